@@ -1,0 +1,131 @@
+package dev.browserstorage.cookie;
+
+/**
+ * A rule a browser applies before it stores a cookie. A cookie that breaks one is dropped without an
+ * error by {@code document.cookie} and a {@code Set-Cookie} header, rejected by {@code
+ * cookieStore.set()}, or (for the lifetime) silently changed; {@link CookieRules} refuses it first and
+ * names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}.
+ *
+ * <p>The constants are declared in the order {@link CookieRules} checks them: when a cookie breaks
+ * several rules, the first one declared here is reported. The sources are RFC 6265bis
+ * (draft-ietf-httpbis-rfc6265bis, "Storage Model"), its successor draft-ietf-httpbis-layered-cookies
+ * ("Parse a Cookie", "Store a Cookie", the {@code __Http-} prefixes) and the Cookie Store API ("set a
+ * cookie").
+ */
+public enum CookieRule {
+    /** Control characters (U+0000–U+001F except TAB), DEL (U+007F) and {@code ;} in the name. */
+    NAME_CHARACTERS("browsers ignore a cookie whose name contains a control character other than TAB,"
+            + " DEL (\\u007F), ';' or an unpaired surrogate"),
+    /** Control characters (U+0000–U+001F except TAB), DEL (U+007F) and {@code ;} in the value. */
+    VALUE_CHARACTERS("browsers ignore a cookie whose value contains a control character other than TAB,"
+            + " DEL (\\u007F), ';' or an unpaired surrogate"),
+    /** An {@code =} in the name: the browser would split the name there. */
+    NAME_CONTAINS_EQUALS("the browser splits a cookie at its first '=', so a name cannot contain one"),
+    /**
+     * Spaces or TABs at the start or end of the name or value: browsers strip them, so the cookie
+     * would be stored under another name or with another value than the one written. (The Cookie Store
+     * API strips them too; this library refuses instead, so that what it reports as written is what
+     * the browser holds.)
+     */
+    LEADING_OR_TRAILING_WHITESPACE("browsers strip spaces and TABs from both ends of a cookie's name"
+            + " and value, so the cookie would be stored differently from how it was written"),
+    /** Both name and value empty. */
+    EMPTY_NAME_AND_VALUE("browsers ignore a cookie whose name and value are both empty"),
+    /**
+     * An empty name with an {@code =} in the value (Cookie Store API): serialized as {@code value},
+     * it would be read back as a cookie named by the part before the {@code =}.
+     */
+    NAMELESS_VALUE_CONTAINS_EQUALS("a cookie with an empty name is sent as its bare value, so an '='"
+            + " in that value would make it read back as a named cookie; cookieStore.set() rejects it"),
+    /**
+     * An empty name with a value that starts with {@code __Secure-}, {@code __Host-}, {@code __Http-}
+     * or {@code __Host-Http-}: it would be sent as if it were a prefixed cookie name.
+     */
+    NAMELESS_VALUE_HAS_PREFIX("a cookie with an empty name is sent as its bare value, so browsers ignore"
+            + " one whose value starts with a cookie prefix (__Secure-, __Host-, __Http-, __Host-Http-)"),
+    /** Name and value together longer than {@link CookieRules#MAX_NAME_VALUE_BYTES} in UTF-8. */
+    NAME_VALUE_TOO_LONG("browsers ignore a cookie whose name and value together are longer than "
+            + CookieRules.MAX_NAME_VALUE_BYTES + " bytes in UTF-8"),
+    /**
+     * A path or domain longer than {@link CookieRules#MAX_ATTRIBUTE_BYTES} in UTF-8: browsers ignore
+     * the attribute (so the cookie lands somewhere else) or reject the cookie.
+     */
+    ATTRIBUTE_TOO_LONG("browsers ignore a path or domain longer than " + CookieRules.MAX_ATTRIBUTE_BYTES
+            + " bytes in UTF-8 (the cookie then gets the default path or becomes host-only), and"
+            + " cookieStore.set() rejects it"),
+    /** Control characters, DEL or {@code ;} in the path or domain: they would end or break the header. */
+    ATTRIBUTE_CHARACTERS("a ';' ends a cookie attribute and browsers ignore a cookie line that contains"
+            + " a control character other than TAB or DEL, so a path or domain cannot contain them"),
+    /** A path that does not start with {@code /}. */
+    PATH_NOT_ABSOLUTE("browsers ignore a path that does not start with '/' (the cookie then gets the"
+            + " page's directory as its path), and cookieStore.set() rejects it"),
+    /** A domain that starts with {@code .} (Cookie Store API; {@code Set-Cookie} would drop the dot). */
+    DOMAIN_LEADING_DOT("cookieStore.set() rejects a domain that starts with '.'; a domain already"
+            + " covers all its subdomains"),
+    /**
+     * A domain that is an IP address, on a page whose host is not that same address: an IP address
+     * has no subdomains, so it only matches itself. {@link CookieRules#checkDeclaration} refuses every
+     * IP-address domain, since a declaration cannot know the host.
+     */
+    DOMAIN_IP_ADDRESS("an IP address has no subdomains, so as a cookie domain it only works on a page"
+            + " served from that exact address, where leaving the domain out has the same effect"),
+    /** A domain that is not a valid host name (empty, an empty label, or a character hosts forbid). */
+    DOMAIN_SYNTAX("a cookie domain must be a valid host name"),
+    /**
+     * A domain that is a public suffix ({@code com}, {@code co.uk}, {@code github.io}, or any single
+     * top-level label) unless it equals the page's host: a site cannot set cookies for everyone under
+     * a registry. {@link CookieRules#checkDeclaration} refuses every public suffix.
+     */
+    DOMAIN_PUBLIC_SUFFIX("browsers refuse a public-suffix domain (such as com, co.uk or github.io),"
+            + " because every site under it would receive the cookie"),
+    /** A domain that the page's host is neither equal to nor a subdomain of. */
+    DOMAIN_MISMATCH("a page can only set cookies for its own host or a parent domain of it"),
+    /** A {@code __Secure-} name on a cookie that is not Secure. */
+    SECURE_PREFIX("browsers ignore a __Secure- cookie that is not Secure"),
+    /** A {@code __Host-} name on a cookie that is not Secure, has a domain, or a path other than {@code /}. */
+    HOST_PREFIX("browsers ignore a __Host- cookie unless it is Secure, host-only (no domain) and has"
+            + " path '/'"),
+    /** A {@code __Http-} name on a cookie that is not both Secure and HttpOnly. */
+    HTTP_PREFIX("browsers ignore a __Http- cookie unless it is Secure and HttpOnly (set by the server"
+            + " with Set-Cookie; cookieStore.set() rejects such names)"),
+    /** A {@code __Host-Http-} name on a cookie that does not meet both the {@code __Host-} and {@code __Http-} rules. */
+    HOST_HTTP_PREFIX("browsers ignore a __Host-Http- cookie unless it is Secure, HttpOnly, host-only"
+            + " (no domain) and has path '/'"),
+    /** {@code SameSite=None} on a cookie that is not Secure. */
+    SAMESITE_NONE_REQUIRES_SECURE("browsers ignore a SameSite=None cookie that is not Secure"),
+    /** {@code Partitioned} on a cookie that is not Secure. */
+    PARTITIONED_REQUIRES_SECURE("browsers ignore a Partitioned cookie that is not Secure"),
+    /**
+     * Both max-age and expires (Cookie Store API): {@code Set-Cookie} would silently let max-age win.
+     */
+    EXPIRES_AND_MAX_AGE("a cookie takes either maxAge or expires; cookieStore.set() rejects both, and"
+            + " Set-Cookie silently ignores expires"),
+    /**
+     * A lifetime (max-age, or expires minus now) over {@link CookieRules#MAX_LIFETIME}: browsers
+     * silently shorten it to 400 days. Zero, negative and past values are deletions and allowed.
+     */
+    LIFETIME_TOO_LONG("browsers silently shorten a cookie's lifetime to 400 days"),
+    /**
+     * A Secure cookie set from a plain-{@code http} page that is not on a loopback host ({@code
+     * localhost}, {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}, which browsers treat as
+     * secure): browsers ignore it.
+     */
+    SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
+            + " HTTPS (localhost excepted)");
+
+    private final String description;
+
+    CookieRule(String description) {
+        this.description = description;
+    }
+
+    /**
+     * What the browser does, in a short clause that fits after a colon in an error message, for
+     * example "browsers ignore a SameSite=None cookie that is not Secure".
+     *
+     * @return the description
+     */
+    public String description() {
+        return description;
+    }
+}
