@@ -1,0 +1,85 @@
+package dev.browserstorage.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Objects;
+
+/**
+ * The frame every codec shares: {@link #encode} runs {@link #write} on a fresh generator, {@link
+ * #decode} runs {@link #read} on a fresh parser and insists that the text is exactly one JSON value.
+ * Subclasses only say how one value looks in JSON.
+ */
+abstract class AbstractCodec<T> implements ValueCodec<T> {
+
+    private final String typeName;
+
+    AbstractCodec(String typeName) {
+        this.typeName = typeName;
+    }
+
+    @Override
+    public final String typeName() {
+        return typeName;
+    }
+
+    @Override
+    public final String encode(T value) {
+        Objects.requireNonNull(value, () -> "null is not stored as " + typeName + ": remove the key instead");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = SharedJson.FACTORY.createGenerator(out)) {
+            write(generator, value);
+        } catch (IOException e) {
+            // Only a value Jackson cannot represent gets here (nothing is written to a real stream).
+            throw new IllegalArgumentException("cannot store this value as " + typeName + ": " + e.getMessage(), e);
+        }
+        return Utf16.escapeLoneSurrogates(out.toString());
+    }
+
+    @Override
+    public final T decode(String text) {
+        Objects.requireNonNull(text, "text");
+        try (JsonParser parser = SharedJson.FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ValueDecodingException("expected " + typeName + " but the stored text is empty");
+            }
+            // JSON null is "no value" for every type, even where Jackson would invent one (Optional).
+            T value = first == JsonToken.VALUE_NULL ? null : read(parser);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new ValueDecodingException(
+                        "expected one " + typeName + " but the stored text goes on after it with "
+                                + DecodingErrors.describeCurrentToken(parser));
+            }
+            return value;
+        } catch (ValueDecodingException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw new ValueDecodingException(
+                    "expected " + typeName + " but the stored text exceeds a parser limit: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new ValueDecodingException(
+                    "expected " + typeName + " but the stored text is not valid JSON: " + e.getOriginalMessage()
+                            + locationOf(e),
+                    e);
+        } catch (IOException | RuntimeException e) {
+            // Nothing else is expected from a String source; whatever it is, the caller gets one
+            // exception type for "this stored text is unusable".
+            throw new ValueDecodingException("expected " + typeName + " but could not read the stored text: " + e, e);
+        }
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "ValueCodec<" + typeName + ">";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.browserstorage.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * A JSON string of the decimal (see {@link DecimalText}); a JSON number is accepted too when reading,
+ * since a JavaScript writer may well store {@code 12.5}.
+ */
+final class BigDecimalCodec extends TextualCodec<BigDecimal> {
+
+    static final BigDecimalCodec INSTANCE = new BigDecimalCodec();
+
+    private BigDecimalCodec() {
+        super("BigDecimal", DecimalText.EXPECTED_FORM, DecimalText::toText, DecimalText::fromText);
+    }
+
+    @Override
+    public BigDecimal read(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                try {
+                    return DecimalText.checkScale(parser.getDecimalValue());
+                } catch (IllegalArgumentException e) {
+                    throw DecodingErrors.unexpected(parser, typeName(), expectedForm());
+                }
+            default:
+                return super.read(parser);
+        }
+    }
+}
