@@ -1,0 +1,798 @@
+package dev.browserstorage.session;
+
+import dev.browserstorage.BrowserStorageException;
+import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.cookie.CookieRules;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One browser as the server knows it: what it holds, what the server has written to it and is
+ * waiting to hear back about, and who listens for changes.
+ *
+ * <p>The session keeps two layers per storage area. <em>Confirmed</em> values are what the browser
+ * has said it holds (its snapshot, its own changes, and every acknowledged write). <em>Pending</em>
+ * batches are server writes not acknowledged yet. Readers see the confirmed values with the pending
+ * batches applied over them in id order, so code reads its own writes at once. An acknowledgement
+ * moves a batch into the confirmed layer; a failure drops it, and readers see whatever the confirmed
+ * values and the remaining batches give, which is exactly the state the browser is in.
+ *
+ * <p>Every write is checked against the {@link StorageLimits} and the cookie rules before it is
+ * accepted; a write that would pass a limit throws at once and changes nothing. Reads before the
+ * browser's first snapshot throw {@link NotHydratedException}: until then no answer is right.
+ *
+ * <p>Thread safe. State changes happen under one lock; listeners run and stages complete after it
+ * is released, on the thread that caused the change.
+ */
+public final class BrowserSession {
+    private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
+
+    private final String browserId;
+    private final String appId;
+    private final String keyPrefix;
+    private final StorageLimits limits;
+    private final Clock clock;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<StorageArea, Map<String, String>> confirmed = new EnumMap<>(StorageArea.class);
+    private final Map<StorageArea, ConcurrentHashMap<String, StoredValue>> view = new EnumMap<>(StorageArea.class);
+    private final Map<StorageArea, long[]> unitsUsed = new EnumMap<>(StorageArea.class);
+    private final LinkedHashMap<Long, PendingBatch> pending = new LinkedHashMap<>();
+    private final List<ListenerEntry> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> hydrated = new CompletableFuture<>();
+
+    private long nextBatchId = 1;
+    private int pendingWrites;
+    private Transport transport;
+    private URI pageUrl;
+    private boolean closed;
+
+    private BrowserSession(Builder builder) {
+        this.browserId = builder.browserId;
+        this.appId = builder.appId;
+        this.keyPrefix = builder.appId + ":";
+        this.limits = builder.limits;
+        this.clock = builder.clock;
+        for (StorageArea area : StorageArea.values()) {
+            confirmed.put(area, new HashMap<>());
+            view.put(area, new ConcurrentHashMap<>());
+            unitsUsed.put(area, new long[1]);
+        }
+    }
+
+    /**
+     * Starts building a session.
+     *
+     * @param browserId the browser's id, unique per browser (used in messages and by the transport)
+     * @param appId the app's id, the prefix of every localStorage and sessionStorage key
+     * @return a builder with the default limits and the system clock
+     */
+    public static Builder builder(String browserId, String appId) {
+        return new Builder(browserId, appId);
+    }
+
+    /** @return the browser's id */
+    public String browserId() {
+        return browserId;
+    }
+
+    /** @return the app's id */
+    public String appId() {
+        return appId;
+    }
+
+    /** @return the limits this session enforces */
+    public StorageLimits limits() {
+        return limits;
+    }
+
+    /** @return the clock used for lifetimes */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The key under which the browser stores an app-relative localStorage or sessionStorage key:
+     * {@code <app>:<relativeKey>}.
+     *
+     * @param relativeKey the key inside the app, such as {@code prefs.theme}
+     * @return the browser's key
+     */
+    public String storageKey(String relativeKey) {
+        return keyPrefix + relativeKey;
+    }
+
+    /**
+     * Whether a browser key belongs to this app's namespace.
+     *
+     * @param storageKey a localStorage or sessionStorage key
+     * @return true if it starts with {@code <app>:}
+     */
+    public boolean ownsKey(String storageKey) {
+        return storageKey.startsWith(keyPrefix) && storageKey.length() > keyPrefix.length();
+    }
+
+    // ---------------------------------------------------------------- hydration
+
+    /** @return true once the browser has sent what it holds */
+    public boolean isHydrated() {
+        return hydrated.isDone();
+    }
+
+    /**
+     * Completes when the browser has sent what it holds (at once if it already has); fails with
+     * {@link DisconnectedException} if the session is closed first.
+     *
+     * @return the stage
+     */
+    public CompletionStage<Void> awaitHydrated() {
+        return hydrated.minimalCompletionStage();
+    }
+
+    /**
+     * Takes the browser's snapshot as the confirmed state of every area. Pending writes stay pending
+     * and are seen over it. The first snapshot fires no change events; a later one (after a
+     * reconnect) fires {@link ChangeSource#HYDRATION} events for every key whose value differs.
+     *
+     * @param snapshot what the browser holds
+     * @throws IllegalArgumentException if the snapshot has keys outside the app's namespace or more
+     *     than the app's budget; the session is then unchanged
+     */
+    public void hydrate(Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        checkSnapshotArea(StorageArea.LOCAL, snapshot.local());
+        checkSnapshotArea(StorageArea.SESSION, snapshot.session());
+        List<StorageChange> changes = new ArrayList<>();
+        boolean first;
+        lock.lock();
+        try {
+            first = !hydrated.isDone();
+            pageUrl = snapshot.pageUrl();
+            replaceConfirmed(StorageArea.LOCAL, snapshot.local(), first ? null : changes);
+            replaceConfirmed(StorageArea.SESSION, snapshot.session(), first ? null : changes);
+            replaceConfirmed(StorageArea.COOKIE, snapshot.cookies(), first ? null : changes);
+        } finally {
+            lock.unlock();
+        }
+        hydrated.complete(null);
+        fire(changes);
+    }
+
+    private void checkSnapshotArea(StorageArea area, Map<String, String> values) {
+        long units = 0;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (!ownsKey(entry.getKey())) {
+                throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + area.wireName()
+                        + " key '" + abbreviate(entry.getKey()) + "' outside the app's namespace '" + keyPrefix + "'");
+            }
+            units += units(entry.getKey(), entry.getValue());
+        }
+        if (units > limits.maxAreaUnits()) {
+            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + units + " UTF-16 units of "
+                    + area.wireName() + "Storage, over the app's budget of " + limits.maxAreaUnits());
+        }
+    }
+
+    private void replaceConfirmed(StorageArea area, Map<String, String> values, List<StorageChange> changes) {
+        Map<String, String> before = changes == null ? null : currentView(area);
+        Map<String, String> target = confirmed.get(area);
+        target.clear();
+        target.putAll(values);
+        rebuildView(area);
+        if (changes != null) {
+            diff(area, before, currentView(area), ChangeSource.HYDRATION, changes);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * The value a reader sees for a key: confirmed, with pending writes over it.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @return the stored value, or {@code null} if the key is absent
+     * @throws NotHydratedException before the browser's first snapshot
+     */
+    public StoredValue read(StorageArea area, String key) {
+        requireHydrated(area, key);
+        return view.get(area).get(key);
+    }
+
+    /**
+     * The stored text of a key, as {@link #read} sees it.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @return the text, or empty if the key is absent
+     * @throws NotHydratedException before the browser's first snapshot
+     */
+    public Optional<String> readText(StorageArea area, String key) {
+        StoredValue value = read(area, key);
+        return value == null ? Optional.empty() : Optional.of(value.text());
+    }
+
+    /**
+     * Every key of an area a reader sees, sorted, with its stored text.
+     *
+     * @param area the area
+     * @return an unmodifiable sorted copy
+     * @throws NotHydratedException before the browser's first snapshot
+     */
+    public SortedMap<String, String> entries(StorageArea area) {
+        requireHydrated(area, "*");
+        return Collections.unmodifiableSortedMap(currentView(area));
+    }
+
+    /**
+     * How much of the app's budget an area uses: UTF-16 code units of keys and values, pending
+     * writes included.
+     *
+     * @param area {@link StorageArea#LOCAL} or {@link StorageArea#SESSION}
+     * @return the units used
+     */
+    public long unitsUsed(StorageArea area) {
+        lock.lock();
+        try {
+            return unitsUsed.get(area)[0];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the page's URL from the last snapshot, if known */
+    public Optional<URI> pageUrl() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(pageUrl);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireHydrated(StorageArea area, String key) {
+        if (!hydrated.isDone()) {
+            throw new NotHydratedException("Read of " + area.wireName() + " key '" + key + "' before browser " + browserId
+                    + " sent what it holds: wait for awaitHydrated() first");
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Accepts writes as one batch: checks them, shows them to readers at once, and sends them to the
+     * browser (now, or when it connects).
+     *
+     * @param writes the writes, applied in order
+     * @return completes when the browser acknowledges the batch; fails with the browser's error
+     *     ({@link QuotaExceededException}, {@link dev.browserstorage.StorageUnavailableException},
+     *     {@link dev.browserstorage.InvalidCookieException}) or {@link DisconnectedException}, after
+     *     the batch has been taken back
+     * @throws QuotaExceededException if a value or the app's storage would pass a limit; nothing is
+     *     changed or sent
+     * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
+     *     enforces; nothing is changed or sent
+     * @throws DisconnectedException if the session is closed or too many writes are pending
+     */
+    public CompletionStage<Void> write(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<StorageChange> changes = new ArrayList<>();
+        PendingBatch batch;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
+            }
+            if (pendingWrites + writes.size() > limits.maxPendingWrites()) {
+                throw new DisconnectedException("Browser " + browserId + " has " + pendingWrites
+                        + " writes waiting for acknowledgement" + (transport == null ? " while disconnected" : "")
+                        + "; " + writes.size() + " more would pass the limit of " + limits.maxPendingWrites());
+            }
+            checkLimits(writes);
+            batch = new PendingBatch(new WriteBatch(nextBatchId++, writes));
+            pending.put(batch.batch.id(), batch);
+            pendingWrites += writes.size();
+            for (Write write : writes) {
+                StoredValue before = view.get(write.area()).get(write.key());
+                String old = before == null ? null : before.text();
+                if (!Objects.equals(old, write.value())) {
+                    setView(write.area(), write.key(), write.value());
+                    changes.add(new StorageChange(write.area(), write.key(), old, write.value(), ChangeSource.SERVER_WRITE));
+                }
+            }
+            if (transport != null) {
+                send(batch);
+            }
+        } finally {
+            lock.unlock();
+        }
+        fire(changes);
+        return batch.completion.minimalCompletionStage();
+    }
+
+    private void checkLimits(List<Write> writes) {
+        Map<StorageArea, Long> projected = new EnumMap<>(StorageArea.class);
+        Map<String, String> overlay = new HashMap<>();
+        for (Write write : writes) {
+            if (write.area() == StorageArea.COOKIE) {
+                checkCookie(write);
+                continue;
+            }
+            if (!ownsKey(write.key())) {
+                throw new IllegalArgumentException("Key '" + write.key() + "' is outside the app's namespace '" + keyPrefix + "'");
+            }
+            if (write.value() != null) {
+                long bytes = utf8Length(write.value());
+                if (bytes > limits.maxValueBytes()) {
+                    throw new QuotaExceededException(QuotaExceededException.Kind.VALUE_TOO_LARGE, write.area(), write.key(),
+                            bytes, limits.maxValueBytes(), "Value for " + write.area().wireName() + " key '" + write.key()
+                            + "' is " + bytes + " bytes in UTF-8, over the limit of " + limits.maxValueBytes()
+                            + " bytes for one value; nothing was written. Store less, or split it over several keys.");
+                }
+            }
+            String overlayKey = write.area().wireName() + '\u0000' + write.key();
+            String old = overlay.containsKey(overlayKey) ? overlay.get(overlayKey) : viewText(write.area(), write.key());
+            overlay.put(overlayKey, write.value());
+            long used = projected.getOrDefault(write.area(), unitsUsed.get(write.area())[0]);
+            used += units(write.key(), write.value()) - units(write.key(), old);
+            projected.put(write.area(), used);
+            if (used > limits.maxAreaUnits() && write.value() != null) {
+                throw new QuotaExceededException(QuotaExceededException.Kind.AREA_QUOTA, write.area(), write.key(), used,
+                        limits.maxAreaUnits(), "Writing " + write.area().wireName() + " key '" + write.key()
+                        + "' would bring the app's " + write.area().wireName() + "Storage to " + used
+                        + " UTF-16 units, over its budget of " + limits.maxAreaUnits()
+                        + "; nothing was written. Remove keys the app no longer needs, or store less.");
+            }
+        }
+    }
+
+    private void checkCookie(Write write) {
+        if (write.isRemoval()) {
+            CookieRules.checkDeclaration(write.key(), write.cookieOptions());
+        } else if (pageUrl != null) {
+            CookieRules.check(write.key(), write.value(), write.cookieOptions(), pageUrl, clock.instant());
+        } else {
+            CookieRules.checkDeclaration(write.key(), write.cookieOptions());
+            CookieRules.checkValue(write.key(), write.value());
+        }
+    }
+
+    /**
+     * The browser applied a batch. Its writes become confirmed and its stage completes.
+     *
+     * @param batchId the batch's id
+     * @return false if no such batch is pending (an unknown or repeated acknowledgement), which
+     *     changes nothing
+     */
+    public boolean acknowledge(long batchId) {
+        PendingBatch batch;
+        List<StorageChange> changes = new ArrayList<>();
+        lock.lock();
+        try {
+            batch = pending.remove(batchId);
+            if (batch == null) {
+                return false;
+            }
+            pendingWrites -= batch.batch.writes().size();
+            for (Write write : batch.batch.writes()) {
+                if (write.value() == null) {
+                    confirmed.get(write.area()).remove(write.key());
+                } else {
+                    confirmed.get(write.area()).put(write.key(), write.value());
+                }
+            }
+            // In order (the glue answers in order) this changes nothing; an acknowledgement that
+            // overtakes an earlier batch on the same key must still leave the view equal to the
+            // confirmed state with the remaining batches over it.
+            recomputeKeys(batch.batch.writes(), ChangeSource.BROWSER, changes);
+        } finally {
+            lock.unlock();
+        }
+        fire(changes);
+        batch.completion.complete(null);
+        return true;
+    }
+
+    /**
+     * The browser could not apply a batch. The batch is taken back: readers see what the browser
+     * holds, {@link ChangeSource#ROLLBACK} events fire for the keys that change back, and the
+     * batch's stage fails with the error.
+     *
+     * @param batchId the batch's id
+     * @param error the typed error to fail the stage with
+     * @return false if no such batch is pending, which changes nothing
+     */
+    public boolean fail(long batchId, BrowserStorageException error) {
+        Objects.requireNonNull(error, "error");
+        PendingBatch batch;
+        List<StorageChange> changes = new ArrayList<>();
+        lock.lock();
+        try {
+            batch = pending.remove(batchId);
+            if (batch == null) {
+                return false;
+            }
+            pendingWrites -= batch.batch.writes().size();
+            recomputeKeys(batch.batch.writes(), ChangeSource.ROLLBACK, changes);
+        } finally {
+            lock.unlock();
+        }
+        fire(changes);
+        batch.completion.completeExceptionally(error);
+        return true;
+    }
+
+    /**
+     * The browser changed a key by itself (a bound field, another tab, page script, devtools). The
+     * change becomes confirmed; readers see it unless a pending server write to the same key is
+     * still on its way (the browser will apply that write after this change).
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @param newValue the new text, or {@code null} if the key was removed
+     * @throws IllegalArgumentException if the key is outside the app's namespace or the value is
+     *     over a limit; the session is then unchanged
+     */
+    public void browserChanged(StorageArea area, String key, String newValue) {
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(key, "key");
+        List<StorageChange> changes = new ArrayList<>();
+        lock.lock();
+        try {
+            if (area != StorageArea.COOKIE) {
+                if (!ownsKey(key)) {
+                    throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
+                            + abbreviate(key) + "' outside the app's namespace '" + keyPrefix + "'");
+                }
+                if (newValue != null && utf8Length(newValue) > limits.maxValueBytes()) {
+                    throw new IllegalArgumentException("Browser " + browserId + " reported a value of "
+                            + utf8Length(newValue) + " bytes for " + area.wireName() + " key '" + abbreviate(key)
+                            + "', over the limit of " + limits.maxValueBytes());
+                }
+            }
+            Map<String, String> target = confirmed.get(area);
+            if (newValue == null) {
+                target.remove(key);
+            } else {
+                target.put(key, newValue);
+            }
+            recomputeKey(area, key, ChangeSource.BROWSER, changes);
+        } finally {
+            lock.unlock();
+        }
+        fire(changes);
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    /**
+     * The browser is connected through a transport: every pending batch is sent again, in id order,
+     * and later batches go out as they are written.
+     *
+     * @param transport the transport
+     */
+    public void connect(Transport transport) {
+        Objects.requireNonNull(transport, "transport");
+        lock.lock();
+        try {
+            if (closed) {
+                throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
+            }
+            this.transport = transport;
+            for (PendingBatch batch : pending.values()) {
+                send(batch);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The browser's connection is gone. Pending batches stay pending, to be sent again on the next
+     * {@link #connect}; new writes queue up to the pending limit.
+     */
+    public void disconnect() {
+        lock.lock();
+        try {
+            transport = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true while a transport is connected */
+    public boolean isConnected() {
+        lock.lock();
+        try {
+            return transport != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The browser is gone for good. Every pending batch fails with {@link DisconnectedException} (it
+     * was never acknowledged, so it is never reported as done), and later writes throw it.
+     */
+    public void close() {
+        List<PendingBatch> dropped;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            transport = null;
+            dropped = new ArrayList<>(pending.values());
+            pending.clear();
+            pendingWrites = 0;
+        } finally {
+            lock.unlock();
+        }
+        DisconnectedException gone = new DisconnectedException("Browser " + browserId
+                + " went away before acknowledging the write; it may or may not have applied it");
+        hydrated.completeExceptionally(gone);
+        for (PendingBatch batch : dropped) {
+            batch.completion.completeExceptionally(gone);
+        }
+    }
+
+    /** @return the ids of the batches waiting for acknowledgement, in order */
+    public List<Long> pendingBatchIds() {
+        lock.lock();
+        try {
+            return List.copyOf(pending.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(PendingBatch batch) {
+        try {
+            transport.send(batch.batch);
+        } catch (RuntimeException e) {
+            // The batch stays pending: a failed send is a lost connection, and connect() resends it.
+            LOG.log(System.Logger.Level.WARNING, "Sending batch " + batch.batch.id() + " to browser " + browserId + " failed", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /**
+     * Listens to one key.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @param listener the listener
+     * @return its registration
+     */
+    public Registration addListener(StorageArea area, String key, StorageListener listener) {
+        return register(new ListenerEntry(area, key, false, listener));
+    }
+
+    /**
+     * Listens to every key that starts with a prefix (all keys for an empty prefix).
+     *
+     * @param area the area
+     * @param prefix the prefix of the browser's keys
+     * @param listener the listener
+     * @return its registration
+     */
+    public Registration addPrefixListener(StorageArea area, String prefix, StorageListener listener) {
+        return register(new ListenerEntry(area, prefix, true, listener));
+    }
+
+    private Registration register(ListenerEntry entry) {
+        listeners.add(entry);
+        return () -> listeners.remove(entry);
+    }
+
+    private void fire(List<StorageChange> changes) {
+        for (StorageChange change : changes) {
+            for (ListenerEntry entry : listeners) {
+                if (entry.matches(change)) {
+                    try {
+                        entry.listener.onChange(change);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "A storage listener failed on " + change.area().wireName()
+                                + " key '" + change.key() + "'", e);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the view
+
+    private String viewText(StorageArea area, String key) {
+        StoredValue value = view.get(area).get(key);
+        return value == null ? null : value.text();
+    }
+
+    private SortedMap<String, String> currentView(StorageArea area) {
+        SortedMap<String, String> copy = new TreeMap<>();
+        view.get(area).forEach((key, value) -> copy.put(key, value.text()));
+        return copy;
+    }
+
+    private void setView(StorageArea area, String key, String text) {
+        String old = viewText(area, key);
+        if (text == null) {
+            view.get(area).remove(key);
+        } else {
+            view.get(area).put(key, new StoredValue(text));
+        }
+        if (area != StorageArea.COOKIE) {
+            unitsUsed.get(area)[0] += units(key, text) - units(key, old);
+        }
+    }
+
+    private void rebuildView(StorageArea area) {
+        Map<String, String> target = new HashMap<>(confirmed.get(area));
+        for (PendingBatch batch : pending.values()) {
+            for (Write write : batch.batch.writes()) {
+                if (write.area() == area) {
+                    if (write.value() == null) {
+                        target.remove(write.key());
+                    } else {
+                        target.put(write.key(), write.value());
+                    }
+                }
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>(view.get(area).keySet());
+        keys.addAll(target.keySet());
+        for (String key : keys) {
+            String wanted = target.get(key);
+            if (!Objects.equals(viewText(area, key), wanted)) {
+                setView(area, key, wanted);
+            }
+        }
+    }
+
+    private void recomputeKeys(List<Write> writes, ChangeSource source, List<StorageChange> changes) {
+        Set<Map.Entry<StorageArea, String>> seen = new LinkedHashSet<>();
+        for (Write write : writes) {
+            if (seen.add(Map.entry(write.area(), write.key()))) {
+                recomputeKey(write.area(), write.key(), source, changes);
+            }
+        }
+    }
+
+    private void recomputeKey(StorageArea area, String key, ChangeSource source, List<StorageChange> changes) {
+        String wanted = confirmed.get(area).get(key);
+        for (PendingBatch batch : pending.values()) {
+            for (Write write : batch.batch.writes()) {
+                if (write.area() == area && write.key().equals(key)) {
+                    wanted = write.value();
+                }
+            }
+        }
+        String old = viewText(area, key);
+        if (!Objects.equals(old, wanted)) {
+            setView(area, key, wanted);
+            changes.add(new StorageChange(area, key, old, wanted, source));
+        }
+    }
+
+    private static void diff(StorageArea area, Map<String, String> before, Map<String, String> after, ChangeSource source,
+            List<StorageChange> changes) {
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            String old = before.get(key);
+            String now = after.get(key);
+            if (!Objects.equals(old, now)) {
+                changes.add(new StorageChange(area, key, old, now, source));
+            }
+        }
+    }
+
+    private static long units(String key, String value) {
+        return value == null ? 0 : key.length() + value.length();
+    }
+
+    static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    private static final class PendingBatch {
+        final WriteBatch batch;
+        final CompletableFuture<Void> completion = new CompletableFuture<>();
+
+        PendingBatch(WriteBatch batch) {
+            this.batch = batch;
+        }
+    }
+
+    private static final class ListenerEntry {
+        final StorageArea area;
+        final String key;
+        final boolean prefix;
+        final StorageListener listener;
+
+        ListenerEntry(StorageArea area, String key, boolean prefix, StorageListener listener) {
+            this.area = Objects.requireNonNull(area, "area");
+            this.key = Objects.requireNonNull(key, "key");
+            this.prefix = prefix;
+            this.listener = Objects.requireNonNull(listener, "listener");
+        }
+
+        boolean matches(StorageChange change) {
+            return change.area() == area && (prefix ? change.key().startsWith(key) : change.key().equals(key));
+        }
+    }
+
+    /** Builds a {@link BrowserSession}. */
+    public static final class Builder {
+        private final String browserId;
+        private final String appId;
+        private StorageLimits limits = StorageLimits.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String browserId, String appId) {
+            this.browserId = Objects.requireNonNull(browserId, "browserId");
+            this.appId = Objects.requireNonNull(appId, "appId");
+            if (appId.isEmpty() || appId.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("App id '" + appId + "' must be non-empty and without ':'");
+            }
+        }
+
+        /**
+         * Sets the limits to enforce.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder limits(StorageLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the clock for lifetimes ({@code @Ttl}, cookie expiry checks).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @return the session, not hydrated and not connected */
+        public BrowserSession build() {
+            return new BrowserSession(this);
+        }
+    }
+}

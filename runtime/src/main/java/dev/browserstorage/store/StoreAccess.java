@@ -1,0 +1,385 @@
+package dev.browserstorage.store;
+
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.codec.Expiring;
+import dev.browserstorage.codec.ValueDecodingException;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.StorageChange;
+import dev.browserstorage.session.StoredValue;
+import dev.browserstorage.session.Write;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * What a generated store does with one browser's session: typed reads with defaults, lifetimes and
+ * tamper-proof decoding, typed writes with their limits, batches of changed fields, typed
+ * listeners. Generated stores delegate every method to one of these; it is not meant to be used
+ * directly.
+ *
+ * <p>A read costs one map lookup while the stored text is unchanged: the decoded value is memoised
+ * on the text (for types whose values are immutable). A stored text that does not decode, because it
+ * was edited by hand or by an older version, reads as the default and logs one warning; the next
+ * write of the field replaces it.
+ */
+public final class StoreAccess {
+    private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
+
+    private final BrowserSession session;
+    private final StoreDescriptor descriptor;
+    private final String[] browserKeys;
+
+    /**
+     * Binds a store to a browser's session.
+     *
+     * @param session the browser's session
+     * @param descriptor the store
+     */
+    public StoreAccess(BrowserSession session, StoreDescriptor descriptor) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.browserKeys = new String[descriptor.fields().size()];
+        for (StoreField<?> field : descriptor.fields()) {
+            browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : session.storageKey(field.key());
+        }
+    }
+
+    /** @return the session this store reads and writes */
+    public BrowserSession session() {
+        return session;
+    }
+
+    /** @return the store's descriptor */
+    public StoreDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * The key under which the browser keeps a field.
+     *
+     * @param field the field
+     * @return the browser's key (with the app's prefix) or the cookie name
+     */
+    public String browserKey(StoreField<?> field) {
+        return browserKeys[field.ordinal()];
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * A field's value: the stored one, or the default if it is absent, expired or unreadable.
+     *
+     * @param field the field
+     * @param <T> its type
+     * @return the value
+     * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
+     */
+    public <T> T get(StoreField<T> field) {
+        StoredValue stored = session.read(field.area(), browserKey(field));
+        if (stored == null) {
+            return field.defaultValue();
+        }
+        Object memo = stored.memo();
+        if (memo instanceof Decoded && ((Decoded) memo).field == field) {
+            Decoded decoded = (Decoded) memo;
+            if (decoded.expiresAtMillis == Long.MAX_VALUE || session.clock().millis() < decoded.expiresAtMillis) {
+                // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
+                return field.codec().producesImmutableValues() || !decoded.valid ? cast(decoded.value) : cast(decode(field, stored.text()).value);
+            }
+            dropExpired(field, stored);
+            return field.defaultValue();
+        }
+        Decoded decoded = decode(field, stored.text());
+        stored.memo(decoded);
+        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
+            dropExpired(field, stored);
+            return field.defaultValue();
+        }
+        return cast(decoded.value);
+    }
+
+    /**
+     * Whether the browser holds a live value for a field (not absent, not expired).
+     *
+     * @param field the field
+     * @return true if a value is stored
+     * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
+     */
+    public boolean isSet(StoreField<?> field) {
+        StoredValue stored = session.read(field.area(), browserKey(field));
+        if (stored == null) {
+            return false;
+        }
+        if (!field.expires()) {
+            return true;
+        }
+        Decoded decoded = decode(field, stored.text());
+        return decoded.valid && session.clock().millis() < decoded.expiresAtMillis;
+    }
+
+    private <T> Decoded decode(StoreField<T> field, String text) {
+        try {
+            Expiring<T> value = decodeText(field, text);
+            return new Decoded(field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);
+        } catch (ValueDecodingException e) {
+            LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '" + browserKey(field)
+                    + "' is not a valid " + field.codec().typeName() + ", reading the default instead: " + e.getMessage());
+            return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
+        }
+    }
+
+    private static <T> Expiring<T> decodeText(StoreField<T> field, String text) {
+        if (field.expires()) {
+            return Expiring.decode(field.codec(), text);
+        }
+        return new Expiring<>(field.storedCodec().decode(text), Long.MAX_VALUE);
+    }
+
+    private void dropExpired(StoreField<?> field, StoredValue stored) {
+        // Only if nobody replaced the value since it was read; the write is best effort, since the
+        // browser's glue drops expired values on its own as well.
+        if (session.read(field.area(), browserKey(field)) != stored) {
+            return;
+        }
+        try {
+            session.write(List.of(removal(field))).exceptionally(e -> null);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Could not drop expired key '" + browserKey(field) + "': " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Sets a field; {@code null} removes it. A field with a declared lifetime gets it.
+     *
+     * @param field the field
+     * @param value the value, or {@code null}
+     * @param <T> its type
+     * @return completes when the browser has stored it
+     * @throws dev.browserstorage.QuotaExceededException if the value would pass a limit; nothing is sent
+     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie
+     */
+    public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
+        return session.write(List.of(write(field, value, field.ttl().orElse(null))));
+    }
+
+    /**
+     * Sets a field with a lifetime of its own.
+     *
+     * @param field a localStorage or sessionStorage field
+     * @param value the value, or {@code null} to remove it
+     * @param ttl how long the value lives, positive
+     * @param <T> its type
+     * @return completes when the browser has stored it
+     */
+    public <T> CompletionStage<Void> set(StoreField<T> field, T value, Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (field.area() == StorageArea.COOKIE) {
+            throw new IllegalArgumentException("Cookie " + field.key() + " has a maxAge, not a ttl");
+        }
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+        }
+        return session.write(List.of(write(field, value, ttl)));
+    }
+
+    /**
+     * Removes a field: it reads as its default afterwards.
+     *
+     * @param field the field
+     * @return completes when the browser has removed it
+     */
+    public CompletionStage<Void> remove(StoreField<?> field) {
+        return session.write(List.of(removal(field)));
+    }
+
+    /**
+     * Removes every field of the store that is set, in one batch.
+     *
+     * @return completes when the browser has removed them
+     */
+    public CompletionStage<Void> clear() {
+        List<Write> writes = new ArrayList<>();
+        for (StoreField<?> field : descriptor.fields()) {
+            if (session.read(field.area(), browserKey(field)) != null) {
+                writes.add(removal(field));
+            }
+        }
+        return session.write(writes);
+    }
+
+    /**
+     * Starts a batch that sends only the fields whose value differs from what a reader sees now.
+     *
+     * @return the batch
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    private <T> Write write(StoreField<T> field, T value, Duration ttl) {
+        if (value == null) {
+            return removal(field);
+        }
+        String text = storedText(field, value, ttl);
+        if (field.area() == StorageArea.COOKIE) {
+            return Write.setCookie(browserKey(field), text, field.cookieOptions().orElseThrow());
+        }
+        return Write.set(field.area(), browserKey(field), text);
+    }
+
+    private <T> String storedText(StoreField<T> field, T value, Duration ttl) {
+        if (field.area() != StorageArea.COOKIE && (ttl != null || field.expires())) {
+            Duration lifetime = ttl != null ? ttl : field.ttl().orElseThrow();
+            return Expiring.encode(field.codec(), value, session.clock().millis() + lifetime.toMillis());
+        }
+        return field.storedCodec().encode(value);
+    }
+
+    private Write removal(StoreField<?> field) {
+        if (field.area() == StorageArea.COOKIE) {
+            CookieOptions options = field.cookieOptions().orElseThrow();
+            return Write.deleteCookie(browserKey(field), options);
+        }
+        return Write.remove(field.area(), browserKey(field));
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /**
+     * Listens to one field's typed changes.
+     *
+     * @param field the field
+     * @param listener receives the old and new value (defaults where absent)
+     * @param <T> its type
+     * @return the registration
+     */
+    public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return session.addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
+    }
+
+    /**
+     * Listens to every field of the store.
+     *
+     * @param listener receives each field's typed change
+     * @return one registration for all of them
+     */
+    public Registration onAnyChange(Consumer<? super ValueChange<?>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<Registration> registrations = new ArrayList<>();
+        for (StoreField<?> field : descriptor.fields()) {
+            registrations.add(onChange(field, listener::accept));
+        }
+        return () -> registrations.forEach(Registration::remove);
+    }
+
+    private <T> ValueChange<T> typed(StoreField<T> field, StorageChange change) {
+        return new ValueChange<>(field.name(), valueOf(field, change.oldValue()), valueOf(field, change.newValue()), change.source());
+    }
+
+    private <T> T valueOf(StoreField<T> field, String text) {
+        if (text == null) {
+            return field.defaultValue();
+        }
+        Decoded decoded = decode(field, text);
+        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
+            return field.defaultValue();
+        }
+        return cast(decoded.value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+
+    /** A decoded stored text, memoised on the {@link StoredValue} it came from. */
+    private static final class Decoded {
+        final StoreField<?> field;
+        final Object value;
+        final long expiresAtMillis;
+        final boolean valid;
+
+        Decoded(StoreField<?> field, Object value, long expiresAtMillis, boolean valid) {
+            this.field = field;
+            this.value = value;
+            this.expiresAtMillis = expiresAtMillis;
+            this.valid = valid;
+        }
+    }
+
+    /**
+     * Field changes sent together, as one batch with one acknowledgement. A field is sent only if
+     * its new value differs from what a reader sees now (absent fields compare with their default),
+     * so writing back an unchanged object sends nothing.
+     */
+    public final class Batch {
+        private final List<Write> writes = new ArrayList<>();
+
+        private Batch() {}
+
+        /**
+         * Adds a field's value if it differs from what a reader sees now.
+         *
+         * @param field the field
+         * @param value the new value, or {@code null} to remove it
+         * @param <T> its type
+         * @return this batch
+         */
+        public <T> Batch set(StoreField<T> field, T value) {
+            StoredValue stored = session.read(field.area(), browserKey(field));
+            if (value == null) {
+                if (stored != null) {
+                    writes.add(removal(field));
+                }
+                return this;
+            }
+            String newJson = field.codec().encode(value);
+            String currentJson = currentJson(field, stored);
+            if (!newJson.equals(currentJson)) {
+                writes.add(write(field, value, field.ttl().orElse(null)));
+            }
+            return this;
+        }
+
+        private <T> String currentJson(StoreField<T> field, StoredValue stored) {
+            if (stored == null) {
+                return field.defaultText().orElse(null);
+            }
+            try {
+                Expiring<T> current = decodeText(field, stored.text());
+                if (current.value() == null || current.isExpiredAt(session.clock().millis())) {
+                    return field.defaultText().orElse(null);
+                }
+                return field.codec().encode(current.value());
+            } catch (ValueDecodingException e) {
+                return null; // unreadable: any value repairs it
+            }
+        }
+
+        /** @return how many fields this batch will send */
+        public int size() {
+            return writes.size();
+        }
+
+        /**
+         * Sends the changed fields, if any.
+         *
+         * @return completes when the browser has stored them (at once if nothing changed)
+         */
+        public CompletionStage<Void> commit() {
+            if (writes.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return session.write(writes);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.browserstorage.store;
+
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.codec.Codecs;
+import dev.browserstorage.codec.ValueCodec;
+import dev.browserstorage.cookie.CookieOptions;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One field of a typed store: where it is kept, how its values are encoded, its default and its
+ * lifetime. Generated stores hold one as a constant per field; it is immutable and shared by every
+ * session.
+ *
+ * @param <T> the field's Java type (boxed for primitives)
+ */
+public final class StoreField<T> {
+    private final int ordinal;
+    private final StorageArea area;
+    private final String name;
+    private final String key;
+    private final ValueCodec<T> codec;
+    private final ValueCodec<T> storedCodec;
+    private final T defaultValue;
+    private final String defaultText;
+    private final Duration ttl;
+    private final boolean ttlCapable;
+    private final CookieOptions cookieOptions;
+
+    private StoreField(Builder<T> builder) {
+        this.ordinal = builder.ordinal;
+        this.area = builder.area;
+        this.name = builder.name;
+        this.key = builder.key;
+        this.codec = builder.codec;
+        this.storedCodec = area == StorageArea.COOKIE ? Codecs.cookieForm(builder.codec) : builder.codec;
+        this.ttl = builder.ttl;
+        this.ttlCapable = builder.ttl != null || builder.ttlCapable;
+        this.cookieOptions = builder.cookieOptions;
+        // The default goes through the codec once: what readers get is exactly what a stored copy
+        // of it would decode to (immutable collections included), never the POJO's own instance.
+        this.defaultText = builder.defaultValue == null ? null : codec.encode(builder.defaultValue);
+        this.defaultValue = defaultText == null ? null : codec.decode(defaultText);
+    }
+
+    /**
+     * Starts describing a field.
+     *
+     * @param ordinal the field's position in its store, from 0
+     * @param area where the field is kept
+     * @param name the Java field name
+     * @param key the key inside the app ({@code namespace.field}) for localStorage and
+     *     sessionStorage, the cookie name for cookies
+     * @param codec the JSON codec of the field's type
+     * @param <T> the field's type
+     * @return a builder
+     */
+    public static <T> Builder<T> builder(int ordinal, StorageArea area, String name, String key, ValueCodec<T> codec) {
+        return new Builder<>(ordinal, area, name, key, codec);
+    }
+
+    /** @return the field's position in its store */
+    public int ordinal() {
+        return ordinal;
+    }
+
+    /** @return where the field is kept */
+    public StorageArea area() {
+        return area;
+    }
+
+    /** @return the Java field name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the key inside the app, or the cookie name */
+    public String key() {
+        return key;
+    }
+
+    /** @return the JSON codec of the field's type */
+    public ValueCodec<T> codec() {
+        return codec;
+    }
+
+    /** @return the codec of the stored text: the JSON codec, or its cookie form for cookies */
+    public ValueCodec<T> storedCodec() {
+        return storedCodec;
+    }
+
+    /** @return the value read while the key is absent; may be {@code null} */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return the JSON text of the default, if there is a default */
+    public Optional<String> defaultText() {
+        return Optional.ofNullable(defaultText);
+    }
+
+    /** @return the declared lifetime of values, if any */
+    public Optional<Duration> ttl() {
+        return Optional.ofNullable(ttl);
+    }
+
+    /**
+     * Whether values carry an expiry: true where a lifetime is declared, on the field or its store.
+     * Such values are stored in an envelope ({@link Expiring}).
+     *
+     * @return true if values carry an expiry
+     */
+    public boolean expires() {
+        return ttlCapable;
+    }
+
+    /** @return the cookie's attributes (cookies only) */
+    public Optional<CookieOptions> cookieOptions() {
+        return Optional.ofNullable(cookieOptions);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreField[" + area.wireName() + " " + key + ": " + codec.typeName() + "]";
+    }
+
+    /**
+     * Builds a {@link StoreField}.
+     *
+     * @param <T> the field's type
+     */
+    public static final class Builder<T> {
+        private final int ordinal;
+        private final StorageArea area;
+        private final String name;
+        private final String key;
+        private final ValueCodec<T> codec;
+        private T defaultValue;
+        private Duration ttl;
+        private boolean ttlCapable;
+        private CookieOptions cookieOptions;
+
+        private Builder(int ordinal, StorageArea area, String name, String key, ValueCodec<T> codec) {
+            if (ordinal < 0) {
+                throw new IllegalArgumentException("ordinal must not be negative: " + ordinal);
+            }
+            this.ordinal = ordinal;
+            this.area = Objects.requireNonNull(area, "area");
+            this.name = Objects.requireNonNull(name, "name");
+            this.key = Objects.requireNonNull(key, "key");
+            this.codec = Objects.requireNonNull(codec, "codec");
+        }
+
+        /**
+         * Sets the default, read while the key is absent.
+         *
+         * @param value the default, or {@code null}
+         * @return this builder
+         */
+        public Builder<T> defaultValue(T value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        /**
+         * Sets the declared lifetime of values (localStorage and sessionStorage only).
+         *
+         * @param lifetime a positive duration
+         * @return this builder
+         */
+        public Builder<T> ttl(Duration lifetime) {
+            if (area == StorageArea.COOKIE) {
+                throw new IllegalArgumentException("Cookies have a maxAge, not a ttl: " + key);
+            }
+            if (lifetime.isZero() || lifetime.isNegative()) {
+                throw new IllegalArgumentException("ttl must be positive: " + lifetime);
+            }
+            this.ttl = lifetime;
+            return this;
+        }
+
+        /**
+         * Sets the cookie's attributes (cookies only).
+         *
+         * @param options the attributes
+         * @return this builder
+         */
+        public Builder<T> cookie(CookieOptions options) {
+            if (area != StorageArea.COOKIE) {
+                throw new IllegalArgumentException("Only cookie fields have cookie options: " + key);
+            }
+            this.cookieOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** @return the field */
+        public StoreField<T> build() {
+            if (area == StorageArea.COOKIE && cookieOptions == null) {
+                cookieOptions = CookieOptions.defaults();
+            }
+            return new StoreField<>(this);
+        }
+    }
+}

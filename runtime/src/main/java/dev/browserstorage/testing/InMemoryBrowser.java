@@ -1,0 +1,281 @@
+package dev.browserstorage.testing;
+
+import dev.browserstorage.BrowserStorageException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Snapshot;
+import dev.browserstorage.session.Transport;
+import dev.browserstorage.session.Write;
+import dev.browserstorage.session.WriteBatch;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A browser in memory, for tests: it holds localStorage, sessionStorage and cookies, sends its
+ * snapshot when it connects, receives the session's batches, and answers them when the test says
+ * so. It behaves as the real glue does where it matters: a batch is applied whole or not at all, a
+ * batch id is applied at most once even when it is sent again after a reconnect, and a batch that
+ * does not fit the browser's own quota fails with {@link QuotaExceededException.Kind#BROWSER_QUOTA}.
+ *
+ * <pre>{@code
+ * BrowserSession session = BrowserSession.builder("b1", "demo").build();
+ * InMemoryBrowser browser = new InMemoryBrowser(session);
+ * browser.connect();                           // hello + snapshot: the session is hydrated
+ * CompletionStage<Void> done = store.setTheme("dark");
+ * browser.deliver();                           // applies and acknowledges: done completes
+ * assertEquals("\"dark\"", browser.storage(StorageArea.LOCAL).get("demo:prefs.theme"));
+ * }</pre>
+ *
+ * <p>Not thread safe: drive it from the test's thread.
+ */
+public final class InMemoryBrowser implements Transport {
+    private final BrowserSession session;
+    private final URI pageUrl;
+    private final Map<StorageArea, SortedMap<String, String>> storage = new EnumMap<>(StorageArea.class);
+    private final Deque<WriteBatch> inbox = new ArrayDeque<>();
+    private final List<WriteBatch> received = new ArrayList<>();
+    private final Set<Long> applied = new HashSet<>();
+    private long quotaUnits = Long.MAX_VALUE;
+    private boolean connected;
+
+    /**
+     * A browser on {@code https://localhost/}, for a session.
+     *
+     * @param session the session that stands for this browser on the server
+     */
+    public InMemoryBrowser(BrowserSession session) {
+        this(session, URI.create("https://localhost/"));
+    }
+
+    /**
+     * A browser showing a page, for a session.
+     *
+     * @param session the session that stands for this browser on the server
+     * @param pageUrl the page's URL, which cookie rules are checked against
+     */
+    public InMemoryBrowser(BrowserSession session, URI pageUrl) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.pageUrl = Objects.requireNonNull(pageUrl, "pageUrl");
+        for (StorageArea area : StorageArea.values()) {
+            storage.put(area, new TreeMap<>());
+        }
+    }
+
+    /**
+     * Puts a value in the browser before it connects, as if left there by an earlier visit.
+     *
+     * @param area the area
+     * @param key the browser's key (with the app's prefix for localStorage and sessionStorage)
+     * @param value the stored text
+     * @return this browser
+     */
+    public InMemoryBrowser preload(StorageArea area, String key, String value) {
+        storage.get(area).put(key, value);
+        return this;
+    }
+
+    /**
+     * Sets the browser's own quota for localStorage and sessionStorage, in UTF-16 code units of
+     * keys and values per area (all keys, not only the app's). Default: unlimited.
+     *
+     * @param units the quota
+     * @return this browser
+     */
+    public InMemoryBrowser quota(long units) {
+        this.quotaUnits = units;
+        return this;
+    }
+
+    /**
+     * Connects: sends the snapshot of the app's keys (the session is hydrated), then receives every
+     * batch still pending on the server.
+     */
+    public void connect() {
+        session.hydrate(snapshot());
+        connected = true;
+        session.connect(this);
+    }
+
+    /** Drops the connection; batches received and not yet answered are lost with it. */
+    public void disconnect() {
+        connected = false;
+        inbox.clear();
+        session.disconnect();
+    }
+
+    /** @return true while connected */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /**
+     * The snapshot the glue would send: the app's own localStorage and sessionStorage keys, and the
+     * cookies.
+     *
+     * @return the snapshot
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(pageUrl, ownKeys(StorageArea.LOCAL), ownKeys(StorageArea.SESSION), storage.get(StorageArea.COOKIE));
+    }
+
+    private Map<String, String> ownKeys(StorageArea area) {
+        Map<String, String> own = new TreeMap<>();
+        storage.get(area).forEach((key, value) -> {
+            if (session.ownsKey(key)) {
+                own.put(key, value);
+            }
+        });
+        return own;
+    }
+
+    @Override
+    public void send(WriteBatch batch) {
+        if (!connected) {
+            throw new IllegalStateException("Browser is not connected");
+        }
+        inbox.add(batch);
+        received.add(batch);
+    }
+
+    /** @return every batch received so far, replays included, in order */
+    public List<WriteBatch> received() {
+        return Collections.unmodifiableList(received);
+    }
+
+    /** @return the batches received and not answered yet */
+    public List<WriteBatch> inbox() {
+        return List.copyOf(inbox);
+    }
+
+    /**
+     * Applies every received batch in order and acknowledges each; a batch over the browser's quota
+     * is failed instead, as the real glue does.
+     *
+     * @return how many batches were acknowledged
+     */
+    public int deliver() {
+        int acknowledged = 0;
+        while (!inbox.isEmpty()) {
+            WriteBatch batch = inbox.poll();
+            BrowserStorageException failure = apply(batch);
+            if (failure == null) {
+                session.acknowledge(batch.id());
+                acknowledged++;
+            } else {
+                session.fail(batch.id(), failure);
+            }
+        }
+        return acknowledged;
+    }
+
+    /**
+     * Applies every received batch but loses the acknowledgements, as when the connection drops
+     * right after the browser stored them. The browser then disconnects.
+     *
+     * @return how many batches were applied
+     */
+    public int applyAndDropConnection() {
+        int count = 0;
+        while (!inbox.isEmpty()) {
+            if (apply(inbox.poll()) == null) {
+                count++;
+            }
+        }
+        disconnect();
+        return count;
+    }
+
+    /**
+     * Fails the oldest received batch with an error, without applying it.
+     *
+     * @param error the error the browser reports
+     */
+    public void failNext(BrowserStorageException error) {
+        WriteBatch batch = inbox.poll();
+        if (batch == null) {
+            throw new IllegalStateException("No batch to fail");
+        }
+        session.fail(batch.id(), error);
+    }
+
+    /**
+     * Changes a value in the browser by itself (devtools, another tab, page script) and reports it
+     * to the server when connected, as the glue would.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @param value the new text, or {@code null} to remove the key
+     */
+    public void changeInBrowser(StorageArea area, String key, String value) {
+        if (value == null) {
+            storage.get(area).remove(key);
+        } else {
+            storage.get(area).put(key, value);
+        }
+        if (connected && (area == StorageArea.COOKIE || session.ownsKey(key))) {
+            session.browserChanged(area, key, value);
+        }
+    }
+
+    /**
+     * What the browser holds in an area.
+     *
+     * @param area the area
+     * @return an unmodifiable sorted view
+     */
+    public SortedMap<String, String> storage(StorageArea area) {
+        return Collections.unmodifiableSortedMap(storage.get(area));
+    }
+
+    private BrowserStorageException apply(WriteBatch batch) {
+        if (!applied.add(batch.id())) {
+            return null; // a replay of a batch this browser already applied
+        }
+        Map<StorageArea, SortedMap<String, String>> copy = new EnumMap<>(StorageArea.class);
+        storage.forEach((area, values) -> copy.put(area, new TreeMap<>(values)));
+        for (Write write : batch.writes()) {
+            SortedMap<String, String> values = copy.get(write.area());
+            if (write.isRemoval() || isExpiredCookie(write)) {
+                values.remove(write.key());
+            } else {
+                values.put(write.key(), write.value());
+            }
+            if (write.area() != StorageArea.COOKIE && !write.isRemoval() && units(values) > quotaUnits) {
+                applied.remove(batch.id());
+                return new QuotaExceededException(QuotaExceededException.Kind.BROWSER_QUOTA, write.area(), write.key(), -1, -1,
+                        "The browser refused to store " + write.area().wireName() + " key '" + write.key()
+                                + "': QuotaExceededError");
+            }
+        }
+        copy.forEach((area, values) -> {
+            storage.get(area).clear();
+            storage.get(area).putAll(values);
+        });
+        return null;
+    }
+
+    private static boolean isExpiredCookie(Write write) {
+        return write.area() == StorageArea.COOKIE
+                && write.cookieOptions().maxAge().map(age -> age.isZero() || age.isNegative()).orElse(false);
+    }
+
+    private static long units(Map<String, String> values) {
+        long units = 0;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            units += entry.getKey().length() + entry.getValue().length();
+        }
+        return units;
+    }
+}

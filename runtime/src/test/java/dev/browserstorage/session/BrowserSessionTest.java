@@ -1,0 +1,308 @@
+package dev.browserstorage.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRule;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class BrowserSessionTest {
+    private static final URI PAGE = URI.create("https://shop.example.com/settings");
+
+    private final List<WriteBatch> sent = new ArrayList<>();
+
+    private BrowserSession hydratedSession(StorageLimits limits) {
+        BrowserSession session = BrowserSession.builder("b1", "app").limits(limits).build();
+        session.hydrate(Snapshot.empty(PAGE));
+        session.connect(sent::add);
+        return session;
+    }
+
+    private BrowserSession hydratedSession() {
+        return hydratedSession(StorageLimits.defaults());
+    }
+
+    @Test
+    void aSnapshotWithAKeyOutsideTheNamespaceIsRefusedWhole() {
+        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        Snapshot snapshot = new Snapshot(PAGE, Map.of("app:ok", "1", "other:x", "2"), Map.of(), Map.of());
+
+        assertThatThrownBy(() -> session.hydrate(snapshot)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other:x").hasMessageContaining("outside the app's namespace");
+        assertThat(session.isHydrated()).isFalse();
+    }
+
+    @Test
+    void aSnapshotOverTheAppsBudgetIsRefused() {
+        BrowserSession session = BrowserSession.builder("b1", "app").limits(new StorageLimits(1000, 100, 10)).build();
+        Snapshot snapshot = new Snapshot(PAGE, Map.of("app:k", "x".repeat(96)), Map.of(), Map.of());
+
+        assertThatThrownBy(() -> session.hydrate(snapshot)).hasMessageContaining("101 UTF-16 units");
+        assertThat(session.isHydrated()).isFalse();
+    }
+
+    @Test
+    void theFirstSnapshotFiresNoEventsAndALaterOneFiresTheDifferences() {
+        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        List<StorageChange> changes = new ArrayList<>();
+        session.addPrefixListener(StorageArea.LOCAL, "app:", changes::add);
+
+        session.hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:b", "2"), Map.of(), Map.of()));
+        assertThat(changes).isEmpty();
+
+        session.hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:c", "3"), Map.of(), Map.of()));
+        assertThat(changes).containsExactly(
+                new StorageChange(StorageArea.LOCAL, "app:b", "2", null, ChangeSource.HYDRATION),
+                new StorageChange(StorageArea.LOCAL, "app:c", null, "3", ChangeSource.HYDRATION));
+    }
+
+    @Test
+    void pendingWritesStayVisibleOverANewSnapshot() {
+        BrowserSession session = hydratedSession();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "mine")));
+
+        session.hydrate(new Snapshot(PAGE, Map.of("app:k", "theirs"), Map.of(), Map.of()));
+
+        assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("mine");
+    }
+
+    @Test
+    void acknowledgementsOfUnknownOrRepeatedIdsChangeNothing() {
+        BrowserSession session = hydratedSession();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1")));
+
+        assertThat(session.acknowledge(99)).isFalse();
+        assertThat(session.fail(99, new StorageUnavailableException(StorageArea.LOCAL, "x"))).isFalse();
+        assertThat(session.acknowledge(1)).isTrue();
+        assertThat(session.acknowledge(1)).isFalse();
+        assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("1");
+    }
+
+    @Test
+    void batchesAreSentInIdOrderAndResentInOrderAfterReconnect() {
+        BrowserSession session = hydratedSession();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1")));
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:b", "2")));
+        session.disconnect();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:c", "3")));
+        session.acknowledge(1);
+
+        List<WriteBatch> resent = new ArrayList<>();
+        session.connect(resent::add);
+
+        assertThat(sent).extracting(WriteBatch::id).containsExactly(1L, 2L);
+        assertThat(resent).extracting(WriteBatch::id).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void thePendingBoundRefusesMoreWritesWithoutChangingAnything() {
+        BrowserSession session = hydratedSession(new StorageLimits(1000, 100_000, 2));
+        session.disconnect();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1"), Write.set(StorageArea.LOCAL, "app:b", "2")));
+
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:c", "3"))))
+                .isInstanceOf(DisconnectedException.class).hasMessageContaining("while disconnected");
+        assertThat(session.readText(StorageArea.LOCAL, "app:c")).isEmpty();
+        assertThat(session.pendingBatchIds()).containsExactly(1L);
+    }
+
+    @Test
+    void aBatchWithOneWriteOverALimitIsRefusedWhole() {
+        BrowserSession session = hydratedSession(new StorageLimits(10, 100_000, 100));
+
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "ok"),
+                        Write.set(StorageArea.LOCAL, "app:b", "much too long"))))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.VALUE_TOO_LARGE);
+                    assertThat(e.key()).isEqualTo("app:b");
+                    assertThat(e.attempted()).isEqualTo(13);
+                    assertThat(e.limit()).isEqualTo(10);
+                });
+        assertThat(session.entries(StorageArea.LOCAL)).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theValueLimitCountsUtf8Bytes() {
+        BrowserSession session = hydratedSession(new StorageLimits(4, 100_000, 100));
+
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "\u00e9\u00e9"))); // 4 bytes
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:b", "\u00e9\u00e9a"))))
+                .isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
+    void theAreaBudgetCountsUtf16UnitsOfKeysAndValuesAndFreesOnRemoval() {
+        BrowserSession session = hydratedSession(new StorageLimits(1000, 20, 100));
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "12345"))); // 5 + 5 units
+
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:j", "123456"))))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.AREA_QUOTA);
+                    assertThat(e.attempted()).isEqualTo(21);
+                });
+        session.write(List.of(Write.remove(StorageArea.LOCAL, "app:k"), Write.set(StorageArea.LOCAL, "app:j", "123456")));
+        assertThat(session.unitsUsed(StorageArea.LOCAL)).isEqualTo(11);
+        assertThat(session.unitsUsed(StorageArea.SESSION)).isZero();
+    }
+
+    @Test
+    void writesOutsideTheNamespaceAreRefused() {
+        BrowserSession session = hydratedSession();
+
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.SESSION, "other:k", "1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void cookieWritesAreCheckedAgainstTheRulesAndThePage() {
+        BrowserSession session = hydratedSession();
+
+        assertThatThrownBy(() -> session.write(List.of(Write.setCookie("a;b", "1", CookieOptions.defaults()))))
+                .isInstanceOfSatisfying(InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.NAME_CHARACTERS));
+        CookieOptions otherSite = CookieOptions.builder().domain("example.org").build();
+        assertThatThrownBy(() -> session.write(List.of(Write.setCookie("a", "1", otherSite))))
+                .isInstanceOfSatisfying(InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+        session.write(List.of(Write.setCookie("a", "1", CookieOptions.builder().domain("example.com").build())));
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aBrowserChangeUnderAPendingWriteIsConfirmedButTheWriteStaysVisible() {
+        BrowserSession session = hydratedSession();
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "server")));
+
+        session.browserChanged(StorageArea.LOCAL, "app:k", "tab");
+        assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("server");
+
+        session.fail(1, new StorageUnavailableException(StorageArea.LOCAL, "refused"));
+        assertThat(session.readText(StorageArea.LOCAL, "app:k")).as("the browser's own value").contains("tab");
+    }
+
+    @Test
+    void browserChangesOutsideTheNamespaceOrOverTheLimitAreRefusedAndChangeNothing() {
+        BrowserSession session = hydratedSession(new StorageLimits(5, 1000, 10));
+
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "evil:k", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "app:k", "123456")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(session.entries(StorageArea.LOCAL)).isEmpty();
+    }
+
+    @Test
+    void listenersSeeOnlyTheirKeysAndAFailingListenerHurtsNoOne() {
+        BrowserSession session = hydratedSession();
+        List<String> exact = new ArrayList<>();
+        List<String> prefixed = new ArrayList<>();
+        session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> {
+            throw new IllegalStateException("listener bug");
+        });
+        Registration registration = session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> exact.add(c.newValue()));
+        session.addPrefixListener(StorageArea.LOCAL, "app:prefs.", c -> prefixed.add(c.key()));
+
+        CompletableFuture<Void> done = session.write(List.of(Write.set(StorageArea.LOCAL, "app:prefs.theme", "\"dark\""),
+                Write.set(StorageArea.LOCAL, "app:other", "1"))).toCompletableFuture();
+        registration.remove();
+        session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
+        assertThat(prefixed).as("the pending server write still wins: nothing changed for readers").hasSize(1);
+        session.acknowledge(1);
+        session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
+        session.browserChanged(StorageArea.SESSION, "app:prefs.theme", "\"x\"");
+
+        assertThat(exact).containsExactly("\"dark\"");
+        assertThat(prefixed).containsExactly("app:prefs.theme", "app:prefs.theme");
+        assertThat(done).as("a failing listener does not fail the write").isCompleted();
+    }
+
+    @Test
+    void closingCompletesAwaitHydratedExceptionallyIfItNeverCame() {
+        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        CompletableFuture<Void> hydrated = session.awaitHydrated().toCompletableFuture();
+
+        session.close();
+
+        assertThat(hydrated).isCompletedExceptionally();
+        assertThatThrownBy(() -> session.connect(sent::add)).isInstanceOf(DisconnectedException.class);
+    }
+
+    /**
+     * Random sequences of writes, acknowledgements, failures, browser changes and snapshots: after
+     * every step the session's view must equal confirmed state with the pending batches applied in
+     * order, and its usage must equal the size of that view.
+     */
+    @Test
+    void theViewAlwaysEqualsConfirmedStatePlusPendingBatches() {
+        Random random = new Random(20261122);
+        for (int run = 0; run < 200; run++) {
+            BrowserSession session = hydratedSession();
+            Map<String, String> confirmed = new HashMap<>();
+            TreeMap<Long, List<Write>> pending = new TreeMap<>();
+            long nextId = 1;
+            for (int step = 0; step < 60; step++) {
+                String key = "app:k" + random.nextInt(5);
+                switch (random.nextInt(5)) {
+                    case 0:
+                    case 1:
+                        List<Write> writes = new ArrayList<>();
+                        for (int i = random.nextInt(3) + 1; i > 0; i--) {
+                            String k = "app:k" + random.nextInt(5);
+                            writes.add(random.nextInt(4) == 0 ? Write.remove(StorageArea.LOCAL, k)
+                                    : Write.set(StorageArea.LOCAL, k, "v" + random.nextInt(100)));
+                        }
+                        session.write(writes);
+                        pending.put(nextId++, writes);
+                        break;
+                    case 2:
+                        if (!pending.isEmpty()) {
+                            long id = random.nextBoolean() ? pending.firstKey() : pending.lastKey();
+                            assertThat(session.acknowledge(id)).isTrue();
+                            apply(confirmed, pending.remove(id));
+                        }
+                        break;
+                    case 3:
+                        if (!pending.isEmpty()) {
+                            long id = random.nextBoolean() ? pending.firstKey() : pending.lastKey();
+                            assertThat(session.fail(id, new StorageUnavailableException(StorageArea.LOCAL, "no"))).isTrue();
+                            pending.remove(id);
+                        }
+                        break;
+                    default:
+                        String value = random.nextInt(3) == 0 ? null : "b" + random.nextInt(100);
+                        session.browserChanged(StorageArea.LOCAL, key, value);
+                        apply(confirmed, List.of(value == null ? Write.remove(StorageArea.LOCAL, key)
+                                : Write.set(StorageArea.LOCAL, key, value)));
+                }
+                Map<String, String> expected = new TreeMap<>(confirmed);
+                pending.values().forEach(writes -> apply(expected, writes));
+                assertThat(session.entries(StorageArea.LOCAL)).as("run %d step %d", run, step).isEqualTo(expected);
+                long units = expected.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
+                assertThat(session.unitsUsed(StorageArea.LOCAL)).isEqualTo(units);
+            }
+        }
+    }
+
+    private static void apply(Map<String, String> state, List<Write> writes) {
+        for (Write write : writes) {
+            if (write.isRemoval()) {
+                state.remove(write.key());
+            } else {
+                state.put(write.key(), write.value());
+            }
+        }
+    }
+}
