@@ -107,7 +107,7 @@ public final class StoreField<T> {
 
     /**
      * Whether values carry an expiry: true where a lifetime is declared, on the field or its store.
-     * Such values are stored in an envelope ({@link Expiring}).
+     * Such values are stored in an envelope ({@link dev.browserstorage.codec.Expiring}).
      *
      * @return true if values carry an expiry
      */
