@@ -1,0 +1,70 @@
+package dev.browserstorage.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.browserstorage.StorageArea;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * An annotated POJO as the processor understands it. Immutable; built, validated and written within
+ * one round, never kept across rounds.
+ *
+ * @param element the annotated type
+ * @param pojo the POJO's class name
+ * @param store the generated store's class name
+ * @param area where its fields are kept
+ * @param areaAnnotation the {@code @LocalStorage}, {@code @SessionStorage} or {@code @Cookie} on it
+ * @param otherAreaAnnotations further area annotations on the same type (an error)
+ * @param namespace the namespace (declared, or derived from the name); empty for cookies
+ * @param kind how fields are reached: {@link AccessKind#RECORD_COMPONENT} for records, otherwise
+ *     per field
+ * @param shape facts about the type the validator checks
+ * @param ttl the {@code @Ttl} on the type
+ * @param fields the stored fields in declaration order
+ */
+public record StoreModel(
+        TypeElement element,
+        ClassName pojo,
+        ClassName store,
+        StorageArea area,
+        AnnotationRef areaAnnotation,
+        List<AnnotationRef> otherAreaAnnotations,
+        String namespace,
+        AccessKind kind,
+        TypeShape shape,
+        Optional<AnnotationRef> ttl,
+        List<FieldModel> fields) {
+
+    /** @return true for a record */
+    public boolean isRecord() {
+        return kind == AccessKind.RECORD_COMPONENT;
+    }
+
+    /**
+     * The key a field has inside the app ({@code namespace.field}), or its cookie name
+     * ({@code prefix + field}).
+     *
+     * @param field one of this store's fields
+     * @return the key or cookie name
+     */
+    public String keyOf(FieldModel field) {
+        if (area == StorageArea.COOKIE) {
+            return areaAnnotation.string("prefix") + field.keyPart();
+        }
+        return namespace + "." + field.keyPart();
+    }
+
+    /**
+     * Facts about the annotated type that decide whether a store can be generated for it.
+     *
+     * @param typeKind "class", "record", "interface", "enum", "annotation"
+     * @param isAbstract abstract class
+     * @param isPrivate private (nested) type
+     * @param isInnerClass a non-static nested class (needs an outer instance)
+     * @param isGeneric declares type parameters
+     * @param hasNoArgConstructor a constructor without parameters, visible in the package
+     */
+    public record TypeShape(String typeKind, boolean isAbstract, boolean isPrivate, boolean isInnerClass,
+            boolean isGeneric, boolean hasNoArgConstructor) {}
+}

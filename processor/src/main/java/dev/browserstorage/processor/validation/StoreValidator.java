@@ -1,0 +1,355 @@
+package dev.browserstorage.processor.validation;
+
+import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.codec.Codecs;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.processor.model.AccessKind;
+import dev.browserstorage.processor.model.AnnotationRef;
+import dev.browserstorage.processor.model.FieldModel;
+import dev.browserstorage.processor.model.StoreModel;
+import dev.browserstorage.processor.model.ValueType;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * Turns a {@link StoreModel} into the list of its problems. It never reports and never writes; a
+ * store with an error among its problems is not generated.
+ */
+public final class StoreValidator {
+    private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final KeyRegistry keys;
+
+    /**
+     * Creates a validator that claims keys in a registry shared by the whole compilation.
+     *
+     * @param keys the registry
+     */
+    public StoreValidator(KeyRegistry keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Every problem of a store, type first, then field by field in declaration order.
+     *
+     * @param store the store
+     * @return its problems; empty if it can be generated as it is
+     */
+    public List<Problem> validate(StoreModel store) {
+        List<Problem> problems = new ArrayList<>();
+        validateType(store, problems);
+        Set<String> reported = new HashSet<>();
+        java.util.Map<String, FieldModel> accessors = new java.util.HashMap<>();
+        for (FieldModel field : store.fields()) {
+            String property = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            FieldModel earlier = accessors.putIfAbsent(property, field);
+            if (earlier != null) {
+                problems.add(Problem.on(Message.ACCESSOR_CLASH, field.element(), earlier.name(), field.name(),
+                        store.pojo().canonicalName(), property, property));
+            }
+            validateField(store, field, problems, reported);
+        }
+        return problems;
+    }
+
+    private void validateType(StoreModel store, List<Problem> problems) {
+        String annotation = annotationName(store.areaAnnotation());
+        StoreModel.TypeShape shape = store.shape();
+        String typeName = store.pojo().canonicalName();
+        if (!shape.typeKind().equals("class") && !shape.typeKind().equals("record")) {
+            problems.add(Problem.on(Message.TYPE_NOT_CLASS_OR_RECORD, store.element(), annotation, shape.typeKind().replace('_', ' '), typeName));
+            return;
+        }
+        for (AnnotationRef other : store.otherAreaAnnotations()) {
+            problems.add(Problem.at(Message.MULTIPLE_AREAS, store.element(), other.mirror(), null, typeName, annotation,
+                    annotationName(other)));
+        }
+        if (shape.isAbstract()) {
+            problems.add(Problem.on(Message.TYPE_ABSTRACT, store.element(), annotation, typeName));
+        }
+        if (shape.isPrivate()) {
+            problems.add(Problem.on(Message.TYPE_PRIVATE, store.element(), annotation, typeName));
+        }
+        if (shape.isInnerClass()) {
+            problems.add(Problem.on(Message.TYPE_INNER, store.element(), annotation, typeName));
+        }
+        if (shape.isGeneric()) {
+            problems.add(Problem.on(Message.TYPE_GENERIC, store.element(), annotation, typeName));
+        }
+        if (!store.isRecord() && !shape.hasNoArgConstructor()) {
+            problems.add(Problem.on(Message.NO_USABLE_CONSTRUCTOR, store.element(), typeName));
+        }
+        if (store.area() != StorageArea.COOKIE && !KEY_PART.matcher(store.namespace()).matches()) {
+            AnnotationValue value = store.areaAnnotation().explicit("value").orElse(null);
+            problems.add(Problem.at(Message.NAMESPACE_INVALID, store.element(), store.areaAnnotation().mirror(), value,
+                    store.namespace(), suggestKeyPart(store.namespace())));
+        }
+        store.ttl().ifPresent(ttl -> {
+            if (store.area() == StorageArea.COOKIE) {
+                problems.add(Problem.at(Message.TTL_ON_COOKIE, store.element(), ttl.mirror(), null, typeName, ttl.string("value")));
+            } else {
+                checkTtl(ttl, problems);
+            }
+        });
+        if (store.fields().isEmpty()) {
+            problems.add(Problem.on(Message.NO_FIELDS, store.element(), typeName));
+        }
+    }
+
+    private void validateField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
+        String typeName = store.pojo().canonicalName();
+        if (field.access() == AccessKind.INACCESSIBLE) {
+            String capitalized = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            problems.add(Problem.on(Message.FIELD_NOT_ACCESSIBLE, field.element(), field.name(), typeName, capitalized, capitalized));
+        } else if (field.access() == AccessKind.FIELD && field.finalField()) {
+            problems.add(Problem.on(Message.FIELD_FINAL, field.element(), field.name(), typeName));
+        }
+        Optional<String> unsupported = field.type().unsupportedReason();
+        unsupported.ifPresent(reason -> problems.add(Problem.on(Message.UNSUPPORTED_TYPE, field.element(), field.name(),
+                field.type().describe(), reason)));
+
+        boolean keyValid = true;
+        if (store.area() != StorageArea.COOKIE) {
+            if (field.key().isPresent() && !KEY_PART.matcher(field.keyPart()).matches()) {
+                AnnotationRef key = field.key().get();
+                problems.add(Problem.at(Message.KEY_INVALID, key.element(), key.mirror(), key.explicit("value").orElse(null),
+                        field.keyPart(), suggestKeyPart(field.keyPart())));
+                keyValid = false;
+            }
+            field.cookie().ifPresent(cookie -> problems.add(Problem.at(Message.COOKIE_ON_FIELD_OF_OTHER_STORE, cookie.element(),
+                    cookie.mirror(), null, field.name(), store.area() == StorageArea.LOCAL ? "@LocalStorage" : "@SessionStorage",
+                    typeName)));
+            field.ttl().ifPresent(ttl -> checkTtl(ttl, problems));
+        } else {
+            keyValid = validateCookieField(store, field, problems, reported);
+            field.ttl().ifPresent(ttl -> problems.add(Problem.at(Message.TTL_ON_COOKIE, ttl.element(), ttl.mirror(), null,
+                    typeName, ttl.string("value"))));
+        }
+        if (keyValid) {
+            String key = store.keyOf(field);
+            keys.claim(store.area(), key, new KeyRegistry.Claim(field.name(), typeName)).ifPresent(earlier -> {
+                AnnotationRef at = field.key().orElse(null);
+                problems.add(Problem.at(Message.DUPLICATE_KEY, at == null ? field.element() : at.element(),
+                        at == null ? null : at.mirror(), at == null ? null : at.explicit("value").orElse(null),
+                        store.area() == StorageArea.COOKIE ? "Cookie name" : "Key", key, field.name(), earlier.field(),
+                        earlier.type()));
+            });
+        }
+    }
+
+    /** Returns false if the cookie's name is unusable (then it claims no name). */
+    private boolean validateCookieField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
+        AnnotationRef type = store.areaAnnotation();
+        Optional<AnnotationRef> own = field.cookie();
+        own.ifPresent(cookie -> cookie.explicit("prefix").ifPresent(prefix -> problems.add(Problem.at(
+                Message.COOKIE_PREFIX_ON_FIELD, cookie.element(), cookie.mirror(), prefix, prefix.getValue(), field.name(),
+                prefix.getValue() + field.keyPart()))));
+
+        String name = store.keyOf(field);
+        Optional<Duration> maxAge = Optional.empty();
+        AnnotationRef maxAgeSource = pick(own, type, "maxAge");
+        String maxAgeText = maxAgeSource.string("maxAge");
+        if (!maxAgeText.isEmpty()) {
+            try {
+                maxAge = Optional.of(Duration.parse(maxAgeText));
+                if (maxAge.get().isZero() || maxAge.get().isNegative()) {
+                    if (reported.add("maxAge:" + maxAgeText + ":" + System.identityHashCode(maxAgeSource.mirror()))) {
+                        problems.add(Problem.at(Message.COOKIE_MAX_AGE_NOT_POSITIVE, maxAgeSource.element(),
+                                maxAgeSource.mirror(), maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                    }
+                    return true;
+                }
+            } catch (DateTimeParseException e) {
+                if (reported.add("maxAge:" + maxAgeText + ":" + System.identityHashCode(maxAgeSource.mirror()))) {
+                    problems.add(Problem.at(Message.COOKIE_MAX_AGE_INVALID, maxAgeSource.element(), maxAgeSource.mirror(),
+                            maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                }
+                return true;
+            }
+        }
+        String domain = pick(own, type, "domain").string("domain");
+        CookieOptions.Builder options = CookieOptions.builder()
+                .path(pick(own, type, "path").string("path"))
+                .secure(pick(own, type, "secure").bool("secure"))
+                .sameSite(SameSite.valueOf(pick(own, type, "sameSite").enumConstant("sameSite")))
+                .partitioned(pick(own, type, "partitioned").bool("partitioned"))
+                .httpOnly(pick(own, type, "httpOnly").bool("httpOnly"));
+        if (!domain.isEmpty()) {
+            options.domain(domain);
+        }
+        maxAge.ifPresent(options::maxAge);
+        CookieOptions built = options.build();
+        boolean nameValid = true;
+        try {
+            CookieRules.checkDeclaration(name, built);
+        } catch (InvalidCookieException e) {
+            Blame blame = blame(e.rule(), field, own, type);
+            if (reported.add(e.rule() + ":" + blame.describe())) {
+                problems.add(Problem.at(Message.COOKIE_RULE, blame.element, blame.annotation, blame.value, name,
+                        e.rule().name(), e.getMessage()));
+            }
+            nameValid = !isNameRule(e.rule());
+        }
+        // CookieRules follows browsers, which keep a space inside a name; @Key promises to refuse it.
+        if (nameValid && (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0)) {
+            Blame blame = blame(CookieRule.NAME_CHARACTERS, field, own, type);
+            if (reported.add("whitespace:" + blame.describe())) {
+                problems.add(Problem.at(Message.COOKIE_NAME_WHITESPACE, blame.element, blame.annotation, blame.value, name));
+            }
+            nameValid = false;
+        }
+        if (built.httpOnly() && field.type().isSupported() && !isPlainText(field.type())) {
+            AnnotationRef source = pick(own, type, "httpOnly");
+            problems.add(Problem.at(Message.COOKIE_HTTP_ONLY_TYPE, field.element(), source.mirror(),
+                    source.explicit("httpOnly").orElse(null), field.name(), field.type().describe()));
+        }
+        field.defaultLiteral().filter(String.class::isInstance).ifPresent(literal -> {
+            int bytes = CookieRules.nameValueBytes(name, Codecs.cookieForm(Codecs.string()).encode((String) literal));
+            if (bytes > CookieRules.MAX_NAME_VALUE_BYTES / 2) {
+                problems.add(Problem.on(Message.COOKIE_DEFAULT_LARGE, field.element(), name, bytes));
+            }
+        });
+        return nameValid;
+    }
+
+    private static boolean isPlainText(ValueType type) {
+        return type.kind().isScalar();
+    }
+
+    private static boolean isNameRule(CookieRule rule) {
+        switch (rule) {
+            case NAME_CHARACTERS:
+            case NAME_CONTAINS_EQUALS:
+            case LEADING_OR_TRAILING_WHITESPACE:
+            case EMPTY_NAME_AND_VALUE:
+            case NAMELESS_VALUE_CONTAINS_EQUALS:
+            case NAMELESS_VALUE_HAS_PREFIX:
+            case NAME_VALUE_TOO_LONG:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The field's own @Cookie if it sets the attribute, else the type's. */
+    private static AnnotationRef pick(Optional<AnnotationRef> own, AnnotationRef type, String attribute) {
+        if (own.isPresent() && own.get().explicit(attribute).isPresent()) {
+            return own.get();
+        }
+        return type;
+    }
+
+    /** Where a broken cookie rule is best underlined: the attribute that causes it. */
+    private static Blame blame(CookieRule rule, FieldModel field, Optional<AnnotationRef> own, AnnotationRef type) {
+        List<String> attributes;
+        switch (rule) {
+            case ATTRIBUTE_TOO_LONG:
+            case ATTRIBUTE_CHARACTERS:
+                attributes = List.of("domain", "path");
+                break;
+            case PATH_NOT_ABSOLUTE:
+                attributes = List.of("path");
+                break;
+            case DOMAIN_LEADING_DOT:
+            case DOMAIN_IP_ADDRESS:
+            case DOMAIN_SYNTAX:
+            case DOMAIN_PUBLIC_SUFFIX:
+            case DOMAIN_MISMATCH:
+                attributes = List.of("domain");
+                break;
+            case HOST_PREFIX:
+            case HOST_HTTP_PREFIX:
+                attributes = List.of("domain", "path", "secure", "httpOnly");
+                break;
+            case SECURE_PREFIX:
+                attributes = List.of("secure");
+                break;
+            case HTTP_PREFIX:
+                attributes = List.of("httpOnly", "secure");
+                break;
+            case SAMESITE_NONE_REQUIRES_SECURE:
+                attributes = List.of("sameSite", "secure");
+                break;
+            case PARTITIONED_REQUIRES_SECURE:
+                attributes = List.of("partitioned", "secure");
+                break;
+            case LIFETIME_TOO_LONG:
+            case EXPIRES_AND_MAX_AGE:
+                attributes = List.of("maxAge");
+                break;
+            default:
+                attributes = List.of();
+        }
+        for (String attribute : attributes) {
+            for (AnnotationRef ref : own.isPresent() ? List.of(own.get(), type) : List.of(type)) {
+                Optional<AnnotationValue> value = ref.explicit(attribute);
+                if (value.isPresent()) {
+                    return new Blame(ref.element(), ref.mirror(), value.get());
+                }
+            }
+        }
+        // Name rules, and attribute rules broken by a default: the name is what to change.
+        if (field.key().isPresent()) {
+            AnnotationRef key = field.key().get();
+            return new Blame(key.element(), key.mirror(), key.explicit("value").orElse(null));
+        }
+        Optional<AnnotationValue> prefix = type.explicit("prefix");
+        if (prefix.isPresent() && isNameRule(rule)) {
+            return new Blame(type.element(), type.mirror(), prefix.get());
+        }
+        return new Blame(field.element(), null, null);
+    }
+
+    private static final class Blame {
+        final javax.lang.model.element.Element element;
+        final javax.lang.model.element.AnnotationMirror annotation;
+        final AnnotationValue value;
+
+        Blame(javax.lang.model.element.Element element, javax.lang.model.element.AnnotationMirror annotation,
+                AnnotationValue value) {
+            this.element = element;
+            this.annotation = annotation;
+            this.value = value;
+        }
+
+        String describe() {
+            // Identity of the place: one report per broken attribute, however many fields share it.
+            return System.identityHashCode(element) + "/" + System.identityHashCode(annotation) + "/"
+                    + System.identityHashCode(value);
+        }
+    }
+
+    private static void checkTtl(AnnotationRef ttl, List<Problem> problems) {
+        String text = ttl.string("value");
+        boolean valid;
+        try {
+            Duration duration = Duration.parse(text);
+            valid = !duration.isZero() && !duration.isNegative();
+        } catch (DateTimeParseException e) {
+            valid = false;
+        }
+        if (!valid) {
+            problems.add(Problem.at(Message.TTL_INVALID, ttl.element(), ttl.mirror(), ttl.explicit("value").orElse(null), text));
+        }
+    }
+
+    private static String suggestKeyPart(String invalid) {
+        String suggestion = invalid.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        return suggestion.isEmpty() ? "prefs" : suggestion;
+    }
+
+    private static String annotationName(AnnotationRef ref) {
+        return ref.mirror().getAnnotationType().asElement().getSimpleName().toString();
+    }
+}

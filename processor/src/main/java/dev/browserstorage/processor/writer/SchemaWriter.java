@@ -1,0 +1,249 @@
+package dev.browserstorage.processor.writer;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.processor.model.AnnotationRef;
+import dev.browserstorage.processor.model.FieldModel;
+import dev.browserstorage.processor.model.StoreModel;
+import dev.browserstorage.processor.model.ValueType;
+import dev.browserstorage.session.StorageLimits;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Writes the JSON description of a store that the browser glue and the server extension read: its
+ * keys, each field's JSON schema and default, lifetimes, limits and cookie attributes. The format
+ * is documented in {@code docs/annotations.md}.
+ */
+public final class SchemaWriter {
+    /** Where the schemas go, relative to the class output. */
+    public static final String DIRECTORY = "META-INF/browser-storage/stores/";
+    /** The version of the schema format. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The resource path of a store's schema.
+     *
+     * @param store the store
+     * @return {@code META-INF/browser-storage/stores/<qualified POJO name>.json}
+     */
+    public static String path(StoreModel store) {
+        return DIRECTORY + store.pojo().reflectionName() + ".json";
+    }
+
+    /**
+     * The schema of a store.
+     *
+     * @param store a store without errors
+     * @return the JSON text
+     */
+    public String write(StoreModel store) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeNumberField("formatVersion", FORMAT_VERSION);
+            json.writeStringField("type", store.pojo().reflectionName());
+            json.writeStringField("store", store.store().reflectionName());
+            json.writeStringField("area", store.area().wireName());
+            if (store.area() != StorageArea.COOKIE) {
+                json.writeStringField("namespace", store.namespace());
+            }
+            json.writeObjectFieldStart("limits");
+            if (store.area() == StorageArea.COOKIE) {
+                json.writeNumberField("maxNameValueBytes", CookieRules.MAX_NAME_VALUE_BYTES);
+            } else {
+                json.writeNumberField("maxValueBytes", StorageLimits.DEFAULT_MAX_VALUE_BYTES);
+                json.writeNumberField("maxAreaUnits", StorageLimits.DEFAULT_MAX_AREA_UNITS);
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("fields");
+            for (FieldModel field : store.fields()) {
+                writeField(json, store, field);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeField(JsonGenerator json, StoreModel store, FieldModel field) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", field.name());
+        json.writeStringField("key", store.keyOf(field));
+        json.writeStringField("javaType", field.type().javaType().toString());
+        json.writeFieldName("schema");
+        writeSchema(json, field.type());
+        if (field.defaultLiteral().isPresent()) {
+            json.writeFieldName("default");
+            writeLiteral(json, field.defaultLiteral().get());
+        }
+        Optional<String> ttl = field.ttl().or(store::ttl).map(ref -> ref.string("value"));
+        if (ttl.isPresent()) {
+            json.writeNumberField("ttlSeconds", Duration.parse(ttl.get()).toSeconds());
+        }
+        if (store.area() == StorageArea.COOKIE) {
+            json.writeStringField("cookieEncoding", field.type().kind().isScalar() && isTextual(field.type()) ? "text" : "json");
+            writeCookie(json, store.areaAnnotation(), field.cookie());
+        }
+        json.writeEndObject();
+    }
+
+    private static boolean isTextual(ValueType type) {
+        switch (type.kind()) {
+            case STRING:
+            case CHAR:
+            case ENUM:
+            case BIG_DECIMAL:
+            case UUID:
+            case INSTANT:
+            case LOCAL_DATE:
+            case LOCAL_DATE_TIME:
+            case DURATION:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void writeCookie(JsonGenerator json, AnnotationRef type, Optional<AnnotationRef> own) throws IOException {
+        json.writeObjectFieldStart("cookie");
+        json.writeStringField("path", pick(own, type, "path").string("path"));
+        String domain = pick(own, type, "domain").string("domain");
+        if (!domain.isEmpty()) {
+            json.writeStringField("domain", domain);
+        }
+        String maxAge = pick(own, type, "maxAge").string("maxAge");
+        if (!maxAge.isEmpty()) {
+            json.writeNumberField("maxAgeSeconds", Duration.parse(maxAge).toSeconds());
+        }
+        json.writeBooleanField("secure", pick(own, type, "secure").bool("secure"));
+        json.writeStringField("sameSite", sameSite(pick(own, type, "sameSite").enumConstant("sameSite")));
+        json.writeBooleanField("partitioned", pick(own, type, "partitioned").bool("partitioned"));
+        json.writeBooleanField("httpOnly", pick(own, type, "httpOnly").bool("httpOnly"));
+        json.writeEndObject();
+    }
+
+    private static String sameSite(String constant) {
+        return dev.browserstorage.annotation.SameSite.valueOf(constant).attributeValue();
+    }
+
+    private static AnnotationRef pick(Optional<AnnotationRef> own, AnnotationRef type, String attribute) {
+        return own.filter(ref -> ref.explicit(attribute).isPresent()).orElse(type);
+    }
+
+    private static void writeSchema(JsonGenerator json, ValueType type) throws IOException {
+        json.writeStartObject();
+        switch (type.kind()) {
+            case STRING:
+                json.writeStringField("type", "string");
+                break;
+            case CHAR:
+                json.writeStringField("type", "string");
+                json.writeNumberField("minLength", 1);
+                json.writeNumberField("maxLength", 1);
+                break;
+            case BOOLEAN:
+                json.writeStringField("type", "boolean");
+                break;
+            case BYTE:
+                integer(json, Byte.MIN_VALUE, Byte.MAX_VALUE);
+                break;
+            case SHORT:
+                integer(json, Short.MIN_VALUE, Short.MAX_VALUE);
+                break;
+            case INT:
+                integer(json, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                break;
+            case LONG:
+                integer(json, Long.MIN_VALUE, Long.MAX_VALUE);
+                break;
+            case FLOAT:
+            case DOUBLE:
+                json.writeStringField("type", "number");
+                break;
+            case BIG_DECIMAL:
+                formatted(json, "decimal");
+                break;
+            case UUID:
+                formatted(json, "uuid");
+                break;
+            case INSTANT:
+                formatted(json, "date-time");
+                break;
+            case LOCAL_DATE:
+                formatted(json, "date");
+                break;
+            case LOCAL_DATE_TIME:
+                formatted(json, "local-date-time");
+                break;
+            case DURATION:
+                formatted(json, "duration");
+                break;
+            case ENUM:
+                json.writeStringField("type", "string");
+                json.writeArrayFieldStart("enum");
+                for (String constant : type.enumConstants()) {
+                    json.writeString(constant);
+                }
+                json.writeEndArray();
+                break;
+            case LIST:
+            case SET:
+                json.writeStringField("type", "array");
+                json.writeFieldName("items");
+                writeSchema(json, type.element().orElseThrow());
+                if (type.kind() == ValueType.Kind.SET) {
+                    json.writeBooleanField("uniqueItems", true);
+                }
+                break;
+            case MAP:
+                json.writeStringField("type", "object");
+                json.writeFieldName("additionalProperties");
+                writeSchema(json, type.element().orElseThrow());
+                break;
+            case JSON:
+                json.writeStringField("type", "object");
+                json.writeStringField("javaType", type.javaType().toString());
+                break;
+            default:
+                throw new IllegalStateException("No schema for an unsupported type: " + type.describe());
+        }
+        json.writeEndObject();
+    }
+
+    private static void integer(JsonGenerator json, long min, long max) throws IOException {
+        json.writeStringField("type", "integer");
+        json.writeNumberField("minimum", min);
+        json.writeNumberField("maximum", max);
+    }
+
+    private static void formatted(JsonGenerator json, String format) throws IOException {
+        json.writeStringField("type", "string");
+        json.writeStringField("format", format);
+    }
+
+    private static void writeLiteral(JsonGenerator json, Object literal) throws IOException {
+        if (literal instanceof String) {
+            json.writeString((String) literal);
+        } else if (literal instanceof Character) {
+            json.writeString(literal.toString());
+        } else if (literal instanceof Boolean) {
+            json.writeBoolean((Boolean) literal);
+        } else if (literal instanceof Integer || literal instanceof Long) {
+            json.writeNumber(((Number) literal).longValue());
+        } else if (literal instanceof Float) {
+            // As a float, not widened to double: 0.1f is 0.1, not 0.10000000149011612.
+            json.writeNumber((Float) literal);
+        } else if (literal instanceof Number) {
+            json.writeNumber(((Number) literal).doubleValue());
+        } else if (literal instanceof java.util.List) {
+            json.writeStartArray();
+            json.writeEndArray();
+        } else if (literal instanceof java.util.Map) {
+            json.writeStartObject();
+            json.writeEndObject();
+        } else {
+            json.writeNull();
+        }
+    }
+}
