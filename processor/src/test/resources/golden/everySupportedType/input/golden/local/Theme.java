@@ -1,0 +1,7 @@
+package golden.local;
+
+public enum Theme {
+    LIGHT,
+    DARK,
+    HIGH_CONTRAST
+}
