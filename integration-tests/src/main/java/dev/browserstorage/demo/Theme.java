@@ -1,0 +1,8 @@
+package dev.browserstorage.demo;
+
+/** The colour schemes the demo offers. */
+public enum Theme {
+    LIGHT,
+    DARK,
+    SYSTEM
+}
