@@ -31,7 +31,7 @@ public final class StoreDescriptor {
     /**
      * Describes a store.
      *
-     * @param typeName the annotated POJO's qualified name
+     * @param typeName the annotated POJO's binary name (what {@code Class.forName} takes: {@code a.Outer$Inner})
      * @param area where its fields are kept
      * @param namespace its namespace (empty for cookie stores)
      * @param fields its fields, each with its position as ordinal
@@ -41,7 +41,7 @@ public final class StoreDescriptor {
         return new StoreDescriptor(typeName, area, namespace, List.of(fields));
     }
 
-    /** @return the annotated POJO's qualified name */
+    /** @return the annotated POJO's binary name */
     public String typeName() {
         return typeName;
     }
