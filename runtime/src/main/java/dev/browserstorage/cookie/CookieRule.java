@@ -111,7 +111,13 @@ public enum CookieRule {
      * secure): browsers ignore it.
      */
     SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
-            + " HTTPS (localhost excepted)");
+            + " HTTPS (localhost excepted)"),
+    /**
+     * The browser did not keep a cookie that passed every rule here (a browser policy, a blocked
+     * third-party context, an extension). Reported by the glue after the write; never by {@link
+     * CookieRules}.
+     */
+    REFUSED_BY_BROWSER("the browser did not keep the cookie although it breaks no known rule");
 
     private final String description;
 

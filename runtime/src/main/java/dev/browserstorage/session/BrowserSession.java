@@ -48,7 +48,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread safe. State changes happen under one lock; listeners run and stages complete after it
  * is released, on the thread that caused the change.
  */
-public final class BrowserSession {
+public final class BrowserSession implements SessionSource {
     private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
 
     private final String browserId;
@@ -101,8 +101,15 @@ public final class BrowserSession {
     }
 
     /** @return the app's id */
+    @Override
     public String appId() {
         return appId;
+    }
+
+    /** @return this session: a session is the source of itself */
+    @Override
+    public BrowserSession current() {
+        return this;
     }
 
     /** @return the limits this session enforces */
@@ -420,6 +427,24 @@ public final class BrowserSession {
     }
 
     /**
+     * The browser says it has applied every batch up to an id (its {@code hello} after a reconnect
+     * carries the highest id it applied): those whose acknowledgement was lost with the connection
+     * are acknowledged now.
+     *
+     * @param lastApplied the highest batch id the browser has applied
+     * @return how many batches this acknowledged
+     */
+    public int acknowledgeThrough(long lastApplied) {
+        int count = 0;
+        for (long id : pendingBatchIds()) {
+            if (id <= lastApplied && acknowledge(id)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
      * The browser could not apply a batch. The batch is taken back: readers see what the browser
      * holds, {@link ChangeSource#ROLLBACK} events fire for the keys that change back, and the
      * batch's stage fails with the error.
@@ -521,6 +546,27 @@ public final class BrowserSession {
         lock.lock();
         try {
             transport = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One connection is gone; if it is the one batches are sent through, the session is
+     * disconnected. (A browser with several tabs has several connections; a tab closing does not
+     * disconnect the browser while another tab's connection is the current one.)
+     *
+     * @param gone the transport of the connection that closed
+     * @return true if it was the current transport
+     */
+    public boolean disconnect(Transport gone) {
+        lock.lock();
+        try {
+            if (transport != gone) {
+                return false;
+            }
+            transport = null;
+            return true;
         } finally {
             lock.unlock();
         }

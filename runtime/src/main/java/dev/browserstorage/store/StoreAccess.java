@@ -6,6 +6,7 @@ import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.session.StorageChange;
 import dev.browserstorage.session.StoredValue;
 import dev.browserstorage.session.Write;
@@ -31,28 +32,29 @@ import java.util.function.Consumer;
 public final class StoreAccess {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
 
-    private final BrowserSession session;
+    private final SessionSource sessions;
     private final StoreDescriptor descriptor;
     private final String[] browserKeys;
 
     /**
-     * Binds a store to a browser's session.
+     * Binds a store to its browsers: one fixed session, or the current request's.
      *
-     * @param session the browser's session
+     * @param sessions where each call finds its browser's session
      * @param descriptor the store
      */
-    public StoreAccess(BrowserSession session, StoreDescriptor descriptor) {
-        this.session = Objects.requireNonNull(session, "session");
+    public StoreAccess(SessionSource sessions, StoreDescriptor descriptor) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.browserKeys = new String[descriptor.fields().size()];
+        String prefix = sessions.appId() + ":";
         for (StoreField<?> field : descriptor.fields()) {
-            browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : session.storageKey(field.key());
+            browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : prefix + field.key();
         }
     }
 
-    /** @return the session this store reads and writes */
+    /** @return the session of the current call's browser */
     public BrowserSession session() {
-        return session;
+        return sessions.current();
     }
 
     /** @return the store's descriptor */
@@ -81,6 +83,7 @@ public final class StoreAccess {
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
      */
     public <T> T get(StoreField<T> field) {
+        BrowserSession session = session();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
             return field.defaultValue();
@@ -92,13 +95,13 @@ public final class StoreAccess {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
                 return field.codec().producesImmutableValues() || !decoded.valid ? cast(decoded.value) : cast(decode(field, stored.text()).value);
             }
-            dropExpired(field, stored);
+            dropExpired(session, field, stored);
             return field.defaultValue();
         }
         Decoded decoded = decode(field, stored.text());
         stored.memo(decoded);
         if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
-            dropExpired(field, stored);
+            dropExpired(session, field, stored);
             return field.defaultValue();
         }
         return cast(decoded.value);
@@ -112,6 +115,7 @@ public final class StoreAccess {
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
      */
     public boolean isSet(StoreField<?> field) {
+        BrowserSession session = session();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
@@ -141,7 +145,7 @@ public final class StoreAccess {
         return new Expiring<>(field.storedCodec().decode(text), Long.MAX_VALUE);
     }
 
-    private void dropExpired(StoreField<?> field, StoredValue stored) {
+    private void dropExpired(BrowserSession session, StoreField<?> field, StoredValue stored) {
         // Only if nobody replaced the value since it was read; the write is best effort, since the
         // browser's glue drops expired values on its own as well.
         if (session.read(field.area(), browserKey(field)) != stored) {
@@ -167,7 +171,7 @@ public final class StoreAccess {
      * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie
      */
     public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
-        return session.write(List.of(write(field, value, field.ttl().orElse(null))));
+        return session().write(List.of(write(field, value, field.ttl().orElse(null))));
     }
 
     /**
@@ -187,7 +191,7 @@ public final class StoreAccess {
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive, was " + ttl);
         }
-        return session.write(List.of(write(field, value, ttl)));
+        return session().write(List.of(write(field, value, ttl)));
     }
 
     /**
@@ -197,7 +201,7 @@ public final class StoreAccess {
      * @return completes when the browser has removed it
      */
     public CompletionStage<Void> remove(StoreField<?> field) {
-        return session.write(List.of(removal(field)));
+        return session().write(List.of(removal(field)));
     }
 
     /**
@@ -206,6 +210,7 @@ public final class StoreAccess {
      * @return completes when the browser has removed them
      */
     public CompletionStage<Void> clear() {
+        BrowserSession session = session();
         List<Write> writes = new ArrayList<>();
         for (StoreField<?> field : descriptor.fields()) {
             if (session.read(field.area(), browserKey(field)) != null) {
@@ -238,7 +243,7 @@ public final class StoreAccess {
     private <T> String storedText(StoreField<T> field, T value, Duration ttl) {
         if (field.area() != StorageArea.COOKIE && (ttl != null || field.expires())) {
             Duration lifetime = ttl != null ? ttl : field.ttl().orElseThrow();
-            return Expiring.encode(field.codec(), value, session.clock().millis() + lifetime.toMillis());
+            return Expiring.encode(field.codec(), value, session().clock().millis() + lifetime.toMillis());
         }
         return field.storedCodec().encode(value);
     }
@@ -263,7 +268,7 @@ public final class StoreAccess {
      */
     public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
         Objects.requireNonNull(listener, "listener");
-        return session.addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
+        return session().addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
     }
 
     /**
@@ -286,6 +291,7 @@ public final class StoreAccess {
     }
 
     private <T> T valueOf(StoreField<T> field, String text) {
+        BrowserSession session = session();
         if (text == null) {
             return field.defaultValue();
         }
@@ -323,6 +329,7 @@ public final class StoreAccess {
      */
     public final class Batch {
         private final List<Write> writes = new ArrayList<>();
+        private final BrowserSession session = StoreAccess.this.session();
 
         private Batch() {}
 

@@ -32,6 +32,7 @@ public final class StoreWriter {
     private static final ClassName STORAGE_AREA = ClassName.get(RUNTIME, "StorageArea");
     private static final ClassName REGISTRATION = ClassName.get(RUNTIME, "Registration");
     private static final ClassName BROWSER_SESSION = ClassName.get(RUNTIME + ".session", "BrowserSession");
+    private static final ClassName SESSION_SOURCE = ClassName.get(RUNTIME + ".session", "SessionSource");
     private static final ClassName STORE_FIELD = ClassName.get(RUNTIME + ".store", "StoreField");
     private static final ClassName STORE_DESCRIPTOR = ClassName.get(RUNTIME + ".store", "StoreDescriptor");
     private static final ClassName STORE_ACCESS = ClassName.get(RUNTIME + ".store", "StoreAccess");
@@ -259,13 +260,14 @@ public final class StoreWriter {
     private static void addConstructor(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Binds this store to one browser's session.\n\n@param session the browser's session\n")
-                .addParameter(BROWSER_SESSION, "session")
-                .addStatement("this.access = new $T(session, DESCRIPTOR)", STORE_ACCESS)
+                .addJavadoc("Binds this store to its browsers: one {@code BrowserSession}, or a source that finds the current\n"
+                        + "request's browser (how the Quarkus extension injects it).\n\n@param sessions where each call finds its browser\n")
+                .addParameter(SESSION_SOURCE, "sessions")
+                .addStatement("this.access = new $T(sessions, DESCRIPTOR)", STORE_ACCESS)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("session")
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("@return the browser's session this store reads and writes\n")
+                .addJavadoc("@return the session of the browser this call reads and writes\n")
                 .returns(BROWSER_SESSION)
                 .addStatement("return access.session()")
                 .build());

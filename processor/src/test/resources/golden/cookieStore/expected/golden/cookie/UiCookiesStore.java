@@ -6,6 +6,7 @@ import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -105,16 +106,17 @@ public final class UiCookiesStore {
     private final StoreAccess access;
 
     /**
-     * Binds this store to one browser's session.
+     * Binds this store to its browsers: one {@code BrowserSession}, or a source that finds the current
+     * request's browser (how the Quarkus extension injects it).
      *
-     * @param session the browser's session
+     * @param sessions where each call finds its browser
      */
-    public UiCookiesStore(BrowserSession session) {
-        this.access = new StoreAccess(session, DESCRIPTOR);
+    public UiCookiesStore(SessionSource sessions) {
+        this.access = new StoreAccess(sessions, DESCRIPTOR);
     }
 
     /**
-     * @return the browser's session this store reads and writes
+     * @return the session of the browser this call reads and writes
      */
     public BrowserSession session() {
         return access.session();

@@ -4,6 +4,7 @@ import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -46,16 +47,17 @@ public final class Outer_InnerStore {
     private final StoreAccess access;
 
     /**
-     * Binds this store to one browser's session.
+     * Binds this store to its browsers: one {@code BrowserSession}, or a source that finds the current
+     * request's browser (how the Quarkus extension injects it).
      *
-     * @param session the browser's session
+     * @param sessions where each call finds its browser
      */
-    public Outer_InnerStore(BrowserSession session) {
-        this.access = new StoreAccess(session, DESCRIPTOR);
+    public Outer_InnerStore(SessionSource sessions) {
+        this.access = new StoreAccess(sessions, DESCRIPTOR);
     }
 
     /**
-     * @return the browser's session this store reads and writes
+     * @return the session of the browser this call reads and writes
      */
     public BrowserSession session() {
         return access.session();

@@ -1,0 +1,143 @@
+package dev.browserstorage.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.session.Write;
+import dev.browserstorage.session.WriteBatch;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/** Writes the server's frames and reads the browser's, as {@code docs/protocol.md} defines them. */
+public final class Frames {
+    /** The protocol version this server speaks. */
+    public static final int VERSION = 1;
+
+    // Frames nest three levels at most: a hostile one cannot make the parser recurse deeply.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+
+    private Frames() {}
+
+    /**
+     * Reads one frame.
+     *
+     * @param text the frame's text
+     * @return its JSON object
+     * @throws ProtocolException ({@code bad-frame}) if it is not one JSON object with a string {@code t}
+     */
+    public static JsonNode parse(String text) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProtocolException.refused("bad-frame", "not a JSON object: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProtocolException.refused("bad-frame", "not a JSON object");
+        }
+        if (node == null || !node.isObject() || !node.path("t").isTextual()) {
+            throw ProtocolException.refused("bad-frame", "a frame is a JSON object with a string field 't'");
+        }
+        return node;
+    }
+
+    /**
+     * The {@code welcome} frame.
+     *
+     * @param appId the app's id
+     * @param browserId the browser's id
+     * @return the frame's text
+     */
+    public static String welcome(String appId, String browserId) {
+        return write(json -> {
+            json.writeStringField("t", "welcome");
+            json.writeNumberField("v", VERSION);
+            json.writeStringField("app", appId);
+            json.writeStringField("browser", browserId);
+        });
+    }
+
+    /**
+     * The {@code error} frame.
+     *
+     * @param code the error's code
+     * @param message what is wrong
+     * @return the frame's text
+     */
+    public static String error(String code, String message) {
+        return write(json -> {
+            json.writeStringField("t", "error");
+            json.writeStringField("code", code);
+            json.writeStringField("message", message);
+        });
+    }
+
+    /**
+     * The {@code batch} frame of a write batch.
+     *
+     * @param batch the batch
+     * @return the frame's text
+     */
+    public static String batch(WriteBatch batch) {
+        return write(json -> {
+            json.writeStringField("t", "batch");
+            json.writeNumberField("id", batch.id());
+            json.writeArrayFieldStart("writes");
+            for (Write write : batch.writes()) {
+                json.writeStartObject();
+                json.writeStringField("area", write.area().wireName());
+                json.writeStringField("key", write.key());
+                json.writeStringField("value", write.value());
+                if (write.cookieOptions() != null) {
+                    writeCookie(json, write.cookieOptions());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    private static void writeCookie(JsonGenerator json, CookieOptions options) throws IOException {
+        json.writeObjectFieldStart("cookie");
+        json.writeStringField("path", options.path());
+        if (options.domain().isPresent()) {
+            json.writeStringField("domain", options.domain().get());
+        }
+        if (options.maxAge().isPresent()) {
+            Duration maxAge = options.maxAge().get();
+            json.writeNumberField("maxAge", Math.max(0, maxAge.toSeconds()));
+        }
+        if (options.expires().isPresent()) {
+            json.writeNumberField("expires", options.expires().get().toEpochMilli());
+        }
+        json.writeBooleanField("secure", options.secure());
+        json.writeStringField("sameSite", options.sameSite().attributeValue());
+        json.writeBooleanField("partitioned", options.partitioned());
+        json.writeEndObject();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            body.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.browserstorage.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.browserstorage.BrowserStorageException;
+import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Snapshot;
+import dev.browserstorage.session.Transport;
+import dev.browserstorage.session.WriteBatch;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One browser connection speaking the sync protocol ({@code docs/protocol.md}): it turns the
+ * browser's frames into calls on its {@link BrowserSession}, and the session's batches into frames.
+ * Framework-free: the Quarkus endpoint feeds it text frames and gives it a way to send them.
+ *
+ * <p>Every frame is checked before it touches the session; a frame that cannot be accepted throws
+ * {@link ProtocolException} and changes nothing. Not thread safe: frames of one connection arrive
+ * one at a time.
+ */
+public final class SyncConnection implements Transport {
+    private final BrowserSession session;
+    private final Consumer<String> out;
+    private boolean helloReceived;
+
+    /**
+     * Creates the connection of a browser.
+     *
+     * @param session the browser's session
+     * @param out sends one text frame to the browser; must not block
+     */
+    public SyncConnection(BrowserSession session, Consumer<String> out) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** @return the browser's session */
+    public BrowserSession session() {
+        return session;
+    }
+
+    /**
+     * Handles one frame from the browser.
+     *
+     * @param text the frame
+     * @throws ProtocolException if the frame is refused; nothing was changed
+     */
+    public void receive(String text) {
+        JsonNode frame = Frames.parse(text);
+        String type = frame.get("t").asText();
+        if (!helloReceived && !type.equals("hello")) {
+            throw ProtocolException.violation("the first frame must be 'hello', not '" + abbreviate(type) + "'");
+        }
+        switch (type) {
+            case "hello":
+                hello(frame);
+                break;
+            case "ack":
+                session.acknowledge(id(frame));
+                break;
+            case "fail":
+                session.fail(id(frame), failure(frame));
+                break;
+            case "change":
+                change(frame);
+                break;
+            default:
+                throw ProtocolException.refused("bad-frame", "unknown frame type '" + abbreviate(type) + "'");
+        }
+    }
+
+    /** The connection closed: the session keeps its pending writes for the next connection. */
+    public void closed() {
+        session.disconnect(this);
+    }
+
+    @Override
+    public void send(WriteBatch batch) {
+        out.accept(Frames.batch(batch));
+    }
+
+    private void hello(JsonNode frame) {
+        if (helloReceived) {
+            throw ProtocolException.violation("'hello' was already received on this connection");
+        }
+        if (frame.path("v").asInt(-1) != Frames.VERSION) {
+            throw ProtocolException.violation("protocol version " + frame.path("v") + " is not supported; this server speaks "
+                    + Frames.VERSION);
+        }
+        if (!session.appId().equals(frame.path("app").asText(null))) {
+            throw ProtocolException.violation("this server serves app '" + session.appId() + "', not "
+                    + abbreviate(String.valueOf(frame.path("app"))));
+        }
+        Snapshot snapshot = new Snapshot(page(frame), stringMap(frame, "local"), stringMap(frame, "session"),
+                parseCookieHeader(text(frame, "cookies", true)));
+        try {
+            session.hydrate(snapshot);
+        } catch (IllegalArgumentException e) {
+            throw ProtocolException.violation(e.getMessage());
+        }
+        helloReceived = true;
+        JsonNode applied = frame.path("applied");
+        if (applied.canConvertToLong() && applied.isIntegralNumber()) {
+            session.acknowledgeThrough(applied.asLong());
+        }
+        out.accept(Frames.welcome(session.appId(), session.browserId()));
+        session.connect(this);
+    }
+
+    private void change(JsonNode frame) {
+        StorageArea area = area(frame);
+        String key = text(frame, "key", false);
+        JsonNode value = frame.get("value");
+        if (value == null || !(value.isNull() || value.isTextual())) {
+            throw ProtocolException.refused("bad-frame", "'value' must be a string or null");
+        }
+        try {
+            session.browserChanged(area, key, value.isNull() ? null : value.asText());
+        } catch (IllegalArgumentException e) {
+            throw ProtocolException.refused(e.getMessage().contains("namespace") ? "namespace" : "too-large", e.getMessage());
+        }
+    }
+
+    private static BrowserStorageException failure(JsonNode frame) {
+        String message = "The browser refused the write: " + frame.path("message").asText("(no message)");
+        String key = frame.path("key").asText("");
+        StorageArea area = frame.path("area").isTextual() ? area(frame) : StorageArea.LOCAL;
+        switch (frame.path("error").asText("")) {
+            case "quota":
+                return new QuotaExceededException(QuotaExceededException.Kind.BROWSER_QUOTA, area, key, -1, -1, message);
+            case "unavailable":
+                return new StorageUnavailableException(area, message);
+            case "cookie":
+                return new InvalidCookieException(CookieRule.REFUSED_BY_BROWSER, key, message);
+            default:
+                throw ProtocolException.refused("bad-frame", "'error' must be quota, unavailable or cookie");
+        }
+    }
+
+    private static long id(JsonNode frame) {
+        JsonNode id = frame.get("id");
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < 1) {
+            throw ProtocolException.refused("bad-frame", "'id' must be a positive integer");
+        }
+        return id.asLong();
+    }
+
+    private static StorageArea area(JsonNode frame) {
+        try {
+            return StorageArea.fromWireName(text(frame, "area", false));
+        } catch (IllegalArgumentException e) {
+            throw ProtocolException.refused("bad-frame", e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode frame, String field, boolean optional) {
+        JsonNode node = frame.get(field);
+        if (node == null || node.isNull()) {
+            if (optional) {
+                return "";
+            }
+            throw ProtocolException.refused("bad-frame", "'" + field + "' is missing");
+        }
+        if (!node.isTextual()) {
+            throw ProtocolException.refused("bad-frame", "'" + field + "' must be a string");
+        }
+        return node.asText();
+    }
+
+    private static URI page(JsonNode frame) {
+        String page = text(frame, "page", true);
+        if (page.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(page);
+            if (uri.getHost() == null) {
+                throw ProtocolException.violation("'page' must be an absolute URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw ProtocolException.violation("'page' is not a URL: " + e.getReason());
+        }
+    }
+
+    private static Map<String, String> stringMap(JsonNode frame, String field) {
+        JsonNode node = frame.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw ProtocolException.violation("'" + field + "' must be an object of strings");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isTextual()) {
+                throw ProtocolException.violation("'" + field + "' must map keys to strings; '" + abbreviate(entry.getKey())
+                        + "' is not a string");
+            }
+            values.put(entry.getKey(), entry.getValue().asText());
+        }
+        return values;
+    }
+
+    /**
+     * Splits a {@code Cookie} header or {@code document.cookie} into names and values. Where a name
+     * appears twice (cookies of different paths), the first wins: browsers list the more specific
+     * path first.
+     *
+     * @param header the header's value, {@code name=value; name2=value2}
+     * @return the cookies in order
+     */
+    public static Map<String, String> parseCookieHeader(String header) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String part : header.split(";")) {
+            String pair = part.strip();
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? "" : pair.substring(0, equals).strip();
+            String value = equals < 0 ? pair : pair.substring(equals + 1).strip();
+            cookies.putIfAbsent(name, value);
+        }
+        return cookies;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}
