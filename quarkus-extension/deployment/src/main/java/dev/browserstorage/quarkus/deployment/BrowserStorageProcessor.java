@@ -1,0 +1,84 @@
+package dev.browserstorage.quarkus.deployment;
+
+import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
+import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
+import dev.browserstorage.quarkus.runtime.CurrentBrowser;
+import dev.browserstorage.quarkus.runtime.OriginCheck;
+import dev.browserstorage.quarkus.runtime.SyncEndpoint;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+
+/** Build steps of the browser-storage extension. */
+class BrowserStorageProcessor {
+    private static final String FEATURE = "browser-storage";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    void registerSyncEndpoint(BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(BrowserSessions.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class,
+                        SyncEndpoint.class)
+                .setUnremovable()
+                .build());
+        // websockets-next only registers its connection manager when the combined index holds a
+        // @WebSocket endpoint; an extension's runtime jar is not indexed by default.
+        indexed.produce(new AdditionalIndexedClassesBuildItem(SyncEndpoint.class.getName()));
+    }
+
+    @BuildStep
+    void configureWebSockets(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        // A hello carries the app's whole localStorage and sessionStorage (up to 2 x 5 Mi UTF-16 units):
+        // Vert.x's default of 64 KiB per message would drop it.
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size",
+                String.valueOf(24 * 1024 * 1024)));
+    }
+
+    @BuildStep
+    StoresBuildItem discoverStores() {
+        List<StoreIndex.Store> stores = StoreIndex.read(Thread.currentThread().getContextClassLoader());
+        return new StoresBuildItem(stores);
+    }
+
+    @BuildStep
+    void validateStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
+        for (String clash : StoreIndex.clashes(stores.stores())) {
+            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(
+                    new IllegalStateException("browser-storage: " + clash)));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void registerStores(StoresBuildItem stores, BrowserStorageRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflection) {
+        for (StoreIndex.Store store : stores.stores()) {
+            beans.produce(SyntheticBeanBuildItem.configure(DotName.createSimple(store.storeClass()))
+                    .scope(Singleton.class)
+                    .unremovable()
+                    .addInjectionPoint(ClassType.create(DotName.createSimple(CurrentBrowser.class)))
+                    .createWith(recorder.storeCreator(store.storeClass()))
+                    .setRuntimeInit()
+                    .done());
+            reflection.produce(ReflectiveClassBuildItem.builder(store.storeClass()).constructors().build());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.browserstorage.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A browser's side of the sync protocol, spoken by hand over a real WebSocket, for tests. */
+final class SyncClient implements AutoCloseable {
+    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final WebSocket socket;
+    final WebSocketClient client;
+
+    private SyncClient(WebSocketClient client, WebSocket socket) {
+        this.client = client;
+        this.socket = socket;
+        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    }
+
+    static SyncClient connect(Vertx vertx, URI base, String browserId, String origin) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(base.getHost()).setPort(base.getPort()).setURI("/_storage/sync");
+        if (browserId != null) {
+            options.addHeader("Cookie", "__bs_id=" + browserId);
+        }
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new SyncClient(client, socket);
+    }
+
+    void send(JsonObject frame) {
+        socket.writeTextMessage(frame.encode());
+    }
+
+    JsonObject next() throws InterruptedException {
+        JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("a frame from the server within 10 s").isNotNull();
+        return frame;
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client.close();
+    }
+}

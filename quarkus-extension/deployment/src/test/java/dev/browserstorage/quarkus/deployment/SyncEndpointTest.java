@@ -1,0 +1,121 @@
+package dev.browserstorage.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.session.BrowserSession;
+import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The sync endpoint over a real WebSocket, against a real Quarkus server. */
+class SyncEndpointTest {
+    private static final String BROWSER = "AAAAAAAAAAAAAAAAAAAAAA";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
+            .overrideConfigKey("quarkus.browser-storage.app-id", "test");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    BrowserSessions sessions;
+
+    @Inject
+    Vertx vertx;
+
+    private static JsonObject hello(JsonObject local) {
+        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
+                .put("local", local).put("session", new JsonObject()).put("cookies", "").put("applied", 0);
+    }
+
+    @Test
+    void helloHydratesTheSessionAndAServerWriteCompletesOnTheAck() throws Exception {
+        try (SyncClient browser = SyncClient.connect(vertx, base, BROWSER, null)) {
+            browser.send(hello(new JsonObject().put("test:prefs.theme", "\"dark\"")));
+            JsonObject welcome = browser.next();
+            assertThat(welcome.getString("t")).isEqualTo("welcome");
+            assertThat(welcome.getString("browser")).isEqualTo(BROWSER);
+
+            BrowserSession session = sessions.find(BROWSER).orElseThrow();
+            PrefsStore prefs = new PrefsStore(session);
+            assertThat(prefs.getTheme()).isEqualTo("dark");
+
+            CompletableFuture<Void> done = prefs.setFontSize(18).toCompletableFuture();
+            JsonObject batch = browser.next();
+            assertThat(batch.getString("t")).isEqualTo("batch");
+            assertThat(batch.getJsonArray("writes").getJsonObject(0).getMap())
+                    .containsEntry("area", "local").containsEntry("key", "test:prefs.fontSize").containsEntry("value", "18");
+            assertThat(done).isNotDone();
+
+            browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
+            done.get(10, TimeUnit.SECONDS);
+            assertThat(session.pendingBatchIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void aChangeOutsideTheNamespaceGetsAnErrorAndTheConnectionStaysUsable() throws Exception {
+        String browserId = "BBBBBBBBBBBBBBBBBBBBBB";
+        try (SyncClient browser = SyncClient.connect(vertx, base, browserId, null)) {
+            browser.send(hello(new JsonObject()));
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+
+            browser.send(new JsonObject().put("t", "change").put("area", "local").put("key", "other:x").put("value", "1"));
+            JsonObject error = browser.next();
+            assertThat(error.getString("t")).isEqualTo("error");
+            assertThat(error.getString("code")).isEqualTo("namespace");
+
+            browser.send(new JsonObject().put("t", "change").put("area", "local").put("key", "test:prefs.theme")
+                    .put("value", "\"blue\""));
+            BrowserSession session = sessions.find(browserId).orElseThrow();
+            waitUntil(() -> session.readText(StorageArea.LOCAL, "test:prefs.theme").isPresent());
+            assertThat(new PrefsStore(session).getTheme()).isEqualTo("blue");
+        }
+    }
+
+    @Test
+    void aFrameBeforeHelloIsAProtocolViolation() throws Exception {
+        try (SyncClient browser = SyncClient.connect(vertx, base, "CCCCCCCCCCCCCCCCCCCCCC", null)) {
+            browser.send(new JsonObject().put("t", "ack").put("id", 1));
+            JsonObject error = browser.next();
+            assertThat(error.getString("code")).isEqualTo("protocol");
+            waitUntil(() -> browser.socket.isClosed());
+            assertThat(browser.socket.closeStatusCode()).isEqualTo((short) 4400);
+        }
+    }
+
+    @Test
+    void aHandshakeFromAForeignOriginIsRefused() {
+        assertThatThrownBy(() -> SyncClient.connect(vertx, base, BROWSER, "https://evil.example"))
+                .hasStackTraceContaining("403");
+    }
+
+    @Test
+    void aHandshakeFromTheServersOwnOriginIsAccepted() throws Exception {
+        try (SyncClient browser = SyncClient.connect(vertx, base, "DDDDDDDDDDDDDDDDDDDDDD",
+                "http://" + base.getHost() + ":" + base.getPort())) {
+            browser.send(hello(new JsonObject()));
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

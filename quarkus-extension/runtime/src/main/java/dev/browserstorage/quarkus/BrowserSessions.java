@@ -1,0 +1,101 @@
+package dev.browserstorage.quarkus;
+
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.StorageLimits;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The server-side sessions of the browsers of this app, by browser id. A session lives while its
+ * browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that.
+ */
+@ApplicationScoped
+public class BrowserSessions {
+    private static final Logger LOG = Logger.getLogger(BrowserSessions.class);
+    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final BrowserStorageConfig config;
+    private final String appId;
+    private final StorageLimits limits;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
+        this.config = config;
+        this.appId = config.appId().or(() -> appName).orElse("app");
+        if (!APP_ID.matcher(appId).matches()) {
+            throw new IllegalStateException("quarkus.browser-storage.app-id '" + appId
+                    + "' cannot prefix storage keys: use letters, digits, '_', '-' and '.'");
+        }
+        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites());
+    }
+
+    void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
+        long period = Math.max(1000, Math.min(60_000, config.idleTimeout().toMillis() / 2));
+        vertx.setPeriodic(period, id -> evictIdle(clock.instant()));
+    }
+
+    /** @return the app's id, the prefix of its storage keys */
+    public String appId() {
+        return appId;
+    }
+
+    /**
+     * The session of a browser, made if it has none yet (not hydrated until its glue connects).
+     *
+     * @param browserId the browser's id
+     * @return its session
+     */
+    public BrowserSession session(String browserId) {
+        Entry entry = sessions.computeIfAbsent(browserId,
+                id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock).build()));
+        entry.lastSeen = clock.instant();
+        return entry.session;
+    }
+
+    /**
+     * The session of a browser, if it has one.
+     *
+     * @param browserId the browser's id
+     * @return its session
+     */
+    public Optional<BrowserSession> find(String browserId) {
+        Entry entry = sessions.get(browserId);
+        return entry == null ? Optional.empty() : Optional.of(entry.session);
+    }
+
+    /** @return how many browsers have a session */
+    public int size() {
+        return sessions.size();
+    }
+
+    void evictIdle(Instant now) {
+        Instant cutoff = now.minus(config.idleTimeout());
+        sessions.forEach((id, entry) -> {
+            if (!entry.session.isConnected() && entry.lastSeen.isBefore(cutoff) && sessions.remove(id, entry)) {
+                entry.session.close();
+                LOG.debugf("Dropped the idle session of browser %s", id);
+            }
+        });
+    }
+
+    private static final class Entry {
+        final BrowserSession session;
+        volatile Instant lastSeen;
+
+        Entry(BrowserSession session) {
+            this.session = session;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.browserstorage.quarkus;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of browser-storage, under {@code quarkus.browser-storage}. */
+@ConfigMapping(prefix = "quarkus.browser-storage")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface BrowserStorageConfig {
+
+    /**
+     * The app's id: the prefix of every localStorage and sessionStorage key ({@code <app>:...}).
+     * Letters, digits, {@code _}, {@code -} and {@code .}. Default: {@code quarkus.application.name}.
+     *
+     * @return the app id
+     */
+    Optional<String> appId();
+
+    /**
+     * The largest one localStorage or sessionStorage value may be, in UTF-8 bytes. Default 1 MiB.
+     *
+     * @return the limit
+     */
+    @WithDefault("1048576")
+    long maxValueBytes();
+
+    /**
+     * The most the app may keep in one area, keys and values together, in UTF-16 code units (as
+     * browsers count it). Default 5 Mi units.
+     *
+     * @return the budget
+     */
+    @WithDefault("5242880")
+    long maxAreaUnits();
+
+    /**
+     * The most writes that may wait for one browser's acknowledgement, connected or not. Default 1000.
+     *
+     * @return the bound
+     */
+    @WithDefault("1000")
+    int maxPendingWrites();
+
+    /**
+     * Origins (such as {@code https://app.example.com}) allowed to open the sync WebSocket besides
+     * the server's own. Default: none, only the page's own origin.
+     *
+     * @return the extra origins
+     */
+    Optional<List<String>> allowedOrigins();
+
+    /**
+     * How long a browser's server-side session is kept after its last connection closed; writes
+     * made meanwhile wait for it. Default 30 minutes.
+     *
+     * @return the timeout
+     */
+    @WithDefault("30M")
+    Duration idleTimeout();
+
+    /**
+     * The name of the cookie that carries the browser's id (HttpOnly, SameSite=Lax). Default
+     * {@code __bs_id}.
+     *
+     * @return the cookie name
+     */
+    @WithDefault("__bs_id")
+    String browserIdCookie();
+}

@@ -1,0 +1,79 @@
+package dev.browserstorage.quarkus.runtime;
+
+import dev.browserstorage.protocol.Frames;
+import dev.browserstorage.protocol.ProtocolException;
+import dev.browserstorage.protocol.SyncConnection;
+import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.inject.Inject;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The sync WebSocket: one connection per page, speaking the protocol of {@code docs/protocol.md}
+ * through a {@link SyncConnection}. Frames of one connection are handled in order, on the event
+ * loop; nothing here blocks.
+ */
+@WebSocket(path = "/_storage/sync")
+public class SyncEndpoint {
+    private static final Logger LOG = Logger.getLogger(SyncEndpoint.class);
+
+    private final ConcurrentHashMap<String, SyncConnection> connections = new ConcurrentHashMap<>();
+
+    @Inject
+    BrowserSessions sessions;
+
+    @Inject
+    BrowserStorageConfig config;
+
+    @OnOpen
+    @NonBlocking
+    void open(WebSocketConnection connection) {
+        String id = BrowserIds.fromCookieHeader(connection.handshakeRequest().header("Cookie"), config.browserIdCookie());
+        if (id == null) {
+            id = BrowserIds.newId();
+        }
+        connections.put(connection.id(), new SyncConnection(sessions.session(id), text -> send(connection, text)));
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    void message(String text, WebSocketConnection connection) {
+        SyncConnection sync = connections.get(connection.id());
+        if (sync == null) {
+            return;
+        }
+        try {
+            sync.receive(text);
+        } catch (ProtocolException e) {
+            send(connection, Frames.error(e.code(), e.getMessage()));
+            if (e.closeCode() != 0) {
+                connection.close(new CloseReason(e.closeCode(), e.code())).subscribe().with(ok -> { }, failure -> { });
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not handle a sync frame of browser %s", sync.session().browserId());
+            send(connection, Frames.error("internal", "the server could not handle the frame"));
+        }
+    }
+
+    @OnClose
+    @NonBlocking
+    void close(WebSocketConnection connection) {
+        SyncConnection sync = connections.remove(connection.id());
+        if (sync != null) {
+            sync.closed();
+        }
+    }
+
+    private static void send(WebSocketConnection connection, String text) {
+        connection.sendText(text).subscribe().with(ok -> { },
+                failure -> LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage()));
+    }
+}
