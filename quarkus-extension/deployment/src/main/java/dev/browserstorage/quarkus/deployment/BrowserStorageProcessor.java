@@ -6,6 +6,7 @@ import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
+import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -18,7 +19,9 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
@@ -36,7 +39,7 @@ class BrowserStorageProcessor {
             BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(BrowserSessions.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class,
-                        SyncEndpoint.class)
+                        SyncEndpoint.class, UntypedStorageProducers.class)
                 .setUnremovable()
                 .build());
         // websockets-next only registers its connection manager when the combined index holds a
@@ -53,14 +56,29 @@ class BrowserStorageProcessor {
     }
 
     @BuildStep
-    StoresBuildItem discoverStores() {
-        List<StoreIndex.Store> stores = StoreIndex.read(Thread.currentThread().getContextClassLoader());
-        return new StoresBuildItem(stores);
+    StoresBuildItem discoverStores(BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<StoreIndex.Store> stores = StoreIndex.read(loader);
+        Set<String> missing = new HashSet<>();
+        for (StoreIndex.Store store : stores) {
+            if (loader.getResource(store.storeClass().replace('.', '/') + ".class") == null) {
+                missing.add(store.storeClass());
+            } else {
+                // A store from a library jar is not in the application's bean index by default.
+                indexed.produce(new AdditionalIndexedClassesBuildItem(store.storeClass()));
+            }
+        }
+        return new StoresBuildItem(stores, missing);
     }
 
     @BuildStep
     void validateStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
-        for (String clash : StoreIndex.clashes(stores.stores())) {
+        for (String missing : stores.missingStoreClasses()) {
+            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException("browser-storage: "
+                    + "a store index lists " + missing + ", which is not on the class path: rebuild the jar that holds"
+                    + " its POJO with browser-storage-processor")));
+        }
+        for (String clash : StoreIndex.clashes(stores.allStores())) {
             errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(
                     new IllegalStateException("browser-storage: " + clash)));
         }

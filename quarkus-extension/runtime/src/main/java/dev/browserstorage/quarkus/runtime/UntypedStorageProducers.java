@@ -1,0 +1,23 @@
+package dev.browserstorage.quarkus.runtime;
+
+import dev.browserstorage.BrowserLocalStorage;
+import dev.browserstorage.BrowserSessionStorage;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Makes the untyped storage APIs injectable, bound to the current request's browser. */
+@Singleton
+public class UntypedStorageProducers {
+
+    @Produces
+    @Singleton
+    BrowserLocalStorage localStorage(CurrentBrowser browser) {
+        return new BrowserLocalStorage(browser);
+    }
+
+    @Produces
+    @Singleton
+    BrowserSessionStorage sessionStorage(CurrentBrowser browser) {
+        return new BrowserSessionStorage(browser);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.browserstorage;
+
+import dev.browserstorage.session.SessionSource;
+
+/**
+ * The tab's {@code sessionStorage} for keys known only at run time: the same API as {@link
+ * BrowserLocalStorage}, with sessionStorage's own budget.
+ */
+public final class BrowserSessionStorage extends UntypedStorage {
+    /**
+     * Untyped sessionStorage of one browser, or of the current request's browser.
+     *
+     * @param sessions where each call finds its browser
+     */
+    public BrowserSessionStorage(SessionSource sessions) {
+        super(sessions, StorageArea.SESSION);
+    }
+}
