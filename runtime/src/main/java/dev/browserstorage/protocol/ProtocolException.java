@@ -23,7 +23,7 @@ public final class ProtocolException extends RuntimeException {
     /**
      * A frame that is refused, the connection going on.
      *
-     * @param code {@code bad-frame}, {@code namespace}, {@code too-large} or {@code unknown-id}
+     * @param code {@code bad-frame}, {@code namespace} or {@code too-large}
      * @param message what is wrong
      * @return the exception
      */

@@ -111,6 +111,9 @@ public final class SyncConnection implements Transport {
         helloReceived = true;
         JsonNode applied = frame.path("applied");
         if (applied.canConvertToLong() && applied.isIntegralNumber()) {
+            // First move this session's ids above the browser's, then acknowledge what it applied:
+            // the other order would acknowledge writes of a new session the browser never saw.
+            session.continueBatchIdsAfter(applied.asLong());
             session.acknowledgeThrough(applied.asLong());
         }
         out.accept(Frames.welcome(session.appId(), session.browserId()));

@@ -445,6 +445,38 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
+     * Makes this session's batch ids continue above the highest id the browser has applied. A
+     * browser keeps that number across server restarts and session evictions, while a new session
+     * starts counting at 1: without this, the browser would take the new session's first batches
+     * for ones it already applied, skip them and acknowledge them. Must be called with the
+     * browser's {@code hello}, before {@link #acknowledgeThrough}: pending batches are renumbered in
+     * order (none of them has reached this browser under its old id, since the browser had never
+     * seen ids this high from this session) and will be sent on {@link #connect}.
+     *
+     * @param lastApplied the highest batch id the browser has applied
+     * @return true if the ids were moved
+     */
+    public boolean continueBatchIdsAfter(long lastApplied) {
+        lock.lock();
+        try {
+            if (lastApplied < nextBatchId) {
+                return false;
+            }
+            long id = lastApplied + 1;
+            List<PendingBatch> batches = new ArrayList<>(pending.values());
+            pending.clear();
+            for (PendingBatch batch : batches) {
+                PendingBatch renumbered = new PendingBatch(new WriteBatch(id, batch.batch.writes()), batch.completion);
+                pending.put(id++, renumbered);
+            }
+            nextBatchId = id;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The browser could not apply a batch. The batch is taken back: readers see what the browser
      * holds, {@link ChangeSource#ROLLBACK} events fire for the keys that change back, and the
      * batch's stage fails with the error.
@@ -774,10 +806,15 @@ public final class BrowserSession implements SessionSource {
 
     private static final class PendingBatch {
         final WriteBatch batch;
-        final CompletableFuture<Void> completion = new CompletableFuture<>();
+        final CompletableFuture<Void> completion;
 
         PendingBatch(WriteBatch batch) {
+            this(batch, new CompletableFuture<>());
+        }
+
+        PendingBatch(WriteBatch batch, CompletableFuture<Void> completion) {
             this.batch = batch;
+            this.completion = completion;
         }
     }
 

@@ -49,6 +49,21 @@ class SyncConnectionTest {
     }
 
     @Test
+    void aNewSessionContinuesAboveTheBatchIdsTheBrowserAppliedBeforeARestart() {
+        // The browser applied up to 41 with a session the server has since lost (restart, eviction).
+        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+
+        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":41"));
+
+        assertThat(offline).as("not acknowledged on the browser's old count").isNotDone();
+        assertThat(sent).last().asString().contains("\"id\":42");
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:j", "2")));
+        assertThat(sent).last().asString().contains("\"id\":43");
+        connection.receive("{\"t\":\"ack\",\"id\":42}");
+        assertThat(offline).isCompleted();
+    }
+
+    @Test
     void ackAndFailAnswerBatches() {
         connection.receive(HELLO);
         CompletableFuture<Void> ok = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
