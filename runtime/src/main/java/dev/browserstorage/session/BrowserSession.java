@@ -68,6 +68,7 @@ public final class BrowserSession implements SessionSource {
     private long nextBatchId = 1;
     private int pendingWrites;
     private Transport transport;
+    private final List<Transport> transports = new ArrayList<>();
     private URI pageUrl;
     private boolean closed;
 
@@ -561,6 +562,8 @@ public final class BrowserSession implements SessionSource {
             if (closed) {
                 throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
             }
+            transports.remove(transport);
+            transports.add(transport);
             this.transport = transport;
             for (PendingBatch batch : pending.values()) {
                 send(batch);
@@ -577,6 +580,7 @@ public final class BrowserSession implements SessionSource {
     public void disconnect() {
         lock.lock();
         try {
+            transports.clear();
             transport = null;
         } finally {
             lock.unlock();
@@ -584,9 +588,11 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * One connection is gone; if it is the one batches are sent through, the session is
-     * disconnected. (A browser with several tabs has several connections; a tab closing does not
-     * disconnect the browser while another tab's connection is the current one.)
+     * One connection of the browser is gone. A browser with several tabs has several connections;
+     * batches go through the newest. When that one closes, the newest of the others takes over and
+     * receives every pending batch again (a batch the closed tab already applied is only
+     * acknowledged: the applied count is shared by the browser's tabs). With no other connection,
+     * the session is disconnected and writes wait.
      *
      * @param gone the transport of the connection that closed
      * @return true if it was the current transport
@@ -594,10 +600,16 @@ public final class BrowserSession implements SessionSource {
     public boolean disconnect(Transport gone) {
         lock.lock();
         try {
+            transports.remove(gone);
             if (transport != gone) {
                 return false;
             }
-            transport = null;
+            transport = transports.isEmpty() ? null : transports.get(transports.size() - 1);
+            if (transport != null) {
+                for (PendingBatch batch : pending.values()) {
+                    send(batch);
+                }
+            }
             return true;
         } finally {
             lock.unlock();
@@ -626,6 +638,7 @@ public final class BrowserSession implements SessionSource {
                 return;
             }
             closed = true;
+            transports.clear();
             transport = null;
             dropped = new ArrayList<>(pending.values());
             pending.clear();

@@ -110,6 +110,26 @@ class BrowserSessionTest {
     }
 
     @Test
+    void whenTheCurrentTabClosesTheNewestOtherTabTakesOverWithThePendingBatches() {
+        BrowserSession session = hydratedSession(); // connected through 'sent'
+        List<WriteBatch> second = new ArrayList<>();
+        List<WriteBatch> third = new ArrayList<>();
+        Transport secondTab = second::add;
+        Transport thirdTab = third::add;
+        session.connect(secondTab);
+        session.connect(thirdTab);
+        session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1")));
+
+        assertThat(session.disconnect(secondTab)).as("not the current one").isFalse();
+        assertThat(session.disconnect(thirdTab)).isTrue();
+
+        assertThat(session.isConnected()).as("the first tab is still open").isTrue();
+        assertThat(third).extracting(WriteBatch::id).containsExactly(1L);
+        assertThat(sent).extracting(WriteBatch::id).as("resent to the tab that took over").containsExactly(1L);
+        assertThat(second).isEmpty();
+    }
+
+    @Test
     void thePendingBoundRefusesMoreWritesWithoutChangingAnything() {
         BrowserSession session = hydratedSession(new StorageLimits(1000, 100_000, 2));
         session.disconnect();
