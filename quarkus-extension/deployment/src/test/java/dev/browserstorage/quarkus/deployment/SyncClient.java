@@ -17,10 +17,12 @@ final class SyncClient implements AutoCloseable {
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final WebSocket socket;
     final WebSocketClient client;
+    final String setCookie;
 
-    private SyncClient(WebSocketClient client, WebSocket socket) {
+    private SyncClient(WebSocketClient client, WebSocket socket, String setCookie) {
         this.client = client;
         this.socket = socket;
+        this.setCookie = setCookie;
         socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     }
 
@@ -34,8 +36,11 @@ final class SyncClient implements AutoCloseable {
         if (origin != null) {
             options.addHeader("Origin", origin);
         }
-        WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new SyncClient(client, socket);
+        String[] setCookie = new String[1];
+        // The handshake's headers are only there in the completion callback.
+        WebSocket socket = client.connect(options).onSuccess(ws -> setCookie[0] = ws.headers().get("Set-Cookie"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new SyncClient(client, socket, setCookie[0]);
     }
 
     void send(JsonObject frame) {

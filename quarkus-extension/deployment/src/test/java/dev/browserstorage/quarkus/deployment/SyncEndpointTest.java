@@ -97,6 +97,19 @@ class SyncEndpointTest {
     }
 
     @Test
+    void aHandshakeWithoutABrowserIdGetsOneAsACookieOnTheUpgradeResponse() throws Exception {
+        try (SyncClient browser = SyncClient.connect(vertx, base, null, null)) {
+            String setCookie = browser.setCookie;
+            assertThat(setCookie).startsWith("__bs_id=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+            String id = setCookie.substring("__bs_id=".length(), setCookie.indexOf(';'));
+
+            browser.send(hello(new JsonObject()));
+            JsonObject welcome = browser.next();
+            assertThat(welcome.getString("browser")).as("the socket's session is the cookie's").isEqualTo(id);
+        }
+    }
+
+    @Test
     void aHandshakeFromAForeignOriginIsRefused() {
         assertThatThrownBy(() -> SyncClient.connect(vertx, base, BROWSER, "https://evil.example"))
                 .hasStackTraceContaining("403");

@@ -20,6 +20,11 @@ public class BrowserIdFilter {
     void register(@Observes Filters filters) {
         String name = config.browserIdCookie();
         filters.register(context -> {
+            if ("websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+                // The upgrade check settles the id of a handshake and sends it on the 101 response.
+                context.next();
+                return;
+            }
             Cookie cookie = context.request().getCookie(name);
             String id = cookie == null ? null : cookie.getValue();
             if (!BrowserIds.isValid(id)) {

@@ -1,6 +1,7 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.protocol.SyncConnection;
+import io.quarkus.websockets.next.UserData;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
 final class BrowserIds {
     /** Where the id of the current HTTP request is kept in its routing context. */
     static final String CONTEXT_KEY = "dev.browserstorage.browser-id";
+    /** Where the upgrade check leaves the id for the sync connection. */
+    static final UserData.TypedKey<String> USER_DATA_KEY = UserData.TypedKey.forString(CONTEXT_KEY);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{22}");

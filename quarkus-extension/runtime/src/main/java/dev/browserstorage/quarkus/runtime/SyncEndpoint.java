@@ -4,7 +4,6 @@ import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -30,13 +29,11 @@ public class SyncEndpoint {
     @Inject
     BrowserSessions sessions;
 
-    @Inject
-    BrowserStorageConfig config;
-
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        String id = BrowserIds.fromCookieHeader(connection.handshakeRequest().header("Cookie"), config.browserIdCookie());
+        // Settled by the upgrade check, which also sent a new id back to the browser as a cookie.
+        String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
             id = BrowserIds.newId();
         }
