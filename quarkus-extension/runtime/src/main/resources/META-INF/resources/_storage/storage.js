@@ -20,6 +20,7 @@
   let socket = null;   // the socket that has sent its hello, while it is open
   let state = 'closed';
   let attempts = 0;
+  let leaving = false; // the page is being left: no more reconnects
   const listeners = [];
 
   function own(key) {
@@ -218,6 +219,7 @@
     ws.onclose = () => {
       socket = null;
       state = 'closed';
+      if (leaving) return;
       const delay = Math.min(30000, 500 * Math.pow(2, attempts++));
       setTimeout(connect, delay / 2 + Math.random() * delay / 2);
     };
@@ -226,6 +228,13 @@
   function change(area, key, value) {
     send({ t: 'change', area: area, key: key, value: value });
   }
+
+  // A page being left must not reconnect from the next page (or from the back/forward cache).
+  window.addEventListener('pagehide', e => {
+    if (e.persisted) return;
+    leaving = true;
+    if (socket) socket.close();
+  });
 
   window.addEventListener('storage', e => {
     const area = e.storageArea === window.localStorage ? 'local'
@@ -248,7 +257,13 @@
       prefix = options.app + ':';
       appliedKey = prefix + '__bs.applied';
       url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (options.path || '/_storage/sync');
-      connect();
+      // Connect once the document is parsed, so that listeners the page registers anywhere in it
+      // see 'browser-storage:ready' and the first batches.
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', connect);
+      } else {
+        connect();
+      }
     },
 
     /** The stored text of an app key, or null. */
