@@ -1,0 +1,180 @@
+package dev.browserstorage.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.TopLevelWindow;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.Cookie;
+
+/**
+ * One HtmlUnit browser (its own cookies, so its own browser id and server-side session) on the
+ * demo app: opens the settings page, calls the API with the browser's cookies, and looks into its
+ * storage.
+ */
+final class DemoBrowser implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebClient client = new WebClient(BrowserVersion.CHROME);
+    private final URL base;
+    private int windows;
+
+    DemoBrowser(URL base) {
+        this.base = base;
+        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        client.getOptions().setThrowExceptionOnScriptError(true);
+        client.getOptions().setCssEnabled(false);
+    }
+
+    /** Opens the settings page and waits until its glue has had the server's welcome. */
+    HtmlPage openSettings() {
+        HtmlPage page = open();
+        waitUntil("the page's glue gets the server's welcome (window.__ready)", () -> isTrue(page, "window.__ready === true"));
+        return page;
+    }
+
+    /** Opens the settings page without waiting for the sync. */
+    HtmlPage open() {
+        try {
+            return client.getPage(client.openWindow(null, "settings-" + ++windows), new WebRequest(url("")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Closes the page's window, as a user closes a tab: its socket closes and its scripts stop.
+     * (Navigating the window elsewhere instead would let HtmlUnit run the old page's reconnect
+     * timer in the next page, which no real browser does.)
+     */
+    void close(HtmlPage page) {
+        ((TopLevelWindow) page.getEnclosingWindow()).close();
+    }
+
+    /**
+     * Quits and restarts the browser: session cookies (such as {@code __bs_id}) are gone, while
+     * localStorage, persistent cookies and the HTTP cache stay.
+     */
+    void restart() {
+        for (Cookie cookie : client.getCookieManager().getCookies()) {
+            if (cookie.getExpires() == null) {
+                client.getCookieManager().removeCookie(cookie);
+            }
+        }
+    }
+
+    /** An API call with the browser's cookies, in the background of any open page. */
+    Answer call(HttpMethod method, String path, String jsonBody) {
+        WebRequest request = new WebRequest(url(path), method);
+        request.setAdditionalHeader("Accept", "application/json");
+        if (jsonBody != null) {
+            request.setAdditionalHeader("Content-Type", "application/json");
+            request.setRequestBody(jsonBody);
+        }
+        try {
+            WebResponse response = client.loadWebResponse(request);
+            return new Answer(response.getStatusCode(), response.getContentAsString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Answer get(String path) {
+        return call(HttpMethod.GET, path, null);
+    }
+
+    Answer post(String path, String jsonBody) {
+        return call(HttpMethod.POST, path, jsonBody);
+    }
+
+    /** The browser's localStorage for the app's origin, as the page sees it. */
+    Map<String, String> localStorage() {
+        return client.getStorageHolder().getLocalStorage(base);
+    }
+
+    /** The value of the browser-id cookie the server set. */
+    String browserId() {
+        Cookie cookie = client.getCookieManager().getCookie("__bs_id");
+        assertThat(cookie).as("the server's browser-id cookie __bs_id").isNotNull();
+        return cookie.getValue();
+    }
+
+    Cookie cookie(String name) {
+        return client.getCookieManager().getCookie(name);
+    }
+
+    Object js(HtmlPage page, String expression) {
+        return page.executeJavaScript(expression).getJavaScriptResult();
+    }
+
+    boolean isTrue(HtmlPage page, String expression) {
+        return Boolean.TRUE.equals(js(page, expression));
+    }
+
+    /** Lets the page's scripts run until the condition holds; fails after {@link #TIMEOUT}. */
+    void waitUntil(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %s for: %s", TIMEOUT, what).isLessThan(deadline);
+            client.waitForBackgroundJavaScript(50);
+            sleep(20);
+        }
+    }
+
+    /** Lets the page's pending scripts (timers, requests) finish. */
+    void settle() {
+        client.waitForBackgroundJavaScript(2_000);
+    }
+
+    URL url(String path) {
+        try {
+            return new URL(base, path);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(path, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An API answer: its status and body. */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.browserstorage.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browserstorage.session.BrowserSession;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTextArea;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A browser whose page closes, reopens, restarts or has several tabs: server writes wait for it,
+ * reach it once, and reach the right tab.
+ */
+@QuarkusTest
+class ReconnectsAndTabsTest extends DemoAppTestBase {
+
+    @Test
+    void aServerWriteWhileThePageIsClosedIsDeliveredOnceWhenItReopens() throws Exception {
+        HtmlPage page = browser.openSettings();
+        BrowserSession session = session();
+        long appliedBefore = Long.parseLong(browser.localStorage().getOrDefault(APPLIED, "0"));
+
+        browser.close(page);
+        browser.waitUntil("the server sees the page's socket close", () -> !session.isConnected());
+        CompletableFuture<Void> written = new PreferencesStore(session).setTheme(Theme.SYSTEM).toCompletableFuture();
+        DemoBrowser.sleep(300);
+        assertThat(written).as("no browser has stored it yet").isNotDone();
+        assertThat(browser.localStorage()).doesNotContainKey(THEME);
+
+        HtmlPage reopened = browser.openSettings();
+
+        written.get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        browser.waitUntil("the reopened page applies the batch", () -> browser.isTrue(reopened, "window.__batches >= 1"));
+        browser.settle();
+        assertThat(browser.localStorage()).containsEntry(THEME, "\"SYSTEM\"");
+        assertThat(browser.js(reopened, "window.__batches")).as("applied once").isEqualTo(1);
+        assertThat(Long.parseLong(browser.localStorage().get(APPLIED))).isEqualTo(appliedBefore + 1);
+        assertThat(session.pendingBatchIds()).isEmpty();
+        assertThat(browser.js(reopened, "document.body.className")).isEqualTo("theme-system");
+    }
+
+    @Test
+    void aPostWhileThePageIsClosedIsReadBackAtOnceAndAnsweredWhenThePageReconnects() throws Exception {
+        HtmlPage page = browser.openSettings();
+        String cookie = "__bs_id=" + browser.browserId();
+        BrowserSession session = session();
+        browser.close(page);
+        browser.waitUntil("the server sees the page's socket close", () -> !session.isConnected());
+        // Another HTTP client of the same browser (its cookie), so the POST can wait while the
+        // test reopens the page.
+        HttpClient http = HttpClient.newHttpClient();
+        URI prefs = browser.url("api/prefs").toURI();
+
+        CompletableFuture<HttpResponse<String>> post = http.sendAsync(HttpRequest.newBuilder(prefs)
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fontSize\":22}")).build(), HttpResponse.BodyHandlers.ofString());
+        browser.waitUntil("the server accepts the write", () -> !session.pendingBatchIds().isEmpty());
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(prefs).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        DemoBrowser.sleep(300);
+
+        assertThat(read.body()).as("the server reads its own write before the browser has it").contains("\"fontSize\":22");
+        assertThat(post).as("the POST answers only once the browser has stored the value").isNotDone();
+
+        browser.openSettings();
+
+        HttpResponse<String> answer = post.get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(browser.localStorage()).containsEntry(FONT_SIZE, "22");
+    }
+
+    @Test
+    @Disabled("HtmlUnit 4.21's WebSocket client never completes a handshake whose 101 response sets a cookie"
+            + " (checked: without the header it completes). The server now sends the browser id that way;"
+            + " SyncEndpointTest#aHandshakeWithoutABrowserIdGetsOneAsACookieOnTheUpgradeResponse tests it with a"
+            + " Vert.x client. To run in Chromium with the real-browser lane (issue #5).")
+    void theServerStillFindsTheBrowserAfterARestartThatKeptThePageInItsCache() {
+        HtmlPage page = browser.openSettings();
+        assertThat(browser.post("api/prefs", "{\"theme\":\"DARK\"}").status()).isEqualTo(200);
+        browser.close(page);
+        browser.restart();
+
+        HtmlPage reopened = browser.openSettings();
+        DemoBrowser.Answer answer = browser.get("api/prefs");
+
+        String cookie = browser.cookie("__bs_id") == null ? null : browser.cookie("__bs_id").getValue();
+        assertThat(answer.status())
+                .as("the reopened page synced as browser %s while its HTTP requests carry __bs_id=%s: %s",
+                        browser.js(reopened, "window.__browserId"), cookie, answer)
+                .isEqualTo(200);
+        assertThat(answer.json().get("theme").asText()).isEqualTo("DARK");
+    }
+
+    @Test
+    void aServerWriteReachesTheTabThatStaysOpenWhenAnotherTabOfTheBrowserCloses() throws Exception {
+        HtmlPage first = browser.openSettings();
+        HtmlPage second = browser.openSettings();
+        BrowserSession session = session();
+        browser.close(second);
+        DemoBrowser.sleep(500);
+
+        assertThat(session.isConnected()).as("the server still reaches the browser through the first tab's socket,"
+                + " which is open (its glue state: %s)", browser.js(first, "BrowserStorage.state()")).isTrue();
+        CompletableFuture<Void> written = new PreferencesStore(session).setTheme(Theme.DARK).toCompletableFuture();
+        browser.waitUntil("the first tab acknowledges the server's write", written::isDone);
+        assertThat(written).isCompleted();
+        assertThat(browser.localStorage()).containsEntry(THEME, "\"DARK\"");
+        browser.waitUntil("the first tab shows the new theme", () -> "theme-dark".equals(browser.js(first, "document.body.className")));
+    }
+
+    @Test
+    @Disabled("Known gap, open in issue #3: sessionStorage is modelled per browser, not per tab, so a write"
+            + " reaches whichever tab is current. Needs a tab id in the hello and per-tab session areas.")
+    void aDraftSavedInOneTabIsStoredInThatTabNotInAnotherTabOfTheSameBrowser() throws Exception {
+        HtmlPage first = browser.openSettings();
+        HtmlPage second = browser.openSettings();
+
+        first.<HtmlTextArea>getHtmlElementById("draft-body").type("Written in the first tab");
+
+        browser.waitUntil("the first tab reports the draft saved",
+                () -> "Draft saved".equals(browser.js(first, "document.getElementById('status').textContent")));
+        assertThat(browser.js(second, "sessionStorage.getItem('" + DRAFT_BODY + "')"))
+                .as("sessionStorage belongs to one tab: the second tab must not receive the first tab's draft").isNull();
+        assertThat((String) browser.js(first, "sessionStorage.getItem('" + DRAFT_BODY + "')"))
+                .as("the tab that saved the draft holds it").contains("Written in the first tab");
+    }
+}
