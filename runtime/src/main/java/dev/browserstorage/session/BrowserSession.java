@@ -403,11 +403,10 @@ public final class BrowserSession implements SessionSource {
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
         try {
-            batch = pending.remove(batchId);
+            batch = takePending(batchId);
             if (batch == null) {
                 return false;
             }
-            pendingWrites -= batch.batch.writes().size();
             for (Write write : batch.batch.writes()) {
                 if (write.value() == null) {
                     confirmed.get(write.area()).remove(write.key());
@@ -492,11 +491,10 @@ public final class BrowserSession implements SessionSource {
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
         try {
-            batch = pending.remove(batchId);
+            batch = takePending(batchId);
             if (batch == null) {
                 return false;
             }
-            pendingWrites -= batch.batch.writes().size();
             recomputeKeys(batch.batch.writes(), ChangeSource.ROLLBACK, changes);
         } finally {
             lock.unlock();
@@ -662,6 +660,15 @@ public final class BrowserSession implements SessionSource {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Removes a pending batch and its writes from the pending count; called with the lock held. */
+    private PendingBatch takePending(long batchId) {
+        PendingBatch batch = pending.remove(batchId);
+        if (batch != null) {
+            pendingWrites -= batch.batch.writes().size();
+        }
+        return batch;
     }
 
     private void send(PendingBatch batch) {

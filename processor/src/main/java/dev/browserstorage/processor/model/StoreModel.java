@@ -56,6 +56,28 @@ public record StoreModel(
     }
 
     /**
+     * Which {@code @Cookie} gives a cookie field an attribute: the field's own where it sets the
+     * attribute explicitly, otherwise the type's (explicit or default).
+     *
+     * @param field one of this cookie store's fields
+     * @param attribute the attribute's name, such as {@code maxAge}
+     * @return the annotation to read it from
+     */
+    public AnnotationRef cookieAttribute(FieldModel field, String attribute) {
+        return field.cookie().filter(ref -> ref.explicit(attribute).isPresent()).orElse(areaAnnotation);
+    }
+
+    /**
+     * A field's lifetime: its own {@code @Ttl}, else the type's.
+     *
+     * @param field one of this store's fields
+     * @return the ISO-8601 duration, if any
+     */
+    public Optional<String> ttlOf(FieldModel field) {
+        return field.ttl().or(() -> ttl).map(ref -> ref.string("value"));
+    }
+
+    /**
      * Facts about the annotated type that decide whether a store can be generated for it.
      *
      * @param typeKind "class", "record", "interface", "enum", "annotation"

@@ -158,7 +158,7 @@ public final class StoreValidator {
 
         String name = store.keyOf(field);
         Optional<Duration> maxAge = Optional.empty();
-        AnnotationRef maxAgeSource = pick(own, type, "maxAge");
+        AnnotationRef maxAgeSource = store.cookieAttribute(field, "maxAge");
         String maxAgeText = maxAgeSource.string("maxAge");
         if (!maxAgeText.isEmpty()) {
             try {
@@ -178,13 +178,13 @@ public final class StoreValidator {
                 return true;
             }
         }
-        String domain = pick(own, type, "domain").string("domain");
+        String domain = store.cookieAttribute(field, "domain").string("domain");
         CookieOptions.Builder options = CookieOptions.builder()
-                .path(pick(own, type, "path").string("path"))
-                .secure(pick(own, type, "secure").bool("secure"))
-                .sameSite(SameSite.valueOf(pick(own, type, "sameSite").enumConstant("sameSite")))
-                .partitioned(pick(own, type, "partitioned").bool("partitioned"))
-                .httpOnly(pick(own, type, "httpOnly").bool("httpOnly"));
+                .path(store.cookieAttribute(field, "path").string("path"))
+                .secure(store.cookieAttribute(field, "secure").bool("secure"))
+                .sameSite(SameSite.valueOf(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")))
+                .partitioned(store.cookieAttribute(field, "partitioned").bool("partitioned"))
+                .httpOnly(store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
         if (!domain.isEmpty()) {
             options.domain(domain);
         }
@@ -210,7 +210,7 @@ public final class StoreValidator {
             nameValid = false;
         }
         if (built.httpOnly() && field.type().isSupported() && !isPlainText(field.type())) {
-            AnnotationRef source = pick(own, type, "httpOnly");
+            AnnotationRef source = store.cookieAttribute(field, "httpOnly");
             problems.add(Problem.at(Message.COOKIE_HTTP_ONLY_TYPE, field.element(), source.mirror(),
                     source.explicit("httpOnly").orElse(null), field.name(), field.type().describe()));
         }
@@ -240,14 +240,6 @@ public final class StoreValidator {
             default:
                 return false;
         }
-    }
-
-    /** The field's own @Cookie if it sets the attribute, else the type's. */
-    private static AnnotationRef pick(Optional<AnnotationRef> own, AnnotationRef type, String attribute) {
-        if (own.isPresent() && own.get().explicit(attribute).isPresent()) {
-            return own.get();
-        }
-        return type;
     }
 
     /** Where a broken cookie rule is best underlined: the attribute that causes it. */

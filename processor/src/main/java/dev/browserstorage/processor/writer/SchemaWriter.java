@@ -3,7 +3,6 @@ package dev.browserstorage.processor.writer;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.cookie.CookieRules;
-import dev.browserstorage.processor.model.AnnotationRef;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
@@ -77,13 +76,13 @@ public final class SchemaWriter {
             json.writeFieldName("default");
             writeLiteral(json, field.defaultLiteral().get());
         }
-        Optional<String> ttl = field.ttl().or(store::ttl).map(ref -> ref.string("value"));
+        Optional<String> ttl = store.ttlOf(field);
         if (ttl.isPresent()) {
             json.writeNumberField("ttlSeconds", Duration.parse(ttl.get()).toSeconds());
         }
         if (store.area() == StorageArea.COOKIE) {
             json.writeStringField("cookieEncoding", field.type().kind().isScalar() && isTextual(field.type()) ? "text" : "json");
-            writeCookie(json, store.areaAnnotation(), field.cookie());
+            writeCookie(json, store, field);
         }
         json.writeEndObject();
     }
@@ -105,30 +104,26 @@ public final class SchemaWriter {
         }
     }
 
-    private static void writeCookie(JsonGenerator json, AnnotationRef type, Optional<AnnotationRef> own) throws IOException {
+    private static void writeCookie(JsonGenerator json, StoreModel store, FieldModel field) throws IOException {
         json.writeObjectFieldStart("cookie");
-        json.writeStringField("path", pick(own, type, "path").string("path"));
-        String domain = pick(own, type, "domain").string("domain");
+        json.writeStringField("path", store.cookieAttribute(field, "path").string("path"));
+        String domain = store.cookieAttribute(field, "domain").string("domain");
         if (!domain.isEmpty()) {
             json.writeStringField("domain", domain);
         }
-        String maxAge = pick(own, type, "maxAge").string("maxAge");
+        String maxAge = store.cookieAttribute(field, "maxAge").string("maxAge");
         if (!maxAge.isEmpty()) {
             json.writeNumberField("maxAgeSeconds", Duration.parse(maxAge).toSeconds());
         }
-        json.writeBooleanField("secure", pick(own, type, "secure").bool("secure"));
-        json.writeStringField("sameSite", sameSite(pick(own, type, "sameSite").enumConstant("sameSite")));
-        json.writeBooleanField("partitioned", pick(own, type, "partitioned").bool("partitioned"));
-        json.writeBooleanField("httpOnly", pick(own, type, "httpOnly").bool("httpOnly"));
+        json.writeBooleanField("secure", store.cookieAttribute(field, "secure").bool("secure"));
+        json.writeStringField("sameSite", sameSite(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")));
+        json.writeBooleanField("partitioned", store.cookieAttribute(field, "partitioned").bool("partitioned"));
+        json.writeBooleanField("httpOnly", store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
         json.writeEndObject();
     }
 
     private static String sameSite(String constant) {
         return dev.browserstorage.annotation.SameSite.valueOf(constant).attributeValue();
-    }
-
-    private static AnnotationRef pick(Optional<AnnotationRef> own, AnnotationRef type, String attribute) {
-        return own.filter(ref -> ref.explicit(attribute).isPresent()).orElse(type);
     }
 
     private static void writeSchema(JsonGenerator json, ValueType type) throws IOException {

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.processor.model.AccessKind;
-import dev.browserstorage.processor.model.AnnotationRef;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import java.time.Duration;
@@ -183,45 +182,35 @@ public final class StoreWriter {
         } else if (field.type().isPrimitive()) {
             init.add("\n.defaultValue($L)", primitiveZero(field.type().javaType()));
         }
-        ttlOf(store, field).ifPresent(ttl -> init.add("\n.ttl($T.parse($S))", Duration.class, ttl));
+        store.ttlOf(field).ifPresent(ttl -> init.add("\n.ttl($T.parse($S))", Duration.class, ttl));
         if (store.area() == StorageArea.COOKIE) {
             init.add("\n.cookie($L)", cookieOptions(store, field));
         }
         return init.add("\n.build()$<$<").build();
     }
 
-    private static Optional<String> ttlOf(StoreModel store, FieldModel field) {
-        return field.ttl().or(store::ttl).map(ttl -> ttl.string("value"));
-    }
-
     private static CodeBlock cookieOptions(StoreModel store, FieldModel field) {
-        AnnotationRef type = store.areaAnnotation();
-        Optional<AnnotationRef> own = field.cookie();
         CodeBlock.Builder options = CodeBlock.builder().add("$T.builder()", COOKIE_OPTIONS);
-        options.add(".path($S)", pick(own, type, "path").string("path"));
-        String domain = pick(own, type, "domain").string("domain");
+        options.add(".path($S)", store.cookieAttribute(field, "path").string("path"));
+        String domain = store.cookieAttribute(field, "domain").string("domain");
         if (!domain.isEmpty()) {
             options.add(".domain($S)", domain);
         }
-        String maxAge = pick(own, type, "maxAge").string("maxAge");
+        String maxAge = store.cookieAttribute(field, "maxAge").string("maxAge");
         if (!maxAge.isEmpty()) {
             options.add(".maxAge($T.parse($S))", Duration.class, maxAge);
         }
-        options.add(".secure($L)", pick(own, type, "secure").bool("secure"));
-        options.add(".sameSite($T.$L)", SAME_SITE, pick(own, type, "sameSite").enumConstant("sameSite"));
-        boolean partitioned = pick(own, type, "partitioned").bool("partitioned");
+        options.add(".secure($L)", store.cookieAttribute(field, "secure").bool("secure"));
+        options.add(".sameSite($T.$L)", SAME_SITE, store.cookieAttribute(field, "sameSite").enumConstant("sameSite"));
+        boolean partitioned = store.cookieAttribute(field, "partitioned").bool("partitioned");
         if (partitioned) {
             options.add(".partitioned(true)");
         }
-        boolean httpOnly = pick(own, type, "httpOnly").bool("httpOnly");
+        boolean httpOnly = store.cookieAttribute(field, "httpOnly").bool("httpOnly");
         if (httpOnly) {
             options.add(".httpOnly(true)");
         }
         return options.add(".build()").build();
-    }
-
-    private static AnnotationRef pick(Optional<AnnotationRef> own, AnnotationRef type, String attribute) {
-        return own.filter(ref -> ref.explicit(attribute).isPresent()).orElse(type);
     }
 
     private static CodeBlock primitiveZero(TypeName type) {
@@ -310,7 +299,7 @@ public final class StoreWriter {
                         + "@param value the new value$L\n"
                         + "@return completes when the browser has stored it; fails, and is taken back, if it cannot\n"
                         + "@throws dev.browserstorage.BrowserStorageException if the value would pass a limit (nothing is sent)\n",
-                        store.pojo(), field.name(), ttlOf(store, field).map(ttl -> " for " + ttl).orElse(""),
+                        store.pojo(), field.name(), store.ttlOf(field).map(ttl -> " for " + ttl).orElse(""),
                         javaType.isPrimitive() ? "" : ", or {@code null} to remove it")
                 .returns(STAGE_OF_VOID)
                 .addParameter(javaType, "value")
