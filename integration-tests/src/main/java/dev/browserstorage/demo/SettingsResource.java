@@ -174,12 +174,12 @@ public class SettingsResource {
     /**
      * Records the answer to the cookie banner and dismisses it.
      *
-     * <p>The cookies travel to the browser over the sync socket and the glue writes them with
-     * {@code document.cookie}. Once HTTP writes of cookie stores exist, this answer would carry them
-     * as {@code Set-Cookie} headers instead, and work without the socket.
+     * <p>Inside an HTTP request a cookie store writes {@code Set-Cookie} headers on the response, with
+     * the attributes the POJO declares: the answer needs no socket, and the next request carries the
+     * cookies.
      *
      * @param choice what the user allowed
-     * @return 200 with the consent once the browser has stored the cookies
+     * @return 200 with the consent, the cookies in the response's headers
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.TopLevelWindow;
 import org.htmlunit.WebClient;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlPage;
@@ -87,7 +89,9 @@ final class DemoBrowser implements AutoCloseable {
         }
         try {
             WebResponse response = client.loadWebResponse(request);
-            return new Answer(response.getStatusCode(), response.getContentAsString());
+            List<String> setCookies = response.getResponseHeaders().stream()
+                    .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie")).map(NameValuePair::getValue).toList();
+            return new Answer(response.getStatusCode(), response.getContentAsString(), setCookies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +167,7 @@ final class DemoBrowser implements AutoCloseable {
     }
 
     /** An API answer: its status and body. */
-    record Answer(int status, String body) {
+    record Answer(int status, String body, List<String> setCookies) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);

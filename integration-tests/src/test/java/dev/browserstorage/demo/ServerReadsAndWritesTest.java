@@ -149,4 +149,22 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
         assertThat(browser.localStorage()).doesNotContainKey(RECENT);
         assertThat(answer.json().get("recentSearches")).isEmpty();
     }
+
+    @Test
+    void aCookieStoreWrittenInAnHttpRequestAnswersWithSetCookieCarryingTheDeclaredAttributes() {
+        // No page, no socket: cookies travel with HTTP itself.
+        DemoBrowser.Answer answer = browser.post("api/consent", "{\"analytics\":true,\"marketing\":false}");
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.setCookies()).anySatisfy(header -> assertThat(header).startsWith("consent_analytics=true;")
+                .contains("Path=/").contains("Max-Age=31536000").contains("Secure").contains("SameSite=Lax")
+                .doesNotContain("HttpOnly"));
+        assertThat(answer.setCookies()).anySatisfy(header -> assertThat(header)
+                .startsWith("consent_bannerDismissed=true;").contains("Max-Age=2592000"));
+        assertThat(browser.cookie("consent_analytics").getValue()).isEqualTo("true");
+
+        DemoBrowser.Answer next = browser.get("api/consent");
+        assertThat(next.json().get("analytics").asBoolean()).as("read from the next request's cookies").isTrue();
+        assertThat(next.json().get("marketing").asBoolean()).isFalse();
+    }
 }

@@ -16,4 +16,14 @@ public interface SessionSource {
      * @throws IllegalStateException if there is no current browser (no request in progress)
      */
     BrowserSession current();
+
+    /**
+     * The cookies of the HTTP exchange this call is part of, if it is part of one. Cookie fields then
+     * read the request's cookies and write {@code Set-Cookie} on its response.
+     *
+     * @return the exchange's cookies, or empty (the default) outside an HTTP exchange
+     */
+    default java.util.Optional<HttpCookies> httpCookies() {
+        return java.util.Optional.empty();
+    }
 }

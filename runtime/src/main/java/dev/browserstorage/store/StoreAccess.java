@@ -5,7 +5,9 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.session.StorageChange;
 import dev.browserstorage.session.StoredValue;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -83,6 +86,11 @@ public final class StoreAccess {
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
      */
     public <T> T get(StoreField<T> field) {
+        Optional<HttpCookies> http = http(field);
+        if (http.isPresent()) {
+            return http.get().cookie(browserKey(field)).map(text -> decode(field, text))
+                    .map(decoded -> StoreAccess.<T>cast(decoded.value)).orElse(field.defaultValue());
+        }
         BrowserSession session = session();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
@@ -115,6 +123,10 @@ public final class StoreAccess {
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
      */
     public boolean isSet(StoreField<?> field) {
+        Optional<HttpCookies> http = http(field);
+        if (http.isPresent()) {
+            return http.get().cookie(browserKey(field)).isPresent();
+        }
         BrowserSession session = session();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
@@ -171,7 +183,7 @@ public final class StoreAccess {
      * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie
      */
     public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
-        return session().write(List.of(write(field, value, field.ttl().orElse(null))));
+        return submit(List.of(write(field, value, field.ttl().orElse(null))));
     }
 
     /**
@@ -201,7 +213,7 @@ public final class StoreAccess {
      * @return completes when the browser has removed it
      */
     public CompletionStage<Void> remove(StoreField<?> field) {
-        return session().write(List.of(removal(field)));
+        return submit(List.of(removal(field)));
     }
 
     /**
@@ -210,14 +222,13 @@ public final class StoreAccess {
      * @return completes when the browser has removed them
      */
     public CompletionStage<Void> clear() {
-        BrowserSession session = session();
         List<Write> writes = new ArrayList<>();
         for (StoreField<?> field : descriptor.fields()) {
-            if (session.read(field.area(), browserKey(field)) != null) {
+            if (currentText(field) != null) {
                 writes.add(removal(field));
             }
         }
-        return session.write(writes);
+        return submit(writes);
     }
 
     /**
@@ -254,6 +265,58 @@ public final class StoreAccess {
             return Write.deleteCookie(browserKey(field), options);
         }
         return Write.remove(field.area(), browserKey(field));
+    }
+
+    /**
+     * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
+     * checked against the request's URL first, all or none; they are done when the response carries
+     * them, and a hydrated session is told so its socket side agrees. Everything else goes through
+     * the session.
+     */
+    private CompletionStage<Void> submit(List<Write> writes) {
+        Optional<HttpCookies> http = descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
+        if (http.isEmpty() || writes.isEmpty()) {
+            return writes.isEmpty() ? CompletableFuture.completedFuture(null) : session().write(writes);
+        }
+        HttpCookies cookies = http.get();
+        for (Write write : writes) {
+            if (write.isRemoval()) {
+                CookieRules.checkDeclaration(write.key(), write.cookieOptions());
+            } else {
+                CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
+                        session().clock().instant());
+            }
+        }
+        for (Write write : writes) {
+            if (write.isRemoval()) {
+                cookies.deleteCookie(write.key(), write.cookieOptions());
+            } else {
+                cookies.setCookie(write.key(), write.value(), write.cookieOptions());
+            }
+        }
+        BrowserSession session = session();
+        if (session.isHydrated()) {
+            for (Write write : writes) {
+                if (!write.cookieOptions().httpOnly()) {
+                    session.browserChanged(StorageArea.COOKIE, write.key(), write.value());
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private Optional<HttpCookies> http(StoreField<?> field) {
+        return field.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
+    }
+
+    /** The stored text a reader sees now: from the HTTP exchange for cookies inside one, else the session. */
+    private String currentText(StoreField<?> field) {
+        Optional<HttpCookies> http = http(field);
+        if (http.isPresent()) {
+            return http.get().cookie(browserKey(field)).orElse(null);
+        }
+        StoredValue stored = session().read(field.area(), browserKey(field));
+        return stored == null ? null : stored.text();
     }
 
     // ---------------------------------------------------------------- listeners
@@ -342,7 +405,7 @@ public final class StoreAccess {
          * @return this batch
          */
         public <T> Batch set(StoreField<T> field, T value) {
-            StoredValue stored = session.read(field.area(), browserKey(field));
+            String stored = currentText(field);
             if (value == null) {
                 if (stored != null) {
                     writes.add(removal(field));
@@ -357,12 +420,12 @@ public final class StoreAccess {
             return this;
         }
 
-        private <T> String currentJson(StoreField<T> field, StoredValue stored) {
+        private <T> String currentJson(StoreField<T> field, String stored) {
             if (stored == null) {
                 return field.defaultText().orElse(null);
             }
             try {
-                Expiring<T> current = decodeText(field, stored.text());
+                Expiring<T> current = decodeText(field, stored);
                 if (current.value() == null || current.isExpiredAt(session.clock().millis())) {
                     return field.defaultText().orElse(null);
                 }
@@ -383,10 +446,7 @@ public final class StoreAccess {
          * @return completes when the browser has stored them (at once if nothing changed)
          */
         public CompletionStage<Void> commit() {
-            if (writes.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            return session.write(writes);
+            return submit(writes);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -9,6 +10,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The browser of the HTTP request in progress, found through the browser-id cookie: what injected
@@ -29,13 +31,25 @@ public class CurrentBrowser implements SessionSource {
 
     @Override
     public BrowserSession current() {
-        InjectableContext requestContext = Arc.container().getActiveContext(jakarta.enterprise.context.RequestScoped.class);
-        RoutingContext context = requestContext == null ? null : request.getCurrent();
+        RoutingContext context = routingContext();
         String id = context == null ? null : context.get(BrowserIds.CONTEXT_KEY);
         if (id == null) {
             throw new IllegalStateException("No browser for this call: injected browser-storage stores work inside an HTTP"
                     + " request; elsewhere, get a browser's session from BrowserSessions");
         }
         return sessions.session(id);
+    }
+
+    /** Inside an HTTP request, cookie fields read its cookies and answer with Set-Cookie headers. */
+    @Override
+    public Optional<HttpCookies> httpCookies() {
+        RoutingContext context = routingContext();
+        return context == null || context.get(BrowserIds.CONTEXT_KEY) == null ? Optional.empty()
+                : Optional.of(new VertxHttpCookies(context));
+    }
+
+    private RoutingContext routingContext() {
+        InjectableContext requestContext = Arc.container().getActiveContext(jakarta.enterprise.context.RequestScoped.class);
+        return requestContext == null ? null : request.getCurrent();
     }
 }

@@ -1,0 +1,106 @@
+package dev.browserstorage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.codec.Codecs;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpCookies;
+import dev.browserstorage.session.SessionSource;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Cookie fields inside an HTTP exchange: read from the request, written as Set-Cookie, checked first. */
+class HttpCookieWritesTest {
+    /** An exchange on a page, recording the headers it would send. */
+    static final class Exchange implements HttpCookies {
+        final Map<String, String> request = new HashMap<>();
+        final List<String> setCookies = new ArrayList<>();
+        final Map<String, Optional<String>> written = new HashMap<>();
+
+        @Override
+        public URI requestUrl() {
+            return URI.create("https://shop.example.com/api/consent");
+        }
+
+        @Override
+        public Optional<String> cookie(String name) {
+            return written.containsKey(name) ? written.get(name) : Optional.ofNullable(request.get(name));
+        }
+
+        @Override
+        public void setCookie(String name, String value, CookieOptions options) {
+            setCookies.add(name + "=" + value);
+            written.put(name, Optional.of(value));
+        }
+
+        @Override
+        public void deleteCookie(String name, CookieOptions options) {
+            setCookies.add(name + "=; Max-Age=0");
+            written.put(name, Optional.empty());
+        }
+    }
+
+    private final Exchange exchange = new Exchange();
+    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final SessionSource source = new SessionSource() {
+        @Override
+        public String appId() {
+            return "demo";
+        }
+
+        @Override
+        public BrowserSession current() {
+            return session;
+        }
+
+        @Override
+        public Optional<HttpCookies> httpCookies() {
+            return Optional.of(exchange);
+        }
+    };
+
+    private static StoreAccess store(SessionSource source, CookieOptions options) {
+        StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", "ui_lang", Codecs.string())
+                .defaultValue("en").cookie(options).build();
+        return new StoreAccess(source, StoreDescriptor.of("demo.Ui", StorageArea.COOKIE, "", lang));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StoreField<String> lang(StoreAccess store) {
+        return (StoreField<String>) store.descriptor().fields().get(0);
+    }
+
+    @Test
+    void readsComeFromTheRequestAndWritesBecomeSetCookieWithoutAnySocket() {
+        exchange.request.put("ui_lang", "de");
+        StoreAccess store = store(source, CookieOptions.defaults());
+
+        assertThat(store.get(lang(store))).as("no hydration needed: the request carries it").isEqualTo("de");
+        assertThat(store.set(lang(store), "fr").toCompletableFuture()).isCompleted();
+        assertThat(store.get(lang(store))).as("read-your-own-write within the exchange").isEqualTo("fr");
+        store.remove(lang(store));
+
+        assertThat(exchange.setCookies).containsExactly("ui_lang=fr", "ui_lang=; Max-Age=0");
+        assertThat(store.get(lang(store))).isEqualTo("en");
+        assertThat(session.isHydrated()).isFalse();
+    }
+
+    @Test
+    void aCookieTheBrowserWouldRefuseFailsWithTheRuleAndNothingIsWritten() {
+        StoreAccess store = store(source, CookieOptions.builder().domain("other.example").build());
+
+        assertThatThrownBy(() -> store.set(lang(store), "fr")).isInstanceOfSatisfying(InvalidCookieException.class,
+                e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+        assertThat(exchange.setCookies).isEmpty();
+    }
+}
