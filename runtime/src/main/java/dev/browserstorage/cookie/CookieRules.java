@@ -1,6 +1,7 @@
 package dev.browserstorage.cookie;
 
 import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.Utf8;
 import dev.browserstorage.annotation.SameSite;
 import java.net.URI;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class CookieRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
         checkName(name);
-        int nameBytes = CookieText.utf8Length(name);
+        int nameBytes = Utf8.length(name);
         if (nameBytes > MAX_NAME_VALUE_BYTES) {
             fail(CookieRule.NAME_VALUE_TOO_LONG, name, "Cookie name " + CookieText.quote(name) + " is "
                     + nameBytes + " bytes in UTF-8 on its own, over " + MAX_NAME_VALUE_BYTES,
@@ -147,7 +148,7 @@ public final class CookieRules {
      * @return the number of bytes
      */
     public static int nameValueBytes(String name, String value) {
-        return CookieText.utf8Length(name) + CookieText.utf8Length(value);
+        return Utf8.length(name) + Utf8.length(value);
     }
 
     private static void checkName(String name) {
@@ -177,8 +178,8 @@ public final class CookieRules {
         int bytes = nameValueBytes(name, value);
         if (bytes > MAX_NAME_VALUE_BYTES) {
             fail(CookieRule.NAME_VALUE_TOO_LONG, name, subject(name) + " has a name and value of " + bytes
-                    + " bytes in UTF-8 (name " + CookieText.utf8Length(name) + ", value "
-                    + CookieText.utf8Length(value) + "), over " + MAX_NAME_VALUE_BYTES,
+                    + " bytes in UTF-8 (name " + Utf8.length(name) + ", value "
+                    + Utf8.length(value) + "), over " + MAX_NAME_VALUE_BYTES,
                     "Store less in the cookie, or keep large data in localStorage.");
         }
     }
@@ -252,7 +253,7 @@ public final class CookieRules {
     }
 
     private static void checkAttributeLength(String name, String attribute, String text) {
-        int bytes = CookieText.utf8Length(text);
+        int bytes = Utf8.length(text);
         if (bytes > MAX_ATTRIBUTE_BYTES) {
             fail(CookieRule.ATTRIBUTE_TOO_LONG, name, subject(name) + " has a " + attribute + " of " + bytes
                     + " bytes in UTF-8, over " + MAX_ATTRIBUTE_BYTES + ": " + CookieText.quote(text),

@@ -10,30 +10,6 @@ final class CookieText {
     private CookieText() {}
 
     /**
-     * Counts the bytes the browser stores for {@code text}. An unpaired surrogate counts 3 bytes:
-     * browsers turn it into U+FFFD on the way in (WebIDL USVString), where {@code
-     * String.getBytes(UTF_8)} would write a 1-byte '?'.
-     */
-    static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
-    /**
      * The index of the first character no cookie name, value, path or domain may hold: a C0 control
      * other than TAB, DEL, {@code ;}, or an unpaired surrogate (which would silently become U+FFFD).
      *

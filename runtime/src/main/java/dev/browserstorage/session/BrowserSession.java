@@ -6,9 +6,9 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieRules;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -356,7 +356,7 @@ public final class BrowserSession implements SessionSource {
                 throw new IllegalArgumentException("Key '" + write.key() + "' is outside the app's namespace '" + keyPrefix + "'");
             }
             if (write.value() != null) {
-                long bytes = utf8Length(write.value());
+                long bytes = Utf8.length(write.value());
                 if (bytes > limits.maxValueBytes()) {
                     throw new QuotaExceededException(QuotaExceededException.Kind.VALUE_TOO_LARGE, write.area(), write.key(),
                             bytes, limits.maxValueBytes(), "Value for " + write.area().wireName() + " key '" + write.key()
@@ -526,9 +526,10 @@ public final class BrowserSession implements SessionSource {
                     throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
                             + abbreviate(key) + "' outside the app's namespace '" + keyPrefix + "'");
                 }
-                if (newValue != null && utf8Length(newValue) > limits.maxValueBytes()) {
+                long bytes = newValue == null ? 0 : Utf8.length(newValue);
+                if (bytes > limits.maxValueBytes()) {
                     throw new IllegalArgumentException("Browser " + browserId + " reported a value of "
-                            + utf8Length(newValue) + " bytes for " + area.wireName() + " key '" + abbreviate(key)
+                            + bytes + " bytes for " + area.wireName() + " key '" + abbreviate(key)
                             + "', over the limit of " + limits.maxValueBytes());
                 }
             }
@@ -814,10 +815,6 @@ public final class BrowserSession implements SessionSource {
 
     private static long units(String key, String value) {
         return value == null ? 0 : key.length() + value.length();
-    }
-
-    static long utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String abbreviate(String text) {
