@@ -184,10 +184,30 @@
 
   // ---- the socket
 
+  function retry() {
+    socket = null;
+    state = 'closed';
+    if (leaving) return;
+    const delay = Math.min(30000, 500 * Math.pow(2, attempts++));
+    setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+  }
+
   function connect() {
     state = 'connecting';
     const ws = new WebSocket(url);
+    // A handshake that never completes (a stalled proxy or network) is abandoned and retried; its
+    // handlers are detached first, since such a socket may never report its close.
+    const opening = setTimeout(() => {
+      ws.onopen = ws.onmessage = ws.onclose = null;
+      try {
+        ws.close();
+      } catch (ignored) {
+        // Already failing: nothing to close.
+      }
+      retry();
+    }, 5000);
     ws.onopen = () => {
+      clearTimeout(opening);
       ws.send(JSON.stringify({
         t: 'hello', v: 1, app: prefix.slice(0, -1), page: location.href,
         local: snapshot('local'), session: snapshot('session'), cookies: document.cookie,
@@ -217,11 +237,8 @@
       }
     };
     ws.onclose = () => {
-      socket = null;
-      state = 'closed';
-      if (leaving) return;
-      const delay = Math.min(30000, 500 * Math.pow(2, attempts++));
-      setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+      clearTimeout(opening);
+      retry();
     };
   }
 
