@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs one benchmark of benchmarks/RESULTS.md, or all of them, and prints its figures.
+#
+#   benchmarks/bench.sh read|codec|latency|throughput|connections|hydration|processor|glue|all
+#
+# Builds the module first if it is not built (offline, from the installed snapshots of the other
+# modules). Harness options are system properties, passed with BENCH_OPTS, e.g.
+#   BENCH_OPTS=-Dbench.connections=19000 benchmarks/bench.sh connections
+# Output is also kept in benchmarks/target/bench-results/<name>.txt; app logs in target/bench-logs/.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/harness-classpath.txt ]; then
+  (cd .. && mvn -o -B -ntp -q -pl benchmarks package -DskipTests)
+fi
+mkdir -p target/bench-results target/bench-logs
+
+# Versions pinned so that the glue-size figure is reproducible.
+TERSER=terser@5.51.2
+JS_COOKIE=js-cookie@3.0.8
+
+java_main() {
+  # shellcheck disable=SC2086
+  java -Xmx3g ${BENCH_OPTS:-} -cp "target/classes:$(cat target/harness-classpath.txt)" "$@"
+}
+
+glue() {
+  local out=target/glue
+  rm -rf "$out" && mkdir -p "$out"
+  cp ../quarkus-extension/runtime/src/main/resources/META-INF/resources/_storage/storage.js "$out/storage.js"
+  (cd "$out" && npm pack --silent "$JS_COOKIE" >/dev/null && tar xzf js-cookie-*.tgz && cp package/dist/js.cookie.js js.cookie.js)
+  local name raw min gz ours_gz=0 ref_gz=0
+  printf '%-14s %10s %10s %14s\n' file raw minified 'min+gzip -9'
+  for name in storage.js js.cookie.js; do
+    npx --yes "$TERSER" "$out/$name" --compress --mangle --output "$out/${name%.js}.min.js" 2>/dev/null
+    raw=$(wc -c < "$out/$name")
+    min=$(wc -c < "$out/${name%.js}.min.js")
+    gz=$(gzip -9 -n -c "$out/${name%.js}.min.js" | wc -c)
+    printf '%-14s %10d %10d %14d\n' "$name" "$raw" "$min" "$gz"
+    if [ "$name" = storage.js ]; then ours_gz=$gz; else ref_gz=$gz; fi
+  done
+  awk -v a="$ours_gz" -v b="$ref_gz" 'BEGIN { printf "glue min+gz / js-cookie min+gz = %.2fx (%s, same pipeline)\n", a / b, "'"$TERSER"' --compress --mangle, gzip -9" }'
+}
+
+run() {
+  local name=$1
+  echo "== $name ($(date -u +%FT%TZ), $(nproc) cores)"
+  case "$name" in
+    read) java_main dev.browserstorage.bench.jmh.TypedRead ;;
+    codec) java_main dev.browserstorage.bench.jmh.Codec ;;
+    latency) java_main dev.browserstorage.bench.harness.WriteLatency ;;
+    throughput) java_main dev.browserstorage.bench.harness.Throughput ;;
+    connections) java_main dev.browserstorage.bench.harness.Connections ;;
+    hydration) java_main dev.browserstorage.bench.harness.Hydration ;;
+    processor) java_main dev.browserstorage.bench.harness.ProcessorOverhead ;;
+    glue) glue ;;
+    *) echo "usage: $0 read|codec|latency|throughput|connections|hydration|processor|glue|all" >&2; exit 2 ;;
+  esac
+}
+
+if [ "${1:-}" = all ]; then
+  start=$(date +%s)
+  for name in read codec latency throughput connections hydration processor glue; do
+    SECONDS=0
+    run "$name" 2>&1 | tee "target/bench-results/$name.txt"
+    echo "($name took ${SECONDS} s)"
+  done
+  echo "all eight took $(( $(date +%s) - start )) s"
+else
+  run "${1:-}" 2>&1 | tee "target/bench-results/${1:-usage}.txt"
+fi

@@ -1,0 +1,273 @@
+package dev.browserstorage.bench.harness;
+
+import dev.browserstorage.processor.BrowserStorageProcessor;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Benchmark 7, processor overhead: {@code javac} (in this JVM, through {@code javax.tools}) on
+ * 1,000 annotated POJOs with the processor against the same compilation without it
+ * ({@code -proc:none}), in alternating rounds after a warm-up round of each; the time spent inside
+ * the processor itself is reported apart from the time javac takes to compile what it generated.
+ * Then one POJO is edited, and the harness counts the files the processor writes when only that
+ * file is recompiled, and when every annotated file is (what Gradle does for a processor declared
+ * {@code aggregating}, as this one is), and how many of those actually changed.
+ *
+ * <p>System properties: {@code bench.pojos} (1000), {@code bench.rounds} (3).
+ */
+public final class ProcessorOverhead {
+
+    private ProcessorOverhead() {}
+
+    /**
+     * Runs the benchmark and prints the figures.
+     *
+     * @param args unused
+     * @throws Exception if a compilation fails
+     */
+    public static void main(String[] args) throws Exception {
+        int pojos = Integer.getInteger("bench.pojos", 1000);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Path work = Files.createDirectories(Path.of("target", "processor-bench"));
+        deleteTree(work);
+        List<Path> sources = writePojos(work.resolve("src"), pojos);
+        System.out.printf("%d POJOs of 7 fields each in %s%n", pojos, work.resolve("src"));
+
+        compile(sources, work.resolve("warmup-without"), false, List.of());
+        compile(sources, work.resolve("warmup-with"), true, List.of());
+        long[] without = new long[rounds];
+        long[] with = new long[rounds];
+        long[] inProcessor = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            without[round] = compile(sources, work.resolve("without-" + round), false, List.of()).nanos;
+            Compilation withProcessor = compile(sources, work.resolve("with-" + round), true, List.of());
+            with[round] = withProcessor.nanos;
+            inProcessor[round] = withProcessor.processorNanos;
+            System.out.printf("round %d: without %.2f s, with %.2f s (%.2f s inside the processor, %d files generated)%n", round + 1,
+                    without[round] / 1e9, with[round] / 1e9, inProcessor[round] / 1e9, withProcessor.generated.size());
+        }
+        double withoutMedian = median(without);
+        double withMedian = median(with);
+        double processorMedian = median(inProcessor);
+        System.out.printf("median of %d rounds: without %.2f s, with %.2f s: %.2fx (target <= 1.1x)%n", rounds, withoutMedian / 1e9,
+                withMedian / 1e9, withMedian / withoutMedian);
+        System.out.printf("  inside the processor %.2f s (%.2fx of the compilation without it); compiling what it generated %.2f s%n",
+                processorMedian / 1e9, (withoutMedian + processorMedian) / withoutMedian, (withMedian - withoutMedian - processorMedian) / 1e9);
+
+        editOnePojo(work, sources);
+    }
+
+    private static void editOnePojo(Path work, List<Path> sources) throws Exception {
+        Path full = work.resolve("incremental-full");
+        Compilation before = compile(sources, full, true, List.of());
+        Path edited = sources.get(sources.size() / 2);
+        String text = Files.readString(edited);
+        Files.writeString(edited, text.replace("public double zoom = 1.0;", "public double zoom = 1.0;\n    public int added = 1;"));
+
+        Compilation single = compile(List.of(edited), work.resolve("incremental-single"), true, List.of(full.resolve("classes")));
+        System.out.printf("after editing %s:%n", edited.getFileName());
+        System.out.printf("  recompiling only it: the processor writes %d files %s%n", single.generated.size(), single.generated);
+        System.out.printf("    (its index.json then lists %d store(s), of the %d the module has)%n",
+                countStores(single.out.resolve("classes").resolve("META-INF/browser-storage/index.json")), sources.size());
+
+        Compilation all = compile(sources, work.resolve("incremental-all"), true, List.of());
+        List<String> changed = new ArrayList<>();
+        for (String file : all.generated) {
+            Path now = all.out.resolve(file);
+            Path was = before.out.resolve(file);
+            if (!Files.exists(was) || !Arrays.equals(Files.readAllBytes(now), Files.readAllBytes(was))) {
+                changed.add(file);
+            }
+        }
+        System.out.printf("  recompiling every annotated source (Gradle, aggregating): the processor writes %d files, %d of which"
+                + " differ from before: %s%n", all.generated.size(), changed.size(), changed);
+    }
+
+    private static int countStores(Path index) throws IOException {
+        return new JsonObject(Files.readString(index)).getJsonArray("stores").size();
+    }
+
+    private static List<Path> writePojos(Path src, int count) throws IOException {
+        Path dir = Files.createDirectories(src.resolve("gen"));
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = String.format("Prefs%04d", i);
+            Path file = dir.resolve(name + ".java");
+            Files.writeString(file, "package gen;\n\n"
+                    + "import dev.browserstorage.annotation.LocalStorage;\n"
+                    + "import dev.browserstorage.bench.model.Theme;\n"
+                    + "import java.util.List;\n\n"
+                    + "/** Generated for the processor benchmark. */\n"
+                    + "@LocalStorage(\"p" + i + "\")\n"
+                    + "public class " + name + " {\n"
+                    + "    public Theme theme = Theme.LIGHT;\n"
+                    + "    public int fontSize = " + (10 + i % 10) + ";\n"
+                    + "    public String language = \"en\";\n"
+                    + "    public String timeZone = \"UTC\";\n"
+                    + "    public boolean showTips = true;\n"
+                    + "    public double zoom = 1.0;\n"
+                    + "    public List<String> recentSearches = List.of();\n"
+                    + "}\n", StandardCharsets.UTF_8);
+            sources.add(file);
+        }
+        return sources;
+    }
+
+    /** What one compilation took and which files the processor wrote (relative to its output directory). */
+    private static final class Compilation {
+        final Path out;
+        final long nanos;
+        final long processorNanos;
+        final Set<String> generated;
+
+        Compilation(Path out, long nanos, long processorNanos, Set<String> generated) {
+            this.out = out;
+            this.nanos = nanos;
+            this.processorNanos = processorNanos;
+            this.generated = generated;
+        }
+    }
+
+    private static Compilation compile(List<Path> sources, Path out, boolean withProcessor, List<Path> extraClassPath)
+            throws IOException {
+        Path classes = Files.createDirectories(out.resolve("classes"));
+        Path generatedSources = Files.createDirectories(out.resolve("generated"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        String classPath = Stream.concat(extraClassPath.stream().map(Path::toString), Stream.of(System.getProperty("java.class.path")))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-s", generatedSources.toString(), "-classpath",
+                classPath, "--release", "17", "-nowarn", "-Xlint:none"));
+        if (!withProcessor) {
+            options.add("-proc:none");
+        }
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            Set<String> generated = new TreeSet<>();
+            JavaFileManager recording = new ForwardingJavaFileManager<>(standard) {
+                @Override
+                public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                        FileObject sibling) throws IOException {
+                    JavaFileObject file = super.getJavaFileForOutput(location, className, kind, sibling);
+                    if (location == StandardLocation.SOURCE_OUTPUT) {
+                        generated.add(out.relativize(Path.of(file.toUri())).toString());
+                    }
+                    return file;
+                }
+
+                @Override
+                public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling)
+                        throws IOException {
+                    FileObject file = super.getFileForOutput(location, packageName, relativeName, sibling);
+                    generated.add(out.relativize(Path.of(file.toUri())).toString());
+                    return file;
+                }
+            };
+            JavaCompiler.CompilationTask task = javac.getTask(null, recording, diagnostics, options, null,
+                    standard.getJavaFileObjectsFromPaths(sources));
+            TimedProcessor processor = new TimedProcessor(new BrowserStorageProcessor());
+            if (withProcessor) {
+                task.setProcessors(List.of(processor));
+            }
+            long start = System.nanoTime();
+            boolean ok = task.call();
+            long nanos = System.nanoTime() - start;
+            if (!ok) {
+                throw new IllegalStateException("javac failed: " + diagnostics.getDiagnostics());
+            }
+            return new Compilation(out, nanos, processor.nanos, generated);
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.compareTo(a)).collect(Collectors.toList())) {
+                Files.delete(path);
+            }
+        }
+        Files.createDirectories(root);
+    }
+
+    /** Runs a processor and adds up the time spent in it. */
+    private static final class TimedProcessor implements Processor {
+        private final Processor delegate;
+        long nanos;
+
+        TimedProcessor(Processor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Set<String> getSupportedOptions() {
+            return delegate.getSupportedOptions();
+        }
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return delegate.getSupportedAnnotationTypes();
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return delegate.getSupportedSourceVersion();
+        }
+
+        @Override
+        public void init(ProcessingEnvironment env) {
+            long start = System.nanoTime();
+            delegate.init(env);
+            nanos += System.nanoTime() - start;
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            long start = System.nanoTime();
+            boolean claimed = delegate.process(annotations, round);
+            nanos += System.nanoTime() - start;
+            return claimed;
+        }
+
+        @Override
+        public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation, ExecutableElement member,
+                String userText) {
+            return delegate.getCompletions(element, annotation, member, userText);
+        }
+    }
+}

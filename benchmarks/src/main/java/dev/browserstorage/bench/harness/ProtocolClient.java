@@ -1,0 +1,99 @@
+package dev.browserstorage.bench.harness;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A browser as the glue ({@code storage.js}) makes it, in Java: it sends {@code hello} with its
+ * snapshot, and for every {@code batch} applies the writes in order to its storage, records the
+ * batch id as applied and answers {@code ack}; a batch it already applied is only acknowledged.
+ * Frames of one socket arrive on one event-loop thread, so its state needs no locking.
+ */
+final class ProtocolClient {
+    final String browserId;
+    final WebSocket socket;
+    private final Map<String, String> local = new HashMap<>();
+    private long applied;
+    // Written on the socket's thread only; volatile so that the harness's thread reads them.
+    private volatile long batches;
+    private volatile long writes;
+
+    private ProtocolClient(String browserId, WebSocket socket) {
+        this.browserId = browserId;
+        this.socket = socket;
+    }
+
+    /**
+     * Connects a browser and sends its {@code hello}.
+     *
+     * @param clients where to connect
+     * @param browserId the browser's id
+     * @param hello the {@code hello} frame's text
+     * @return the browser, once the server's {@code welcome} arrived (it is then hydrated)
+     */
+    static Future<ProtocolClient> connect(Clients clients, String browserId, String hello) {
+        Promise<ProtocolClient> welcomed = Promise.promise();
+        clients.open("/_storage/sync", browserId).onFailure(welcomed::tryFail).onSuccess(socket -> {
+            ProtocolClient browser = new ProtocolClient(browserId, socket);
+            socket.textMessageHandler(text -> browser.receive(text, welcomed));
+            socket.closeHandler(v -> welcomed.tryFail("closed before welcome: " + socket.closeStatusCode()
+                    + " " + socket.closeReason()));
+            socket.writeTextMessage(hello);
+        });
+        return welcomed.future();
+    }
+
+    private void receive(String text, Promise<ProtocolClient> welcomed) {
+        JsonObject frame = new JsonObject(text);
+        switch (frame.getString("t")) {
+            case "welcome":
+                welcomed.tryComplete(this);
+                break;
+            case "batch":
+                apply(frame);
+                break;
+            default:
+                welcomed.tryFail("unexpected frame " + text);
+        }
+    }
+
+    private void apply(JsonObject batch) {
+        long id = batch.getLong("id");
+        if (id > applied) {
+            JsonArray list = batch.getJsonArray("writes");
+            for (int i = 0; i < list.size(); i++) {
+                JsonObject write = list.getJsonObject(i);
+                String value = write.getString("value");
+                if (value == null) {
+                    local.remove(write.getString("key"));
+                } else {
+                    local.put(write.getString("key"), value);
+                }
+            }
+            applied = id;
+            local.put("bench:__bs.applied", Long.toString(id));
+            batches = batches + 1;
+            writes = writes + list.size();
+        }
+        socket.writeTextMessage("{\"t\":\"ack\",\"id\":" + id + "}");
+    }
+
+    /** @return how many batches this browser has applied */
+    long batchesApplied() {
+        return batches;
+    }
+
+    /** @return how many writes this browser has applied */
+    long writesApplied() {
+        return writes;
+    }
+
+    Future<Void> close() {
+        return socket.close();
+    }
+}
