@@ -7,10 +7,9 @@ import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.StorageChange;
 import dev.browserstorage.session.StorageLimits;
 import dev.browserstorage.testing.InMemoryBrowser;
-import java.time.Clock;
+import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +19,8 @@ import org.junit.jupiter.api.Test;
 class BrowserLocalStorageTest {
     record Visit(String path, int count) {}
 
-    private Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").clock(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return clock.instant();
-        }
-    }).build();
+    private final ManualClock clock = new ManualClock();
+    private final BrowserSession session = BrowserSession.builder("b1", "demo").clock(clock).build();
     private final InMemoryBrowser browser = new InMemoryBrowser(session)
             .preload(StorageArea.LOCAL, "demo:visits", "[{\"path\":\"/a\",\"count\":2}]")
             .preload(StorageArea.LOCAL, "demo:__bs.applied", "7")
@@ -79,7 +63,7 @@ class BrowserLocalStorageTest {
         storage.set("token", "abc", Duration.ofMinutes(10));
 
         assertThat(storage.get("token", String.class)).contains("abc");
-        clock = Clock.offset(clock, Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(storage.get("token", String.class)).isEmpty();
         assertThat(storage.contains("token")).isFalse();
     }

@@ -14,6 +14,7 @@ import dev.browserstorage.session.StorageLimits;
 import dev.browserstorage.session.WriteBatch;
 import dev.browserstorage.store.ValueChange;
 import dev.browserstorage.testing.InMemoryBrowser;
+import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedStoresTest {
     private static final String APP = "demo";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private BrowserSession session;
     private InMemoryBrowser browser;
     private PreferencesStore prefs;
