@@ -199,6 +199,6 @@ abstract class UntypedStorage {
     }
 
     private BrowserSession session() {
-        return sessions.current();
+        return area == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
     }
 }

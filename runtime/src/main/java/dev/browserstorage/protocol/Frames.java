@@ -54,14 +54,16 @@ public final class Frames {
      *
      * @param appId the app's id
      * @param browserId the browser's id
+     * @param tabId the tab's id, which the tab keeps for its next hello
      * @return the frame's text
      */
-    public static String welcome(String appId, String browserId) {
+    public static String welcome(String appId, String browserId, String tabId) {
         return write(json -> {
             json.writeStringField("t", "welcome");
             json.writeNumberField("v", VERSION);
             json.writeStringField("app", appId);
             json.writeStringField("browser", browserId);
+            json.writeStringField("tab", tabId);
         });
     }
 
@@ -84,12 +86,17 @@ public final class Frames {
      * The {@code batch} frame of a write batch.
      *
      * @param batch the batch
+     * @param forTab true for a batch of the tab's own session (its sessionStorage), whose ids count
+     *     apart from the browser's
      * @return the frame's text
      */
-    public static String batch(WriteBatch batch) {
+    public static String batch(WriteBatch batch, boolean forTab) {
         return write(json -> {
             json.writeStringField("t", "batch");
             json.writeNumberField("id", batch.id());
+            if (forTab) {
+                json.writeBooleanField("tab", true);
+            }
             json.writeArrayFieldStart("writes");
             for (Write write : batch.writes()) {
                 json.writeStartObject();

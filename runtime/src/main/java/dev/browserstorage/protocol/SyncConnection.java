@@ -17,7 +17,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One browser connection speaking the sync protocol ({@code docs/protocol.md}): it turns the
@@ -29,8 +32,13 @@ import java.util.function.Consumer;
  * one at a time.
  */
 public final class SyncConnection implements Transport {
+    private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final BrowserSession session;
     private final Consumer<String> out;
+    /** Sends the batches of the tab's own session, marked as such. */
+    private final Transport tabTransport = batch -> send(batch, true);
+    private BrowserSession tab;
     private boolean helloReceived;
 
     /**
@@ -47,6 +55,11 @@ public final class SyncConnection implements Transport {
     /** @return the browser's session */
     public BrowserSession session() {
         return session;
+    }
+
+    /** @return the session of this connection's tab, once its hello has been received */
+    public Optional<BrowserSession> tab() {
+        return Optional.ofNullable(tab);
     }
 
     /**
@@ -66,10 +79,10 @@ public final class SyncConnection implements Transport {
                 hello(frame);
                 break;
             case "ack":
-                session.acknowledge(id(frame));
+                target(frame).acknowledge(id(frame));
                 break;
             case "fail":
-                session.fail(id(frame), failure(frame));
+                target(frame).fail(id(frame), failure(frame));
                 break;
             case "change":
                 change(frame);
@@ -79,14 +92,26 @@ public final class SyncConnection implements Transport {
         }
     }
 
-    /** The connection closed: the session keeps its pending writes for the next connection. */
+    /** The connection closed: the sessions keep their pending writes for the next connection. */
     public void closed() {
         session.disconnect(this);
+        if (tab != null) {
+            tab.disconnect(tabTransport);
+        }
     }
 
     @Override
     public void send(WriteBatch batch) {
-        out.accept(Frames.batch(batch));
+        send(batch, false);
+    }
+
+    private void send(WriteBatch batch, boolean forTab) {
+        out.accept(Frames.batch(batch, forTab));
+    }
+
+    /** The session an {@code ack} or {@code fail} answers: the tab's for a batch marked {@code tab}. */
+    private BrowserSession target(JsonNode frame) {
+        return frame.path("tab").asBoolean(false) ? tab : session;
     }
 
     private void hello(JsonNode frame) {
@@ -101,23 +126,60 @@ public final class SyncConnection implements Transport {
             throw ProtocolException.violation("this server serves app '" + session.appId() + "', not "
                     + abbreviate(String.valueOf(frame.path("app"))));
         }
-        Snapshot snapshot = new Snapshot(page(frame), stringMap(frame, "local"), stringMap(frame, "session"),
+        URI page = page(frame);
+        Snapshot browserSnapshot = new Snapshot(page, stringMap(frame, "local"), Map.of(),
                 parseCookieHeader(text(frame, "cookies", true)));
+        Snapshot tabSnapshot = new Snapshot(page, Map.of(), stringMap(frame, "session"), Map.of());
+        BrowserSession tabSession = tab(frame);
         try {
-            session.hydrate(snapshot);
+            session.hydrate(browserSnapshot);
+            tabSession.hydrate(tabSnapshot);
         } catch (IllegalArgumentException e) {
             throw ProtocolException.violation(e.getMessage());
         }
         helloReceived = true;
-        JsonNode applied = frame.path("applied");
+        tab = tabSession;
+        catchUp(session, frame.path("applied"));
+        catchUp(tab, frame.path("tabApplied"));
+        out.accept(Frames.welcome(session.appId(), session.browserId(), tab.tabId().orElseThrow()));
+        session.connect(this);
+        tab.connect(tabTransport);
+    }
+
+    /**
+     * The tab this connection serves: the one the hello names, unless another connection holds it
+     * (a duplicated tab carries a copy of its original's sessionStorage, id included) and the hello
+     * does not say it resumes the tab (a reconnect, or the next page of the same tab); then, and for
+     * a hello naming none, a new tab.
+     */
+    private BrowserSession tab(JsonNode frame) {
+        JsonNode named = frame.path("tab");
+        String requested = named.isTextual() ? named.asText() : null;
+        if (!named.isMissingNode() && !named.isNull() && (requested == null || !TAB_ID.matcher(requested).matches())) {
+            throw ProtocolException.violation("'tab' must be 1 to 64 letters, digits, '_' or '-'");
+        }
+        boolean resume = frame.path("resume").asBoolean(false);
+        if (requested == null || (!resume && session.findTab(requested).map(BrowserSession::isConnected).orElse(false))) {
+            requested = UUID.randomUUID().toString().replace("-", "");
+        }
+        try {
+            return session.tab(requested);
+        } catch (IllegalStateException e) {
+            throw ProtocolException.violation(e.getMessage());
+        }
+    }
+
+    /**
+     * Acknowledges what the browser says it applied: the highest batch id of a session it applied,
+     * kept by the browser across reconnects.
+     */
+    private static void catchUp(BrowserSession target, JsonNode applied) {
         if (applied.canConvertToLong() && applied.isIntegralNumber()) {
             // First move this session's ids above the browser's, then acknowledge what it applied:
             // the other order would acknowledge writes of a new session the browser never saw.
-            session.continueBatchIdsAfter(applied.asLong());
-            session.acknowledgeThrough(applied.asLong());
+            target.continueBatchIdsAfter(applied.asLong());
+            target.acknowledgeThrough(applied.asLong());
         }
-        out.accept(Frames.welcome(session.appId(), session.browserId()));
-        session.connect(this);
     }
 
     private void change(JsonNode frame) {
@@ -128,7 +190,7 @@ public final class SyncConnection implements Transport {
             throw ProtocolException.refused("bad-frame", "'value' must be a string or null");
         }
         try {
-            session.browserChanged(area, key, value.isNull() ? null : value.asText());
+            (area == StorageArea.SESSION ? tab : session).browserChanged(area, key, value.isNull() ? null : value.asText());
         } catch (IllegalArgumentException e) {
             throw ProtocolException.refused(e.getMessage().contains("namespace") ? "namespace" : "too-large", e.getMessage());
         }

@@ -10,6 +10,7 @@ import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieRules;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,13 +47,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * accepted; a write that would pass a limit throws at once and changes nothing. Reads before the
  * browser's first snapshot throw {@link NotHydratedException}: until then no answer is right.
  *
+ * <p>sessionStorage belongs to one tab, not to the browser. A browser's session therefore has a
+ * session per tab ({@link #tab(String)}): the tab's own sessionStorage, with batches that only the
+ * tab's connection receives. A session used on its own (tests, one-page apps) keeps sessionStorage
+ * itself, as the browser's single tab.
+ *
  * <p>Thread safe. State changes happen under one lock; listeners run and stages complete after it
  * is released, on the thread that caused the change.
  */
 public final class BrowserSession implements SessionSource {
     private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
+    private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final String browserId;
+    /** The tab's id, for the session of one tab; {@code null} for a browser's. */
+    private final String tabId;
+    /** The tabs of a browser, least recently active first; always empty for a tab. */
+    private final LinkedHashMap<String, BrowserSession> tabs = new LinkedHashMap<>(16, 0.75f, true);
+    private volatile Instant lastActive;
     private final String appId;
     private final String keyPrefix;
     private final StorageLimits limits;
@@ -72,8 +85,9 @@ public final class BrowserSession implements SessionSource {
     private URI pageUrl;
     private boolean closed;
 
-    private BrowserSession(Builder builder) {
+    private BrowserSession(Builder builder, String tabId) {
         this.browserId = builder.browserId;
+        this.tabId = tabId;
         this.appId = builder.appId;
         this.keyPrefix = builder.appId + ":";
         this.limits = builder.limits;
@@ -83,6 +97,7 @@ public final class BrowserSession implements SessionSource {
             view.put(area, new ConcurrentHashMap<>());
             unitsUsed.put(area, new long[1]);
         }
+        this.lastActive = clock.instant();
     }
 
     /**
@@ -99,6 +114,11 @@ public final class BrowserSession implements SessionSource {
     /** @return the browser's id */
     public String browserId() {
         return browserId;
+    }
+
+    /** @return the tab's id, for the session of one tab; empty for a browser's session */
+    public Optional<String> tabId() {
+        return Optional.ofNullable(tabId);
     }
 
     /** @return the app's id */
@@ -546,6 +566,116 @@ public final class BrowserSession implements SessionSource {
         fire(changes);
     }
 
+    // ---------------------------------------------------------------- tabs
+
+    /**
+     * The session of one of the browser's tabs: that tab's sessionStorage, with batches of its own
+     * that only the tab's connection receives, and its own hydration (reads throw
+     * {@link NotHydratedException} until the tab has sent what it holds). Made on first use. When a
+     * new tab would pass {@link StorageLimits#maxTabs()}, the disconnected tab idle longest is
+     * dropped: its pending writes fail with {@link DisconnectedException}.
+     *
+     * @param tabId the tab's id: 1 to 64 letters, digits, {@code _} or {@code -}
+     * @return the tab's session
+     * @throws IllegalArgumentException if the id is malformed
+     * @throws IllegalStateException if this is itself a tab's session, or every tab of the browser
+     *     is connected and there are already as many as the limit allows
+     * @throws DisconnectedException if the browser's session is closed
+     */
+    public BrowserSession tab(String tabId) {
+        Objects.requireNonNull(tabId, "tabId");
+        if (this.tabId != null) {
+            throw new IllegalStateException("Tab " + this.tabId + " of browser " + browserId + " has no tabs of its own");
+        }
+        if (!TAB_ID.matcher(tabId).matches()) {
+            throw new IllegalArgumentException("Tab id '" + abbreviate(tabId) + "' must be 1 to 64 letters, digits, '_' or '-'");
+        }
+        BrowserSession tab;
+        BrowserSession dropped = null;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
+            }
+            tab = tabs.get(tabId);
+            if (tab == null) {
+                if (tabs.size() >= limits.maxTabs()) {
+                    dropped = tabs.values().stream().filter(t -> !t.isConnected()).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("Browser " + browserId + " already has "
+                                    + tabs.size() + " connected tabs, the most it may have"));
+                    tabs.remove(dropped.tabId);
+                }
+                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock), tabId);
+                tabs.put(tabId, tab);
+            }
+            tab.lastActive = clock.instant();
+        } finally {
+            lock.unlock();
+        }
+        if (dropped != null) {
+            LOG.log(System.Logger.Level.DEBUG, "Dropped idle tab " + dropped.tabId + " of browser " + browserId
+                    + " to make room for tab " + tabId);
+            dropped.close();
+        }
+        return tab;
+    }
+
+    /**
+     * The session of a tab, if the browser has that tab.
+     *
+     * @param tabId the tab's id
+     * @return its session
+     */
+    public Optional<BrowserSession> findTab(String tabId) {
+        lock.lock();
+        try {
+            // get() would count as an access and reorder the tabs.
+            for (Map.Entry<String, BrowserSession> entry : tabs.entrySet()) {
+                if (entry.getKey().equals(tabId)) {
+                    return Optional.of(entry.getValue());
+                }
+            }
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the ids of the browser's tabs, least recently active first */
+    public List<String> tabIds() {
+        lock.lock();
+        try {
+            return List.copyOf(tabs.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops the tabs that are disconnected and have not been active since a moment (tabs closed for
+     * good never say so): their pending writes fail with {@link DisconnectedException}.
+     *
+     * @param cutoff tabs last active before this are dropped
+     * @return how many tabs were dropped
+     */
+    public int dropTabsIdleSince(Instant cutoff) {
+        List<BrowserSession> dropped = new ArrayList<>();
+        lock.lock();
+        try {
+            tabs.values().removeIf(tab -> {
+                boolean idle = !tab.isConnected() && tab.lastActive.isBefore(cutoff);
+                if (idle) {
+                    dropped.add(tab);
+                }
+                return idle;
+            });
+        } finally {
+            lock.unlock();
+        }
+        dropped.forEach(BrowserSession::close);
+        return dropped.size();
+    }
+
     // ---------------------------------------------------------------- connection
 
     /**
@@ -564,6 +694,7 @@ public final class BrowserSession implements SessionSource {
             transports.remove(transport);
             transports.add(transport);
             this.transport = transport;
+            lastActive = clock.instant();
             for (PendingBatch batch : pending.values()) {
                 send(batch);
             }
@@ -600,6 +731,7 @@ public final class BrowserSession implements SessionSource {
         lock.lock();
         try {
             transports.remove(gone);
+            lastActive = clock.instant();
             if (transport != gone) {
                 return false;
             }
@@ -626,17 +758,21 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * The browser is gone for good. Every pending batch fails with {@link DisconnectedException} (it
-     * was never acknowledged, so it is never reported as done), and later writes throw it.
+     * The browser (or tab) is gone for good. Every pending batch fails with
+     * {@link DisconnectedException} (it was never acknowledged, so it is never reported as done),
+     * and later writes throw it. Closing a browser's session closes its tabs.
      */
     public void close() {
         List<PendingBatch> dropped;
+        List<BrowserSession> closedTabs;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
+            closedTabs = new ArrayList<>(tabs.values());
+            tabs.clear();
             transports.clear();
             transport = null;
             dropped = new ArrayList<>(pending.values());
@@ -651,6 +787,7 @@ public final class BrowserSession implements SessionSource {
         for (PendingBatch batch : dropped) {
             batch.completion.completeExceptionally(gone);
         }
+        closedTabs.forEach(BrowserSession::close);
     }
 
     /** @return the ids of the batches waiting for acknowledgement, in order */
@@ -892,7 +1029,7 @@ public final class BrowserSession implements SessionSource {
 
         /** @return the session, not hydrated and not connected */
         public BrowserSession build() {
-            return new BrowserSession(this);
+            return new BrowserSession(this, null);
         }
     }
 }

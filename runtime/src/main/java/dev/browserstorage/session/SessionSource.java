@@ -18,6 +18,19 @@ public interface SessionSource {
     BrowserSession current();
 
     /**
+     * The tab of the current call, whose session holds the tab's sessionStorage. A browser's session
+     * used on its own is its single tab, so the default is {@link #current()}; a framework adapter
+     * finds the tab the request came from.
+     *
+     * @return the tab's session
+     * @throws IllegalStateException if there is no current browser
+     * @throws dev.browserstorage.NotHydratedException if the call does not say which tab it comes from
+     */
+    default BrowserSession currentTab() {
+        return current();
+    }
+
+    /**
      * The cookies of the HTTP exchange this call is part of, if it is part of one. Cookie fields then
      * read the request's cookies and write {@code Set-Cookie} on its response.
      *

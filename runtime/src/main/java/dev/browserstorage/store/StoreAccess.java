@@ -55,9 +55,9 @@ public final class StoreAccess {
         }
     }
 
-    /** @return the session of the current call's browser */
+    /** @return the session of the current call's browser, or of its tab for a sessionStorage store */
     public BrowserSession session() {
-        return sessions.current();
+        return descriptor.area() == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
     }
 
     /** @return the store's descriptor */

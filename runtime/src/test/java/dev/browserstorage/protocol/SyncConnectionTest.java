@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.StorageLimits;
 import dev.browserstorage.session.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncConnectionTest {
     private static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\","
-            + "\"local\":{\"demo:prefs.theme\":\"\\\"dark\\\"\"},\"session\":{},\"cookies\":\"a=1; b=x=y\",\"applied\":0}";
+            + "\"local\":{\"demo:prefs.theme\":\"\\\"dark\\\"\"},\"session\":{},\"cookies\":\"a=1; b=x=y\",\"applied\":0,\"tab\":\"t1\"}";
 
     private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
     private final List<String> sent = new ArrayList<>();
@@ -32,7 +33,7 @@ class SyncConnectionTest {
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"dark\"");
         assertThat(session.entries(StorageArea.COOKIE)).containsExactly(Map.entry("a", "1"), Map.entry("b", "x=y"));
         assertThat(sent).hasSize(2);
-        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"browser\":\"b1\"}");
+        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"browser\":\"b1\",\"tab\":\"t1\"}");
         assertThat(sent.get(1)).isEqualTo("{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:k\",\"value\":\"1\"}]}");
     }
 
@@ -158,5 +159,111 @@ class SyncConnectionTest {
     void cookieHeadersSplitOnSemicolonsAndKeepTheFirstOfARepeatedName() {
         assertThat(SyncConnection.parseCookieHeader("a=1;  b = 2 ; a=3; =x; flag"))
                 .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("", "x"));
+    }
+
+    // ---------------------------------------------------------------- tabs: sessionStorage is per tab
+
+    @Test
+    void theHelloHydratesTheTabsSessionStorageApartFromTheBrowsers() {
+        connection.receive(HELLO.replace("\"session\":{}", "\"session\":{\"demo:draft.text\":\"\\\"hi\\\"\"}"));
+
+        BrowserSession tab = connection.tab().orElseThrow();
+        assertThat(tab.tabId()).contains("t1");
+        assertThat(session.findTab("t1")).containsSame(tab);
+        assertThat(tab.readText(StorageArea.SESSION, "demo:draft.text")).contains("\"hi\"");
+        assertThat(session.entries(StorageArea.SESSION)).as("the browser's own session area").isEmpty();
+        assertThat(tab.readText(StorageArea.LOCAL, "demo:prefs.theme")).as("localStorage is the browser's").isEmpty();
+    }
+
+    @Test
+    void aTabsWritesGoOutMarkedAsTheTabsAndOnlyATabAckCompletesThem() {
+        connection.receive(HELLO);
+        BrowserSession tab = connection.tab().orElseThrow();
+        CompletableFuture<Void> local = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+
+        assertThat(sent.subList(1, 3)).containsExactly(
+                "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}",
+                "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}");
+        connection.receive("{\"t\":\"ack\",\"id\":1,\"tab\":true}");
+        assertThat(draft).isCompleted();
+        assertThat(local).as("the browser's batch 1 is another batch").isNotDone();
+        connection.receive("{\"t\":\"ack\",\"id\":1}");
+        assertThat(local).isCompleted();
+    }
+
+    @Test
+    void aDuplicatedTabGetsATabOfItsOwnButAReloadingTabKeepsItsOwn() {
+        connection.receive(HELLO);
+        SyncConnection duplicate = new SyncConnection(session, sent::add);
+        duplicate.receive(HELLO);
+        SyncConnection reloaded = new SyncConnection(session, sent::add);
+        reloaded.receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"resume\":true"));
+
+        assertThat(duplicate.tab().orElseThrow().tabId()).get().isNotEqualTo("t1");
+        assertThat(sent).filteredOn(frame -> frame.contains("welcome")).hasSize(3).element(1).asString()
+                .contains("\"tab\":\"" + duplicate.tab().orElseThrow().tabId().orElseThrow() + "\"");
+        assertThat(reloaded.tab()).containsSame(connection.tab().orElseThrow());
+        assertThat(session.tabIds()).hasSize(2);
+    }
+
+    @Test
+    void aTabsWritesWaitForThatTabNotForAnotherTabOfTheBrowser() {
+        connection.receive(HELLO);
+        BrowserSession tab = connection.tab().orElseThrow();
+        connection.closed();
+        SyncConnection other = new SyncConnection(session, sent::add);
+        other.receive(HELLO.replace("t1", "t2"));
+        sent.clear();
+
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+        assertThat(sent).as("tab t2 must not receive t1's sessionStorage").isEmpty();
+
+        SyncConnection back = new SyncConnection(session, sent::add);
+        back.receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"resume\":true"));
+        assertThat(sent).last().asString().contains("\"tab\":true").contains("demo:d");
+        back.receive("{\"t\":\"ack\",\"id\":1,\"tab\":true}");
+        assertThat(draft).isCompleted();
+    }
+
+    @Test
+    void tabAppliedInHelloAcknowledgesTheTabBatchesWhoseAckWasLost() {
+        connection.receive(HELLO);
+        BrowserSession tab = connection.tab().orElseThrow();
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+        connection.closed();
+
+        new SyncConnection(session, sent::add).receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"tabApplied\":1"));
+
+        assertThat(draft).isCompleted();
+    }
+
+    @Test
+    void aSessionStorageChangeFromTheBrowserReachesItsTab() {
+        connection.receive(HELLO);
+
+        connection.receive("{\"t\":\"change\",\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"3\"}");
+
+        assertThat(connection.tab().orElseThrow().readText(StorageArea.SESSION, "demo:d")).contains("3");
+        assertThat(session.entries(StorageArea.SESSION)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"a b\"", "\"x/y\"", "42"})
+    void aMalformedTabIdIsAViolation(String tabId) {
+        assertThatThrownBy(() -> connection.receive(HELLO.replace("\"t1\"", tabId)))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero());
+        assertThat(session.isHydrated()).isFalse();
+    }
+
+    @Test
+    void aBrowserWhoseTabsAreAllConnectedCannotOpenOneMoreThanTheLimit() {
+        BrowserSession small = BrowserSession.builder("b2", "demo").limits(new StorageLimits(1000, 1000, 10, 2)).build();
+        new SyncConnection(small, sent::add).receive(HELLO);
+        new SyncConnection(small, sent::add).receive(HELLO.replace("t1", "t2"));
+
+        assertThatThrownBy(() -> new SyncConnection(small, sent::add).receive(HELLO.replace("t1", "t3")))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero())
+                .hasMessageContaining("2 connected tabs");
     }
 }

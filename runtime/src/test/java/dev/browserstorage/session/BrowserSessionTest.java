@@ -11,7 +11,9 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.testing.ManualClock;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -324,5 +326,67 @@ class BrowserSessionTest {
                 state.put(write.key(), write.value());
             }
         }
+    }
+
+    // ---------------------------------------------------------------- tabs
+
+    @Test
+    void aTabIsMadeOnFirstUseAndKeepsItsOwnSessionStorage() {
+        BrowserSession browser = hydratedSession();
+        BrowserSession tab = browser.tab("t1");
+
+        assertThat(browser.tab("t1")).isSameAs(tab);
+        assertThat(tab.browserId()).isEqualTo(browser.browserId());
+        assertThat(tab.isHydrated()).as("until the tab says hello").isFalse();
+        tab.hydrate(new Snapshot(PAGE, Map.of(), Map.of("app:d", "1"), Map.of()));
+        assertThat(tab.readText(StorageArea.SESSION, "app:d")).contains("1");
+        assertThat(browser.readText(StorageArea.SESSION, "app:d")).isEmpty();
+        assertThatThrownBy(() -> tab.tab("t2")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> browser.tab("no spaces")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNewTabOverTheLimitDropsTheDisconnectedTabIdleLongestAndFailsItsWrites() {
+        ManualClock clock = new ManualClock();
+        BrowserSession browser = BrowserSession.builder("b1", "app").limits(new StorageLimits(1000, 1000, 10, 2)).clock(clock).build();
+        BrowserSession first = browser.tab("t1");
+        CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
+        clock.advance(Duration.ofMillis(10));
+        browser.tab("t2").connect(sent::add);
+        clock.advance(Duration.ofMillis(10));
+
+        browser.tab("t3");
+
+        assertThat(browser.tabIds()).containsExactly("t2", "t3");
+        assertThatThrownBy(lost::join).hasCauseInstanceOf(DisconnectedException.class);
+    }
+
+    @Test
+    void tabsIdleSinceACutoffAreDroppedButConnectedOnesStay() {
+        ManualClock clock = new ManualClock();
+        BrowserSession browser = BrowserSession.builder("b1", "app").clock(clock).build();
+        browser.tab("gone");
+        Transport live = sent::add;
+        browser.tab("live").connect(live);
+        clock.advance(Duration.ofMinutes(1));
+        browser.tab("recent");
+
+        assertThat(browser.dropTabsIdleSince(clock.instant().minusMillis(1000))).isOne();
+
+        assertThat(browser.tabIds()).containsExactlyInAnyOrder("live", "recent");
+        assertThat(browser.findTab("gone")).isEmpty();
+    }
+
+    @Test
+    void closingTheBrowserClosesItsTabs() {
+        BrowserSession browser = hydratedSession();
+        BrowserSession tab = browser.tab("t1");
+        CompletableFuture<Void> pending = tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
+
+        browser.close();
+
+        assertThatThrownBy(pending::join).hasCauseInstanceOf(DisconnectedException.class);
+        assertThat(browser.tabIds()).isEmpty();
+        assertThatThrownBy(() -> browser.tab("t2")).isInstanceOf(DisconnectedException.class);
     }
 }

@@ -38,7 +38,8 @@ public class BrowserSessions {
             throw new IllegalStateException("quarkus.browser-storage.app-id '" + appId
                     + "' cannot prefix storage keys: use letters, digits, '_', '-' and '.'");
         }
-        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites());
+        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites(),
+                config.maxTabs());
     }
 
     void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
@@ -86,6 +87,9 @@ public class BrowserSessions {
             if (!entry.session.isConnected() && entry.lastSeen.isBefore(cutoff) && sessions.remove(id, entry)) {
                 entry.session.close();
                 LOG.debugf("Dropped the idle session of browser %s", id);
+            } else {
+                // Tabs closed for good never say so: drop those idle as long.
+                entry.session.dropTabsIdleSince(cutoff);
             }
         });
     }

@@ -47,6 +47,15 @@ public interface BrowserStorageConfig {
     int maxPendingWrites();
 
     /**
+     * The most tabs one browser may have at once, each with its own sessionStorage; a new tab over
+     * the limit drops the disconnected tab idle longest. Default 32.
+     *
+     * @return the bound
+     */
+    @WithDefault("32")
+    int maxTabs();
+
+    /**
      * Origins (such as {@code https://app.example.com}) allowed to open the sync WebSocket besides
      * the server's own. Default: none, only the page's own origin.
      *

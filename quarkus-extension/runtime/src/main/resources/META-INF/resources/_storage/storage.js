@@ -15,7 +15,11 @@
     [].filter.call(document.getElementsByTagName('script'), s => /storage\.js(\?.*)?$/.test(s.src)).pop();
 
   let prefix = null;   // '<app>:' once started
-  let appliedKey;      // '<app>:__bs.applied'
+  let reserved;        // '<app>:__bs.', the glue's own keys
+  let appliedKey;      // '<app>:__bs.applied': in localStorage the browser's count, in sessionStorage the tab's
+  let tabKey;          // '<app>:__bs.tab' in sessionStorage: this tab's id
+  let tab = null;      // this tab's id; sessionStorage belongs to one tab
+  let resume = false;  // the next hello continues this tab (a reconnect, or the tab's previous page)
   let url;
   let socket = null;   // the socket that has sent its hello, while it is open
   let state = 'closed';
@@ -24,7 +28,7 @@
   const listeners = [];
 
   function own(key) {
-    return typeof key === 'string' && key.startsWith(prefix) && key !== appliedKey;
+    return typeof key === 'string' && key.startsWith(prefix) && !key.startsWith(reserved);
   }
 
   function checkKey(key) {
@@ -52,11 +56,32 @@
     return values;
   }
 
-  function applied() {
+  // The highest batch id applied: the browser's batches count in localStorage, the tab's own
+  // (its sessionStorage) in sessionStorage.
+  function applied(area) {
     try {
-      return Number(localStorage.getItem(appliedKey)) || 0;
+      return Number(storage(area).getItem(appliedKey)) || 0;
     } catch (e) {
       return 0;
+    }
+  }
+
+  function session(key, value) {
+    try {
+      if (value === undefined) return sessionStorage.getItem(key);
+      if (value === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, value);
+    } catch (e) {
+      // sessionStorage disabled: the tab id lives as long as the page.
+    }
+    return null;
+  }
+
+  // Names this tab in a cookie, so that the HTTP requests of the tab the user is using say which
+  // tab's sessionStorage they mean (a request can also send BrowserStorage.headers()).
+  function claim() {
+    if (tab && cookieValues('__bs_tab')[0] !== tab) {
+      document.cookie = `__bs_tab=${tab}; Path=/; SameSite=Strict${location.protocol === 'https:' ? '; Secure' : ''}`;
     }
   }
 
@@ -144,9 +169,15 @@
     return storage(w.area).getItem(w.key);
   }
 
+  function answer(ws, batch, frame) {
+    if (batch.tab) frame.tab = true;
+    ws.send(JSON.stringify(frame));
+  }
+
   function applyBatch(ws, batch) {
-    if (batch.id <= applied()) {
-      ws.send(JSON.stringify({ t: 'ack', id: batch.id }));
+    const counter = batch.tab ? 'session' : 'local';
+    if (batch.id <= applied(counter)) {
+      answer(ws, batch, { t: 'ack', id: batch.id });
       return;
     }
     const undo = [];
@@ -160,7 +191,7 @@
         undo.push({ area: w.area, key: w.key, value: old, cookie: w.cookie });
       });
       current = null;
-      localStorage.setItem(appliedKey, String(batch.id));
+      storage(counter).setItem(appliedKey, String(batch.id));
     } catch (e) {
       undo.reverse().forEach(u => {
         try {
@@ -174,10 +205,10 @@
         frame.area = current.area;
         frame.key = current.key;
       }
-      ws.send(JSON.stringify(frame));
+      answer(ws, batch, frame);
       return;
     }
-    ws.send(JSON.stringify({ t: 'ack', id: batch.id }));
+    answer(ws, batch, { t: 'ack', id: batch.id });
     batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
     fire('batch', { id: batch.id });
   }
@@ -210,8 +241,9 @@
       clearTimeout(opening);
       ws.send(JSON.stringify({
         t: 'hello', v: 1, app: prefix.slice(0, -1), page: location.href,
-        local: snapshot('local'), session: snapshot('session'), cookies: document.cookie,
-        applied: applied()
+        local: snapshot('local'), session: snapshot('session'),
+        cookies: document.cookie.split(/; */).filter(pair => !pair.startsWith('__bs_tab=')).join('; '),
+        applied: applied('local'), tab: tab, tabApplied: applied('session'), resume: resume
       }));
       socket = ws;
     };
@@ -226,6 +258,13 @@
       if (frame.t === 'welcome') {
         attempts = 0;
         state = 'open';
+        resume = true;
+        if (frame.tab !== tab) {
+          // A duplicated tab carries its original's id: the server gave it one of its own.
+          tab = frame.tab;
+          session(tabKey, tab);
+          claim();
+        }
         fire('ready', frame);
       } else if (frame.t === 'batch') {
         applyBatch(ws, frame);
@@ -250,7 +289,15 @@
   window.addEventListener('pagehide', e => {
     if (e.persisted) return;
     leaving = true;
+    if (prefix !== null) session(reserved + 'resume', '1');
     if (socket) socket.close();
+  });
+
+  // The tab in use names itself; requests from it then carry its id.
+  ['focus', 'pageshow'].forEach(name => window.addEventListener(name, claim));
+  ['pointerdown', 'keydown', 'submit'].forEach(name => document.addEventListener(name, claim, true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') claim();
   });
 
   window.addEventListener('storage', e => {
@@ -272,7 +319,18 @@
       if (prefix !== null) throw new Error('BrowserStorage is already started');
       if (!options || typeof options.app !== 'string' || !options.app) throw new Error('BrowserStorage.start needs an app');
       prefix = options.app + ':';
-      appliedKey = prefix + '__bs.applied';
+      reserved = prefix + '__bs.';
+      appliedKey = reserved + 'applied';
+      tabKey = reserved + 'tab';
+      tab = session(tabKey);
+      if (!tab) {
+        tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
+        session(tabKey, tab);
+      }
+      // The previous page of this tab said it was leaving: this page continues the tab.
+      resume = session(reserved + 'resume') === '1';
+      session(reserved + 'resume', null);
+      claim();
       url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (options.path || '/_storage/sync');
       // Connect once the document is parsed, so that listeners the page registers anywhere in it
       // see 'browser-storage:ready' and the first batches.
@@ -308,6 +366,16 @@
     /** Calls fn({area, key, value, source}) after a server batch applies or another tab changes a key. */
     onChange(fn) {
       listeners.push(fn);
+    },
+
+    /** This tab's id: the server keeps a sessionStorage per tab. */
+    tabId() {
+      return tab;
+    },
+
+    /** Headers that tell the server which tab a request comes from (for requests from background tabs). */
+    headers() {
+      return { 'X-Browser-Storage-Tab': tab };
     },
 
     /** 'connecting', 'open' (after welcome) or 'closed'. */

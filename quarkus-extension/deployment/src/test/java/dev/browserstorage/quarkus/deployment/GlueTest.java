@@ -166,7 +166,8 @@ class GlueTest {
         BrowserSession session = session(page);
         assertThat(session.isHydrated()).isTrue();
         assertThat(session.entries(StorageArea.LOCAL)).isEqualTo(Map.of("demo:prefs.theme", "\"dark\""));
-        assertThat(session.entries(StorageArea.SESSION)).isEqualTo(Map.of("demo:draft.text", "\"hi\""));
+        assertThat(tab(page).entries(StorageArea.SESSION)).isEqualTo(Map.of("demo:draft.text", "\"hi\""));
+        assertThat(session.entries(StorageArea.SESSION)).as("sessionStorage is the tab's, not the browser's").isEmpty();
         assertThat(session.readText(StorageArea.COOKIE, "ui_lang")).contains("en");
         assertThat(browser.getCookieManager().getCookie("__bs_id").getValue())
                 .as("the socket's handshake carried the browser id cookie")
@@ -260,13 +261,44 @@ class GlueTest {
     }
 
     @Test
+    void aTabsOwnBatchIsAppliedToItsSessionStorageAndCountedApartFromTheBrowsers() throws Exception {
+        HtmlPage page = open();
+        BrowserSession tab = tab(page);
+
+        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"mine\""))).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(js(page, "sessionStorage.getItem('demo:draft.text')")).isEqualTo("\"mine\"");
+        JsonObject ack = lastOf(sent(page), "ack");
+        assertThat(ack.getBoolean("tab")).isTrue();
+        assertThat(js(page, "sessionStorage.getItem('demo:__bs.applied')")).isEqualTo(Long.toString(ack.getLong("id")));
+        assertThat(js(page, "localStorage.getItem('demo:__bs.applied')")).as("the browser's count").isNull();
+        assertThat(js(page, "document.cookie")).asString().contains("__bs_tab=" + js(page, "BrowserStorage.tabId()"));
+    }
+
+    @Test
+    void aReloadedPageContinuesItsTabAndItsPendingTabWrites() throws Exception {
+        HtmlPage page = open();
+        String tabId = (String) js(page, "BrowserStorage.tabId()");
+        BrowserSession tab = tab(page);
+
+        HtmlPage reloaded = open();
+
+        assertThat(js(reloaded, "BrowserStorage.tabId()")).isEqualTo(tabId);
+        assertThat(tab(reloaded)).isSameAs(tab);
+        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"after\""))).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(js(reloaded, "sessionStorage.getItem('demo:draft.text')")).isEqualTo("\"after\"");
+    }
+
+    @Test
     void pageWritesReachTheServerAndKeysOutsideTheAppAreRefused() throws Exception {
         HtmlPage page = open();
         BrowserSession session = session(page);
 
         js(page, "BrowserStorage.set('demo:prefs.theme', '\"blue\"'); BrowserStorage.set('demo:draft.text', '\"x\"', 'session')");
         waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:prefs.theme").isPresent()
-                && session.readText(StorageArea.SESSION, "demo:draft.text").isPresent());
+                && tab(page).readText(StorageArea.SESSION, "demo:draft.text").isPresent());
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"blue\"");
         assertThat(js(page, "BrowserStorage.get('demo:prefs.theme')")).isEqualTo("\"blue\"");
 
@@ -352,6 +384,13 @@ class GlueTest {
     private BrowserSession session(HtmlPage page) {
         String browserId = events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("browser");
         return sessions.find(browserId).orElseThrow();
+    }
+
+    /** The session of the page's tab, which holds the tab's sessionStorage. */
+    private BrowserSession tab(HtmlPage page) {
+        String tabId = events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("tab");
+        assertThat(tabId).isEqualTo(js(page, "BrowserStorage.tabId()"));
+        return session(page).findTab(tabId).orElseThrow();
     }
 
     private static Object js(HtmlPage page, String script) {

@@ -13,6 +13,13 @@ final class BrowserIds {
     /** Where the upgrade check leaves the id for the sync connection. */
     static final UserData.TypedKey<String> USER_DATA_KEY = UserData.TypedKey.forString(CONTEXT_KEY);
 
+    /** Where the sync endpoint keeps the tab of a connection once its hello named it. */
+    static final UserData.TypedKey<String> TAB_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.tab-id");
+    /** The header a request may carry to say which tab it comes from; wins over the cookie. */
+    static final String TAB_HEADER = "X-Browser-Storage-Tab";
+    /** The cookie in which the glue names the tab the user last used. */
+    static final String TAB_COOKIE = "__bs_tab";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{22}");
 

@@ -1,25 +1,41 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The browser of the HTTP request in progress, found through the browser-id cookie: what injected
- * stores read and write.
+ * The browser of the call in progress: what injected stores read and write. Inside an HTTP request
+ * it is found through the browser-id cookie; inside a callback of one of the app's own
+ * websockets-next endpoints, through the cookies of that socket's handshake.
+ *
+ * <p>The tab (whose session holds the tab's sessionStorage) is the one the request names in the
+ * {@code X-Browser-Storage-Tab} header, or else the one in the {@code __bs_tab} cookie, where the
+ * glue names the tab the user last used.
  */
 @ApplicationScoped
 public class CurrentBrowser implements SessionSource {
     @Inject
     BrowserSessions sessions;
+
+    @Inject
+    BrowserStorageConfig config;
 
     @Inject
     CurrentVertxRequest request;
@@ -31,13 +47,24 @@ public class CurrentBrowser implements SessionSource {
 
     @Override
     public BrowserSession current() {
-        RoutingContext context = routingContext();
-        String id = context == null ? null : context.get(BrowserIds.CONTEXT_KEY);
-        if (id == null) {
-            throw new IllegalStateException("No browser for this call: injected browser-storage stores work inside an HTTP"
-                    + " request; elsewhere, get a browser's session from BrowserSessions");
+        return sessions.session(call().browserId);
+    }
+
+    @Override
+    public BrowserSession currentTab() {
+        Call call = call();
+        if (call.tabId == null) {
+            throw new NotHydratedException("This call does not say which tab of browser " + call.browserId
+                    + " it comes from, and sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
+                    + " header with BrowserStorage.tabId(), or let the glue's " + BrowserIds.TAB_COOKIE
+                    + " cookie name the tab in use");
         }
-        return sessions.session(id);
+        try {
+            return sessions.session(call.browserId).tab(call.tabId);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new NotHydratedException("This call names tab '" + call.tabId.replaceAll("[^A-Za-z0-9_-]", "?")
+                    + "' of browser " + call.browserId + ", which cannot be used: " + e.getMessage());
+        }
     }
 
     /** Inside an HTTP request, cookie fields read its cookies and answer with Set-Cookie headers. */
@@ -48,8 +75,47 @@ public class CurrentBrowser implements SessionSource {
                 : Optional.of(new VertxHttpCookies(context));
     }
 
+    private Call call() {
+        RoutingContext context = routingContext();
+        if (context != null && context.get(BrowserIds.CONTEXT_KEY) != null) {
+            String tab = context.request().getHeader(BrowserIds.TAB_HEADER);
+            if (tab == null && context.request().getCookie(BrowserIds.TAB_COOKIE) != null) {
+                tab = context.request().getCookie(BrowserIds.TAB_COOKIE).getValue();
+            }
+            return new Call(context.get(BrowserIds.CONTEXT_KEY), tab);
+        }
+        WebSocketConnection connection = webSocketConnection();
+        if (connection != null) {
+            // The sync socket knows its browser (settled in the upgrade check) and, after the hello, its tab.
+            String header = connection.handshakeRequest().header("Cookie");
+            Map<String, String> cookies = header == null ? Map.of() : SyncConnection.parseCookieHeader(header);
+            String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
+            if (id == null) {
+                id = BrowserIds.fromCookieHeader(header, config.browserIdCookie());
+            }
+            String tab = connection.userData().get(BrowserIds.TAB_USER_DATA_KEY);
+            if (id != null) {
+                return new Call(id, tab != null ? tab : cookies.get(BrowserIds.TAB_COOKIE));
+            }
+        }
+        throw new IllegalStateException("No browser for this call: injected browser-storage stores work inside an HTTP"
+                + " request of a browser and in the callbacks of a WebSocket it opened; elsewhere, get a browser's session"
+                + " from BrowserSessions");
+    }
+
     private RoutingContext routingContext() {
-        InjectableContext requestContext = Arc.container().getActiveContext(jakarta.enterprise.context.RequestScoped.class);
+        InjectableContext requestContext = Arc.container().getActiveContext(RequestScoped.class);
         return requestContext == null ? null : request.getCurrent();
     }
+
+    /** The websockets-next connection whose callback is running, if one is. */
+    private static WebSocketConnection webSocketConnection() {
+        if (Arc.container().getActiveContext(SessionScoped.class) == null) {
+            return null;
+        }
+        InstanceHandle<WebSocketConnection> connection = Arc.container().instance(WebSocketConnection.class);
+        return connection.isAvailable() ? connection.get() : null;
+    }
+
+    private record Call(String browserId, String tabId) {}
 }

@@ -4,6 +4,7 @@ import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -49,6 +50,10 @@ public class SyncEndpoint {
         }
         try {
             sync.receive(text);
+            if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
+                sync.tab().flatMap(BrowserSession::tabId)
+                        .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
+            }
         } catch (ProtocolException e) {
             send(connection, Frames.error(e.code(), e.getMessage()));
             if (e.closeCode() != 0) {
