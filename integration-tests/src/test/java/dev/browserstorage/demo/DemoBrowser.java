@@ -81,8 +81,14 @@ final class DemoBrowser implements AutoCloseable {
 
     /** An API call with the browser's cookies, in the background of any open page. */
     Answer call(HttpMethod method, String path, String jsonBody) {
+        return call(method, path, jsonBody, Map.of());
+    }
+
+    /** An API call with the browser's cookies and more headers, in the background of any open page. */
+    Answer call(HttpMethod method, String path, String jsonBody, Map<String, String> headers) {
         WebRequest request = new WebRequest(url(path), method);
         request.setAdditionalHeader("Accept", "application/json");
+        headers.forEach(request::setAdditionalHeader);
         if (jsonBody != null) {
             request.setAdditionalHeader("Content-Type", "application/json");
             request.setRequestBody(jsonBody);

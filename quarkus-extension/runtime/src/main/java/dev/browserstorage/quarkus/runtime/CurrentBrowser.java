@@ -9,7 +9,6 @@ import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.InstanceHandle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +38,14 @@ public class CurrentBrowser implements SessionSource {
 
     @Inject
     CurrentVertxRequest request;
+
+    /**
+     * The connection of the websockets-next callback in progress (a session-scoped proxy). Injected,
+     * not looked up, so that websockets-next activates the session context for endpoints that use
+     * stores.
+     */
+    @Inject
+    WebSocketConnection connection;
 
     @Override
     public String appId() {
@@ -109,12 +116,8 @@ public class CurrentBrowser implements SessionSource {
     }
 
     /** The websockets-next connection whose callback is running, if one is. */
-    private static WebSocketConnection webSocketConnection() {
-        if (Arc.container().getActiveContext(SessionScoped.class) == null) {
-            return null;
-        }
-        InstanceHandle<WebSocketConnection> connection = Arc.container().instance(WebSocketConnection.class);
-        return connection.isAvailable() ? connection.get() : null;
+    private WebSocketConnection webSocketConnection() {
+        return Arc.container().getActiveContext(SessionScoped.class) == null ? null : connection;
     }
 
     private record Call(String browserId, String tabId) {}
