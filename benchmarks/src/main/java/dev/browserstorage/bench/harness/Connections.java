@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * which sent the same 5 KiB and got it back). Each side runs in a fresh app; the figure is the
  * growth of the app's heap after garbage collection, divided by N.
  *
- * <p>System properties: {@code bench.connections} (N, default 10000), {@code bench.snapshotBytes}
+ * <p>System properties: {@code bench.connections} (N, default 19000: the app process may hold 20000 files), {@code bench.snapshotBytes}
  * (5120), {@code bench.serverHeap} (the app's {@code -Xmx}, default 4g).
  */
 public final class Connections {
@@ -31,7 +31,7 @@ public final class Connections {
      * @throws Exception if the app or a client fails
      */
     public static void main(String[] args) throws Exception {
-        int n = Integer.getInteger("bench.connections", 10_000);
+        int n = Integer.getInteger("bench.connections", 19_000);
         int snapshotBytes = Integer.getInteger("bench.snapshotBytes", 5120);
         String heap = "-Xmx" + System.getProperty("bench.serverHeap", "4g");
         double echo = perConnection("connections-echo", heap, n, clients -> i -> {

@@ -35,13 +35,13 @@ import javax.tools.ToolProvider;
 /**
  * Benchmark 7, processor overhead: {@code javac} (in this JVM, through {@code javax.tools}) on
  * 1,000 annotated POJOs with the processor against the same compilation without it
- * ({@code -proc:none}), in alternating rounds after a warm-up round of each; the time spent inside
+ * ({@code -proc:none}), in alternating rounds after a warm-up on a tenth of them; the time spent inside
  * the processor itself is reported apart from the time javac takes to compile what it generated.
  * Then one POJO is edited, and the harness counts the files the processor writes when only that
  * file is recompiled, and when every annotated file is (what Gradle does for a processor declared
  * {@code aggregating}, as this one is), and how many of those actually changed.
  *
- * <p>System properties: {@code bench.pojos} (1000), {@code bench.rounds} (3).
+ * <p>System properties: {@code bench.pojos} (1000), {@code bench.rounds} (2).
  */
 public final class ProcessorOverhead {
 
@@ -55,24 +55,27 @@ public final class ProcessorOverhead {
      */
     public static void main(String[] args) throws Exception {
         int pojos = Integer.getInteger("bench.pojos", 1000);
-        int rounds = Integer.getInteger("bench.rounds", 3);
+        int rounds = Integer.getInteger("bench.rounds", 2);
         Path work = Files.createDirectories(Path.of("target", "processor-bench"));
         deleteTree(work);
         List<Path> sources = writePojos(work.resolve("src"), pojos);
         System.out.printf("%d POJOs of 7 fields each in %s%n", pojos, work.resolve("src"));
 
-        compile(sources, work.resolve("warmup-without"), false, List.of());
-        compile(sources, work.resolve("warmup-with"), true, List.of());
+        // A tenth of the sources warms javac and the processor up; the timed rounds then alternate.
+        List<Path> warmupSources = sources.subList(0, Math.max(1, sources.size() / 10));
+        compile(warmupSources, work.resolve("warmup-without"), false, List.of());
+        compile(warmupSources, work.resolve("warmup-with"), true, List.of());
         long[] without = new long[rounds];
         long[] with = new long[rounds];
         long[] inProcessor = new long[rounds];
+        Compilation last = null;
         for (int round = 0; round < rounds; round++) {
             without[round] = compile(sources, work.resolve("without-" + round), false, List.of()).nanos;
-            Compilation withProcessor = compile(sources, work.resolve("with-" + round), true, List.of());
-            with[round] = withProcessor.nanos;
-            inProcessor[round] = withProcessor.processorNanos;
+            last = compile(sources, work.resolve("with-" + round), true, List.of());
+            with[round] = last.nanos;
+            inProcessor[round] = last.processorNanos;
             System.out.printf("round %d: without %.2f s, with %.2f s (%.2f s inside the processor, %d files generated)%n", round + 1,
-                    without[round] / 1e9, with[round] / 1e9, inProcessor[round] / 1e9, withProcessor.generated.size());
+                    without[round] / 1e9, with[round] / 1e9, inProcessor[round] / 1e9, last.generated.size());
         }
         double withoutMedian = median(without);
         double withMedian = median(with);
@@ -82,17 +85,16 @@ public final class ProcessorOverhead {
         System.out.printf("  inside the processor %.2f s (%.2fx of the compilation without it); compiling what it generated %.2f s%n",
                 processorMedian / 1e9, (withoutMedian + processorMedian) / withoutMedian, (withMedian - withoutMedian - processorMedian) / 1e9);
 
-        editOnePojo(work, sources);
+        editOnePojo(work, sources, last);
     }
 
-    private static void editOnePojo(Path work, List<Path> sources) throws Exception {
-        Path full = work.resolve("incremental-full");
-        Compilation before = compile(sources, full, true, List.of());
+    /** Edits one POJO and compares what the processor writes then with what it wrote in {@code before}. */
+    private static void editOnePojo(Path work, List<Path> sources, Compilation before) throws Exception {
         Path edited = sources.get(sources.size() / 2);
         String text = Files.readString(edited);
         Files.writeString(edited, text.replace("public double zoom = 1.0;", "public double zoom = 1.0;\n    public int added = 1;"));
 
-        Compilation single = compile(List.of(edited), work.resolve("incremental-single"), true, List.of(full.resolve("classes")));
+        Compilation single = compile(List.of(edited), work.resolve("incremental-single"), true, List.of(before.out.resolve("classes")));
         System.out.printf("after editing %s:%n", edited.getFileName());
         System.out.printf("  recompiling only it: the processor writes %d files %s%n", single.generated.size(), single.generated);
         System.out.printf("    (its index.json then lists %d store(s), of the %d the module has)%n",
@@ -171,13 +173,14 @@ public final class ProcessorOverhead {
         }
         try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Set<String> generated = new TreeSet<>();
+            Path base = out.toAbsolutePath();
             JavaFileManager recording = new ForwardingJavaFileManager<>(standard) {
                 @Override
                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                         FileObject sibling) throws IOException {
                     JavaFileObject file = super.getJavaFileForOutput(location, className, kind, sibling);
                     if (location == StandardLocation.SOURCE_OUTPUT) {
-                        generated.add(out.relativize(Path.of(file.toUri())).toString());
+                        generated.add(base.relativize(Path.of(file.toUri())).toString());
                     }
                     return file;
                 }
@@ -186,7 +189,7 @@ public final class ProcessorOverhead {
                 public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling)
                         throws IOException {
                     FileObject file = super.getFileForOutput(location, packageName, relativeName, sibling);
-                    generated.add(out.relativize(Path.of(file.toUri())).toString());
+                    generated.add(base.relativize(Path.of(file.toUri())).toString());
                     return file;
                 }
             };
