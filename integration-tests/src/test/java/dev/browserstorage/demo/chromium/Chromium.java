@@ -64,6 +64,15 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
+     * Quits the browser and starts it again on the same profile, as a user does: session cookies
+     * are gone, while localStorage, persistent cookies and the HTTP cache stay.
+     */
+    void restart() {
+        driver.quit();
+        driver = launch();
+    }
+
+    /**
      * Makes the browser as new for an origin: one new tab (so no page, socket or sessionStorage of
      * before), no cookies, no stored data of the origin, an empty HTTP cache.
      *

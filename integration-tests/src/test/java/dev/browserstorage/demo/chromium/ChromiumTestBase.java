@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -100,11 +101,39 @@ abstract class ChromiumTestBase {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * An API call by the page itself (XMLHttpRequest), so with whatever cookies the browser holds.
+     *
+     * @return the status and the body
+     */
+    PageAnswer callFromPage(String method, String path, String json) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = (Map<String, Object>) chromium.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const xhr = new XMLHttpRequest();
+                xhr.open(arguments[0], arguments[1]);
+                xhr.setRequestHeader('Content-Type', 'application/json');
+                xhr.setRequestHeader('Accept', 'application/json');
+                xhr.onload = () => done({ status: xhr.status, body: xhr.responseText });
+                xhr.onerror = () => done({ status: 0, body: 'network error' });
+                xhr.send(arguments[2]);
+                """, method, path, json);
+        return new PageAnswer(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
+    }
+
     private URI uri(String path) {
         try {
             return new URL(base, path).toURI();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalArgumentException(path, e);
+        }
+    }
+
+    /** An answer to a request of the page: its status and body. */
+    record PageAnswer(int status, String body) {
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
         }
     }
 }

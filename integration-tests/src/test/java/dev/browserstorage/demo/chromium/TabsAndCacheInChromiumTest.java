@@ -1,0 +1,62 @@
+package dev.browserstorage.demo.chromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browserstorage.demo.PreferencesStore;
+import dev.browserstorage.demo.Theme;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WindowType;
+
+/**
+ * What only a real browser does: tabs that see each other's localStorage changes through the
+ * {@code storage} event, and a page served from the HTTP cache after a restart, whose first request
+ * to the server is the sync handshake.
+ */
+@QuarkusTest
+class TabsAndCacheInChromiumTest extends ChromiumTestBase {
+
+    @Test
+    void aChangeMadeInOneTabReachesTheOtherTabAndTheServer() {
+        openSettings();
+        String firstTab = chromium.driver().getWindowHandle();
+        chromium.driver().switchTo().newWindow(WindowType.TAB);
+        openSettings();
+        String secondTab = chromium.driver().getWindowHandle();
+
+        chromium.driver().switchTo().window(firstTab);
+        chromium.js("BrowserStorage.set(arguments[0], '\"DARK\"')", THEME);
+
+        chromium.driver().switchTo().window(secondTab);
+        awaitPage("return document.body.className", "theme-dark");
+        assertThat(chromium.js("return document.getElementById('theme').value")).isEqualTo("DARK");
+        assertThat(chromium.js("return window.__batches")).as("shown through the storage event, not a server write").isEqualTo(0L);
+        chromium.waitUntil("the server's store reads the change",
+                driver -> new PreferencesStore(session()).getTheme() == Theme.DARK);
+    }
+
+    @Test
+    void aPageFromTheHttpCacheSyncsAsTheSameBrowserAsItsHttpRequests() throws Exception {
+        openSettings();
+        String before = browserId();
+        HttpResponse<String> written = call("POST", "api/prefs", "{\"theme\":\"DARK\"}");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+
+        chromium.restart();
+        assertThat(browserId()).as("the browser id is a session cookie: a restart forgets it").isNull();
+        openSettings();
+
+        assertThat(chromium.js("return performance.getEntriesByType('navigation')[0].transferSize"))
+                .as("the page came from the HTTP cache, so no HTTP response gave the browser an id").isEqualTo(0L);
+        assertThat(chromium.js("return performance.getEntriesByName(new URL('/_storage/storage.js', location).href)[0].transferSize"))
+                .as("so did the glue").isEqualTo(0L);
+        String id = browserId();
+        assertThat(id).as("the sync handshake's 101 response set the browser id").isNotNull().isNotEqualTo(before);
+        assertThat(chromium.js("return window.__browserId")).as("the socket's browser").isEqualTo(id);
+        PageAnswer read = callFromPage("GET", "/api/prefs", null);
+        assertThat(read.status()).as("the page's own request finds the browser its socket hydrated: %s", read).isEqualTo(200);
+        assertThat(read.body()).contains("\"theme\":\"DARK\"");
+        assertThat(session().isConnected()).isTrue();
+    }
+}
