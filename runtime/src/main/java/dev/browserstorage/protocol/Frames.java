@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 
 /** Writes the server's frames and reads the browser's, as {@code docs/protocol.md} defines them. */
 public final class Frames {
@@ -110,6 +111,17 @@ public final class Frames {
             }
             json.writeEndArray();
         });
+    }
+
+    /**
+     * The {@code batches} frame: several {@code batch} frames written in the same moment, sent as
+     * one message. The browser applies and answers each in order, as if they had come one by one.
+     *
+     * @param batchFrames the texts of {@code batch} frames, from {@link #batch}
+     * @return the frame's text
+     */
+    public static String batches(List<String> batchFrames) {
+        return "{\"t\":\"batches\",\"batches\":[" + String.join(",", batchFrames) + "]}";
     }
 
     private static void writeCookie(JsonGenerator json, CookieOptions options) throws IOException {

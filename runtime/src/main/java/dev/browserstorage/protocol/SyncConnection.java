@@ -17,8 +17,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -34,8 +37,15 @@ import java.util.regex.Pattern;
 public final class SyncConnection implements Transport {
     private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** Batches buffered for one frame are sent at once when they reach this many characters. */
+    private static final int COALESCE_LIMIT = 256 * 1024;
+
     private final BrowserSession session;
     private final Consumer<String> out;
+    private final Executor flusher;
+    /** Batch frames written in the same moment, waiting for the flusher; guarded by itself. */
+    private final List<String> buffered = new ArrayList<>();
+    private int bufferedChars;
     /** Sends the batches of the tab's own session, marked as such. */
     private final Transport tabTransport = batch -> send(batch, true);
     private BrowserSession tab;
@@ -48,8 +58,23 @@ public final class SyncConnection implements Transport {
      * @param out sends one text frame to the browser; must not block
      */
     public SyncConnection(BrowserSession session, Consumer<String> out) {
+        this(session, out, null);
+    }
+
+    /**
+     * Creates the connection of a browser whose batches written in the same moment go out in one
+     * frame: the first batch schedules a flush on the flusher (for a WebSocket, its event loop), and
+     * every batch written before the flush runs joins the same {@code batches} frame.
+     *
+     * @param session the browser's session
+     * @param out sends one text frame to the browser; must not block
+     * @param flusher runs the flush soon after, on the connection's thread; {@code null} sends each
+     *     batch at once
+     */
+    public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher) {
         this.session = Objects.requireNonNull(session, "session");
         this.out = Objects.requireNonNull(out, "out");
+        this.flusher = flusher;
     }
 
     /** @return the browser's session */
@@ -106,7 +131,40 @@ public final class SyncConnection implements Transport {
     }
 
     private void send(WriteBatch batch, boolean forTab) {
-        out.accept(Frames.batch(batch, forTab));
+        String frame = Frames.batch(batch, forTab);
+        if (flusher == null) {
+            out.accept(frame);
+            return;
+        }
+        boolean schedule;
+        boolean full;
+        synchronized (buffered) {
+            schedule = buffered.isEmpty();
+            buffered.add(frame);
+            bufferedChars += frame.length();
+            full = bufferedChars >= COALESCE_LIMIT;
+        }
+        if (full) {
+            flush();
+        } else if (schedule) {
+            flusher.execute(this::flush);
+        }
+    }
+
+    /**
+     * Sends the buffered batches: one as its own frame, several in one {@code batches} frame. Sent
+     * under the buffer's lock, so that two flushes on two threads cannot reorder batches (the
+     * browser would take a later id as proof that the earlier ones were applied).
+     */
+    public void flush() {
+        synchronized (buffered) {
+            if (buffered.isEmpty()) {
+                return;
+            }
+            out.accept(buffered.size() == 1 ? buffered.get(0) : Frames.batches(buffered));
+            buffered.clear();
+            bufferedChars = 0;
+        }
     }
 
     /** The session an {@code ack} or {@code fail} answers: the tab's for a batch marked {@code tab}. */

@@ -266,4 +266,46 @@ class SyncConnectionTest {
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero())
                 .hasMessageContaining("2 connected tabs");
     }
+
+    // ---------------------------------------------------------------- batches written in the same moment
+
+    @Test
+    void batchesWrittenInTheSameMomentGoOutInOneFrameInIdOrder() {
+        List<Runnable> scheduled = new ArrayList<>();
+        SyncConnection coalescing = new SyncConnection(session, sent::add, scheduled::add);
+        coalescing.receive(HELLO);
+        sent.clear();
+
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2")));
+        coalescing.tab().orElseThrow().write(List.of(Write.set(StorageArea.SESSION, "demo:c", "3")));
+
+        assertThat(sent).as("nothing before the flush").isEmpty();
+        assertThat(scheduled).as("one flush for the moment").hasSize(1);
+        scheduled.get(0).run();
+        assertThat(sent).containsExactly("{\"t\":\"batches\",\"batches\":["
+                + "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]},"
+                + "{\"t\":\"batch\",\"id\":2,\"writes\":[{\"area\":\"local\",\"key\":\"demo:b\",\"value\":\"2\"}]},"
+                + "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:c\",\"value\":\"3\"}]}]}");
+
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:d", "4")));
+        scheduled.get(1).run();
+        assertThat(sent).as("a batch alone is a plain batch frame").last().asString().startsWith("{\"t\":\"batch\",\"id\":3");
+    }
+
+    @Test
+    void aLargeMomentIsSentWithoutWaitingForTheFlush() {
+        List<Runnable> scheduled = new ArrayList<>();
+        SyncConnection coalescing = new SyncConnection(session, sent::add, scheduled::add);
+        coalescing.receive(HELLO);
+        sent.clear();
+        String big = "x".repeat(200_000);
+
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", big)));
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", big)));
+
+        assertThat(sent).hasSize(1).first().asString().startsWith("{\"t\":\"batches\"");
+        scheduled.forEach(Runnable::run);
+        assertThat(sent).as("the scheduled flush finds nothing left").hasSize(1);
+    }
 }

@@ -56,6 +56,17 @@ public interface BrowserStorageConfig {
     int maxTabs();
 
     /**
+     * The most characters of batch frames that may wait in one sync connection's send buffers. A
+     * browser that does not read its frames (a stalled network, a hostile client) is disconnected
+     * when one more frame would pass it, instead of growing the server's memory; its writes stay
+     * pending and are sent again when it reconnects. One frame is always let through. Default 16 Mi.
+     *
+     * @return the bound
+     */
+    @WithDefault("16777216")
+    long maxUnsentChars();
+
+    /**
      * Origins (such as {@code https://app.example.com}) allowed to open the sync WebSocket besides
      * the server's own. Default: none, only the page's own origin.
      *

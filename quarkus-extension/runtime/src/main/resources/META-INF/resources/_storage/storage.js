@@ -268,6 +268,8 @@
         fire('ready', frame);
       } else if (frame.t === 'batch') {
         applyBatch(ws, frame);
+      } else if (frame.t === 'batches') {
+        frame.batches.forEach(batch => applyBatch(ws, batch));
       } else if (frame.t === 'error') {
         console.warn(`browser-storage: ${frame.code}: ${frame.message}`);
         fire('error', frame);

@@ -17,9 +17,11 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -274,6 +276,23 @@ class GlueTest {
         assertThat(js(page, "sessionStorage.getItem('demo:__bs.applied')")).isEqualTo(Long.toString(ack.getLong("id")));
         assertThat(js(page, "localStorage.getItem('demo:__bs.applied')")).as("the browser's count").isNull();
         assertThat(js(page, "document.cookie")).asString().contains("__bs_tab=" + js(page, "BrowserStorage.tabId()"));
+    }
+
+    @Test
+    void manyWritesInOneMomentAreAllAppliedInOrderAndAcknowledged() throws Exception {
+        HtmlPage page = open();
+        BrowserSession session = session(page);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+
+        for (int i = 0; i < 50; i++) {
+            writes.add(session.write(List.of(Write.set(StorageArea.LOCAL, "demo:counter", Integer.toString(i))))
+                    .toCompletableFuture());
+        }
+
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(js(page, "localStorage.getItem('demo:counter')")).isEqualTo("49");
+        assertThat(session.pendingBatchIds()).isEmpty();
+        assertThat(scriptErrors).isEmpty();
     }
 
     @Test

@@ -27,7 +27,8 @@ final class SyncClient implements AutoCloseable {
     }
 
     static SyncClient connect(Vertx vertx, URI base, String browserId, String origin) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient();
+        // Batches can carry values of up to 1 MiB: Vert.x's default of 256 KiB per message is too small.
+        WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(32 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(base.getHost()).setPort(base.getPort()).setURI("/_storage/sync");
         if (browserId != null) {
@@ -41,6 +42,23 @@ final class SyncClient implements AutoCloseable {
         WebSocket socket = client.connect(options).onSuccess(ws -> setCookie[0] = ws.headers().get("Set-Cookie"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return new SyncClient(client, socket, setCookie[0]);
+    }
+
+    /** Stops reading from the socket, as a stalled or hostile browser would. */
+    void stopReading() {
+        socket.pause();
+    }
+
+    /** Reads from the socket again. */
+    void startReading() {
+        socket.resume();
+    }
+
+    /** @return completes with the close code when the server closes the socket */
+    java.util.concurrent.CompletableFuture<Short> closed() {
+        java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
+        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+        return closed;
     }
 
     void send(JsonObject frame) {

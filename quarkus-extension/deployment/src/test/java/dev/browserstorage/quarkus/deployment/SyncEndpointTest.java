@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Write;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class SyncEndpointTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test");
+            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+            .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 
     @TestHTTPResource("/")
     URI base;
@@ -62,6 +65,38 @@ class SyncEndpointTest {
             browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
             done.get(10, TimeUnit.SECONDS);
             assertThat(session.pendingBatchIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBrowserThatDoesNotReadIsDisconnectedAndItsWritesWaitForItsReturn() throws Exception {
+        String browserId = "CCCCCCCCCCCCCCCCCCCCCC";
+        BrowserSession session;
+        try (SyncClient browser = SyncClient.connect(vertx, base, browserId, null)) {
+            browser.send(hello(new JsonObject()));
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+            CompletableFuture<Short> closed = browser.closed();
+            browser.stopReading();
+            session = sessions.find(browserId).orElseThrow();
+
+            for (int i = 0; i < 60 && !closed.isDone(); i++) {
+                session.write(List.of(Write.set(StorageArea.LOCAL, "test:big", i + "x".repeat(500_000))));
+            }
+
+            // The close frame waits behind the unread ones: read again to see it.
+            browser.startReading();
+            assertThat(closed.get(10, TimeUnit.SECONDS)).as("slow-consumer close code").isEqualTo((short) 4408);
+        }
+        waitUntil(() -> !session.isConnected());
+        List<Long> pending = session.pendingBatchIds();
+        assertThat(pending).as("nothing acknowledged, nothing dropped").isNotEmpty().startsWith(1L);
+
+        try (SyncClient back = SyncClient.connect(vertx, base, browserId, null)) {
+            back.send(hello(new JsonObject()));
+            assertThat(back.next().getString("t")).isEqualTo("welcome");
+            JsonObject frame = back.next();
+            JsonObject first = frame.getString("t").equals("batches") ? frame.getJsonArray("batches").getJsonObject(0) : frame;
+            assertThat(first.getLong("id")).as("the writes are sent again, from the first").isEqualTo(1L);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -12,8 +13,12 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +30,16 @@ import org.jboss.logging.Logger;
 public class SyncEndpoint {
     private static final Logger LOG = Logger.getLogger(SyncEndpoint.class);
 
+    /** Close code for a browser that does not read its frames fast enough; it reconnects and gets them again. */
+    static final int CLOSE_SLOW_CONSUMER = 4408;
+
     private final ConcurrentHashMap<String, SyncConnection> connections = new ConcurrentHashMap<>();
 
     @Inject
     BrowserSessions sessions;
+
+    @Inject
+    BrowserStorageConfig config;
 
     @OnOpen
     @NonBlocking
@@ -38,7 +49,12 @@ public class SyncEndpoint {
         if (id == null) {
             id = BrowserIds.newId();
         }
-        connections.put(connection.id(), new SyncConnection(sessions.session(id), text -> send(connection, text)));
+        // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
+        Context context = Vertx.currentContext();
+        Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
+        AtomicLong unsent = new AtomicLong();
+        connections.put(connection.id(), new SyncConnection(sessions.session(id), text -> sendBatch(connection, text, unsent),
+                flusher));
     }
 
     @OnTextMessage
@@ -72,6 +88,25 @@ public class SyncEndpoint {
         if (sync != null) {
             sync.closed();
         }
+    }
+
+    /**
+     * Sends batches, bounding what waits in the socket's buffers: a browser that does not read is
+     * disconnected instead of growing the server's memory. Its batches stay pending in its session
+     * and are sent again when it reconnects.
+     */
+    private void sendBatch(WebSocketConnection connection, String text, AtomicLong unsent) {
+        long waiting = unsent.get();
+        if (waiting > 0 && waiting + text.length() > config.maxUnsentChars()) {
+            LOG.debugf("Closing sync connection %s: %d characters are still unsent", connection.id(), waiting);
+            connection.close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow-consumer")).subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        unsent.addAndGet(text.length());
+        connection.sendText(text).subscribe().with(ok -> unsent.addAndGet(-text.length()), failure -> {
+            unsent.addAndGet(-text.length());
+            LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage());
+        });
     }
 
     private static void send(WebSocketConnection connection, String text) {
