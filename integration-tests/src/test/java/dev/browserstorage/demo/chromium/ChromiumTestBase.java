@@ -27,6 +27,7 @@ import org.openqa.selenium.Cookie;
 abstract class ChromiumTestBase {
     static final String THEME = "demo:prefs.theme";
     static final String FONT_SIZE = "demo:prefs.fontSize";
+    static final String DRAFT_BODY = "demo:draft.text";
     static final String BROWSER_ID_COOKIE = "__bs_id";
 
     @TestHTTPResource("/")

@@ -7,11 +7,12 @@ import dev.browserstorage.demo.Theme;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
 /**
- * What only a real browser does: tabs that see each other's localStorage changes through the
- * {@code storage} event, and a page served from the HTTP cache after a restart, whose first request
+ * What only a real browser does: tabs that share localStorage (and see each other's changes through
+ * the {@code storage} event) but not sessionStorage, and a page served from the HTTP cache after a restart, whose first request
  * to the server is the sync handshake.
  */
 @QuarkusTest
@@ -34,6 +35,26 @@ class TabsAndCacheInChromiumTest extends ChromiumTestBase {
         assertThat(chromium.js("return window.__batches")).as("shown through the storage event, not a server write").isEqualTo(0L);
         chromium.waitUntil("the server's store reads the change",
                 driver -> new PreferencesStore(session()).getTheme() == Theme.DARK);
+    }
+
+    @Test
+    void aDraftTypedInOneTabIsStoredInThatTabOnly() {
+        openSettings();
+        String firstTab = chromium.driver().getWindowHandle();
+        chromium.driver().switchTo().newWindow(WindowType.TAB);
+        openSettings();
+        String secondTab = chromium.driver().getWindowHandle();
+
+        chromium.driver().switchTo().window(firstTab);
+        chromium.driver().findElement(By.id("draft-body")).sendKeys("Written in the first tab");
+        awaitPage("return document.getElementById('status').textContent", "Draft saved");
+
+        assertThat((String) chromium.js("return sessionStorage.getItem(arguments[0])", DRAFT_BODY))
+                .as("the tab that saved the draft holds it").contains("Written in the first tab");
+        chromium.driver().switchTo().window(secondTab);
+        assertThat(chromium.js("return sessionStorage.getItem(arguments[0])", DRAFT_BODY))
+                .as("sessionStorage belongs to one tab").isNull();
+        assertThat(chromium.driver().findElement(By.id("draft-body")).getAttribute("value")).isEmpty();
     }
 
     @Test
