@@ -64,7 +64,8 @@ if [ "${1:-}" = all ]; then
   start=$(date +%s)
   for name in read codec latency throughput connections hydration processor glue; do
     SECONDS=0
-    run "$name" 2>&1 | tee "target/bench-results/$name.txt"
+    # One failing benchmark must not hide the figures of the others.
+    run "$name" 2>&1 | tee "target/bench-results/$name.txt" || echo "($name FAILED)"
     echo "($name took ${SECONDS} s)"
   done
   echo "all eight took $(( $(date +%s) - start )) s"

@@ -37,7 +37,7 @@ final class RoundTrips {
             return;
         }
         long start = System.nanoTime();
-        roundTrip.apply(i).whenComplete((ok, failure) -> {
+        started(roundTrip, i, done).whenComplete((ok, failure) -> {
             long elapsed = System.nanoTime() - start;
             if (failure != null) {
                 done.completeExceptionally(failure);
@@ -70,6 +70,19 @@ final class RoundTrips {
         return pipeline.done;
     }
 
+    /**
+     * Starts a round trip. One that throws (a write refused at once) fails the whole measurement:
+     * thrown inside a completion callback, it would otherwise vanish and leave the loop waiting.
+     */
+    private static CompletionStage<?> started(IntFunction<CompletionStage<?>> roundTrip, int i, CompletableFuture<?> done) {
+        try {
+            return roundTrip.apply(i);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return new CompletableFuture<>();
+        }
+    }
+
     private static final class Pipeline {
         final CompletableFuture<Long> done = new CompletableFuture<>();
         final AtomicInteger inFlight = new AtomicInteger();
@@ -91,7 +104,7 @@ final class RoundTrips {
 
         void start() {
             inFlight.incrementAndGet();
-            roundTrip.apply(started.getAndIncrement()).whenComplete((ok, failure) -> {
+            started(roundTrip, started.getAndIncrement(), done).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     done.completeExceptionally(failure);
                     return;

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /**
  * A browser as the glue ({@code storage.js}) makes it, in Java: it sends {@code hello} with its
- * snapshot, and for every {@code batch} applies the writes in order to its storage, records the
- * batch id as applied and answers {@code ack}; a batch it already applied is only acknowledged.
+ * snapshot, and for every {@code batch} (alone, or inside a {@code batches} frame) applies the
+ * writes in order to its storage, records the batch id as applied and answers {@code ack}; a batch
+ * it already applied is only acknowledged. Browser batches and the tab's own ({@code "tab":true})
+ * count their ids apart.
  * Frames of one socket arrive on one event-loop thread, so its state needs no locking.
  */
 final class ProtocolClient {
@@ -19,6 +21,7 @@ final class ProtocolClient {
     final WebSocket socket;
     private final Map<String, String> local = new HashMap<>();
     private long applied;
+    private long tabApplied;
     // Written on the socket's thread only; volatile so that the harness's thread reads them.
     private volatile long batches;
     private volatile long writes;
@@ -57,14 +60,23 @@ final class ProtocolClient {
             case "batch":
                 apply(frame);
                 break;
+            case "batches":
+                JsonArray together = frame.getJsonArray("batches");
+                for (int i = 0; i < together.size(); i++) {
+                    apply(together.getJsonObject(i));
+                }
+                break;
             default:
+                // After welcome nothing else is expected: a harness that waits for acks must hear of it.
+                System.err.println("browser " + browserId + " got an unexpected frame: " + text);
                 welcomed.tryFail("unexpected frame " + text);
         }
     }
 
     private void apply(JsonObject batch) {
         long id = batch.getLong("id");
-        if (id > applied) {
+        boolean tab = batch.getBoolean("tab", false);
+        if (id > (tab ? tabApplied : applied)) {
             JsonArray list = batch.getJsonArray("writes");
             for (int i = 0; i < list.size(); i++) {
                 JsonObject write = list.getJsonObject(i);
@@ -75,12 +87,16 @@ final class ProtocolClient {
                     local.put(write.getString("key"), value);
                 }
             }
-            applied = id;
-            local.put("bench:__bs.applied", Long.toString(id));
+            if (tab) {
+                tabApplied = id;
+            } else {
+                applied = id;
+                local.put("bench:__bs.applied", Long.toString(id));
+            }
             batches = batches + 1;
             writes = writes + list.size();
         }
-        socket.writeTextMessage("{\"t\":\"ack\",\"id\":" + id + "}");
+        socket.writeTextMessage("{\"t\":\"ack\",\"id\":" + id + (tab ? ",\"tab\":true}" : "}"));
     }
 
     /** @return how many batches this browser has applied */
