@@ -67,18 +67,6 @@ final class DemoBrowser implements AutoCloseable {
         ((TopLevelWindow) page.getEnclosingWindow()).close();
     }
 
-    /**
-     * Quits and restarts the browser: session cookies (such as {@code __bs_id}) are gone, while
-     * localStorage, persistent cookies and the HTTP cache stay.
-     */
-    void restart() {
-        for (Cookie cookie : client.getCookieManager().getCookies()) {
-            if (cookie.getExpires() == null) {
-                client.getCookieManager().removeCookie(cookie);
-            }
-        }
-    }
-
     /** An API call with the browser's cookies, in the background of any open page. */
     Answer call(HttpMethod method, String path, String jsonBody) {
         return call(method, path, jsonBody, Map.of());

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextArea;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,28 +74,6 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
         HttpResponse<String> answer = post.get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(browser.localStorage()).containsEntry(FONT_SIZE, "22");
-    }
-
-    @Test
-    @Disabled("HtmlUnit 4.21's WebSocket client never completes a handshake whose 101 response sets a cookie"
-            + " (checked: without the header it completes). The server now sends the browser id that way;"
-            + " SyncEndpointTest#aHandshakeWithoutABrowserIdGetsOneAsACookieOnTheUpgradeResponse tests it with a"
-            + " Vert.x client. To run in Chromium with the real-browser lane (issue #5).")
-    void theServerStillFindsTheBrowserAfterARestartThatKeptThePageInItsCache() {
-        HtmlPage page = browser.openSettings();
-        assertThat(browser.post("api/prefs", "{\"theme\":\"DARK\"}").status()).isEqualTo(200);
-        browser.close(page);
-        browser.restart();
-
-        HtmlPage reopened = browser.openSettings();
-        DemoBrowser.Answer answer = browser.get("api/prefs");
-
-        String cookie = browser.cookie("__bs_id") == null ? null : browser.cookie("__bs_id").getValue();
-        assertThat(answer.status())
-                .as("the reopened page synced as browser %s while its HTTP requests carry __bs_id=%s: %s",
-                        browser.js(reopened, "window.__browserId"), cookie, answer)
-                .isEqualTo(200);
-        assertThat(answer.json().get("theme").asText()).isEqualTo("DARK");
     }
 
     @Test
