@@ -29,7 +29,7 @@ java_main() {
 glue() {
   local out=target/glue
   rm -rf "$out" && mkdir -p "$out"
-  cp ../quarkus-extension/runtime/src/main/resources/META-INF/resources/_storage/storage.js "$out/storage.js"
+  cp ../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue/storage.js "$out/storage.js"
   (cd "$out" && npm pack --silent "$JS_COOKIE" >/dev/null && tar xzf js-cookie-*.tgz && cp package/dist/js.cookie.js js.cookie.js)
   local name raw min gz ours_gz=0 ref_gz=0
   printf '%-14s %10s %10s %14s\n' file raw minified 'min+gzip -9'

@@ -1,6 +1,7 @@
 package dev.browserstorage.quarkus.deployment;
 
 import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
@@ -18,6 +19,8 @@ import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
@@ -98,5 +101,19 @@ class BrowserStorageProcessor {
                     .done());
             reflection.produce(ReflectiveClassBuildItem.builder(store.storeClass()).constructors().build());
         }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, BrowserStorageRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        String path = config.path();
+        if (!path.matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]") || path.contains("//")) {
+            throw new ConfigurationException("quarkus.browser-storage.path is '" + path + "': it must start with '/', not end"
+                    + " with one and hold only URL path characters, such as /_storage");
+        }
+        routes.produce(RouteBuildItem.builder().route(config.path() + "/storage.js").handler(recorder.glue()).build());
+        List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
+        routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.json").handler(recorder.stores(schemas)).build());
     }
 }

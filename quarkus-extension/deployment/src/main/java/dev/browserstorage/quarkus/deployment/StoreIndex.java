@@ -20,8 +20,8 @@ import java.util.TreeMap;
 final class StoreIndex {
     static final String INDEX = "META-INF/browser-storage/index.json";
 
-    /** One store: its POJO and generated class, its area, and its fields' keys. */
-    record Store(String type, String storeClass, String area, List<String> keys) {}
+    /** One store: its POJO and generated class, its area, its fields' keys and its schema's resource. */
+    record Store(String type, String storeClass, String area, List<String> keys, String schema) {}
 
     private StoreIndex() {}
 
@@ -41,7 +41,8 @@ final class StoreIndex {
                         keys.add(field.path("key").asText());
                     }
                     String type = entry.path("type").asText();
-                    stores.putIfAbsent(type, new Store(type, entry.path("store").asText(), entry.path("area").asText(), keys));
+                    stores.putIfAbsent(type, new Store(type, entry.path("store").asText(), entry.path("area").asText(), keys,
+                            schemaPath));
                 }
             }
         } catch (IOException e) {

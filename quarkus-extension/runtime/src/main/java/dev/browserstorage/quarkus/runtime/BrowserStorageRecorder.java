@@ -3,9 +3,17 @@ package dev.browserstorage.quarkus.runtime;
 import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
-/** Creates the injectable instances of generated stores. */
+/** Creates the injectable instances of generated stores and the handlers that serve the browser its files. */
 @Recorder
 public class BrowserStorageRecorder {
 
@@ -26,5 +34,51 @@ public class BrowserStorageRecorder {
                         + " browser-storage-processor version as the runtime", e);
             }
         };
+    }
+
+    /**
+     * The handler that serves the glue, {@code storage.js}.
+     *
+     * @return the handler
+     */
+    public Handler<RoutingContext> glue() {
+        return methods(new StaticText(resource(GLUE), "text/javascript; charset=utf-8"));
+    }
+
+    /**
+     * The handler that serves the schemas of all the application's stores in one document: {@code
+     * {"formatVersion":1,"stores":[...]}}, each element one store's schema as the processor wrote it.
+     *
+     * @param schemas the class-path resources of the schemas, in a stable order
+     * @return the handler
+     */
+    public Handler<RoutingContext> stores(List<String> schemas) {
+        StringJoiner json = new StringJoiner(",", "{\"formatVersion\":1,\"stores\":[", "]}");
+        for (String schema : schemas) {
+            json.add(resource(schema).strip());
+        }
+        return methods(new StaticText(json.toString(), "application/json"));
+    }
+
+    static final String GLUE = "META-INF/browser-storage/glue/storage.js";
+
+    private static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
+        return context -> {
+            switch (context.request().method().name()) {
+                case "GET", "HEAD" -> handler.handle(context);
+                default -> context.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+            }
+        };
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path: the browser-storage jars are incomplete");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
     }
 }

@@ -316,7 +316,10 @@
   });
 
   window.BrowserStorage = {
-    /** Starts syncing the keys of options.app over the WebSocket at options.path (default /_storage/sync). */
+    /**
+     * Starts syncing the keys of options.app over the WebSocket at options.path: by default 'sync'
+     * next to the URL this glue was loaded from (/_storage/sync for /_storage/storage.js).
+     */
     start(options) {
       if (prefix !== null) throw new Error('BrowserStorage is already started');
       if (!options || typeof options.app !== 'string' || !options.app) throw new Error('BrowserStorage.start needs an app');
@@ -333,7 +336,9 @@
       resume = session(reserved + 'resume') === '1';
       session(reserved + 'resume', null);
       claim();
-      url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (options.path || '/_storage/sync');
+      const base = options.path ? new URL(options.path, location.href)
+        : new URL('sync', script && script.src ? script.src : new URL('/_storage/', location.href));
+      url = (base.protocol === 'https:' ? 'wss://' : 'ws://') + base.host + base.pathname;
       // Connect once the document is parsed, so that listeners the page registers anywhere in it
       // see 'browser-storage:ready' and the first batches.
       if (document.readyState === 'loading') {
