@@ -9,6 +9,8 @@ import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
 import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -21,6 +23,8 @@ import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.websockets.next.runtime.ConnectionManager;
+import io.quarkus.websockets.next.runtime.WebSocketHttpServerOptionsCustomizer;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
@@ -38,24 +42,32 @@ class BrowserStorageProcessor {
     }
 
     @BuildStep
-    void registerSyncEndpoint(BuildProducer<AdditionalBeanBuildItem> beans,
-            BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
+    void registerSyncEndpoint(BrowserStorageBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<GeneratedBeanBuildItem> generated) {
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(BrowserSessions.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class,
                         SyncEndpoint.class, UntypedStorageProducers.class)
                 .setUnremovable()
                 .build());
-        // websockets-next only registers its connection manager when the combined index holds a
-        // @WebSocket endpoint; an extension's runtime jar is not indexed by default.
-        indexed.produce(new AdditionalIndexedClassesBuildItem(SyncEndpoint.class.getName()));
+        // Not an application class: the socket lives beside the extension's runtime classes, where the
+        // endpoint class websockets-next generates for it is loaded too.
+        SyncSocketGenerator.write(new GeneratedBeanGizmoAdaptor(generated, name -> false), checkedPath(config) + "/sync");
+        // websockets-next registers its server connection manager only when the application's own index
+        // holds a @WebSocket class, which a generated one is not part of.
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(ConnectionManager.class, WebSocketHttpServerOptionsCustomizer.class)
+                .setUnremovable()
+                .build());
     }
 
     @BuildStep
     void configureWebSockets(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
-        // A hello carries the app's whole localStorage and sessionStorage (up to 2 x 5 Mi UTF-16 units):
-        // Vert.x's default of 64 KiB per message would drop it.
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size",
-                String.valueOf(24 * 1024 * 1024)));
+        // A hello carries the app's whole localStorage and sessionStorage (up to 2 x 5 Mi UTF-16 units),
+        // and browsers send a message as one frame: Vert.x's defaults of 64 KiB per message and per
+        // frame would drop it.
+        String limit = String.valueOf(24 * 1024 * 1024);
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size", limit));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size", limit));
     }
 
     @BuildStep
@@ -107,13 +119,18 @@ class BrowserStorageProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, BrowserStorageRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
+        String path = checkedPath(config);
+        routes.produce(RouteBuildItem.builder().route(path + "/storage.js").handler(recorder.glue()).build());
+        List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
+        routes.produce(RouteBuildItem.builder().route(path + "/stores.json").handler(recorder.stores(schemas)).build());
+    }
+
+    private static String checkedPath(BrowserStorageBuildTimeConfig config) {
         String path = config.path();
         if (!path.matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]") || path.contains("//")) {
             throw new ConfigurationException("quarkus.browser-storage.path is '" + path + "': it must start with '/', not end"
                     + " with one and hold only URL path characters, such as /_storage");
         }
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/storage.js").handler(recorder.glue()).build());
-        List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.json").handler(recorder.stores(schemas)).build());
+        return path;
     }
 }

@@ -27,10 +27,16 @@ final class SyncClient implements AutoCloseable {
     }
 
     static SyncClient connect(Vertx vertx, URI base, String browserId, String origin) throws Exception {
-        // Batches can carry values of up to 1 MiB: Vert.x's default of 256 KiB per message is too small.
-        WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(32 * 1024 * 1024));
+        return connect(vertx, base, browserId, origin, "/_storage/sync");
+    }
+
+    static SyncClient connect(Vertx vertx, URI base, String browserId, String origin, String path) throws Exception {
+        // Batches can carry values of up to 1 MiB, and the server sends a message as one frame, as browsers
+        // accept: Vert.x's defaults of 256 KiB per message and 64 KiB per frame are too small.
+        WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setMaxMessageSize(32 * 1024 * 1024).setMaxFrameSize(32 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost()).setPort(base.getPort()).setURI("/_storage/sync");
+                .setHost(base.getHost()).setPort(base.getPort()).setURI(path);
         if (browserId != null) {
             options.addHeader("Cookie", "__bs_id=" + browserId);
         }
@@ -63,6 +69,11 @@ final class SyncClient implements AutoCloseable {
 
     void send(JsonObject frame) {
         socket.writeTextMessage(frame.encode());
+    }
+
+    /** Sends the frame as one WebSocket frame however long it is, as browsers do. */
+    void sendAsOneFrame(JsonObject frame) {
+        socket.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame(frame.encode(), true));
     }
 
     JsonObject next() throws InterruptedException {

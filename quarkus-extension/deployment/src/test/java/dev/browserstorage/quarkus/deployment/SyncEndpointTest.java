@@ -69,6 +69,21 @@ class SyncEndpointTest {
     }
 
     @Test
+    void aHelloOfSeveralMegabytesInOneFrameIsAccepted() throws Exception {
+        // Browsers send a message as a single frame, whatever its length.
+        JsonObject local = new JsonObject();
+        for (int i = 0; i < 3; i++) {
+            local.put("test:big" + i, "\"" + String.valueOf(i).repeat(900_000) + "\"");
+        }
+        try (SyncClient browser = SyncClient.connect(vertx, base, "FFFFFFFFFFFFFFFFFFFFFF", null)) {
+            browser.sendAsOneFrame(hello(local));
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+            assertThat(sessions.find("FFFFFFFFFFFFFFFFFFFFFF").orElseThrow().readText(StorageArea.LOCAL, "test:big2"))
+                    .contains(local.getString("test:big2"));
+        }
+    }
+
+    @Test
     void aBrowserThatDoesNotReadIsDisconnectedAndItsWritesWaitForItsReturn() throws Exception {
         String browserId = "CCCCCCCCCCCCCCCCCCCCCC";
         BrowserSession session;

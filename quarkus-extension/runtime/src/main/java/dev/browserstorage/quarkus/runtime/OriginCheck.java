@@ -33,7 +33,7 @@ public class OriginCheck implements HttpUpgradeCheck {
 
     @Override
     public boolean appliesTo(String endpointId) {
-        return SyncEndpoint.class.getName().equals(endpointId);
+        return SyncEndpoint.ENDPOINT_ID.equals(endpointId);
     }
 
     @Override

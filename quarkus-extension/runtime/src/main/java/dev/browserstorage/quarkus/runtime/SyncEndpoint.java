@@ -7,15 +7,11 @@ import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,9 +21,16 @@ import org.jboss.logging.Logger;
  * The sync WebSocket: one connection per page, speaking the protocol of {@code docs/protocol.md}
  * through a {@link SyncConnection}. Frames of one connection are handled in order, on the event
  * loop; nothing here blocks.
+ *
+ * <p>The {@code @WebSocket} class that calls it is generated at build time, because websockets-next
+ * reads an endpoint's path from its annotation alone and the path follows {@code
+ * quarkus.browser-storage.path}.
  */
-@WebSocket(path = "/_storage/sync")
+@Singleton
 public class SyncEndpoint {
+    /** The endpoint id of the generated sync socket, which the upgrade check applies to. */
+    public static final String ENDPOINT_ID = "browser-storage-sync";
+
     private static final Logger LOG = Logger.getLogger(SyncEndpoint.class);
 
     /** Close code for a browser that does not read its frames fast enough; it reconnects and gets them again. */
@@ -41,9 +44,12 @@ public class SyncEndpoint {
     @Inject
     BrowserStorageConfig config;
 
-    @OnOpen
-    @NonBlocking
-    void open(WebSocketConnection connection) {
+    /**
+     * A page connected.
+     *
+     * @param connection the connection
+     */
+    public void open(WebSocketConnection connection) {
         // Settled by the upgrade check, which also sent a new id back to the browser as a cookie.
         String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
@@ -57,9 +63,13 @@ public class SyncEndpoint {
                 flusher));
     }
 
-    @OnTextMessage
-    @NonBlocking
-    void message(String text, WebSocketConnection connection) {
+    /**
+     * A page sent a frame.
+     *
+     * @param text the frame
+     * @param connection the connection
+     */
+    public void message(String text, WebSocketConnection connection) {
         SyncConnection sync = connections.get(connection.id());
         if (sync == null) {
             return;
@@ -81,9 +91,12 @@ public class SyncEndpoint {
         }
     }
 
-    @OnClose
-    @NonBlocking
-    void close(WebSocketConnection connection) {
+    /**
+     * A page's connection closed.
+     *
+     * @param connection the connection
+     */
+    public void close(WebSocketConnection connection) {
         SyncConnection sync = connections.remove(connection.id());
         if (sync != null) {
             sync.closed();
