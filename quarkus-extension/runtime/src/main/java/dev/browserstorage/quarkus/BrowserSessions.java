@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The server-side sessions of the browsers of this app, by browser id. A session lives while its
- * browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that.
+ * browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that; one whose browser
+ * never connected lives {@link BrowserStorageConfig#unclaimedTimeout()}.
  */
 @ApplicationScoped
 public class BrowserSessions {
@@ -43,7 +45,7 @@ public class BrowserSessions {
     }
 
     void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
-        long period = Math.max(1000, Math.min(60_000, config.idleTimeout().toMillis() / 2));
+        long period = Math.max(1000, Math.min(60_000, unclaimedTimeout().toMillis() / 2));
         vertx.setPeriodic(period, id -> evictIdle(clock.instant()));
     }
 
@@ -83,8 +85,10 @@ public class BrowserSessions {
 
     void evictIdle(Instant now) {
         Instant cutoff = now.minus(config.idleTimeout());
+        Instant unclaimedCutoff = now.minus(unclaimedTimeout());
         sessions.forEach((id, entry) -> {
-            if (!entry.session.isConnected() && entry.lastSeen.isBefore(cutoff) && sessions.remove(id, entry)) {
+            Instant before = entry.session.isHydrated() ? cutoff : unclaimedCutoff;
+            if (!entry.session.isConnected() && entry.lastSeen.isBefore(before) && sessions.remove(id, entry)) {
                 entry.session.close();
                 LOG.debugf("Dropped the idle session of browser %s", id);
             } else {
@@ -92,6 +96,11 @@ public class BrowserSessions {
                 entry.session.dropTabsIdleSince(cutoff);
             }
         });
+    }
+
+    private Duration unclaimedTimeout() {
+        Duration unclaimed = config.unclaimedTimeout();
+        return unclaimed.compareTo(config.idleTimeout()) < 0 ? unclaimed : config.idleTimeout();
     }
 
     private static final class Entry {

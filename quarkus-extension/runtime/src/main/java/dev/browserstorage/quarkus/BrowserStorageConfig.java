@@ -84,6 +84,19 @@ public interface BrowserStorageConfig {
     Duration idleTimeout();
 
     /**
+     * How long the session of a browser that never connected is kept: one an HTTP request made for a
+     * browser id the server had just issued (a first visit, a client that ignores cookies). A browser
+     * that loads a page with the glue in that time connects and gets the writes made for it; otherwise
+     * its session is dropped and the stages of those writes fail with {@code DisconnectedException}, so
+     * that requests without cookies cannot pile up sessions. At most {@link #idleTimeout()}. Default 2
+     * minutes.
+     *
+     * @return the timeout
+     */
+    @WithDefault("2M")
+    Duration unclaimedTimeout();
+
+    /**
      * The name of the cookie that carries the browser's id (HttpOnly, SameSite=Lax). Default
      * {@code __bs_id}.
      *

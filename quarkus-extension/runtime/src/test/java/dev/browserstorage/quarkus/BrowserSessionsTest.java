@@ -1,0 +1,69 @@
+package dev.browserstorage.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Snapshot;
+import dev.browserstorage.session.Write;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** How long sessions live: a browser that never connected is dropped long before an idle one. */
+class BrowserSessionsTest {
+    private final BrowserSessions sessions = new BrowserSessions(new SmallRyeConfigBuilder()
+            .withMapping(BrowserStorageConfig.class)
+            // Quarkus's own duration syntax ("30M"), as in an application.
+            .withConverter(Duration.class, 200, new DurationConverter())
+            .withDefaultValue("quarkus.browser-storage.app-id", "test")
+            .build()
+            .getConfigMapping(BrowserStorageConfig.class), Optional.empty());
+
+    @Test
+    void aBrowserThatNeverConnectedIsDroppedAfterTheUnclaimedTimeoutAndItsWritesFail() {
+        BrowserSession unclaimed = sessions.session("UUUUUUUUUUUUUUUUUUUUUU");
+        CompletableFuture<Void> write = unclaimed.write(List.of(Write.set(StorageArea.LOCAL, "test:k", "1")))
+                .toCompletableFuture();
+
+        sessions.evictIdle(Instant.now().plus(Duration.ofSeconds(90)));
+        assertThat(sessions.find("UUUUUUUUUUUUUUUUUUUUUU")).as("kept for the 2 minutes a first page load may take").isPresent();
+
+        sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
+        assertThat(sessions.find("UUUUUUUUUUUUUUUUUUUUUU")).isEmpty();
+        assertThat(write).isCompletedExceptionally();
+        assertThat(catchCause(write)).isInstanceOf(DisconnectedException.class);
+    }
+
+    @Test
+    void aBrowserThatConnectedOnceIsKeptForTheIdleTimeout() {
+        BrowserSession known = sessions.session("KKKKKKKKKKKKKKKKKKKKKK");
+        known.hydrate(Snapshot.empty(URI.create("http://localhost/")));
+
+        sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
+        assertThat(sessions.find("KKKKKKKKKKKKKKKKKKKKKK")).isPresent();
+
+        sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(sessions.find("KKKKKKKKKKKKKKKKKKKKKK")).isEmpty();
+    }
+
+    private static Throwable catchCause(CompletableFuture<Void> future) {
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
