@@ -112,8 +112,8 @@ class BrowserStorageProcessor {
             throw new ConfigurationException("quarkus.browser-storage.path is '" + path + "': it must start with '/', not end"
                     + " with one and hold only URL path characters, such as /_storage");
         }
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/storage.js").handler(recorder.glue()).build());
         List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
+        routes.produce(RouteBuildItem.builder().route(config.path() + "/storage.js").handler(recorder.glue(schemas)).build());
         routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.json").handler(recorder.stores(schemas)).build());
     }
 }
