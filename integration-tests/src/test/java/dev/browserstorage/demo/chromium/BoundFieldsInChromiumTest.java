@@ -62,6 +62,17 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
             nextFrame();
             """;
 
+    /** Runs in every new document of a tab before the glue: records each change frame the glue sends. */
+    private static final String RECORD_CHANGE_FRAMES = """
+            window.__changesSent = [];
+            const send = WebSocket.prototype.send;
+            WebSocket.prototype.send = function (text) {
+              const frame = JSON.parse(text);
+              if (frame.t === 'change' && frame.key !== 'demo:test.sentinel') window.__changesSent.push(frame.key + '=' + frame.value);
+              return send.call(this, text);
+            };
+            """;
+
     @Test
     void boundFieldsShowTheStoredValuesOnFirstPaintWithTheSocketBlocked() {
         openSettings();
@@ -127,12 +138,14 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
 
     @Test
     void twoTabsFollowEachOtherBothWaysAndTheServerHearsEachChangeOnce() throws Exception {
+        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
         openSettings();
         List<ValueChange<?>> heard = new CopyOnWriteArrayList<>();
         new PreferencesStore(session()).onChange(heard::add);
         new NotificationsStore(session()).onChange(heard::add);
         String firstTab = chromium.driver().getWindowHandle();
         chromium.driver().switchTo().newWindow(WindowType.TAB);
+        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
         openSettings();
         String secondTab = chromium.driver().getWindowHandle();
 
@@ -149,8 +162,12 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
 
         // Each tab's socket delivers in order: once both tabs' last changes are read, any echo would have been too.
         syncedThrough(1);
+        assertThat(chromium.js("return window.__changesSent")).as("the first tab reports its own change, and only it")
+                .isEqualTo(List.of("demo:prefs.theme=\"DARK\""));
         chromium.driver().switchTo().window(secondTab);
         syncedThrough(2);
+        assertThat(chromium.js("return window.__changesSent")).as("the second tab reports its own changes, and only them")
+                .isEqualTo(List.of("demo:notify.digest=\"NEVER\"", "demo:notify.volume=65"));
         assertThat(heard).extracting(ValueChange::field, ValueChange::newValue).as("each change once, no echo")
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("theme", Theme.DARK),
