@@ -1,6 +1,7 @@
 package dev.browserstorage.demo;
 
 import dev.browserstorage.annotation.LocalStorage;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,4 +15,6 @@ public class Notifications {
     public int volume = 60;
     public Digest digest = Digest.DAILY;
     public List<Topic> topics = List.of();
+    /** No notifications until this day (inclusive); none when null. */
+    public LocalDate quietUntil;
 }

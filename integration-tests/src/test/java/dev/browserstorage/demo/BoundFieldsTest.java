@@ -214,6 +214,40 @@ class BoundFieldsTest extends DemoAppTestBase {
         assertThat(browser.js(page, "document.body.className")).isEqualTo("theme-dark");
     }
 
+    @Test
+    void checkBoxesWithOneNameBindAListAndADateFieldBindsALocalDate() throws Exception {
+        HtmlPage page = browser.openSettings();
+        browser.js(page, """
+                const boxes = document.createElement('fieldset');
+                boxes.id = 'topic-boxes';
+                boxes.innerHTML = ['RELEASES', 'SECURITY', 'EVENTS'].map(t =>
+                  `<label><input type="checkbox" id="box-${t}" value="${t}" data-storage="notify.topics">${t}</label>`).join('')
+                  + '<input id="loose-date" data-storage="notify.quietUntil">';
+                document.querySelector('main').appendChild(boxes);
+                BrowserStorage.bind(boxes);
+                """);
+
+        page.<HtmlCheckBoxInput>getHtmlElementById("box-EVENTS").click();
+        page.<HtmlCheckBoxInput>getHtmlElementById("box-RELEASES").click();
+        HtmlInput date = page.getHtmlElementById("notify-quiet-until");
+        date.focus();
+        date.setValue("2026-12-24");
+        date.blur();
+        HtmlInput looseDate = page.getHtmlElementById("loose-date");
+        looseDate.focus();
+        looseDate.setValue("2026-02-30");
+        looseDate.blur();
+
+        syncedThrough(page, 1);
+        assertThat(browser.localStorage()).as("the checked boxes' values, in document order")
+                .containsEntry(TOPICS, "[\"RELEASES\",\"EVENTS\"]").containsEntry("demo:notify.quietUntil", "\"2026-12-24\"");
+        NotificationsStore notify = new NotificationsStore(session());
+        assertThat(notify.getTopics()).containsExactly(Topic.RELEASES, Topic.EVENTS);
+        assertThat(notify.getQuietUntil()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
+        assertThat(selected(page, "notify-topics")).as("the multi-select bound to the same list follows").containsExactly("RELEASES", "EVENTS");
+        assertThat(looseDate.getAttribute("data-storage-invalid")).as("February has no 30th").isEqualTo("must be a real date");
+    }
+
     /**
      * Waits until the server has handled every frame the page sent so far: frames of one socket are
      * handled in order, so once a change sent now is read on the server, the earlier ones were too.
