@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,8 @@ import org.htmlunit.WebClient;
 import org.htmlunit.util.NameValuePair;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.WebResponseData;
+import org.htmlunit.util.WebConnectionWrapper;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 
@@ -34,12 +37,40 @@ final class DemoBrowser implements AutoCloseable {
     private final WebClient client = new WebClient(BrowserVersion.CHROME);
     private final URL base;
     private int windows;
+    private volatile boolean blockSockets;
 
     DemoBrowser(URL base) {
         this.base = base;
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
         client.getOptions().setThrowExceptionOnScriptError(true);
         client.getOptions().setCssEnabled(false);
+        new WebConnectionWrapper(client) {
+            @Override
+            public WebResponse getResponse(WebRequest request) throws IOException {
+                WebResponse response = super.getResponse(request);
+                return blockSockets && response.getContentType().equals("text/html") ? withSocketStub(response) : response;
+            }
+        };
+    }
+
+    /**
+     * Opens the settings page with its WebSocket blocked ({@link SocketStub}): what it shows comes
+     * from the browser's storage alone.
+     */
+    HtmlPage openWithoutSocket() {
+        blockSockets = true;
+        try {
+            return open();
+        } finally {
+            blockSockets = false;
+        }
+    }
+
+    private static WebResponse withSocketStub(WebResponse response) throws IOException {
+        String html = response.getContentAsString().replace("<head>", "<head><script>" + SocketStub.SCRIPT + "</script>");
+        WebResponseData data = new WebResponseData(html.getBytes(StandardCharsets.UTF_8),
+                response.getStatusCode(), response.getStatusMessage(), response.getResponseHeaders());
+        return new WebResponse(data, response.getWebRequest(), response.getLoadTime());
     }
 
     /** Opens the settings page and waits until its glue has had the server's welcome. */

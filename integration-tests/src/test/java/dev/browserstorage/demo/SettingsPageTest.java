@@ -10,14 +10,15 @@ import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settings page as a user drives it in HtmlUnit: each control changes the browser's storage
- * through the server, and the page shows what the browser holds, as text.
+ * The settings page as a user drives it in HtmlUnit: its bound fields store what the user picks and
+ * the server hears of it; its other controls change the browser's storage through the server; the
+ * page shows what the browser holds, as text.
  */
 @QuarkusTest
 class SettingsPageTest extends DemoAppTestBase {
 
     @Test
-    void choosingAThemeInThePageStoresItThroughTheServer() {
+    void choosingAThemeInThePageStoresItAndTheServerReadsIt() {
         HtmlPage page = browser.openSettings();
 
         page.<HtmlSelect>getHtmlElementById("theme").setSelectedAttribute("DARK", true);
@@ -25,7 +26,8 @@ class SettingsPageTest extends DemoAppTestBase {
         browser.waitUntil("the page reports the save", () -> "Saved".equals(browser.js(page, "document.getElementById('status').textContent")));
         assertThat(browser.localStorage()).containsEntry(THEME, "\"DARK\"");
         assertThat(browser.js(page, "document.body.className")).isEqualTo("theme-dark");
-        assertThat(browser.get("api/prefs").json().get("theme").asText()).isEqualTo("DARK");
+        browser.waitUntil("the server's API reads the browser's change",
+                () -> "DARK".equals(browser.get("api/prefs").json().get("theme").asText()));
     }
 
     @Test
@@ -52,8 +54,8 @@ class SettingsPageTest extends DemoAppTestBase {
 
         browser.waitUntil("the page reports the draft saved",
                 () -> "Draft saved".equals(browser.js(page, "document.getElementById('status').textContent")));
-        JsonNode draft = browser.get("api/draft").json();
-        assertThat(draft.get("body").asText()).isEqualTo("Dear team,");
+        browser.waitUntil("the server's API reads the tab's draft",
+                () -> "Dear team,".equals(browser.get("api/draft").json().get("body").asText()));
         String stored = (String) browser.js(page, "sessionStorage.getItem('" + DRAFT_BODY + "')");
         assertThat(stored).startsWith("{\"expires\":").endsWith(",\"value\":\"Dear team,\"}");
         assertThat(browser.localStorage()).doesNotContainKey(DRAFT_BODY);

@@ -21,8 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The settings page in Chromium, as a user drives it: it shows what the browser holds, styled,
- * and every change goes through the server's typed stores and back into the browser's storage.
+ * The settings page in Chromium, as a user drives it: it shows what the browser holds, styled; its
+ * bound fields store what the user picks and the server hears of it; the server's writes come back
+ * into the browser's storage and the page.
  */
 @QuarkusTest
 class SettingsPageInChromiumTest extends ChromiumTestBase {
@@ -49,7 +50,7 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
     }
 
     @Test
-    void choosingAThemeAndTypingAFontSizeStoresThemThroughTheServer() throws Exception {
+    void choosingAThemeAndTypingAFontSizeStoresThemAndTheServerReadsThem() throws Exception {
         openSettings();
 
         new Select(chromium.driver().findElement(By.id("theme"))).selectByValue("DARK");
@@ -60,6 +61,7 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
 
         assertThat(localStorage(THEME)).isEqualTo("\"DARK\"");
         PreferencesStore prefs = new PreferencesStore(session());
+        chromium.waitUntil("the server hears of the bound fields' changes", driver -> prefs.getFontSize() == 18);
         assertThat(prefs.getTheme()).isEqualTo(Theme.DARK);
         assertThat(prefs.getFontSize()).isEqualTo(18);
         HttpResponse<String> read = call("GET", "api/prefs", null);

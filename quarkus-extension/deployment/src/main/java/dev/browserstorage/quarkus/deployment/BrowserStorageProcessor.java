@@ -120,8 +120,8 @@ class BrowserStorageProcessor {
     void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, BrowserStorageRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
         String path = checkedPath(config);
-        routes.produce(RouteBuildItem.builder().route(path + "/storage.js").handler(recorder.glue()).build());
         List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
+        routes.produce(RouteBuildItem.builder().route(path + "/storage.js").handler(recorder.glue(schemas)).build());
         routes.produce(RouteBuildItem.builder().route(path + "/stores.json").handler(recorder.stores(schemas)).build());
     }
 

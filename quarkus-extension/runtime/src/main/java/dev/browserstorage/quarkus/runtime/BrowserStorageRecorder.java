@@ -37,12 +37,19 @@ public class BrowserStorageRecorder {
     }
 
     /**
-     * The handler that serves the glue, {@code storage.js}.
+     * The handler that serves the glue, {@code storage.js}, followed by a call that hands it the
+     * schemas of all the application's stores ({@code BrowserStorage.define({...})}): one script
+     * gives the page everything it needs to fill bound form fields before first paint, with no
+     * second request. The ETag covers both.
      *
+     * @param schemas the class-path resources of the schemas, in a stable order
      * @return the handler
      */
-    public Handler<RoutingContext> glue() {
-        return methods(new StaticText(resource(GLUE), "text/javascript; charset=utf-8"));
+    public Handler<RoutingContext> glue(List<String> schemas) {
+        // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
+        String stores = storesJson(schemas).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return methods(new StaticText(resource(GLUE) + "\nBrowserStorage.define(" + stores + ");\n",
+                "text/javascript; charset=utf-8"));
     }
 
     /**
@@ -53,11 +60,15 @@ public class BrowserStorageRecorder {
      * @return the handler
      */
     public Handler<RoutingContext> stores(List<String> schemas) {
+        return methods(new StaticText(storesJson(schemas), "application/json"));
+    }
+
+    private static String storesJson(List<String> schemas) {
         StringJoiner json = new StringJoiner(",", "{\"formatVersion\":1,\"stores\":[", "]}");
         for (String schema : schemas) {
             json.add(resource(schema).strip());
         }
-        return methods(new StaticText(json.toString(), "application/json"));
+        return json.toString();
     }
 
     static final String GLUE = "META-INF/browser-storage/glue/storage.js";
