@@ -10,8 +10,10 @@ import dev.browserstorage.processor.validation.Message;
 import dev.browserstorage.processor.validation.Problem;
 import dev.browserstorage.processor.validation.StoreValidator;
 import dev.browserstorage.processor.writer.IndexWriter;
+import dev.browserstorage.processor.writer.JsStoreWriter;
 import dev.browserstorage.processor.writer.SchemaWriter;
 import dev.browserstorage.processor.writer.StoreWriter;
+import dev.browserstorage.processor.writer.TypeScriptWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,6 +73,8 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
     private StoreWriter storeWriter;
     private final SchemaWriter schemaWriter = new SchemaWriter();
     private final IndexWriter indexWriter = new IndexWriter();
+    private final JsStoreWriter jsWriter = new JsStoreWriter(BrowserStorageProcessor.class.getName());
+    private final TypeScriptWriter typeScriptWriter = new TypeScriptWriter(BrowserStorageProcessor.class.getName());
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -152,12 +156,21 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
     private void write(StoreModel model) throws IOException {
         storeWriter.write(model).writeTo(processingEnv.getFiler());
         String schemaPath = SchemaWriter.path(model);
-        FileObject schema = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", schemaPath, model.element());
-        try (Writer out = new java.io.OutputStreamWriter(schema.openOutputStream(), StandardCharsets.UTF_8)) {
-            out.write(schemaWriter.write(model));
+        writeResource(schemaPath, schemaWriter.write(model), model);
+        if (JsStoreWriter.applies(model)) {
+            writeResource(JsStoreWriter.path(model), jsWriter.write(model), model);
+            writeResource(TypeScriptWriter.path(model), typeScriptWriter.write(model), model);
         }
         index.put(model.pojo().reflectionName(),
                 new IndexWriter.Entry(model.store().reflectionName(), model.area().wireName(), schemaPath));
+    }
+
+    /** A per-store resource: isolating, with the POJO as its one originating element. */
+    private void writeResource(String path, String text, StoreModel model) throws IOException {
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
+        try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+            out.write(text);
+        }
     }
 
     private void writeIndex() throws IOException {

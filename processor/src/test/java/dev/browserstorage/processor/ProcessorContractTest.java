@@ -89,6 +89,8 @@ class ProcessorContractTest {
         Set<String> written = writtenFiles(output, broken, VALID);
         Assertions.assertThat(written).containsExactly(
                 "META-INF/browser-storage/index.json",
+                "META-INF/browser-storage/js/test.Valid.d.ts",
+                "META-INF/browser-storage/js/test.Valid.js",
                 "META-INF/browser-storage/stores/test.Valid.json",
                 "test/ValidStore.java");
         Assertions.assertThat(Files.readString(output.resolve("classes/META-INF/browser-storage/index.json")))

@@ -31,4 +31,15 @@ final class Json {
         }
         return out.append('\n').toString();
     }
+
+    /** One line of JSON without spaces, for values embedded in generated JavaScript. */
+    static String compact(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            body.write(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
 }

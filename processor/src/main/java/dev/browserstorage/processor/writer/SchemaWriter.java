@@ -126,7 +126,7 @@ public final class SchemaWriter {
         return dev.browserstorage.annotation.SameSite.valueOf(constant).attributeValue();
     }
 
-    private static void writeSchema(JsonGenerator json, ValueType type) throws IOException {
+    static void writeSchema(JsonGenerator json, ValueType type) throws IOException {
         json.writeStartObject();
         switch (type.kind()) {
             case STRING:
@@ -217,7 +217,7 @@ public final class SchemaWriter {
         json.writeStringField("format", format);
     }
 
-    private static void writeLiteral(JsonGenerator json, Object literal) throws IOException {
+    static void writeLiteral(JsonGenerator json, Object literal) throws IOException {
         if (literal instanceof String) {
             json.writeString((String) literal);
         } else if (literal instanceof Character) {

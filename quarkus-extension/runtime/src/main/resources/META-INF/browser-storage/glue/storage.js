@@ -686,6 +686,11 @@
     return current(fields[name]);
   };
 
+  // ---- typed stores (docs/javascript.md): they form the app's keys from the started app's id.
+
+  /** The app id given to start(), or null before start. */
+  window.BrowserStorage.app = () => (prefix === null ? null : prefix.slice(0, -1));
+
   if (script && script.getAttribute('data-app')) {
     window.BrowserStorage.start({ app: script.getAttribute('data-app'), path: script.getAttribute('data-path') });
   }

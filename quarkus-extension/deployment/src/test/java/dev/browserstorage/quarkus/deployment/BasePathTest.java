@@ -32,11 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BasePathTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar
-                    .addClasses(Prefs.class, PrefsStore.class, SyncClient.class)
-                    // What the processor wrote for Prefs when the tests were compiled.
-                    .addAsResource("META-INF/browser-storage/index.json")
-                    .addAsResource("META-INF/browser-storage/stores/" + Prefs.class.getName() + ".json")
+            .withApplicationRoot(jar -> TestStores.addTo(jar)
+                    .addClass(SyncClient.class)
                     .addAsResource(new StringAsset("""
                             <!DOCTYPE html>
                             <html><head><title>moved</title>

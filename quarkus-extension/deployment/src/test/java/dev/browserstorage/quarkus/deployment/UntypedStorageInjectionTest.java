@@ -15,9 +15,7 @@ class UntypedStorageInjectionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class)
-                    .addAsResource("META-INF/browser-storage/index.json")
-                    .addAsResource("META-INF/browser-storage/stores/dev.browserstorage.quarkus.deployment.Prefs.json"))
+            .withApplicationRoot(jar -> TestStores.addTo(jar))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test");
 
     @Inject

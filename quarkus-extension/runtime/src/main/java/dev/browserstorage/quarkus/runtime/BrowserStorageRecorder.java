@@ -73,7 +73,7 @@ public class BrowserStorageRecorder {
 
     static final String GLUE = "META-INF/browser-storage/glue/storage.js";
 
-    private static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
+    static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
         return context -> {
             switch (context.request().method().name()) {
                 case "GET", "HEAD" -> handler.handle(context);
@@ -82,7 +82,7 @@ public class BrowserStorageRecorder {
         };
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is not on the class path: the browser-storage jars are incomplete");

@@ -1,0 +1,244 @@
+/*
+ * browser-storage typed stores (docs/javascript.md): BrowserStorage.defineStore(definition), which
+ * the processor's generated definitions call, one per @LocalStorage / @SessionStorage store. The
+ * extension serves this file followed by every definition at <path>/stores.global.js (a plain
+ * script) and <path>/stores.js (an ES module). It needs the glue, <path>/storage.js, loaded first.
+ * Same limits as the glue: plain ES2017 inside what HtmlUnit runs.
+ */
+(function () {
+  'use strict';
+
+  const api = window.BrowserStorage;
+  if (!api) throw new Error('browser-storage: load storage.js before the typed stores');
+  // Loaded twice (as a plain script and as a module): the stores defined first stay.
+  if (api.defineStore) return;
+
+  const METHODS = ['get', 'set', 'remove', 'onChange'];
+  const FORMATS = {
+    uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    date: /^[+-]?\d{4,}-\d\d-\d\d$/,
+    'date-time': /^[+-]?\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?Z$/,
+    'local-date-time': /^[+-]?\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?$/,
+    duration: /^[+-]?P(?!$)(\d+D)?(T(?=[+-]?\d)([+-]?\d+H)?([+-]?\d+M)?([+-]?\d+([.,]\d{1,9})?S)?)?$/i,
+    decimal: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+  };
+  const stores = {};
+  let listening = false;
+  const listeners = [];   // {area, key, field, fn}
+
+  function show(value) {
+    return typeof value === 'number' ? String(value) : JSON.stringify(value);
+  }
+
+  // Why a value does not fit a schema, or null: the checks of the Java codecs (docs/annotations.md).
+  function problem(schema, value) {
+    if (value === null || value === undefined) return 'null is not a value here';
+    switch (schema.type) {
+      case 'string':
+        if (typeof value !== 'string') return `${show(value)} is not a string`;
+        if (schema.minLength !== undefined && value.length < schema.minLength ||
+            schema.maxLength !== undefined && value.length > schema.maxLength) {
+          return `${show(value)} is not one UTF-16 unit`;
+        }
+        if (schema.enum && schema.enum.indexOf(value) < 0) {
+          return `${show(value)} is not one of ${schema.enum.join(', ')}`;
+        }
+        if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format].test(value)) {
+          return `${show(value)} is not a ${schema.format}`;
+        }
+        return null;
+      case 'boolean':
+        return typeof value === 'boolean' ? null : `${show(value)} is not a boolean`;
+      case 'integer':
+        if (!Number.isInteger(value)) return `${show(value)} is not a whole number`;
+        return value < schema.minimum || value > schema.maximum
+          ? `${value} is outside ${schema.minimum}..${schema.maximum}` : null;
+      case 'number':
+        return typeof value === 'number' && isFinite(value) ? null : `${show(value)} is not a finite number`;
+      case 'array': {
+        if (!Array.isArray(value)) return `${show(value)} is not an array`;
+        for (let i = 0; i < value.length; i++) {
+          const p = problem(schema.items, value[i]);
+          if (p) return `[${i}]: ${p}`;
+        }
+        if (schema.uniqueItems) {
+          const seen = new Set(value.map(item => JSON.stringify(item)));
+          if (seen.size !== value.length) return 'a set cannot hold the same value twice';
+        }
+        return null;
+      }
+      case 'object': {
+        if (typeof value !== 'object' || Array.isArray(value)) return `${show(value)} is not an object`;
+        if (!schema.additionalProperties) return null;
+        const names = Object.keys(value);
+        for (let i = 0; i < names.length; i++) {
+          const p = problem(schema.additionalProperties, value[names[i]]);
+          if (p) return `[${JSON.stringify(names[i])}]: ${p}`;
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  function copy(value) {
+    return value === undefined ? null : JSON.parse(JSON.stringify(value));
+  }
+
+  function storage(area) {
+    return area === 'session' ? window.sessionStorage : window.localStorage;
+  }
+
+  function appKey(field) {
+    const app = api.app();
+    if (app === null) throw new Error('BrowserStorage is not started');
+    return `${app}:${field.key}`;
+  }
+
+  // The stored text as the field's value: its default when absent, expired or not readable as one.
+  function decode(store, field, text) {
+    if (text === null || text === undefined) return copy(field.default);
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      console.warn(`browser-storage: ${store.name}.${field.name} holds text that is not JSON; reading its default`);
+      return copy(field.default);
+    }
+    if (field.ttlSeconds) {
+      if (!value || typeof value !== 'object' || typeof value.expires !== 'number' || !('value' in value)) {
+        console.warn(`browser-storage: ${store.name}.${field.name} holds no expiry; reading its default`);
+        return copy(field.default);
+      }
+      if (value.expires <= Date.now()) return copy(field.default);
+      value = value.value;
+    }
+    const p = problem(field.schema, value);
+    if (p) {
+      console.warn(`browser-storage: ${store.name}.${field.name}: ${p}; reading its default`);
+      return copy(field.default);
+    }
+    return value;
+  }
+
+  function utf8Bytes(text) {
+    return new TextEncoder().encode(text).length;
+  }
+
+  // The app's keys and values in an area, in UTF-16 units, leaving out one key: as the server counts.
+  function unitsUsed(area, except) {
+    const own = api.app() + ':';
+    const reserved = own + '__bs.';
+    const s = storage(area);
+    let units = 0;
+    for (let i = 0; i < s.length; i++) {
+      const key = s.key(i);
+      if (key !== except && key.startsWith(own) && !key.startsWith(reserved)) {
+        units += key.length + (s.getItem(key) || '').length;
+      }
+    }
+    return units;
+  }
+
+  function quotaError(message) {
+    const e = new Error(message);
+    e.name = 'QuotaExceededError';
+    return e;
+  }
+
+  function write(store, field, value) {
+    const key = appKey(field);
+    if (value === null || value === undefined) {
+      api.remove(key, store.area);
+      return;
+    }
+    const p = problem(field.schema, value);
+    if (p) {
+      throw new (typeof value === 'number' && field.schema.type === 'integer' && Number.isInteger(value)
+        ? RangeError : TypeError)(`${store.name}.${field.name}: ${p}`);
+    }
+    const text = JSON.stringify(field.ttlSeconds ? { expires: Date.now() + field.ttlSeconds * 1000, value: value } : value);
+    const bytes = utf8Bytes(text);
+    if (bytes > store.maxValueBytes) {
+      throw quotaError(`${store.name}.${field.name}: the value is ${bytes} bytes in UTF-8, over the limit of `
+        + `${store.maxValueBytes} for one value; nothing was written`);
+    }
+    const units = unitsUsed(store.area, key) + key.length + text.length;
+    if (units > store.maxAreaUnits) {
+      throw quotaError(`${store.name}.${field.name}: the app's ${store.area}Storage would hold ${units} UTF-16 units,`
+        + ` over its budget of ${store.maxAreaUnits}; nothing was written`);
+    }
+    api.set(key, text, store.area);
+  }
+
+  function dispatch(change) {
+    listeners.forEach(l => {
+      if (l.area !== change.area || `${api.app()}:${l.field.key}` !== change.key) return;
+      try {
+        l.fn(decode(l.store, l.field, change.value), change);
+      } catch (e) {
+        console.error(e);
+      }
+    });
+  }
+
+  function fieldOf(store, fields, name) {
+    const field = fields[name];
+    if (!field) throw new TypeError(`store ${store.name} has no field ${JSON.stringify(name)}`);
+    return field;
+  }
+
+  function defineStore(definition) {
+    if (stores[definition.name]) return stores[definition.name];
+    const fields = Object.create(null);
+    const meta = { name: definition.name, area: definition.area, maxValueBytes: definition.maxValueBytes,
+      maxAreaUnits: definition.maxAreaUnits };
+    const store = {
+      /** The field's stored value, or its default. */
+      get(name) {
+        const field = fieldOf(meta, fields, name);
+        return decode(meta, field, api.get(appKey(field), meta.area));
+      },
+      /** Checks and stores a value, and tells the server; null removes it. */
+      set(name, value) {
+        write(meta, fieldOf(meta, fields, name), value);
+      },
+      /** Removes the field's value (it reads as its default) and tells the server. */
+      remove(name) {
+        write(meta, fieldOf(meta, fields, name), null);
+      },
+      /**
+       * Calls fn(value, change) when the field changes by a server batch or another tab; returns a
+       * function that stops it.
+       */
+      onChange(name, fn) {
+        const listener = { area: meta.area, store: meta, field: fieldOf(meta, fields, name), fn: fn };
+        if (!listening) {
+          api.onChange(dispatch);
+          listening = true;
+        }
+        listeners.push(listener);
+        return () => {
+          const i = listeners.indexOf(listener);
+          if (i >= 0) listeners.splice(i, 1);
+        };
+      }
+    };
+    definition.fields.forEach(field => {
+      fields[field.name] = field;
+      // A field named like a method stays reachable through get() and set().
+      if (METHODS.indexOf(field.name) >= 0) return;
+      Object.defineProperty(store, field.name, {
+        enumerable: true,
+        get: () => store.get(field.name),
+        set: value => store.set(field.name, value)
+      });
+    });
+    stores[definition.name] = Object.freeze(store);
+    return stores[definition.name];
+  }
+
+  api.defineStore = defineStore;
+  api.stores = stores;
+})();
