@@ -279,12 +279,16 @@ public final class StoreAccess {
             return writes.isEmpty() ? CompletableFuture.completedFuture(null) : session().write(writes);
         }
         HttpCookies cookies = http.get();
+        java.util.Map<String, String> jar = new java.util.TreeMap<>(cookies.cookies());
         for (Write write : writes) {
             if (write.isRemoval()) {
                 CookieRules.checkDeclaration(write.key(), write.cookieOptions());
+                jar.remove(write.key());
             } else {
                 CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
                         session().clock().instant());
+                session().cookieHeaderBudget().check(jar, write.key(), write.value());
+                jar.put(write.key(), write.value());
             }
         }
         for (Write write : writes) {
@@ -295,6 +299,9 @@ public final class StoreAccess {
             }
         }
         BrowserSession session = session();
+        for (Write write : writes) {
+            session.rememberCookieAttributes(write.key(), write.isRemoval() ? null : write.cookieOptions());
+        }
         if (session.isHydrated()) {
             for (Write write : writes) {
                 if (!write.cookieOptions().httpOnly()) {
