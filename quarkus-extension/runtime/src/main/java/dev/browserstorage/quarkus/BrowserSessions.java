@@ -1,8 +1,12 @@
 package dev.browserstorage.quarkus;
 
+import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpOnlyCommits;
 import dev.browserstorage.session.StorageLimits;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,8 +34,16 @@ public class BrowserSessions {
     private final StorageLimits limits;
     private final Clock clock = Clock.systemUTC();
 
+    private final CookieHeaderBudget cookieHeaderBudget;
+    private final HttpOnlyCommits httpOnlyCommits;
+
     @Inject
-    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
+    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
+            CookieCommits httpOnlyCommits) {
+        // A browser whose cookies pass the server's header limit gets 431 for every later request.
+        this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
+        this.httpOnlyCommits = httpOnlyCommits;
         this.config = config;
         this.appId = config.appId().or(() -> appName).orElse("app");
         if (!APP_ID.matcher(appId).matches()) {
@@ -60,7 +72,8 @@ public class BrowserSessions {
      */
     public BrowserSession session(String browserId) {
         Entry entry = sessions.computeIfAbsent(browserId,
-                id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock).build()));
+                id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock)
+                        .cookieHeaderBudget(cookieHeaderBudget).httpOnlyCommits(httpOnlyCommits).build()));
         entry.lastSeen = clock.instant();
         return entry.session;
     }

@@ -91,4 +91,23 @@ public interface BrowserStorageConfig {
      */
     @WithDefault("__bs_id")
     String browserIdCookie();
+
+    /**
+     * The key that signs the commit URLs of HttpOnly cookies written over the sync socket
+     * (HMAC-SHA256), at least 32 bytes. Set the same key on every node when a browser's socket and
+     * its HTTP requests may reach different nodes. Default: a random key per process.
+     *
+     * @return the key
+     */
+    Optional<String> cookieCommitKey();
+
+    /**
+     * How long a commit URL of an HttpOnly cookie written over the sync socket stays valid; the glue
+     * uses it at once, and a batch sent again after a reconnect carries a fresh one. Default 60
+     * seconds.
+     *
+     * @return the lifetime
+     */
+    @WithDefault("60S")
+    Duration cookieCommitTtl();
 }

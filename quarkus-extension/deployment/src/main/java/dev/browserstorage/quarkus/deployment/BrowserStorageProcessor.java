@@ -3,7 +3,9 @@ package dev.browserstorage.quarkus.deployment;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
+import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
+import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
@@ -115,5 +117,24 @@ class BrowserStorageProcessor {
         routes.produce(RouteBuildItem.builder().route(config.path() + "/storage.js").handler(recorder.glue()).build());
         List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
         routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.json").handler(recorder.stores(schemas)).build());
+    }
+
+    // ---------------------------------------------------------------- cookies (issue #4)
+
+    @BuildStep
+    AdditionalBeanBuildItem registerCookieBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(CookieCommits.class, BrowserCookiesProducer.class)
+                .setUnremovable()
+                .build();
+    }
+
+    /** HttpOnly cookies written over the socket are set by the response of a commit URL under the base path. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void serveCookieCommits(BrowserStorageBuildTimeConfig config, BrowserStorageRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        routes.produce(RouteBuildItem.builder().route(config.path() + "/cookie/:token").handler(recorder.cookieCommits())
+                .build());
     }
 }

@@ -60,6 +60,16 @@ public class BrowserStorageRecorder {
         return methods(new StaticText(json.toString(), "application/json"));
     }
 
+    /**
+     * The handler of {@code <path>/cookie/<token>}: the commit URLs of HttpOnly cookies written over
+     * the sync socket, whose response carries the {@code Set-Cookie}.
+     *
+     * @return the handler
+     */
+    public Handler<RoutingContext> cookieCommits() {
+        return new CookieCommitHandler();
+    }
+
     static final String GLUE = "META-INF/browser-storage/glue/storage.js";
 
     private static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
