@@ -250,9 +250,12 @@
     });
   }
 
+  // cookieStore only writes Secure cookies, and appends a '/' to a path that lacks one (Chromium
+  // follows an earlier text of the spec): such cookies take document.cookie, so that the browser
+  // holds the path the server declared, the one every later delete (Set-Cookie included) uses.
   function cookieStoreWritable(c) {
-    // cookieStore only writes Secure cookies; a cookie that must not be Secure takes document.cookie.
-    return typeof window.cookieStore === 'object' && window.cookieStore !== null && c.secure !== false;
+    return typeof window.cookieStore === 'object' && window.cookieStore !== null && c.secure !== false &&
+      (c.path || '/').endsWith('/');
   }
 
   // One cookie write of an asynchronous batch: a commit URL, cookieStore, or document.cookie.
