@@ -12,7 +12,6 @@ import dev.browserstorage.session.ChangeSource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,19 +55,8 @@ class CookiesInChromiumTest extends ChromiumTestBase {
     }
 
     /** A request of the page itself, with a text body: the browser keeps what its answer sets. */
-    @SuppressWarnings("unchecked")
     private PageAnswer fromPage(String method, String path, String text) {
-        Map<String, Object> answer = (Map<String, Object>) chromium.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const xhr = new XMLHttpRequest();
-                xhr.open(arguments[0], arguments[1]);
-                xhr.setRequestHeader('Content-Type', 'text/plain');
-                xhr.setRequestHeader('Accept', 'application/json');
-                xhr.onload = () => done({ status: xhr.status, body: xhr.responseText });
-                xhr.onerror = () => done({ status: 0, body: 'network error' });
-                xhr.send(arguments[2]);
-                """, method, path, text);
-        return new PageAnswer(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
+        return callFromPage(method, path, text, "text/plain");
     }
 
     @Test
