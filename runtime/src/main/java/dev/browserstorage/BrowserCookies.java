@@ -187,6 +187,8 @@ public final class BrowserCookies {
             return session.write(List.of(write));
         }
         HttpCookies cookies = http.get();
+        write = new Write(StorageArea.COOKIE, write.key(), write.value(),
+                session.cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl()));
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
             cookies.deleteCookie(write.key(), write.cookieOptions());

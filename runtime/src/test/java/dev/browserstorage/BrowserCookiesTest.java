@@ -40,9 +40,7 @@ class BrowserCookiesTest {
     private final BrowserCookies cookies = new BrowserCookies(session);
 
     private Write lastWrite() {
-        List<WriteBatch> received = browser.received();
-        WriteBatch batch = received.get(received.size() - 1);
-        return batch.writes().get(batch.writes().size() - 1);
+        return lastWriteOf(browser);
     }
 
     @Test
@@ -193,6 +191,33 @@ class BrowserCookiesTest {
     }
 
     @Test
+    void anHttpOnlyCookieTheServerWroteSurvivesAReconnectWhoseSnapshotCannotShowIt() {
+        BrowserSession withCommits = BrowserSession.builder("b8", "demo").clock(clock)
+                .httpOnlyCommits((id, name, value, options) -> "/_storage/cookie/t").build();
+        InMemoryBrowser page = new InMemoryBrowser(withCommits);
+        page.connect();
+        BrowserCookies serverSide = new BrowserCookies(withCommits);
+        serverSide.set("sid", "secret", CookieOptions.builder().httpOnly(true).maxAge(Duration.ofMinutes(10)).build());
+        page.deliver();
+        List<CookieChangeEvent> events = new ArrayList<>();
+        serverSide.onChange("sid", events::add);
+
+        // The real glue's hello comes from document.cookie, where an HttpOnly cookie never shows.
+        page.disconnect();
+        dev.browserstorage.session.Snapshot hello = new dev.browserstorage.session.Snapshot(URI.create("https://localhost/"),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of("other", "1"));
+        withCommits.hydrate(hello);
+
+        assertThat(serverSide.get("sid")).map(CookieListItem::value).contains("secret");
+        assertThat(events).as("no deletion on reconnect").isEmpty();
+
+        clock.advance(Duration.ofMinutes(11));
+        withCommits.hydrate(hello);
+        assertThat(serverSide.get("sid")).as("expired meanwhile").isEmpty();
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.deleted()).hasSize(1));
+    }
+
+    @Test
     void listenersReceiveChangedAndDeletedListsByNameAndByPrefix() {
         browser.connect();
         List<CookieChangeEvent> lang = new ArrayList<>();
@@ -229,6 +254,49 @@ class BrowserCookiesTest {
         assertThatThrownBy(() -> session.browserChanged(StorageArea.COOKIE, "a", "b;c=d"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(cookies.get("big")).isEmpty();
+    }
+
+    @Test
+    void theDevAllowanceDropsSecureOnPlainHttpLocalhostOnlyWhereNoRuleNeedsIt() {
+        BrowserSession dev = BrowserSession.builder("b4", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser local = new InMemoryBrowser(dev, URI.create("http://localhost:8080/"));
+        local.connect();
+        BrowserCookies devCookies = new BrowserCookies(dev);
+
+        devCookies.set("lang", "de");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("Safari keeps it").isFalse();
+        devCookies.set("__Host-sid", "1");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("the prefix needs Secure").isTrue();
+        devCookies.set("embed", "1", CookieOptions.builder().sameSite(SameSite.NONE).build());
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("SameSite=None needs Secure").isTrue();
+        devCookies.delete("lang");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("deleted as it was set").isFalse();
+
+        BrowserSession overHttps = BrowserSession.builder("b5", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser secure = new InMemoryBrowser(overHttps, URI.create("https://localhost/"));
+        secure.connect();
+        new BrowserCookies(overHttps).set("lang", "de");
+        assertThat(lastWriteOf(secure).cookieOptions().secure()).as("only plain http").isTrue();
+
+        BrowserSession off = BrowserSession.builder("b6", "demo").build();
+        InMemoryBrowser plain = new InMemoryBrowser(off, URI.create("http://localhost:8080/"));
+        plain.connect();
+        new BrowserCookies(off).set("lang", "de");
+        assertThat(lastWriteOf(plain).cookieOptions().secure()).as("Secure by default").isTrue();
+
+        BrowserSession remote = BrowserSession.builder("b7", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser elsewhere = new InMemoryBrowser(remote, URI.create("http://shop.example.com/"));
+        elsewhere.connect();
+        assertThatThrownBy(() -> new BrowserCookies(remote).set("lang", "de"))
+                .as("never beyond loopback: a Secure cookie from plain http is still refused")
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.SECURE_ON_INSECURE_ORIGIN));
+    }
+
+    private static Write lastWriteOf(InMemoryBrowser browser) {
+        List<WriteBatch> received = browser.received();
+        WriteBatch batch = received.get(received.size() - 1);
+        return batch.writes().get(batch.writes().size() - 1);
     }
 
     /** Inside an HTTP exchange: the request's cookies, Set-Cookie on the response. */

@@ -72,6 +72,7 @@ public final class BrowserSession implements SessionSource {
     private final Clock clock;
     private final CookieHeaderBudget cookieHeaderBudget;
     private final HttpOnlyCommits httpOnlyCommits;
+    private final boolean insecureLocalhostCookies;
     /** The attributes of the cookies this server wrote, by name; guarded by the lock. */
     private final Map<String, CookieAttributes> cookieAttributes = new HashMap<>();
 
@@ -99,6 +100,7 @@ public final class BrowserSession implements SessionSource {
         this.clock = builder.clock;
         this.cookieHeaderBudget = builder.cookieHeaderBudget;
         this.httpOnlyCommits = builder.httpOnlyCommits;
+        this.insecureLocalhostCookies = builder.insecureLocalhostCookies;
         for (StorageArea area : StorageArea.values()) {
             confirmed.put(area, new HashMap<>());
             view.put(area, new ConcurrentHashMap<>());
@@ -209,7 +211,7 @@ public final class BrowserSession implements SessionSource {
             pageUrl = snapshot.pageUrl();
             replaceConfirmed(StorageArea.LOCAL, snapshot.local(), first ? null : changes);
             replaceConfirmed(StorageArea.SESSION, snapshot.session(), first ? null : changes);
-            replaceConfirmed(StorageArea.COOKIE, snapshot.cookies(), first ? null : changes);
+            replaceConfirmed(StorageArea.COOKIE, withHttpOnlyCookies(snapshot.cookies()), first ? null : changes);
         } finally {
             lock.unlock();
         }
@@ -344,6 +346,7 @@ public final class BrowserSession implements SessionSource {
             if (closed) {
                 throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
             }
+            writes = cookiesForPage(writes);
             if (pendingWrites + writes.size() > limits.maxPendingWrites()) {
                 throw new DisconnectedException("Browser " + browserId + " has " + pendingWrites
                         + " writes waiting for acknowledgement" + (transport == null ? " while disconnected" : "")
@@ -935,6 +938,51 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
+    /**
+     * The options a cookie is written with to a page: as declared, or without Secure under the
+     * development allowance for plain-http localhost when it is on.
+     *
+     * @param name the cookie name
+     * @param options the declared options
+     * @param pageUrl the page or request URL, or {@code null} if unknown
+     * @return the options to write with
+     */
+    public dev.browserstorage.cookie.CookieOptions cookieOptionsFor(String name,
+            dev.browserstorage.cookie.CookieOptions options, URI pageUrl) {
+        return insecureLocalhostCookies ? dev.browserstorage.cookie.InsecureLocalhost.adjust(name, options, pageUrl) : options;
+    }
+
+    /** The writes as they go to the page this session knows; called with the lock held. */
+    private List<Write> cookiesForPage(List<Write> writes) {
+        if (!insecureLocalhostCookies || pageUrl == null) {
+            return writes;
+        }
+        List<Write> adjusted = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            adjusted.add(write.area() != StorageArea.COOKIE ? write : new Write(StorageArea.COOKIE, write.key(),
+                    write.value(), cookieOptionsFor(write.key(), write.cookieOptions(), pageUrl)));
+        }
+        return adjusted;
+    }
+
+    /**
+     * A snapshot's cookies with the HttpOnly ones this server wrote and knows to be live: {@code
+     * document.cookie} never shows them, so a reconnect must not read as their deletion. Called with
+     * the lock held.
+     */
+    private Map<String, String> withHttpOnlyCookies(Map<String, String> snapshotCookies) {
+        Map<String, String> cookies = new HashMap<>(snapshotCookies);
+        Instant now = clock.instant();
+        cookieAttributes.forEach((name, attributes) -> {
+            String known = confirmed.get(StorageArea.COOKIE).get(name);
+            boolean live = attributes.expiresAt().map(now::isBefore).orElse(true);
+            if (attributes.options().httpOnly() && known != null && live) {
+                cookies.putIfAbsent(name, known);
+            }
+        });
+        return cookies;
+    }
+
     /** Called with the lock held, once a batch is accepted. */
     private void rememberCookieAttributes(List<Write> writes) {
         for (Write write : writes) {
@@ -1118,6 +1166,7 @@ public final class BrowserSession implements SessionSource {
         private Clock clock = Clock.systemUTC();
         private CookieHeaderBudget cookieHeaderBudget = CookieHeaderBudget.defaults();
         private HttpOnlyCommits httpOnlyCommits;
+        private boolean insecureLocalhostCookies;
 
         private Builder(String browserId, String appId) {
             this.browserId = Objects.requireNonNull(browserId, "browserId");
@@ -1170,6 +1219,19 @@ public final class BrowserSession implements SessionSource {
          */
         public Builder httpOnlyCommits(HttpOnlyCommits commits) {
             this.httpOnlyCommits = Objects.requireNonNull(commits, "commits");
+            return this;
+        }
+
+        /**
+         * Turns on the development allowance for plain-http localhost ({@link
+         * dev.browserstorage.cookie.InsecureLocalhost}): cookies written to such a page lose their
+         * Secure flag where no rule needs it. Default off; never turn it on in production.
+         *
+         * @param allowed whether the allowance applies
+         * @return this builder
+         */
+        public Builder insecureLocalhostCookies(boolean allowed) {
+            this.insecureLocalhostCookies = allowed;
             return this;
         }
 

@@ -279,6 +279,12 @@ public final class StoreAccess {
             return writes.isEmpty() ? CompletableFuture.completedFuture(null) : session().write(writes);
         }
         HttpCookies cookies = http.get();
+        List<Write> adjusted = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            adjusted.add(new Write(StorageArea.COOKIE, write.key(), write.value(),
+                    session().cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl())));
+        }
+        writes = adjusted;
         java.util.Map<String, String> jar = new java.util.TreeMap<>(cookies.cookies());
         for (Write write : writes) {
             if (write.isRemoval()) {

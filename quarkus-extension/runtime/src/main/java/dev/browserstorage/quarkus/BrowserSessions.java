@@ -5,6 +5,7 @@ import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.HttpOnlyCommits;
 import dev.browserstorage.session.StorageLimits;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ public class BrowserSessions {
 
     private final CookieHeaderBudget cookieHeaderBudget;
     private final HttpOnlyCommits httpOnlyCommits;
+    private final boolean insecureLocalhostCookies;
 
     @Inject
     BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
@@ -44,6 +46,11 @@ public class BrowserSessions {
         // A browser whose cookies pass the server's header limit gets 431 for every later request.
         this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
         this.httpOnlyCommits = httpOnlyCommits;
+        this.insecureLocalhostCookies = config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
+        if (config.insecureLocalhostCookies() && !insecureLocalhostCookies) {
+            LOG.warn("quarkus.browser-storage.insecure-localhost-cookies is ignored outside dev and test mode:"
+                    + " cookies stay Secure");
+        }
         this.config = config;
         this.appId = config.appId().or(() -> appName).orElse("app");
         if (!APP_ID.matcher(appId).matches()) {
@@ -73,7 +80,8 @@ public class BrowserSessions {
     public BrowserSession session(String browserId) {
         Entry entry = sessions.computeIfAbsent(browserId,
                 id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock)
-                        .cookieHeaderBudget(cookieHeaderBudget).httpOnlyCommits(httpOnlyCommits).build()));
+                        .cookieHeaderBudget(cookieHeaderBudget).httpOnlyCommits(httpOnlyCommits)
+                        .insecureLocalhostCookies(insecureLocalhostCookies).build()));
         entry.lastSeen = clock.instant();
         return entry.session;
     }

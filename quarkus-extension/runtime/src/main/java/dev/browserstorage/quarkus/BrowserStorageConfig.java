@@ -110,4 +110,17 @@ public interface BrowserStorageConfig {
      */
     @WithDefault("60S")
     Duration cookieCommitTtl();
+
+    /**
+     * Whether, in dev and test mode, cookies written to a page served over plain {@code http} from a
+     * loopback host ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) drop their Secure flag, so
+     * that browsers which do not count {@code http://localhost} as secure (Safari) keep them.
+     * Cookies whose rules need Secure ({@code __Host-}, {@code __Secure-}, {@code SameSite=None},
+     * Partitioned) keep it. Ignored, with a warning, in production. Default {@code false}: Secure
+     * everywhere.
+     *
+     * @return whether the development allowance is on
+     */
+    @WithDefault("false")
+    boolean insecureLocalhostCookies();
 }
