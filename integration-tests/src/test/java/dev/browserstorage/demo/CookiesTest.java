@@ -11,6 +11,9 @@ import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.session.ChangeSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
@@ -182,6 +187,36 @@ class CookiesTest extends DemoAppTestBase {
             });
         }
         assertThat(browser.cookie("lab_far")).isNull();
+    }
+
+    @Test
+    void theInjectedBrowserCookiesInTheAppsOwnSocketServeTheBrowserThatOpenedIt() throws Exception {
+        HtmlPage page = openCookiePage();
+        Vertx vertx = Vertx.vertx();
+        try {
+            LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
+            WebSocketConnectOptions options = new WebSocketConnectOptions()
+                    .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/cookie-socket")
+                    .addHeader("Cookie", "__bs_id=" + browser.browserId());
+            WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage()
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            socket.textMessageHandler(answers::add);
+
+            socket.writeTextMessage("lab_socket=from-socket");
+            assertThat(answers.poll(10, TimeUnit.SECONDS)).isEqualTo("stored lab_socket");
+            assertThat(documentCookie(page)).contains("lab_socket=from-socket");
+            socket.writeTextMessage("get lab_socket");
+            assertThat(answers.poll(10, TimeUnit.SECONDS)).isEqualTo("from-socket");
+            socket.writeTextMessage("secret lab_secret=hidden");
+            assertThat(answers.poll(10, TimeUnit.SECONDS)).isEqualTo("stored lab_secret");
+            assertThat(browser.cookie("lab_secret").isHttpOnly()).isTrue();
+            assertThat(documentCookie(page)).doesNotContain("hidden");
+            socket.writeTextMessage("bad;name=1");
+            assertThat(answers.poll(10, TimeUnit.SECONDS)).isEqualTo("refused NAME_CHARACTERS");
+            socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private DemoBrowser.Answer postTo(String absolutePath) {
