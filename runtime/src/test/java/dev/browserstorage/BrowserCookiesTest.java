@@ -218,6 +218,22 @@ class BrowserCookiesTest {
     }
 
     @Test
+    void aCookieForAnotherPathIsNotTakenForDeletedWhenAPageElsewhereReconnects() {
+        browser.connect();
+        cookies.set("cart", "3", CookieOptions.builder().path("/shop").build());
+        cookies.set("lang", "fr", CookieOptions.builder().path("/account").build());
+        browser.deliver();
+
+        // document.cookie on /account/ shows 'lang' (and the preloaded ones) but never '/shop' cookies.
+        session.hydrate(new dev.browserstorage.session.Snapshot(URI.create("https://shop.example.com/account/"),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of("consent", "yes")));
+
+        assertThat(cookies.get("cart")).as("its path does not cover the page").map(CookieListItem::value).contains("3");
+        assertThat(cookies.get("lang")).as("its path covers the page, which would show it: deleted").isEmpty();
+        assertThat(cookies.get("ui_lang")).as("never written by this server").isEmpty();
+    }
+
+    @Test
     void listenersReceiveChangedAndDeletedListsByNameAndByPrefix() {
         browser.connect();
         List<CookieChangeEvent> lang = new ArrayList<>();

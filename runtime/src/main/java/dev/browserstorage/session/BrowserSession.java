@@ -211,7 +211,7 @@ public final class BrowserSession implements SessionSource {
             pageUrl = snapshot.pageUrl();
             replaceConfirmed(StorageArea.LOCAL, snapshot.local(), first ? null : changes);
             replaceConfirmed(StorageArea.SESSION, snapshot.session(), first ? null : changes);
-            replaceConfirmed(StorageArea.COOKIE, withHttpOnlyCookies(snapshot.cookies()), first ? null : changes);
+            replaceConfirmed(StorageArea.COOKIE, withCookiesThePageCannotSee(snapshot.cookies()), first ? null : changes);
         } finally {
             lock.unlock();
         }
@@ -966,21 +966,30 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * A snapshot's cookies with the HttpOnly ones this server wrote and knows to be live: {@code
-     * document.cookie} never shows them, so a reconnect must not read as their deletion. Called with
-     * the lock held.
+     * A snapshot's cookies with those this server wrote, knows to be live, and the page cannot see:
+     * HttpOnly ones, and ones whose path does not cover the page's ({@code document.cookie} shows
+     * neither), so a reconnect from another page must not read as their deletion. Called with the
+     * lock held.
      */
-    private Map<String, String> withHttpOnlyCookies(Map<String, String> snapshotCookies) {
+    private Map<String, String> withCookiesThePageCannotSee(Map<String, String> snapshotCookies) {
         Map<String, String> cookies = new HashMap<>(snapshotCookies);
         Instant now = clock.instant();
+        String pagePath = pageUrl == null || pageUrl.getPath() == null || pageUrl.getPath().isEmpty() ? "/" : pageUrl.getPath();
         cookieAttributes.forEach((name, attributes) -> {
             String known = confirmed.get(StorageArea.COOKIE).get(name);
             boolean live = attributes.expiresAt().map(now::isBefore).orElse(true);
-            if (attributes.options().httpOnly() && known != null && live) {
+            boolean hidden = attributes.options().httpOnly() || !pathCovers(attributes.options().path(), pagePath);
+            if (hidden && known != null && live) {
                 cookies.putIfAbsent(name, known);
             }
         });
         return cookies;
+    }
+
+    /** Path-matching (RFC 6265bis §5.1.4): whether a cookie with this path is sent to a page at that one. */
+    private static boolean pathCovers(String cookiePath, String pagePath) {
+        return pagePath.equals(cookiePath) || (pagePath.startsWith(cookiePath)
+                && (cookiePath.endsWith("/") || pagePath.charAt(cookiePath.length()) == '/'));
     }
 
     /** Called with the lock held, once a batch is accepted. */
