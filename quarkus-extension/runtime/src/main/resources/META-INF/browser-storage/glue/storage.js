@@ -156,8 +156,8 @@
   // road: document.cookie and a synchronous request for commits.
 
   const COOKIE_PREFIXES = ['__Host-Http-', '__Host-', '__Http-', '__Secure-'];
+  // What no cookie name, value, path or domain may hold: controls other than TAB, DEL and ';'.
   const COOKIE_BAD = /[\u0000-\u0008\u000A-\u001F\u007F;]/;
-  const ATTRIBUTE_BAD = /[\u0000-\u0008\u000A-\u001F\u007F;]/;
   const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
   let cookieChain = null;   // the queue of batches while an asynchronous cookie batch is in flight
   let cookiesSeen = null;   // name -> value of document.cookie as the server last heard it
@@ -199,7 +199,7 @@
     if (!remove && utf8Length(name) + utf8Length(value) > 4096) refuse('NAME_VALUE_TOO_LONG', 'is over 4096 bytes');
     const path = c.path || '/';
     if (utf8Length(path) > 1024 || (c.domain && utf8Length(c.domain) > 1024)) refuse('ATTRIBUTE_TOO_LONG', 'has a path or domain over 1024 bytes');
-    if (ATTRIBUTE_BAD.test(path) || (c.domain && ATTRIBUTE_BAD.test(c.domain))) refuse('ATTRIBUTE_CHARACTERS', 'has a control character or \';\' in its path or domain');
+    if (COOKIE_BAD.test(path) || (c.domain && COOKIE_BAD.test(c.domain))) refuse('ATTRIBUTE_CHARACTERS', 'has a control character or \';\' in its path or domain');
     if (path.charAt(0) !== '/') refuse('PATH_NOT_ABSOLUTE', `has path ${JSON.stringify(path)}, which does not start with '/'`);
     if (c.domain) {
       const domain = c.domain.toLowerCase();
