@@ -39,6 +39,14 @@ public class BrowserSessions {
     private final HttpOnlyCommits httpOnlyCommits;
     private final boolean insecureLocalhostCookies;
 
+    /**
+     * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
+     * only in HTTP requests), for use outside CDI.
+     */
+    BrowserSessions(BrowserStorageConfig config, Optional<String> appName) {
+        this(config, appName, "20K", null);
+    }
+
     @Inject
     BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
             @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
@@ -78,12 +86,18 @@ public class BrowserSessions {
      * @return its session
      */
     public BrowserSession session(String browserId) {
-        Entry entry = sessions.computeIfAbsent(browserId,
-                id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock)
-                        .cookieHeaderBudget(cookieHeaderBudget).httpOnlyCommits(httpOnlyCommits)
-                        .insecureLocalhostCookies(insecureLocalhostCookies).build()));
+        Entry entry = sessions.computeIfAbsent(browserId, id -> new Entry(newSession(id)));
         entry.lastSeen = clock.instant();
         return entry.session;
+    }
+
+    private BrowserSession newSession(String browserId) {
+        BrowserSession.Builder builder = BrowserSession.builder(browserId, appId).limits(limits).clock(clock)
+                .cookieHeaderBudget(cookieHeaderBudget).insecureLocalhostCookies(insecureLocalhostCookies);
+        if (httpOnlyCommits != null) {
+            builder.httpOnlyCommits(httpOnlyCommits);
+        }
+        return builder.build();
     }
 
     /**
