@@ -82,8 +82,13 @@ final class DemoBrowser implements AutoCloseable {
 
     /** Opens the settings page without waiting for the sync. */
     HtmlPage open() {
+        return open("");
+    }
+
+    /** Opens a page of the demo in a new window, without waiting for the sync. */
+    HtmlPage open(String path) {
         try {
-            return client.getPage(client.openWindow(null, "settings-" + ++windows), new WebRequest(url("")));
+            return client.getPage(client.openWindow(null, "settings-" + ++windows), new WebRequest(url(path)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,6 +117,10 @@ final class DemoBrowser implements AutoCloseable {
             request.setAdditionalHeader("Content-Type", "application/json");
             request.setRequestBody(jsonBody);
         }
+        return send(request);
+    }
+
+    private Answer send(WebRequest request) {
         try {
             WebResponse response = client.loadWebResponse(request);
             List<String> setCookies = response.getResponseHeaders().stream()
@@ -120,6 +129,15 @@ final class DemoBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A call with a body of any type and the browser's cookies. */
+    Answer callWithBody(HttpMethod method, String path, String contentType, String body) {
+        WebRequest request = new WebRequest(url(path), method);
+        request.setAdditionalHeader("Accept", "application/json");
+        request.setAdditionalHeader("Content-Type", contentType);
+        request.setRequestBody(body);
+        return send(request);
     }
 
     Answer get(String path) {

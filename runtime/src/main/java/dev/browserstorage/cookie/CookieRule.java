@@ -113,6 +113,22 @@ public enum CookieRule {
     SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
             + " HTTPS (localhost excepted)"),
     /**
+     * An HttpOnly cookie written where no server response can carry it: script ({@code
+     * document.cookie}, {@code cookieStore.set()}) cannot set or delete an HttpOnly cookie, only a
+     * {@code Set-Cookie} header can. Inside an HTTP request the cookie goes on the response; over the
+     * sync socket the glue fetches a commit URL whose response carries it, where the server offers
+     * one.
+     */
+    HTTP_ONLY_FROM_SCRIPT("script cannot set or delete an HttpOnly cookie; only a Set-Cookie header from"
+            + " the server can"),
+    /**
+     * The cookies a browser would send with every request to this site would no longer fit in the
+     * server's request-header limit ({@code quarkus.http.limits.max-header-size}): every later
+     * request would be refused (431) until the user clears the cookies by hand.
+     */
+    REQUEST_HEADER_TOO_LARGE("the cookies the browser sends with each request would pass the server's"
+            + " request-header limit, and every later request of this browser would be refused"),
+    /**
      * The browser did not keep a cookie that passed every rule here (a browser policy, a blocked
      * third-party context, an extension). Reported by the glue after the write; never by {@link
      * CookieRules}.

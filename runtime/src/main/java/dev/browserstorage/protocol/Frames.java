@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.session.HttpOnlyCommits;
 import dev.browserstorage.session.Write;
 import dev.browserstorage.session.WriteBatch;
 import java.io.IOException;
@@ -92,6 +93,22 @@ public final class Frames {
      * @return the frame's text
      */
     public static String batch(WriteBatch batch, boolean forTab) {
+        return batch(batch, forTab, null, null);
+    }
+
+    /**
+     * The {@code batch} frame of a write batch whose HttpOnly cookie writes travel as commit URLs:
+     * such a write carries {@code "commit"} (a fresh URL from the issuer) and no value, which stays
+     * on the server.
+     *
+     * @param batch the batch
+     * @param forTab true for a batch of the tab's own session
+     * @param browserId the browser the commit URLs are for
+     * @param commits issues the commit URLs; {@code null} where there is none (the session then
+     *     never accepts HttpOnly writes)
+     * @return the frame's text
+     */
+    public static String batch(WriteBatch batch, boolean forTab, String browserId, HttpOnlyCommits commits) {
         return write(json -> {
             json.writeStringField("t", "batch");
             json.writeNumberField("id", batch.id());
@@ -103,7 +120,15 @@ public final class Frames {
                 json.writeStartObject();
                 json.writeStringField("area", write.area().wireName());
                 json.writeStringField("key", write.key());
-                json.writeStringField("value", write.value());
+                boolean httpOnly = write.cookieOptions() != null && write.cookieOptions().httpOnly();
+                if (httpOnly && commits != null) {
+                    // The value of an HttpOnly cookie never enters a frame: the glue fetches it as a header.
+                    json.writeStringField("commit", commits.commitUrl(browserId, write.key(), write.value(),
+                            write.cookieOptions()));
+                    json.writeBooleanField("remove", write.isRemoval());
+                } else {
+                    json.writeStringField("value", write.value());
+                }
                 if (write.cookieOptions() != null) {
                     writeCookie(json, write.cookieOptions());
                 }
@@ -140,6 +165,9 @@ public final class Frames {
         json.writeBooleanField("secure", options.secure());
         json.writeStringField("sameSite", options.sameSite().attributeValue());
         json.writeBooleanField("partitioned", options.partitioned());
+        if (options.httpOnly()) {
+            json.writeBooleanField("httpOnly", true);
+        }
         json.writeEndObject();
     }
 

@@ -131,7 +131,7 @@ public final class SyncConnection implements Transport {
     }
 
     private void send(WriteBatch batch, boolean forTab) {
-        String frame = Frames.batch(batch, forTab);
+        String frame = Frames.batch(batch, forTab, session.browserId(), session.httpOnlyCommits().orElse(null));
         if (flusher == null) {
             out.accept(frame);
             return;
@@ -264,10 +264,23 @@ public final class SyncConnection implements Transport {
             case "unavailable":
                 return new StorageUnavailableException(area, message);
             case "cookie":
-                return new InvalidCookieException(CookieRule.REFUSED_BY_BROWSER, key, message);
+                return new InvalidCookieException(cookieRule(frame.path("rule").asText("")), key, message);
             default:
                 throw ProtocolException.refused("bad-frame", "'error' must be quota, unavailable or cookie");
         }
+    }
+
+    /**
+     * The rule a {@code fail} names (the glue checks the rules before it writes); any name it does
+     * not know, or none, means the browser refused the cookie for a reason of its own.
+     */
+    private static CookieRule cookieRule(String name) {
+        for (CookieRule rule : CookieRule.values()) {
+            if (rule.name().equals(name)) {
+                return rule;
+            }
+        }
+        return CookieRule.REFUSED_BY_BROWSER;
     }
 
     private static long id(JsonNode frame) {

@@ -7,6 +7,7 @@ import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
+import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieRules;
 import java.net.URI;
 import java.time.Clock;
@@ -69,6 +70,11 @@ public final class BrowserSession implements SessionSource {
     private final String keyPrefix;
     private final StorageLimits limits;
     private final Clock clock;
+    private final CookieHeaderBudget cookieHeaderBudget;
+    private final HttpOnlyCommits httpOnlyCommits;
+    private final boolean insecureLocalhostCookies;
+    /** The attributes of the cookies this server wrote, by name; guarded by the lock. */
+    private final Map<String, CookieAttributes> cookieAttributes = new HashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<StorageArea, Map<String, String>> confirmed = new EnumMap<>(StorageArea.class);
@@ -92,6 +98,9 @@ public final class BrowserSession implements SessionSource {
         this.keyPrefix = builder.appId + ":";
         this.limits = builder.limits;
         this.clock = builder.clock;
+        this.cookieHeaderBudget = builder.cookieHeaderBudget;
+        this.httpOnlyCommits = builder.httpOnlyCommits;
+        this.insecureLocalhostCookies = builder.insecureLocalhostCookies;
         for (StorageArea area : StorageArea.values()) {
             confirmed.put(area, new HashMap<>());
             view.put(area, new ConcurrentHashMap<>());
@@ -202,7 +211,7 @@ public final class BrowserSession implements SessionSource {
             pageUrl = snapshot.pageUrl();
             replaceConfirmed(StorageArea.LOCAL, snapshot.local(), first ? null : changes);
             replaceConfirmed(StorageArea.SESSION, snapshot.session(), first ? null : changes);
-            replaceConfirmed(StorageArea.COOKIE, snapshot.cookies(), first ? null : changes);
+            replaceConfirmed(StorageArea.COOKIE, withCookiesThePageCannotSee(snapshot.cookies()), first ? null : changes);
         } finally {
             lock.unlock();
         }
@@ -337,12 +346,14 @@ public final class BrowserSession implements SessionSource {
             if (closed) {
                 throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
             }
+            writes = cookiesForPage(writes);
             if (pendingWrites + writes.size() > limits.maxPendingWrites()) {
                 throw new DisconnectedException("Browser " + browserId + " has " + pendingWrites
                         + " writes waiting for acknowledgement" + (transport == null ? " while disconnected" : "")
                         + "; " + writes.size() + " more would pass the limit of " + limits.maxPendingWrites());
             }
             checkLimits(writes);
+            rememberCookieAttributes(writes);
             batch = new PendingBatch(new WriteBatch(nextBatchId++, writes));
             pending.put(batch.batch.id(), batch);
             pendingWrites += writes.size();
@@ -367,9 +378,14 @@ public final class BrowserSession implements SessionSource {
     private void checkLimits(List<Write> writes) {
         Map<StorageArea, Long> projected = new EnumMap<>(StorageArea.class);
         Map<String, String> overlay = new HashMap<>();
+        Map<String, String> cookies = null;
         for (Write write : writes) {
             if (write.area() == StorageArea.COOKIE) {
                 checkCookie(write);
+                if (cookies == null) {
+                    cookies = currentView(StorageArea.COOKIE);
+                }
+                checkCookieHeader(write, cookies);
                 continue;
             }
             if (!ownsKey(write.key())) {
@@ -401,6 +417,13 @@ public final class BrowserSession implements SessionSource {
     }
 
     private void checkCookie(Write write) {
+        if (write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
+            throw new dev.browserstorage.InvalidCookieException(dev.browserstorage.cookie.CookieRule.HTTP_ONLY_FROM_SCRIPT,
+                    write.key(), "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
+                    + " the browser's script could write it: " + dev.browserstorage.cookie.CookieRule.HTTP_ONLY_FROM_SCRIPT
+                    .description() + ". Write it while handling an HTTP request of the browser, or run on a server that"
+                    + " issues commit URLs (the Quarkus extension does).");
+        }
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
         } else if (pageUrl != null) {
@@ -541,7 +564,9 @@ public final class BrowserSession implements SessionSource {
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
         try {
-            if (area != StorageArea.COOKIE) {
+            if (area == StorageArea.COOKIE) {
+                checkReportedCookie(key, newValue);
+            } else {
                 if (!ownsKey(key)) {
                     throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
                             + abbreviate(key) + "' outside the app's namespace '" + keyPrefix + "'");
@@ -864,6 +889,158 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
+    // ---------------------------------------------------------------- cookies
+
+    /** @return the budget of the {@code Cookie} header this session keeps cookie writes within */
+    public CookieHeaderBudget cookieHeaderBudget() {
+        return cookieHeaderBudget;
+    }
+
+    /** @return who issues commit URLs for HttpOnly cookies written over the socket, if anyone */
+    public Optional<HttpOnlyCommits> httpOnlyCommits() {
+        return Optional.ofNullable(httpOnlyCommits);
+    }
+
+    /**
+     * The attributes this server last wrote a cookie with, over the socket or in an HTTP response,
+     * so that a delete can use the same path and domain.
+     *
+     * @param name the cookie name
+     * @return the attributes, or empty if this server has not written the cookie (or deleted it since)
+     */
+    public Optional<CookieAttributes> cookieAttributes(String name) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(cookieAttributes.get(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Remembers the attributes of a cookie written outside this session (a {@code Set-Cookie} header
+     * of an HTTP response), or forgets them when it was deleted.
+     *
+     * @param name the cookie name
+     * @param options its attributes, or {@code null} when the cookie was deleted
+     */
+    public void rememberCookieAttributes(String name, dev.browserstorage.cookie.CookieOptions options) {
+        Objects.requireNonNull(name, "name");
+        lock.lock();
+        try {
+            if (options == null) {
+                cookieAttributes.remove(name);
+            } else {
+                cookieAttributes.put(name, new CookieAttributes(options, clock.instant()));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The options a cookie is written with to a page: as declared, or without Secure under the
+     * development allowance for plain-http localhost when it is on.
+     *
+     * @param name the cookie name
+     * @param options the declared options
+     * @param pageUrl the page or request URL, or {@code null} if unknown
+     * @return the options to write with
+     */
+    public dev.browserstorage.cookie.CookieOptions cookieOptionsFor(String name,
+            dev.browserstorage.cookie.CookieOptions options, URI pageUrl) {
+        return insecureLocalhostCookies ? dev.browserstorage.cookie.InsecureLocalhost.adjust(name, options, pageUrl) : options;
+    }
+
+    /** The writes as they go to the page this session knows; called with the lock held. */
+    private List<Write> cookiesForPage(List<Write> writes) {
+        if (!insecureLocalhostCookies || pageUrl == null) {
+            return writes;
+        }
+        List<Write> adjusted = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            adjusted.add(write.area() != StorageArea.COOKIE ? write : new Write(StorageArea.COOKIE, write.key(),
+                    write.value(), cookieOptionsFor(write.key(), write.cookieOptions(), pageUrl)));
+        }
+        return adjusted;
+    }
+
+    /**
+     * A snapshot's cookies with those this server wrote, knows to be live, and the page cannot see:
+     * HttpOnly ones, and ones whose path does not cover the page's ({@code document.cookie} shows
+     * neither), so a reconnect from another page must not read as their deletion. Called with the
+     * lock held.
+     */
+    private Map<String, String> withCookiesThePageCannotSee(Map<String, String> snapshotCookies) {
+        Map<String, String> cookies = new HashMap<>(snapshotCookies);
+        Instant now = clock.instant();
+        String pagePath = pageUrl == null || pageUrl.getPath() == null || pageUrl.getPath().isEmpty() ? "/" : pageUrl.getPath();
+        cookieAttributes.forEach((name, attributes) -> {
+            String known = confirmed.get(StorageArea.COOKIE).get(name);
+            boolean live = attributes.expiresAt().map(now::isBefore).orElse(true);
+            boolean hidden = attributes.options().httpOnly() || !pathCovers(attributes.options().path(), pagePath);
+            if (hidden && known != null && live) {
+                cookies.putIfAbsent(name, known);
+            }
+        });
+        return cookies;
+    }
+
+    /** Path-matching (RFC 6265bis §5.1.4): whether a cookie with this path is sent to a page at that one. */
+    private static boolean pathCovers(String cookiePath, String pagePath) {
+        return pagePath.equals(cookiePath) || (pagePath.startsWith(cookiePath)
+                && (cookiePath.endsWith("/") || pagePath.charAt(cookiePath.length()) == '/'));
+    }
+
+    /** Called with the lock held, once a batch is accepted. */
+    private void rememberCookieAttributes(List<Write> writes) {
+        for (Write write : writes) {
+            if (write.area() == StorageArea.COOKIE) {
+                if (write.isRemoval()) {
+                    cookieAttributes.remove(write.key());
+                } else {
+                    cookieAttributes.put(write.key(), new CookieAttributes(write.cookieOptions(), clock.instant()));
+                }
+            }
+        }
+    }
+
+    /** Keeps the Cookie header within the budget, counting the batch's earlier cookie writes. */
+    private void checkCookieHeader(Write write, Map<String, String> cookies) {
+        cookieHeaderBudget.check(cookies, write.key(), write.value());
+        if (write.isRemoval()) {
+            cookies.remove(write.key());
+        } else {
+            cookies.put(write.key(), write.value());
+        }
+    }
+
+    /**
+     * A cookie the browser reports is untrusted: one no browser would hold (over the size rule, a
+     * character that ends a cookie) or one that would make the browser's cookies absurdly large is
+     * refused.
+     */
+    private void checkReportedCookie(String name, String value) {
+        if (value == null) {
+            return;
+        }
+        if (name.indexOf(';') >= 0 || value.indexOf(';') >= 0 || name.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported cookie '" + abbreviate(name)
+                    + "' with a ';' or '=' no browser keeps in a cookie name or value");
+        }
+        int bytes = CookieRules.nameValueBytes(name, value);
+        if (bytes > CookieRules.MAX_NAME_VALUE_BYTES) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported cookie '" + abbreviate(name)
+                    + "' of " + bytes + " bytes, over the " + CookieRules.MAX_NAME_VALUE_BYTES + " browsers keep");
+        }
+        Map<String, String> after = new HashMap<>(confirmed.get(StorageArea.COOKIE));
+        after.put(name, value);
+        if (CookieHeaderBudget.headerBytes(after) > 4L * cookieHeaderBudget.maxBytes()) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported cookies of "
+                    + CookieHeaderBudget.headerBytes(after) + " bytes, far over the budget of " + cookieHeaderBudget.maxBytes());
+        }
+    }
+
     // ---------------------------------------------------------------- the view
 
     private String viewText(StorageArea area, String key) {
@@ -996,6 +1173,9 @@ public final class BrowserSession implements SessionSource {
         private final String appId;
         private StorageLimits limits = StorageLimits.defaults();
         private Clock clock = Clock.systemUTC();
+        private CookieHeaderBudget cookieHeaderBudget = CookieHeaderBudget.defaults();
+        private HttpOnlyCommits httpOnlyCommits;
+        private boolean insecureLocalhostCookies;
 
         private Builder(String browserId, String appId) {
             this.browserId = Objects.requireNonNull(browserId, "browserId");
@@ -1024,6 +1204,43 @@ public final class BrowserSession implements SessionSource {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the budget of the {@code Cookie} header the browser sends: a cookie write that would
+         * pass it is refused. Default {@link CookieHeaderBudget#defaults()}.
+         *
+         * @param budget the budget
+         * @return this builder
+         */
+        public Builder cookieHeaderBudget(CookieHeaderBudget budget) {
+            this.cookieHeaderBudget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * Sets who issues commit URLs for HttpOnly cookies written over the sync socket. Default none:
+         * such writes are refused.
+         *
+         * @param commits the issuer
+         * @return this builder
+         */
+        public Builder httpOnlyCommits(HttpOnlyCommits commits) {
+            this.httpOnlyCommits = Objects.requireNonNull(commits, "commits");
+            return this;
+        }
+
+        /**
+         * Turns on the development allowance for plain-http localhost ({@link
+         * dev.browserstorage.cookie.InsecureLocalhost}): cookies written to such a page lose their
+         * Secure flag where no rule needs it. Default off; never turn it on in production.
+         *
+         * @param allowed whether the allowance applies
+         * @return this builder
+         */
+        public Builder insecureLocalhostCookies(boolean allowed) {
+            this.insecureLocalhostCookies = allowed;
             return this;
         }
 

@@ -25,6 +25,17 @@ public interface HttpCookies {
     Optional<String> cookie(String name);
 
     /**
+     * Every cookie as the browser will hold it after this exchange (the request's, with this
+     * exchange's writes over them), without the ones the framework keeps for itself (such as the
+     * browser id).
+     *
+     * @return names to values, sorted; the default knows none
+     */
+    default java.util.SortedMap<String, String> cookies() {
+        return java.util.Collections.emptySortedMap();
+    }
+
+    /**
      * Adds a {@code Set-Cookie} header to the response.
      *
      * @param name the cookie name

@@ -279,12 +279,22 @@ public final class StoreAccess {
             return writes.isEmpty() ? CompletableFuture.completedFuture(null) : session().write(writes);
         }
         HttpCookies cookies = http.get();
+        List<Write> adjusted = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            adjusted.add(new Write(StorageArea.COOKIE, write.key(), write.value(),
+                    session().cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl())));
+        }
+        writes = adjusted;
+        java.util.Map<String, String> jar = new java.util.TreeMap<>(cookies.cookies());
         for (Write write : writes) {
             if (write.isRemoval()) {
                 CookieRules.checkDeclaration(write.key(), write.cookieOptions());
+                jar.remove(write.key());
             } else {
                 CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
                         session().clock().instant());
+                session().cookieHeaderBudget().check(jar, write.key(), write.value());
+                jar.put(write.key(), write.value());
             }
         }
         for (Write write : writes) {
@@ -295,6 +305,9 @@ public final class StoreAccess {
             }
         }
         BrowserSession session = session();
+        for (Write write : writes) {
+            session.rememberCookieAttributes(write.key(), write.isRemoval() ? null : write.cookieOptions());
+        }
         if (session.isHydrated()) {
             for (Write write : writes) {
                 if (!write.cookieOptions().httpOnly()) {

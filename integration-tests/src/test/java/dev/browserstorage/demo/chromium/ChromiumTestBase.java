@@ -108,17 +108,27 @@ abstract class ChromiumTestBase {
      * @return the status and the body
      */
     PageAnswer callFromPage(String method, String path, String json) {
+        return callFromPage(method, path, json, "application/json");
+    }
+
+    /**
+     * A request of the page itself (XMLHttpRequest) with a body of any type, so with whatever
+     * cookies the browser holds, and the browser keeps what its answer sets.
+     *
+     * @return the status and the body
+     */
+    PageAnswer callFromPage(String method, String path, String body, String contentType) {
         @SuppressWarnings("unchecked")
         Map<String, Object> answer = (Map<String, Object>) chromium.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const xhr = new XMLHttpRequest();
                 xhr.open(arguments[0], arguments[1]);
-                xhr.setRequestHeader('Content-Type', 'application/json');
+                xhr.setRequestHeader('Content-Type', arguments[3]);
                 xhr.setRequestHeader('Accept', 'application/json');
                 xhr.onload = () => done({ status: xhr.status, body: xhr.responseText });
                 xhr.onerror = () => done({ status: 0, body: 'network error' });
                 xhr.send(arguments[2]);
-                """, method, path, json);
+                """, method, path, body, contentType);
         return new PageAnswer(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
     }
 

@@ -1,8 +1,13 @@
 package dev.browserstorage.quarkus;
 
+import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpOnlyCommits;
 import dev.browserstorage.session.StorageLimits;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,8 +37,30 @@ public class BrowserSessions {
     private final StorageLimits limits;
     private final Clock clock = Clock.systemUTC();
 
+    private final CookieHeaderBudget cookieHeaderBudget;
+    private final HttpOnlyCommits httpOnlyCommits;
+    private final boolean insecureLocalhostCookies;
+
+    /**
+     * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
+     * only in HTTP requests), for use outside CDI.
+     */
+    BrowserSessions(BrowserStorageConfig config, Optional<String> appName) {
+        this(config, appName, "20K", null);
+    }
+
     @Inject
-    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
+    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
+            CookieCommits httpOnlyCommits) {
+        // A browser whose cookies pass the server's header limit gets 431 for every later request.
+        this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
+        this.httpOnlyCommits = httpOnlyCommits;
+        this.insecureLocalhostCookies = config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
+        if (config.insecureLocalhostCookies() && !insecureLocalhostCookies) {
+            LOG.warn("quarkus.browser-storage.insecure-localhost-cookies is ignored outside dev and test mode:"
+                    + " cookies stay Secure");
+        }
         this.config = config;
         this.appId = config.appId().or(() -> appName).orElse("app");
         if (!APP_ID.matcher(appId).matches()) {
@@ -61,10 +88,18 @@ public class BrowserSessions {
      * @return its session
      */
     public BrowserSession session(String browserId) {
-        Entry entry = sessions.computeIfAbsent(browserId,
-                id -> new Entry(BrowserSession.builder(id, appId).limits(limits).clock(clock).build()));
+        Entry entry = sessions.computeIfAbsent(browserId, id -> new Entry(newSession(id)));
         entry.lastSeen = clock.instant();
         return entry.session;
+    }
+
+    private BrowserSession newSession(String browserId) {
+        BrowserSession.Builder builder = BrowserSession.builder(browserId, appId).limits(limits).clock(clock)
+                .cookieHeaderBudget(cookieHeaderBudget).insecureLocalhostCookies(insecureLocalhostCookies);
+        if (httpOnlyCommits != null) {
+            builder.httpOnlyCommits(httpOnlyCommits);
+        }
+        return builder.build();
     }
 
     /**

@@ -104,4 +104,36 @@ public interface BrowserStorageConfig {
      */
     @WithDefault("__bs_id")
     String browserIdCookie();
+
+    /**
+     * The key that signs the commit URLs of HttpOnly cookies written over the sync socket
+     * (HMAC-SHA256), at least 32 bytes. Set the same key on every node when a browser's socket and
+     * its HTTP requests may reach different nodes. Default: a random key per process.
+     *
+     * @return the key
+     */
+    Optional<String> cookieCommitKey();
+
+    /**
+     * How long a commit URL of an HttpOnly cookie written over the sync socket stays valid; the glue
+     * uses it at once, and a batch sent again after a reconnect carries a fresh one. Default 60
+     * seconds.
+     *
+     * @return the lifetime
+     */
+    @WithDefault("60S")
+    Duration cookieCommitTtl();
+
+    /**
+     * Whether, in dev and test mode, cookies written to a page served over plain {@code http} from a
+     * loopback host ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) drop their Secure flag, so
+     * that browsers which do not count {@code http://localhost} as secure (Safari) keep them.
+     * Cookies whose rules need Secure ({@code __Host-}, {@code __Secure-}, {@code SameSite=None},
+     * Partitioned) keep it. Ignored, with a warning, in production. Default {@code false}: Secure
+     * everywhere.
+     *
+     * @return whether the development allowance is on
+     */
+    @WithDefault("false")
+    boolean insecureLocalhostCookies();
 }

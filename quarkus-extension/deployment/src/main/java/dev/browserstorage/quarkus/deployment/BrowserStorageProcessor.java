@@ -3,7 +3,9 @@ package dev.browserstorage.quarkus.deployment;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
+import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
+import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
@@ -132,5 +134,24 @@ class BrowserStorageProcessor {
                     + " with one and hold only URL path characters, such as /_storage");
         }
         return path;
+    }
+
+    // ---------------------------------------------------------------- cookies (issue #4)
+
+    @BuildStep
+    AdditionalBeanBuildItem registerCookieBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(CookieCommits.class, BrowserCookiesProducer.class)
+                .setUnremovable()
+                .build();
+    }
+
+    /** HttpOnly cookies written over the socket are set by the response of a commit URL under the base path. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void serveCookieCommits(BrowserStorageBuildTimeConfig config, BrowserStorageRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
+        routes.produce(RouteBuildItem.builder().route(config.path() + "/cookie/:token").handler(recorder.cookieCommits())
+                .build());
     }
 }

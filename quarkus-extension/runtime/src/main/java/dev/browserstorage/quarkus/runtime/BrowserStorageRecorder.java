@@ -71,6 +71,16 @@ public class BrowserStorageRecorder {
         return json.toString();
     }
 
+    /**
+     * The handler of {@code <path>/cookie/<token>}: the commit URLs of HttpOnly cookies written over
+     * the sync socket, whose response carries the {@code Set-Cookie}.
+     *
+     * @return the handler
+     */
+    public Handler<RoutingContext> cookieCommits() {
+        return new CookieCommitHandler();
+    }
+
     static final String GLUE = "META-INF/browser-storage/glue/storage.js";
 
     static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {

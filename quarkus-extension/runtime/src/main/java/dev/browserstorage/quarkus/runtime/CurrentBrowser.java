@@ -79,7 +79,7 @@ public class CurrentBrowser implements SessionSource {
     public Optional<HttpCookies> httpCookies() {
         RoutingContext context = routingContext();
         return context == null || context.get(BrowserIds.CONTEXT_KEY) == null ? Optional.empty()
-                : Optional.of(new VertxHttpCookies(context));
+                : Optional.of(new VertxHttpCookies(context, java.util.Set.of(config.browserIdCookie(), BrowserIds.TAB_COOKIE)));
     }
 
     private Call call() {

@@ -15,9 +15,34 @@ final class VertxHttpCookies implements HttpCookies {
     private static final String WRITTEN = "dev.browserstorage.cookies-written";
 
     private final RoutingContext context;
+    /** The extension's own cookies (the browser id, the tab), which are no app's business. */
+    private final java.util.Set<String> own;
 
     VertxHttpCookies(RoutingContext context) {
+        this(context, java.util.Set.of());
+    }
+
+    VertxHttpCookies(RoutingContext context, java.util.Set<String> own) {
         this.context = context;
+        this.own = own;
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> cookies() {
+        java.util.SortedMap<String, String> cookies = new java.util.TreeMap<>();
+        for (Cookie cookie : context.request().cookies()) {
+            if (!own.contains(cookie.getName())) {
+                cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+            }
+        }
+        written().forEach((name, value) -> {
+            if (value.isPresent()) {
+                cookies.put(name, value.get());
+            } else {
+                cookies.remove(name);
+            }
+        });
+        return cookies;
     }
 
     @Override

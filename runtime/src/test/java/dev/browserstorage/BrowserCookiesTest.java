@@ -1,0 +1,410 @@
+package dev.browserstorage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.cookie.CookieListItem;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.protocol.Frames;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.ChangeSource;
+import dev.browserstorage.session.HttpCookies;
+import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.session.Write;
+import dev.browserstorage.session.WriteBatch;
+import dev.browserstorage.testing.InMemoryBrowser;
+import dev.browserstorage.testing.ManualClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The untyped cookie API against the in-memory browser (socket side) and an HTTP exchange. */
+class BrowserCookiesTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final BrowserSession session = BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final InMemoryBrowser browser = new InMemoryBrowser(session, URI.create("https://shop.example.com/account/"))
+            .preload(StorageArea.COOKIE, "ui_lang", "de")
+            .preload(StorageArea.COOKIE, "ui_theme", "dark")
+            .preload(StorageArea.COOKIE, "consent", "yes");
+    private final BrowserCookies cookies = new BrowserCookies(session);
+
+    private Write lastWrite() {
+        return lastWriteOf(browser);
+    }
+
+    @Test
+    void readsAreWhatTheBrowserSentByNameAllAndByPrefix() {
+        browser.connect();
+
+        assertThat(cookies.get("ui_lang")).map(CookieListItem::value).contains("de");
+        assertThat(cookies.get("ui_lang").orElseThrow().path()).as("document.cookie does not tell").isEmpty();
+        assertThat(cookies.get("missing")).isEmpty();
+        assertThat(cookies.getAll()).extracting(CookieListItem::name).containsExactly("consent", "ui_lang", "ui_theme");
+        assertThat(cookies.getAll("ui_")).extracting(CookieListItem::name, CookieListItem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ui_lang", "de"),
+                        org.assertj.core.groups.Tuple.tuple("ui_theme", "dark"));
+        assertThat(cookies.getAll("zz")).isEmpty();
+    }
+
+    @Test
+    void aReadBeforeTheBrowserSentWhatItHoldsIsNotAnsweredWithNothing() {
+        assertThatThrownBy(() -> cookies.get("ui_lang")).isInstanceOf(NotHydratedException.class);
+        assertThatThrownBy(cookies::getAll).isInstanceOf(NotHydratedException.class);
+    }
+
+    @Test
+    void aSetCompletesWhenTheBrowserStoredItAndReadsCarryTheAttributesItWasWrittenWith() {
+        browser.connect();
+        CookieOptions options = CookieOptions.builder().path("/shop").maxAge(Duration.ofDays(30))
+                .sameSite(SameSite.STRICT).build();
+
+        CompletableFuture<Void> done = cookies.set("cart", "3", options).toCompletableFuture();
+
+        assertThat(done).isNotDone();
+        assertThat(cookies.get("cart")).map(CookieListItem::value).as("read your own write").contains("3");
+        browser.deliver();
+        assertThat(done).isCompleted();
+        assertThat(browser.storage(StorageArea.COOKIE)).containsEntry("cart", "3");
+        CookieListItem cart = cookies.get("cart").orElseThrow();
+        assertThat(cart.path()).contains("/shop");
+        assertThat(cart.domain()).isEmpty();
+        assertThat(cart.sameSite()).contains(SameSite.STRICT);
+        assertThat(cart.secure()).contains(true);
+        assertThat(cart.partitioned()).contains(false);
+        assertThat(cart.expires()).contains(Instant.parse("2026-01-31T00:00:00Z"));
+    }
+
+    @Test
+    void deleteUsesThePathAndDomainTheCookieWasSetWith() {
+        browser.connect();
+        CookieOptions scoped = CookieOptions.builder().path("/account").domain("example.com").build();
+        cookies.set("token", "abc", scoped);
+        browser.deliver();
+
+        CompletableFuture<Void> done = cookies.delete("token").toCompletableFuture();
+        browser.deliver();
+
+        assertThat(done).isCompleted();
+        Write deletion = lastWrite();
+        assertThat(deletion.isRemoval()).isTrue();
+        assertThat(deletion.cookieOptions().path()).isEqualTo("/account");
+        assertThat(deletion.cookieOptions().domain()).contains("example.com");
+        assertThat(browser.storage(StorageArea.COOKIE)).doesNotContainKey("token");
+        assertThat(cookies.get("token")).isEmpty();
+    }
+
+    @Test
+    void deletingACookieThisServerNeverSetUsesTheDefaultsAndExplicitOptionsWin() {
+        browser.connect();
+
+        cookies.delete("consent");
+        assertThat(lastWrite().cookieOptions().path()).isEqualTo("/");
+        cookies.delete("ui_lang", CookieOptions.builder().path("/settings").build());
+        assertThat(lastWrite().cookieOptions().path()).isEqualTo("/settings");
+        browser.deliver();
+
+        assertThat(browser.storage(StorageArea.COOKIE)).doesNotContainKeys("consent", "ui_lang");
+    }
+
+    @Test
+    void maxAgeZeroAndAnExpiryInThePastDelete() {
+        browser.connect();
+
+        cookies.set("ui_lang", "ignored", CookieOptions.builder().maxAge(Duration.ZERO).build());
+        assertThat(lastWrite().isRemoval()).isTrue();
+        cookies.set("ui_theme", "ignored", CookieOptions.builder().expires(clock.instant().minusSeconds(1)).build());
+        assertThat(lastWrite().isRemoval()).isTrue();
+        browser.deliver();
+
+        assertThat(browser.storage(StorageArea.COOKIE)).containsOnlyKeys("consent");
+        assertThat(cookies.getAll("ui_")).isEmpty();
+    }
+
+    @Test
+    void aCookieTheBrowserWouldRefuseFailsAtOnceNamingTheRuleAndNothingIsSent() {
+        browser.connect();
+        CookieOptions crossSiteInsecure = CookieOptions.builder().sameSite(SameSite.NONE).secure(false).build();
+
+        assertThatThrownBy(() -> cookies.set("tracker", "1", crossSiteInsecure))
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.SAMESITE_NONE_REQUIRES_SECURE));
+        assertThatThrownBy(() -> cookies.set("bad", "a;b"))
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.VALUE_CHARACTERS));
+        assertThat(browser.received()).isEmpty();
+        assertThat(cookies.get("tracker")).isEmpty();
+    }
+
+    @Test
+    void aWriteThatWouldMakeEveryLaterRequestTooLargeIsRefusedFirst() {
+        BrowserSession small = BrowserSession.builder("b2", "demo").cookieHeaderBudget(new CookieHeaderBudget(64)).build();
+        InMemoryBrowser smallBrowser = new InMemoryBrowser(small).preload(StorageArea.COOKIE, "a", "x".repeat(30));
+        smallBrowser.connect();
+        BrowserCookies smallCookies = new BrowserCookies(small);
+
+        smallCookies.set("b", "y".repeat(20));
+        assertThatThrownBy(() -> smallCookies.set("c", "z".repeat(20)))
+                .isInstanceOfSatisfying(InvalidCookieException.class, e -> {
+                    assertThat(e.rule()).isEqualTo(CookieRule.REQUEST_HEADER_TOO_LARGE);
+                    assertThat(e.getMessage()).contains("over the budget of 64 bytes")
+                            .contains("quarkus.http.limits.max-header-size");
+                });
+        assertThat(smallBrowser.received()).hasSize(1);
+        smallCookies.set("b", "y").toCompletableFuture();
+        smallCookies.set("c", "z".repeat(20));
+        assertThat(smallBrowser.received()).as("a smaller value made room").hasSize(3);
+    }
+
+    @Test
+    void anHttpOnlyCookieOverTheSocketNeedsACommitUrlAndItsValueNeverEntersAFrame() {
+        browser.connect();
+        CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).build();
+        assertThatThrownBy(() -> cookies.set("sid", "secret", httpOnly))
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.HTTP_ONLY_FROM_SCRIPT));
+
+        List<String> issued = new ArrayList<>();
+        BrowserSession withCommits = BrowserSession.builder("b3", "demo").httpOnlyCommits((id, name, value, options) -> {
+            issued.add(id + " " + name + " " + value);
+            return "/_storage/cookie/t" + issued.size();
+        }).build();
+        InMemoryBrowser other = new InMemoryBrowser(withCommits);
+        other.connect();
+        new BrowserCookies(withCommits).set("sid", "secret", httpOnly);
+
+        WriteBatch batch = other.received().get(0);
+        String frame = Frames.batch(batch, false, withCommits.browserId(), withCommits.httpOnlyCommits().orElseThrow());
+        assertThat(frame).contains("\"commit\":\"/_storage/cookie/t1\"").contains("\"httpOnly\":true")
+                .doesNotContain("secret");
+        assertThat(issued).containsExactly("b3 sid secret");
+    }
+
+    @Test
+    void anHttpOnlyCookieTheServerWroteSurvivesAReconnectWhoseSnapshotCannotShowIt() {
+        BrowserSession withCommits = BrowserSession.builder("b8", "demo").clock(clock)
+                .httpOnlyCommits((id, name, value, options) -> "/_storage/cookie/t").build();
+        InMemoryBrowser page = new InMemoryBrowser(withCommits);
+        page.connect();
+        BrowserCookies serverSide = new BrowserCookies(withCommits);
+        serverSide.set("sid", "secret", CookieOptions.builder().httpOnly(true).maxAge(Duration.ofMinutes(10)).build());
+        page.deliver();
+        List<CookieChangeEvent> events = new ArrayList<>();
+        serverSide.onChange("sid", events::add);
+
+        // The real glue's hello comes from document.cookie, where an HttpOnly cookie never shows.
+        page.disconnect();
+        dev.browserstorage.session.Snapshot hello = new dev.browserstorage.session.Snapshot(URI.create("https://localhost/"),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of("other", "1"));
+        withCommits.hydrate(hello);
+
+        assertThat(serverSide.get("sid")).map(CookieListItem::value).contains("secret");
+        assertThat(events).as("no deletion on reconnect").isEmpty();
+
+        clock.advance(Duration.ofMinutes(11));
+        withCommits.hydrate(hello);
+        assertThat(serverSide.get("sid")).as("expired meanwhile").isEmpty();
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.deleted()).hasSize(1));
+    }
+
+    @Test
+    void aCookieForAnotherPathIsNotTakenForDeletedWhenAPageElsewhereReconnects() {
+        browser.connect();
+        cookies.set("cart", "3", CookieOptions.builder().path("/shop").build());
+        cookies.set("lang", "fr", CookieOptions.builder().path("/account").build());
+        browser.deliver();
+
+        // document.cookie on /account/ shows 'lang' (and the preloaded ones) but never '/shop' cookies.
+        session.hydrate(new dev.browserstorage.session.Snapshot(URI.create("https://shop.example.com/account/"),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of("consent", "yes")));
+
+        assertThat(cookies.get("cart")).as("its path does not cover the page").map(CookieListItem::value).contains("3");
+        assertThat(cookies.get("lang")).as("its path covers the page, which would show it: deleted").isEmpty();
+        assertThat(cookies.get("ui_lang")).as("never written by this server").isEmpty();
+    }
+
+    @Test
+    void listenersReceiveChangedAndDeletedListsByNameAndByPrefix() {
+        browser.connect();
+        List<CookieChangeEvent> lang = new ArrayList<>();
+        List<CookieChangeEvent> ui = new ArrayList<>();
+        cookies.onChange("ui_lang", lang::add);
+        Registration registration = cookies.onPrefixChange("ui_", ui::add);
+
+        browser.changeInBrowser(StorageArea.COOKIE, "ui_lang", "fr");
+        browser.changeInBrowser(StorageArea.COOKIE, "ui_theme", null);
+        browser.changeInBrowser(StorageArea.COOKIE, "consent", "no");
+        cookies.set("ui_font", "big");
+        registration.remove();
+        browser.changeInBrowser(StorageArea.COOKIE, "ui_theme", "light");
+
+        assertThat(lang).hasSize(1);
+        assertThat(lang.get(0).changed()).extracting(CookieListItem::name, CookieListItem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ui_lang", "fr"));
+        assertThat(lang.get(0).deleted()).isEmpty();
+        assertThat(lang.get(0).source()).isEqualTo(ChangeSource.BROWSER);
+        assertThat(ui).hasSize(3);
+        assertThat(ui.get(1).changed()).isEmpty();
+        assertThat(ui.get(1).deleted()).extracting(CookieListItem::name, CookieListItem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ui_theme", "dark"));
+        assertThat(ui.get(2).source()).isEqualTo(ChangeSource.SERVER_WRITE);
+        assertThat(ui.get(2).changed().get(0).path()).as("this server wrote it").contains("/");
+    }
+
+    @Test
+    void aHostileBrowserCannotReportACookieNoBrowserWouldHold() {
+        browser.connect();
+
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.COOKIE, "big", "x".repeat(5000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the 4096");
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.COOKIE, "a", "b;c=d"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(cookies.get("big")).isEmpty();
+    }
+
+    @Test
+    void theDevAllowanceDropsSecureOnPlainHttpLocalhostOnlyWhereNoRuleNeedsIt() {
+        BrowserSession dev = BrowserSession.builder("b4", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser local = new InMemoryBrowser(dev, URI.create("http://localhost:8080/"));
+        local.connect();
+        BrowserCookies devCookies = new BrowserCookies(dev);
+
+        devCookies.set("lang", "de");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("Safari keeps it").isFalse();
+        devCookies.set("__Host-sid", "1");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("the prefix needs Secure").isTrue();
+        devCookies.set("embed", "1", CookieOptions.builder().sameSite(SameSite.NONE).build());
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("SameSite=None needs Secure").isTrue();
+        devCookies.delete("lang");
+        assertThat(lastWriteOf(local).cookieOptions().secure()).as("deleted as it was set").isFalse();
+
+        BrowserSession overHttps = BrowserSession.builder("b5", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser secure = new InMemoryBrowser(overHttps, URI.create("https://localhost/"));
+        secure.connect();
+        new BrowserCookies(overHttps).set("lang", "de");
+        assertThat(lastWriteOf(secure).cookieOptions().secure()).as("only plain http").isTrue();
+
+        BrowserSession off = BrowserSession.builder("b6", "demo").build();
+        InMemoryBrowser plain = new InMemoryBrowser(off, URI.create("http://localhost:8080/"));
+        plain.connect();
+        new BrowserCookies(off).set("lang", "de");
+        assertThat(lastWriteOf(plain).cookieOptions().secure()).as("Secure by default").isTrue();
+
+        BrowserSession remote = BrowserSession.builder("b7", "demo").insecureLocalhostCookies(true).build();
+        InMemoryBrowser elsewhere = new InMemoryBrowser(remote, URI.create("http://shop.example.com/"));
+        elsewhere.connect();
+        assertThatThrownBy(() -> new BrowserCookies(remote).set("lang", "de"))
+                .as("never beyond loopback: a Secure cookie from plain http is still refused")
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.SECURE_ON_INSECURE_ORIGIN));
+    }
+
+    private static Write lastWriteOf(InMemoryBrowser browser) {
+        List<WriteBatch> received = browser.received();
+        WriteBatch batch = received.get(received.size() - 1);
+        return batch.writes().get(batch.writes().size() - 1);
+    }
+
+    /** Inside an HTTP exchange: the request's cookies, Set-Cookie on the response. */
+    @Nested
+    class InAnHttpExchange {
+        final TreeMap<String, String> request = new TreeMap<>();
+        final List<String> setCookies = new ArrayList<>();
+        final TreeMap<String, String> jar = new TreeMap<>();
+        final HttpCookies exchange = new HttpCookies() {
+            @Override
+            public URI requestUrl() {
+                return URI.create("https://shop.example.com/account/settings");
+            }
+
+            @Override
+            public Optional<String> cookie(String name) {
+                return Optional.ofNullable(cookies().get(name));
+            }
+
+            @Override
+            public SortedMap<String, String> cookies() {
+                TreeMap<String, String> all = new TreeMap<>(request);
+                all.putAll(jar);
+                all.values().removeIf(String::isEmpty);
+                return all;
+            }
+
+            @Override
+            public void setCookie(String name, String value, CookieOptions options) {
+                setCookies.add(dev.browserstorage.cookie.SetCookieHeader.format(name, value, options));
+                jar.put(name, value);
+            }
+
+            @Override
+            public void deleteCookie(String name, CookieOptions options) {
+                setCookies.add(dev.browserstorage.cookie.SetCookieHeader.formatDeletion(name, options));
+                jar.put(name, "");
+            }
+        };
+        final BrowserCookies http = new BrowserCookies(new SessionSource() {
+            @Override
+            public String appId() {
+                return "demo";
+            }
+
+            @Override
+            public BrowserSession current() {
+                return session;
+            }
+
+            @Override
+            public Optional<HttpCookies> httpCookies() {
+                return Optional.of(exchange);
+            }
+        });
+
+        @Test
+        void readsComeFromTheRequestHttpOnlyIncludedWithoutWaitingForThePage() {
+            request.put("sid", "s3cr3t");
+            request.put("ui_lang", "de");
+
+            assertThat(http.get("sid")).map(CookieListItem::value).contains("s3cr3t");
+            assertThat(http.getAll("ui_")).extracting(CookieListItem::name).containsExactly("ui_lang");
+        }
+
+        @Test
+        void writesAreSetCookieHeadersHttpOnlyAllowedAndDeleteRemembersThePath() {
+            CookieOptions session = CookieOptions.builder().path("/account").httpOnly(true)
+                    .maxAge(Duration.ofHours(1)).build();
+
+            CompletableFuture<Void> set = http.set("__Secure-sid", "s3cr3t", session).toCompletableFuture();
+            CompletableFuture<Void> deleted = http.delete("__Secure-sid").toCompletableFuture();
+
+            assertThat(set).isCompleted();
+            assertThat(deleted).isCompleted();
+            assertThat(setCookies).containsExactly(
+                    "__Secure-sid=s3cr3t; Path=/account; Max-Age=3600; Secure; HttpOnly; SameSite=Lax",
+                    "__Secure-sid=; Path=/account; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly;"
+                            + " SameSite=Lax");
+        }
+
+        @Test
+        void theRulesAndTheHeaderBudgetAreCheckedAgainstTheRequestFirst() {
+            request.put("big", "x".repeat(16_000));
+
+            assertThatThrownBy(() -> http.set("lang", "de", CookieOptions.builder().domain("other.example").build()))
+                    .isInstanceOfSatisfying(InvalidCookieException.class,
+                            e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+            assertThatThrownBy(() -> http.set("more", "y".repeat(1000)))
+                    .isInstanceOfSatisfying(InvalidCookieException.class,
+                            e -> assertThat(e.rule()).isEqualTo(CookieRule.REQUEST_HEADER_TOO_LARGE));
+            assertThat(setCookies).isEmpty();
+        }
+    }
+}
