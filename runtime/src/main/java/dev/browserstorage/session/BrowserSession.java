@@ -59,6 +59,13 @@ public final class BrowserSession implements SessionSource {
     private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
     private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /**
+     * The most cookies a browser's session keeps: more than a page can see (Chromium keeps 180 per
+     * domain, and a page sees its own domain's and its parents'), so that a forged snapshot or
+     * change cannot grow the server's copy without bound.
+     */
+    public static final int MAX_COOKIES = 1000;
+
     private final String browserId;
     /** The tab's id, for the session of one tab; {@code null} for a browser's. */
     private final String tabId;
@@ -194,6 +201,10 @@ public final class BrowserSession implements SessionSource {
         Objects.requireNonNull(snapshot, "snapshot");
         checkSnapshotArea(StorageArea.LOCAL, snapshot.local());
         checkSnapshotArea(StorageArea.SESSION, snapshot.session());
+        if (snapshot.cookies().size() > MAX_COOKIES) {
+            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + snapshot.cookies().size()
+                    + " cookies, over the limit of " + MAX_COOKIES);
+        }
         List<StorageChange> changes = new ArrayList<>();
         boolean first;
         lock.lock();
@@ -552,6 +563,9 @@ public final class BrowserSession implements SessionSource {
                             + bytes + " bytes for " + area.wireName() + " key '" + abbreviate(key)
                             + "', over the limit of " + limits.maxValueBytes());
                 }
+                checkBrowserChangeBudget(area, key, newValue);
+            } else {
+                checkBrowserCookie(key, newValue);
             }
             Map<String, String> target = confirmed.get(area);
             if (newValue == null) {
@@ -564,6 +578,42 @@ public final class BrowserSession implements SessionSource {
             lock.unlock();
         }
         fire(changes);
+    }
+
+    /**
+     * A browser's change may not take its area past the app's budget: the browser enforces its own
+     * quota, so only a forged frame gets here, and without this check one connection could grow
+     * the server's copy without bound, one new key at a time.
+     */
+    private void checkBrowserChangeBudget(StorageArea area, String key, String newValue) {
+        long growth = units(key, newValue) - units(key, confirmed.get(area).get(key));
+        long used = unitsUsed.get(area)[0];
+        if (growth > 0 && used + growth > limits.maxAreaUnits()) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
+                    + abbreviate(key) + "' that would take the area to " + (used + growth)
+                    + " UTF-16 units, over the app's budget of " + limits.maxAreaUnits());
+        }
+    }
+
+    /**
+     * A cookie the browser reports must be one a browser could hold ({@link
+     * CookieRules#MAX_NAME_VALUE_BYTES}), and a browser does not show a page more than {@link
+     * #MAX_COOKIES} of them: a forged frame could otherwise grow the server's copy without bound.
+     */
+    private void checkBrowserCookie(String name, String newValue) {
+        if (newValue == null) {
+            return;
+        }
+        long bytes = Utf8.length(name) + Utf8.length(newValue);
+        if (bytes > CookieRules.MAX_NAME_VALUE_BYTES) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported cookie '" + abbreviate(name) + "' of "
+                    + bytes + " bytes, over the limit of " + CookieRules.MAX_NAME_VALUE_BYTES);
+        }
+        Map<String, String> cookies = confirmed.get(StorageArea.COOKIE);
+        if (!cookies.containsKey(name) && cookies.size() >= MAX_COOKIES) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported a new cookie '" + abbreviate(name)
+                    + "' over the limit of " + MAX_COOKIES + " cookies");
+        }
     }
 
     // ---------------------------------------------------------------- tabs

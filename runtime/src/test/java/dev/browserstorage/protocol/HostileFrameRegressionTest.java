@@ -55,4 +55,51 @@ class HostileFrameRegressionTest {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1")));
         assertThat(session.pendingBatchIds()).containsExactly(Frames.MAX_APPLIED + 1);
     }
+
+    @Test
+    void changesThatWouldTakeAnAreaPastTheBudgetAreRefusedOneByOne() {
+        BrowserSession small = BrowserSession.builder("b2", "demo")
+                .limits(new dev.browserstorage.session.StorageLimits(64 * 1024, 256 * 1024, 50)).build();
+        SyncConnection guarded = new SyncConnection(small, sent::add);
+        guarded.receive(HELLO);
+
+        // Found by the fuzzing: a key of 1.2 million characters was accepted (only values were
+        // bounded), and so would any number of new keys, each under the value limit.
+        String hugeKey = "demo:" + "k".repeat(1_200_000);
+        assertThatThrownBy(() -> guarded.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"" + hugeKey
+                + "\",\"value\":\"1\"}")).isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo("too-large"));
+        String value = "v".repeat(60_000);
+        int accepted = 0;
+        for (int i = 0; i < 10; i++) {
+            try {
+                guarded.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"demo:k" + i + "\",\"value\":\"" + value
+                        + "\"}");
+                accepted++;
+            } catch (ProtocolException e) {
+                assertThat(e.code()).isEqualTo("too-large");
+            }
+        }
+        assertThat(accepted).as("as many as fit in 256 Ki units").isEqualTo(4);
+        assertThat(small.unitsUsed(StorageArea.LOCAL)).isLessThanOrEqualTo(256 * 1024);
+
+        // Replacing a key with a value no larger still works at the budget's edge.
+        guarded.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"demo:k0\",\"value\":\"small\"}");
+        assertThat(small.readText(StorageArea.LOCAL, "demo:k0")).contains("small");
+    }
+
+    @Test
+    void cookiesTheBrowserReportsAreBoundedInSizeAndNumber() {
+        connection.receive(HELLO);
+
+        assertThatThrownBy(() -> connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c\",\"value\":\""
+                + "z".repeat(5000) + "\"}")).isInstanceOf(ProtocolException.class);
+        for (int i = 0; i < BrowserSession.MAX_COOKIES; i++) {
+            connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c" + i + "\",\"value\":\"1\"}");
+        }
+        assertThatThrownBy(() -> connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"one-more\",\"value\":\"1\"}"))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
+        connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c0\",\"value\":\"2\"}");
+        assertThat(session.entries(StorageArea.COOKIE)).hasSize(BrowserSession.MAX_COOKIES).containsEntry("c0", "2");
+    }
 }
