@@ -41,6 +41,9 @@ public class SyncEndpoint {
     @Inject
     BrowserStorageConfig config;
 
+    @Inject
+    ConnectionLimits limits;
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
@@ -48,6 +51,11 @@ public class SyncEndpoint {
         String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
             id = BrowserIds.newId();
+        }
+        if (!limits.open(connection.id(), id)) {
+            closeOverLimit(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                    "this browser already holds " + config.maxConnectionsPerBrowser() + " sync connections");
+            return;
         }
         // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
         Context context = Vertx.currentContext();
@@ -62,6 +70,13 @@ public class SyncEndpoint {
     void message(String text, WebSocketConnection connection) {
         SyncConnection sync = connections.get(connection.id());
         if (sync == null) {
+            return;
+        }
+        if (!limits.frame(connection.id())) {
+            connections.remove(connection.id());
+            sync.closed();
+            closeOverLimit(connection, ConnectionLimits.CLOSE_RATE, "rate",
+                    "more than " + config.maxMessagesPerSecond() + " frames per second");
             return;
         }
         try {
@@ -84,6 +99,7 @@ public class SyncEndpoint {
     @OnClose
     @NonBlocking
     void close(WebSocketConnection connection) {
+        limits.closed(connection.id());
         SyncConnection sync = connections.remove(connection.id());
         if (sync != null) {
             sync.closed();
@@ -107,6 +123,14 @@ public class SyncEndpoint {
             unsent.addAndGet(-text.length());
             LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage());
         });
+    }
+
+    /** Answers a connection over an abuse limit with an error frame, then closes it. */
+    private static void closeOverLimit(WebSocketConnection connection, int code, String reason, String message) {
+        LOG.debugf("Closing sync connection %s (%d): %s", connection.id(), code, message);
+        connection.sendText(Frames.error(reason, message)).subscribe().with(
+                ok -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { }),
+                failure -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, ignored -> { }));
     }
 
     private static void send(WebSocketConnection connection, String text) {
