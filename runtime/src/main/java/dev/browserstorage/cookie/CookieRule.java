@@ -113,6 +113,12 @@ public enum CookieRule {
     SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
             + " HTTPS (localhost excepted)"),
     /**
+     * An HttpOnly cookie written through the sync socket: its value would reach the page's script,
+     * which HttpOnly exists to prevent, and the script cannot set an HttpOnly cookie anyway.
+     */
+    HTTP_ONLY_OVER_SOCKET("an HttpOnly cookie can only be set by a Set-Cookie header; its value never goes to the"
+            + " page's script"),
+    /**
      * The browser did not keep a cookie that passed every rule here (a browser policy, a blocked
      * third-party context, an extension). Reported by the glue after the write; never by {@link
      * CookieRules}.

@@ -2,11 +2,13 @@ package dev.browserstorage.session;
 
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
+import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
 import java.net.URI;
 import java.time.Clock;
@@ -412,6 +414,11 @@ public final class BrowserSession implements SessionSource {
     }
 
     private void checkCookie(Write write) {
+        if (write.cookieOptions().httpOnly() && !write.isRemoval()) {
+            throw new InvalidCookieException(CookieRule.HTTP_ONLY_OVER_SOCKET, write.key(), "Cookie '" + write.key()
+                    + "' is HttpOnly: it can only be set in a Set-Cookie header of an HTTP response, and its value must"
+                    + " never reach the page's script; nothing was written. Write it while handling a request.");
+        }
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
         } else if (pageUrl != null) {
