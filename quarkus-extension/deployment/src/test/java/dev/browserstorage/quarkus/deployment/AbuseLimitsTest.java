@@ -29,10 +29,15 @@ class AbuseLimitsTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+            // A free port: other builds on the machine may hold the default test port.
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.browser-storage.max-connections-per-browser", "3")
             .overrideConfigKey("quarkus.browser-storage.max-messages-per-second", "1")
             .overrideConfigKey("quarkus.browser-storage.max-message-burst", String.valueOf(BURST))
-            .overrideConfigKey("quarkus.websockets-next.server.max-message-size", String.valueOf(MAX_FRAME));
+            .overrideConfigKey("quarkus.websockets-next.server.max-message-size", String.valueOf(MAX_FRAME))
+            // A client's fault is no server error: none may reach the log.
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .assertLogRecords(records -> assertThat(records).extracting(java.util.logging.LogRecord::getMessage).isEmpty());
 
     @TestHTTPResource("/")
     URI base;
@@ -111,6 +116,25 @@ class AbuseLimitsTest {
             // more than a few seconds, so only a few more could have been refilled.
             assertThat(handled).as("frames handled before the rate error").isGreaterThanOrEqualTo(BURST).isLessThan(2 * BURST);
             assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4429);
+        }
+    }
+
+    @Test
+    void aFrameOfTheMaximumSizeIsHandledAndOneByteMoreClosesWith1009() throws Exception {
+        try (SyncClient browser = SyncClient.connect(vertx, base, "SIZExxxxxxxxxxxxxxxxxx", null)) {
+            browser.send(hello());
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+            String head = "{\"t\":\"padding\",\"p\":\"";
+            String tail = "\"}";
+
+            browser.socket.writeTextMessage(head + "x".repeat(MAX_FRAME - head.length() - tail.length()) + tail);
+            assertThat(browser.next().getString("code")).as("the largest frame reaches the protocol").isEqualTo("bad-frame");
+
+            // Found by this test: websockets-next logged this as an unhandled error and
+            // closed with 1011, where the protocol promises 1009.
+            CompletableFuture<Short> closed = browser.closed();
+            browser.socket.writeTextMessage(head + "x".repeat(MAX_FRAME + 1 - head.length() - tail.length()) + tail);
+            assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 1009);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -32,6 +33,9 @@ public class SyncEndpoint {
 
     /** Close code for a browser that does not read its frames fast enough; it reconnects and gets them again. */
     static final int CLOSE_SLOW_CONSUMER = 4408;
+
+    /** Close code for a frame over the size limit (RFC 6455: message too big). */
+    static final int CLOSE_MESSAGE_TOO_BIG = 1009;
 
     private final ConcurrentHashMap<String, SyncConnection> connections = new ConcurrentHashMap<>();
 
@@ -104,6 +108,27 @@ public class SyncEndpoint {
         if (sync != null) {
             sync.closed();
         }
+    }
+
+    /**
+     * A frame over {@code quarkus.websockets-next.server.max-message-size} reaches Vert.x's message
+     * buffer as an error, which websockets-next would log as unhandled and answer with 1011: it is
+     * the client's fault, so it closes with 1009 (message too big) and is logged at debug level.
+     * Any other error is logged and closes with 1011.
+     */
+    @OnError
+    @NonBlocking
+    void error(IllegalStateException e, WebSocketConnection connection) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("message buffer") && message.contains("overflow")) {
+            LOG.debugf("Closing sync connection %s: %s", connection.id(), message);
+            connection.close(new CloseReason(CLOSE_MESSAGE_TOO_BIG, "too-large"))
+                    .subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        LOG.errorf(e, "Sync connection %s failed", connection.id());
+        connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal"))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     /**
