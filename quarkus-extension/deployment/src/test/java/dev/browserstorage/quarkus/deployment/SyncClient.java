@@ -61,8 +61,10 @@ final class SyncClient implements AutoCloseable {
     /** @return completes with the close code when the server closes the socket */
     java.util.concurrent.CompletableFuture<Short> closed() {
         java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
-        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
-        if (socket.isClosed()) {
+        try {
+            socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+        } catch (IllegalStateException alreadyClosed) {
+            // The server answered and closed before the caller asked.
             closed.complete(socket.closeStatusCode());
         }
         return closed;

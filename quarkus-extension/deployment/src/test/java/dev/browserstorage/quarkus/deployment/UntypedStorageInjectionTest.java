@@ -15,9 +15,11 @@ class UntypedStorageInjectionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class)
+            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, Tampered.class, TamperedStore.class)
                     .addAsResource("META-INF/browser-storage/index.json")
-                    .addAsResource("META-INF/browser-storage/stores/dev.browserstorage.quarkus.deployment.Prefs.json"))
+                    .addAsResource("META-INF/browser-storage/stores/dev.browserstorage.quarkus.deployment.Prefs.json")
+                    // The module's index lists every store of its tests, this one too.
+                    .addAsResource("META-INF/browser-storage/stores/dev.browserstorage.quarkus.deployment.Tampered.json"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test");
 
     @Inject
