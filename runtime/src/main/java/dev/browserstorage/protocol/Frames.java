@@ -21,6 +21,15 @@ public final class Frames {
     /** The protocol version this server speaks. */
     public static final int VERSION = 1;
 
+    /**
+     * The largest batch id the browser may claim to have applied (2^52): ids continue after it, and
+     * must stay below 2^53, where JavaScript numbers stop being exact integers.
+     */
+    public static final long MAX_APPLIED = 1L << 52;
+
+    /** The largest batch id a JavaScript number holds exactly (2^53 - 1). */
+    public static final long MAX_BATCH_ID = (1L << 53) - 1;
+
     // Frames nest three levels at most: a hostile one cannot make the parser recurse deeply.
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())

@@ -185,6 +185,8 @@ public final class SyncConnection implements Transport {
                     + abbreviate(String.valueOf(frame.path("app"))));
         }
         URI page = page(frame);
+        long applied = applied(frame, "applied");
+        long tabApplied = applied(frame, "tabApplied");
         Snapshot browserSnapshot = new Snapshot(page, stringMap(frame, "local"), Map.of(),
                 parseCookieHeader(text(frame, "cookies", true)));
         Snapshot tabSnapshot = new Snapshot(page, Map.of(), stringMap(frame, "session"), Map.of());
@@ -197,8 +199,8 @@ public final class SyncConnection implements Transport {
         }
         helloReceived = true;
         tab = tabSession;
-        catchUp(session, frame.path("applied"));
-        catchUp(tab, frame.path("tabApplied"));
+        catchUp(session, applied);
+        catchUp(tab, tabApplied);
         out.accept(Frames.welcome(session.appId(), session.browserId(), tab.tabId().orElseThrow()));
         session.connect(this);
         tab.connect(tabTransport);
@@ -231,13 +233,31 @@ public final class SyncConnection implements Transport {
      * Acknowledges what the browser says it applied: the highest batch id of a session it applied,
      * kept by the browser across reconnects.
      */
-    private static void catchUp(BrowserSession target, JsonNode applied) {
-        if (applied.canConvertToLong() && applied.isIntegralNumber()) {
-            // First move this session's ids above the browser's, then acknowledge what it applied:
-            // the other order would acknowledge writes of a new session the browser never saw.
-            target.continueBatchIdsAfter(applied.asLong());
-            target.acknowledgeThrough(applied.asLong());
+    private static void catchUp(BrowserSession target, long applied) {
+        if (applied < 0) {
+            return;
         }
+        // First move this session's ids above the browser's, then acknowledge what it applied:
+        // the other order would acknowledge writes of a new session the browser never saw.
+        target.continueBatchIdsAfter(applied);
+        target.acknowledgeThrough(applied);
+    }
+
+    /**
+     * The highest batch id the hello says the browser applied, or -1 if it names none. The count
+     * must stay exact in JavaScript, and the ids continuing after it too: a browser claiming more
+     * would make the session send ids its glue cannot tell apart.
+     */
+    private static long applied(JsonNode frame, String field) {
+        JsonNode applied = frame.path(field);
+        if (applied.isMissingNode() || applied.isNull()) {
+            return -1;
+        }
+        if (!applied.isIntegralNumber() || !applied.canConvertToLong() || applied.asLong() < 0
+                || applied.asLong() > Frames.MAX_APPLIED) {
+            throw ProtocolException.violation("'" + field + "' must be an integer from 0 to " + Frames.MAX_APPLIED);
+        }
+        return applied.asLong();
     }
 
     private void change(JsonNode frame) {

@@ -2,12 +2,14 @@ package dev.browserstorage.session;
 
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +61,13 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class BrowserSession implements SessionSource {
     private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
     private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * The most cookies a browser's session keeps: more than a page can see (Chromium keeps 180 per
+     * domain, and a page sees its own domain's and its parents'), so that a forged snapshot or
+     * change cannot grow the server's copy without bound.
+     */
+    public static final int MAX_COOKIES = 1000;
 
     private final String browserId;
     /** The tab's id, for the session of one tab; {@code null} for a browser's. */
@@ -203,6 +212,10 @@ public final class BrowserSession implements SessionSource {
         Objects.requireNonNull(snapshot, "snapshot");
         checkSnapshotArea(StorageArea.LOCAL, snapshot.local());
         checkSnapshotArea(StorageArea.SESSION, snapshot.session());
+        if (snapshot.cookies().size() > MAX_COOKIES) {
+            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + snapshot.cookies().size()
+                    + " cookies, over the limit of " + MAX_COOKIES);
+        }
         List<StorageChange> changes = new ArrayList<>();
         boolean first;
         lock.lock();
@@ -418,9 +431,9 @@ public final class BrowserSession implements SessionSource {
 
     private void checkCookie(Write write) {
         if (write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
-            throw new dev.browserstorage.InvalidCookieException(dev.browserstorage.cookie.CookieRule.HTTP_ONLY_FROM_SCRIPT,
+            throw new InvalidCookieException(CookieRule.HTTP_ONLY_FROM_SCRIPT,
                     write.key(), "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
-                    + " the browser's script could write it: " + dev.browserstorage.cookie.CookieRule.HTTP_ONLY_FROM_SCRIPT
+                    + " the browser's script could write it: " + CookieRule.HTTP_ONLY_FROM_SCRIPT
                     .description() + ". Write it while handling an HTTP request of the browser, or run on a server that"
                     + " issues commit URLs (the Quarkus extension does).");
         }
@@ -577,6 +590,9 @@ public final class BrowserSession implements SessionSource {
                             + bytes + " bytes for " + area.wireName() + " key '" + abbreviate(key)
                             + "', over the limit of " + limits.maxValueBytes());
                 }
+                checkBrowserChangeBudget(area, key, newValue);
+            } else {
+                checkBrowserCookie(key, newValue);
             }
             Map<String, String> target = confirmed.get(area);
             if (newValue == null) {
@@ -589,6 +605,42 @@ public final class BrowserSession implements SessionSource {
             lock.unlock();
         }
         fire(changes);
+    }
+
+    /**
+     * A browser's change may not take its area past the app's budget: the browser enforces its own
+     * quota, so only a forged frame gets here, and without this check one connection could grow
+     * the server's copy without bound, one new key at a time.
+     */
+    private void checkBrowserChangeBudget(StorageArea area, String key, String newValue) {
+        long growth = units(key, newValue) - units(key, confirmed.get(area).get(key));
+        long used = unitsUsed.get(area)[0];
+        if (growth > 0 && used + growth > limits.maxAreaUnits()) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
+                    + abbreviate(key) + "' that would take the area to " + (used + growth)
+                    + " UTF-16 units, over the app's budget of " + limits.maxAreaUnits());
+        }
+    }
+
+    /**
+     * A cookie the browser reports must be one a browser could hold ({@link
+     * CookieRules#MAX_NAME_VALUE_BYTES}), and a browser does not show a page more than {@link
+     * #MAX_COOKIES} of them: a forged frame could otherwise grow the server's copy without bound.
+     */
+    private void checkBrowserCookie(String name, String newValue) {
+        if (newValue == null) {
+            return;
+        }
+        long bytes = Utf8.length(name) + Utf8.length(newValue);
+        if (bytes > CookieRules.MAX_NAME_VALUE_BYTES) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported cookie '" + abbreviate(name) + "' of "
+                    + bytes + " bytes, over the limit of " + CookieRules.MAX_NAME_VALUE_BYTES);
+        }
+        Map<String, String> cookies = confirmed.get(StorageArea.COOKIE);
+        if (!cookies.containsKey(name) && cookies.size() >= MAX_COOKIES) {
+            throw new IllegalArgumentException("Browser " + browserId + " reported a new cookie '" + abbreviate(name)
+                    + "' over the limit of " + MAX_COOKIES + " cookies");
+        }
     }
 
     // ---------------------------------------------------------------- tabs

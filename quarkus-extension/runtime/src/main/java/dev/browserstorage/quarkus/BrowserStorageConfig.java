@@ -67,6 +67,35 @@ public interface BrowserStorageConfig {
     long maxUnsentChars();
 
     /**
+     * The most frames one sync connection may send per second, on average. A connection over it
+     * gets an {@code error} frame with code {@code rate} and is closed with 4429; the glue
+     * reconnects with backoff and its {@code hello} carries everything again, so nothing is lost.
+     * Default 1000.
+     *
+     * @return the rate
+     */
+    @WithDefault("1000")
+    int maxMessagesPerSecond();
+
+    /**
+     * The most frames one sync connection may send at once after a rest: the glue answers a burst
+     * of batches with a burst of {@code ack}s, which must fit. Default 5000.
+     *
+     * @return the burst
+     */
+    @WithDefault("5000")
+    int maxMessageBurst();
+
+    /**
+     * The most sync connections one browser id may hold open at once (one per tab, and a tab's old
+     * connection while it reconnects). One more is closed with 4409 at once. Default 64.
+     *
+     * @return the bound
+     */
+    @WithDefault("64")
+    int maxConnectionsPerBrowser();
+
+    /**
      * Origins (such as {@code https://app.example.com}) allowed to open the sync WebSocket besides
      * the server's own. Default: none, only the page's own origin.
      *

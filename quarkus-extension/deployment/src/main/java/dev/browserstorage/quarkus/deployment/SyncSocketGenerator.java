@@ -8,6 +8,7 @@ import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -38,6 +39,7 @@ final class SyncSocketGenerator {
             delegate(socket, endpoint, OnOpen.class, "open", WebSocketConnection.class);
             delegate(socket, endpoint, OnTextMessage.class, "message", String.class, WebSocketConnection.class);
             delegate(socket, endpoint, OnClose.class, "close", WebSocketConnection.class);
+            delegate(socket, endpoint, OnError.class, "error", IllegalStateException.class, WebSocketConnection.class);
         }
     }
 

@@ -14,16 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 /** A browser's side of the sync protocol, spoken by hand over a real WebSocket, for tests. */
 final class SyncClient implements AutoCloseable {
-    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final BlockingQueue<JsonObject> frames;
     final WebSocket socket;
     final WebSocketClient client;
     final String setCookie;
 
-    private SyncClient(WebSocketClient client, WebSocket socket, String setCookie) {
+    private SyncClient(WebSocketClient client, WebSocket socket, String setCookie, BlockingQueue<JsonObject> frames) {
         this.client = client;
         this.socket = socket;
         this.setCookie = setCookie;
-        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        this.frames = frames;
     }
 
     static SyncClient connect(Vertx vertx, URI base, String browserId, String origin) throws Exception {
@@ -44,10 +44,14 @@ final class SyncClient implements AutoCloseable {
             options.addHeader("Origin", origin);
         }
         String[] setCookie = new String[1];
-        // The handshake's headers are only there in the completion callback.
-        WebSocket socket = client.connect(options).onSuccess(ws -> setCookie[0] = ws.headers().get("Set-Cookie"))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new SyncClient(client, socket, setCookie[0]);
+        BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+        // The handshake's headers are only there in the completion callback; the handler goes in
+        // there too, so that a frame the server sends at once (an error, then a close) is kept.
+        WebSocket socket = client.connect(options).onSuccess(ws -> {
+            setCookie[0] = ws.headers() == null ? null : ws.headers().get("Set-Cookie");
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new SyncClient(client, socket, setCookie[0], frames);
     }
 
     /** Stops reading from the socket, as a stalled or hostile browser would. */
@@ -63,7 +67,12 @@ final class SyncClient implements AutoCloseable {
     /** @return completes with the close code when the server closes the socket */
     java.util.concurrent.CompletableFuture<Short> closed() {
         java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
-        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+        try {
+            socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+        } catch (IllegalStateException alreadyClosed) {
+            // The server answered and closed before the caller asked.
+            closed.complete(socket.closeStatusCode());
+        }
         return closed;
     }
 

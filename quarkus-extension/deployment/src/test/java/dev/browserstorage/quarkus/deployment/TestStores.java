@@ -14,9 +14,9 @@ final class TestStores {
     static JavaArchive addTo(JavaArchive jar) {
         // TestStores too: the test class, reloaded inside the application, refers to it.
         jar.addClasses(TestStores.class, Prefs.class, PrefsStore.class, TypedSettings.class, TypedSettings.Mode.class,
-                        TypedSettingsStore.class)
+                        TypedSettingsStore.class, Tampered.class, Tampered.Mode.class, TamperedStore.class)
                 .addAsResource("META-INF/browser-storage/index.json");
-        for (String type : List.of(Prefs.class.getName(), TypedSettings.class.getName())) {
+        for (String type : List.of(Prefs.class.getName(), TypedSettings.class.getName(), Tampered.class.getName())) {
             jar.addAsResource("META-INF/browser-storage/stores/" + type + ".json")
                     .addAsResource("META-INF/browser-storage/js/" + type + ".js")
                     .addAsResource("META-INF/browser-storage/js/" + type + ".d.ts");

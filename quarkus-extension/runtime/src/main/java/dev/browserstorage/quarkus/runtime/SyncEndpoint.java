@@ -36,6 +36,9 @@ public class SyncEndpoint {
     /** Close code for a browser that does not read its frames fast enough; it reconnects and gets them again. */
     static final int CLOSE_SLOW_CONSUMER = 4408;
 
+    /** Close code for a frame over the size limit (RFC 6455: message too big). */
+    static final int CLOSE_MESSAGE_TOO_BIG = 1009;
+
     private final ConcurrentHashMap<String, SyncConnection> connections = new ConcurrentHashMap<>();
 
     @Inject
@@ -43,6 +46,9 @@ public class SyncEndpoint {
 
     @Inject
     BrowserStorageConfig config;
+
+    @Inject
+    ConnectionLimits limits;
 
     /**
      * A page connected.
@@ -54,6 +60,11 @@ public class SyncEndpoint {
         String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
             id = BrowserIds.newId();
+        }
+        if (!limits.open(connection.id(), id)) {
+            closeOverLimit(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                    "this browser already holds " + config.maxConnectionsPerBrowser() + " sync connections");
+            return;
         }
         // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
         Context context = Vertx.currentContext();
@@ -72,6 +83,13 @@ public class SyncEndpoint {
     public void message(String text, WebSocketConnection connection) {
         SyncConnection sync = connections.get(connection.id());
         if (sync == null) {
+            return;
+        }
+        if (!limits.frame(connection.id())) {
+            connections.remove(connection.id());
+            sync.closed();
+            closeOverLimit(connection, ConnectionLimits.CLOSE_RATE, "rate",
+                    "more than " + config.maxMessagesPerSecond() + " frames per second");
             return;
         }
         try {
@@ -97,10 +115,33 @@ public class SyncEndpoint {
      * @param connection the connection
      */
     public void close(WebSocketConnection connection) {
+        limits.closed(connection.id());
         SyncConnection sync = connections.remove(connection.id());
         if (sync != null) {
             sync.closed();
         }
+    }
+
+    /**
+     * A frame over {@code quarkus.websockets-next.server.max-message-size} reaches Vert.x's message
+     * buffer as an error, which websockets-next would log as unhandled and answer with 1011: it is
+     * the client's fault, so it closes with 1009 (message too big) and is logged at debug level.
+     * Any other error is logged and closes with 1011.
+     *
+     * @param e the error
+     * @param connection the connection
+     */
+    public void error(IllegalStateException e, WebSocketConnection connection) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("message buffer") && message.contains("overflow")) {
+            LOG.debugf("Closing sync connection %s: %s", connection.id(), message);
+            connection.close(new CloseReason(CLOSE_MESSAGE_TOO_BIG, "too-large"))
+                    .subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        LOG.errorf(e, "Sync connection %s failed", connection.id());
+        connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal"))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     /**
@@ -120,6 +161,14 @@ public class SyncEndpoint {
             unsent.addAndGet(-text.length());
             LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage());
         });
+    }
+
+    /** Answers a connection over an abuse limit with an error frame, then closes it. */
+    private static void closeOverLimit(WebSocketConnection connection, int code, String reason, String message) {
+        LOG.debugf("Closing sync connection %s (%d): %s", connection.id(), code, message);
+        connection.sendText(Frames.error(reason, message)).subscribe().with(
+                ok -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { }),
+                failure -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, ignored -> { }));
     }
 
     private static void send(WebSocketConnection connection, String text) {

@@ -1,0 +1,114 @@
+package dev.browserstorage.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.session.BrowserSession;
+import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Values edited by hand in the browser (devtools, another script) reach the server in the {@code
+ * hello}: each reads as its default with one warning, never as an exception in application code,
+ * and the next write of the field repairs it in the browser.
+ */
+class TamperedStorageTest {
+    private static final String BROWSER = "TAMPERxxxxxxxxxxxxxxxx";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Tampered.class, TamperedStore.class, SyncClient.class))
+            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+            // A free port: other builds on the machine may hold the default test port.
+            .overrideConfigKey("quarkus.http.test-port", "0");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    BrowserSessions sessions;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void tamperedValuesReadAsTheDefaultWithOneWarningEachAndTheNextWriteRepairsThem() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage().contains("test:tampered.")) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("dev.browserstorage.store.StoreAccess");
+        logger.addHandler(capture);
+        try (SyncClient browser = SyncClient.connect(vertx, base, BROWSER, null)) {
+            JsonObject local = new JsonObject()
+                    .put("test:tampered.size", "\"fourteen\"")      // wrong type
+                    .put("test:tampered.mode", "\"PURPLE\"")        // no such enum value
+                    .put("test:tampered.title", "{\"not json");     // invalid JSON
+            browser.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
+                    .put("local", local).put("cookies", "").put("applied", 0));
+            assertThat(browser.next().getString("t")).isEqualTo("welcome");
+            BrowserSession session = sessions.find(BROWSER).orElseThrow();
+            TamperedStore store = new TamperedStore(session);
+
+            for (int read = 0; read < 3; read++) {
+                assertThat(store.getSize()).isEqualTo(14);
+                assertThat(store.getMode()).isEqualTo(Tampered.Mode.LIGHT);
+                assertThat(store.getTitle()).isEqualTo("untitled");
+            }
+            assertThat(warnings).as("one warning per tampered value, however often it is read")
+                    .extracting(LogRecord::getMessage).hasSize(3)
+                    .anyMatch(m -> m.contains("test:tampered.size"))
+                    .anyMatch(m -> m.contains("test:tampered.mode"))
+                    .anyMatch(m -> m.contains("test:tampered.title"));
+
+            assertThat(ackedWrite(browser, store.setSize(16).toCompletableFuture())).isEqualTo("test:tampered.size=16");
+            assertThat(ackedWrite(browser, store.setMode(Tampered.Mode.DARK).toCompletableFuture()))
+                    .isEqualTo("test:tampered.mode=\"DARK\"");
+            assertThat(ackedWrite(browser, store.setTitle("fixed").toCompletableFuture()))
+                    .isEqualTo("test:tampered.title=\"fixed\"");
+            assertThat(store.getSize()).isEqualTo(16);
+            assertThat(store.getMode()).isEqualTo(Tampered.Mode.DARK);
+            assertThat(store.getTitle()).isEqualTo("fixed");
+            assertThat(warnings).as("no warning once repaired").hasSize(3);
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    /** Reads the batch a write sent, acknowledges it as the glue would, and returns its write. */
+    private static String ackedWrite(SyncClient browser, CompletableFuture<Void> stage) throws Exception {
+        JsonObject batch = browser.next();
+        assertThat(batch.getString("t")).isEqualTo("batch");
+        browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
+        stage.get(10, TimeUnit.SECONDS);
+        JsonObject write = batch.getJsonArray("writes").getJsonObject(0);
+        return write.getString("key") + "=" + write.getString("value");
+    }
+}

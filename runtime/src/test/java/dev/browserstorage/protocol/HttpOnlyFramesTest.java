@@ -1,0 +1,48 @@
+package dev.browserstorage.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.StorageArea;
+import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Write;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HttpOnly cookie values never reach the glue: a recorder on the connection's frames holds every
+ * frame sent to the browser's script, and none may carry one.
+ */
+class HttpOnlyFramesTest {
+    private static final String SECRET = "s3cr3t-session-token";
+    private static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\",\"local\":{},"
+            + "\"session\":{},\"cookies\":\"theme=dark\",\"applied\":0}";
+
+    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final List<String> recorded = new ArrayList<>();
+    private final SyncConnection connection = new SyncConnection(session, recorded::add);
+
+    @Test
+    void withoutCommitUrlsAnHttpOnlyCookieWrittenThroughTheSocketIsRefusedAndNoFrameCarriesItsValue() {
+        connection.receive(HELLO);
+        CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).build();
+
+        // Found while writing this test: the value went out in a batch frame, with nothing to say
+        // it was HttpOnly, so the glue would have set it as a cookie any script can read.
+        assertThatThrownBy(() -> session.write(List.of(Write.setCookie("sid", SECRET, httpOnly))))
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.HTTP_ONLY_FROM_SCRIPT));
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"),
+                Write.setCookie("sid", SECRET, httpOnly)))).as("nor inside a batch with other writes")
+                .isInstanceOf(InvalidCookieException.class);
+        session.write(List.of(Write.setCookie("theme", "light", CookieOptions.defaults())));
+
+        assertThat(recorded).as("frames to the glue").hasSizeGreaterThanOrEqualTo(2)
+                .noneMatch(frame -> frame.contains(SECRET));
+        assertThat(session.pendingBatchIds()).hasSize(1);
+    }
+}
