@@ -61,19 +61,19 @@ public final class Frames {
     }
 
     /**
-     * The {@code welcome} frame.
+     * The {@code welcome} frame. It does not carry the browser's id: that id is the value of an
+     * HttpOnly cookie, and the page's script (where an injected script could read it) must never see
+     * it.
      *
      * @param appId the app's id
-     * @param browserId the browser's id
      * @param tabId the tab's id, which the tab keeps for its next hello
      * @return the frame's text
      */
-    public static String welcome(String appId, String browserId, String tabId) {
+    public static String welcome(String appId, String tabId) {
         return write(json -> {
             json.writeStringField("t", "welcome");
             json.writeNumberField("v", VERSION);
             json.writeStringField("app", appId);
-            json.writeStringField("browser", browserId);
             json.writeStringField("tab", tabId);
         });
     }

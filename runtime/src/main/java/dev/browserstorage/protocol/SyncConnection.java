@@ -201,7 +201,7 @@ public final class SyncConnection implements Transport {
         tab = tabSession;
         catchUp(session, applied);
         catchUp(tab, tabApplied);
-        out.accept(Frames.welcome(session.appId(), session.browserId(), tab.tabId().orElseThrow()));
+        out.accept(Frames.welcome(session.appId(), tab.tabId().orElseThrow()));
         session.connect(this);
         tab.connect(tabTransport);
     }

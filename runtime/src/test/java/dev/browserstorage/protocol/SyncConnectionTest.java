@@ -33,7 +33,7 @@ class SyncConnectionTest {
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"dark\"");
         assertThat(session.entries(StorageArea.COOKIE)).containsExactly(Map.entry("a", "1"), Map.entry("b", "x=y"));
         assertThat(sent).hasSize(2);
-        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"browser\":\"b1\",\"tab\":\"t1\"}");
+        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"tab\":\"t1\"}");
         assertThat(sent.get(1)).isEqualTo("{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:k\",\"value\":\"1\"}]}");
     }
 

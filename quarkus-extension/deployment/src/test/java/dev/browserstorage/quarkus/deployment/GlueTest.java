@@ -401,7 +401,8 @@ class GlueTest {
     }
 
     private BrowserSession session(HtmlPage page) {
-        String browserId = events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("browser");
+        // The id is an HttpOnly cookie, which the page's script never sees: read it from the cookie jar.
+        String browserId = browser.getCookieManager().getCookie("__bs_id").getValue();
         return sessions.find(browserId).orElseThrow();
     }
 
