@@ -21,6 +21,9 @@ public final class Frames {
     /** The protocol version this server speaks. */
     public static final int VERSION = 1;
 
+    /** The most failed batches one {@code hello} may report per session (the glue keeps the last 32). */
+    public static final int MAX_FAILED_IN_HELLO = 64;
+
     /**
      * The largest batch id the browser may claim to have applied (2^52): ids continue after it, and
      * must stay below 2^53, where JavaScript numbers stop being exact integers.
