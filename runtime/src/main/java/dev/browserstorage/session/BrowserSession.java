@@ -578,6 +578,7 @@ public final class BrowserSession implements SessionSource {
         lock.lock();
         try {
             if (area == StorageArea.COOKIE) {
+                checkBrowserCookie(key, newValue);
                 checkReportedCookie(key, newValue);
             } else {
                 if (!ownsKey(key)) {
@@ -591,8 +592,6 @@ public final class BrowserSession implements SessionSource {
                             + "', over the limit of " + limits.maxValueBytes());
                 }
                 checkBrowserChangeBudget(area, key, newValue);
-            } else {
-                checkBrowserCookie(key, newValue);
             }
             Map<String, String> target = confirmed.get(area);
             if (newValue == null) {
@@ -623,18 +622,13 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * A cookie the browser reports must be one a browser could hold ({@link
-     * CookieRules#MAX_NAME_VALUE_BYTES}), and a browser does not show a page more than {@link
-     * #MAX_COOKIES} of them: a forged frame could otherwise grow the server's copy without bound.
+     * A browser does not show a page more than {@link #MAX_COOKIES} cookies: a forged frame could
+     * otherwise grow the server's copy one new cookie at a time ({@link #checkReportedCookie} bounds
+     * each one's size and their total).
      */
     private void checkBrowserCookie(String name, String newValue) {
         if (newValue == null) {
             return;
-        }
-        long bytes = Utf8.length(name) + Utf8.length(newValue);
-        if (bytes > CookieRules.MAX_NAME_VALUE_BYTES) {
-            throw new IllegalArgumentException("Browser " + browserId + " reported cookie '" + abbreviate(name) + "' of "
-                    + bytes + " bytes, over the limit of " + CookieRules.MAX_NAME_VALUE_BYTES);
         }
         Map<String, String> cookies = confirmed.get(StorageArea.COOKIE);
         if (!cookies.containsKey(name) && cookies.size() >= MAX_COOKIES) {
