@@ -156,8 +156,9 @@ class SyncEndpointTest {
 
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
+            // The hello hydrated the session before the welcome was sent.
             assertThat(sessions.find(id)).as("the socket's session is the cookie's")
-                    .hasValueSatisfying(session -> assertThat(session.isConnected()).isTrue());
+                    .hasValueSatisfying(session -> assertThat(session.isHydrated()).isTrue());
         }
     }
 
