@@ -21,6 +21,9 @@ public final class Frames {
     /** The protocol version this server speaks. */
     public static final int VERSION = 1;
 
+    /** The most failed batches one {@code hello} may report per session (the glue keeps the last 32). */
+    public static final int MAX_FAILED_IN_HELLO = 64;
+
     /**
      * The largest batch id the browser may claim to have applied (2^52): ids continue after it, and
      * must stay below 2^53, where JavaScript numbers stop being exact integers.
@@ -61,19 +64,19 @@ public final class Frames {
     }
 
     /**
-     * The {@code welcome} frame.
+     * The {@code welcome} frame. It does not carry the browser's id: that id is the value of an
+     * HttpOnly cookie, and the page's script (where an injected script could read it) must never see
+     * it.
      *
      * @param appId the app's id
-     * @param browserId the browser's id
      * @param tabId the tab's id, which the tab keeps for its next hello
      * @return the frame's text
      */
-    public static String welcome(String appId, String browserId, String tabId) {
+    public static String welcome(String appId, String tabId) {
         return write(json -> {
             json.writeStringField("t", "welcome");
             json.writeNumberField("v", VERSION);
             json.writeStringField("app", appId);
-            json.writeStringField("browser", browserId);
             json.writeStringField("tab", tabId);
         });
     }

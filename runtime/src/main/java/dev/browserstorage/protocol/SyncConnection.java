@@ -187,6 +187,8 @@ public final class SyncConnection implements Transport {
         URI page = page(frame);
         long applied = applied(frame, "applied");
         long tabApplied = applied(frame, "tabApplied");
+        Map<Long, BrowserStorageException> failed = failed(frame, "failed");
+        Map<Long, BrowserStorageException> tabFailed = failed(frame, "tabFailed");
         Snapshot browserSnapshot = new Snapshot(page, stringMap(frame, "local"), Map.of(),
                 parseCookieHeader(text(frame, "cookies", true)));
         Snapshot tabSnapshot = new Snapshot(page, Map.of(), stringMap(frame, "session"), Map.of());
@@ -199,9 +201,9 @@ public final class SyncConnection implements Transport {
         }
         helloReceived = true;
         tab = tabSession;
-        catchUp(session, applied);
-        catchUp(tab, tabApplied);
-        out.accept(Frames.welcome(session.appId(), session.browserId(), tab.tabId().orElseThrow()));
+        catchUp(session, applied, failed);
+        catchUp(tab, tabApplied, tabFailed);
+        out.accept(Frames.welcome(session.appId(), tab.tabId().orElseThrow()));
         session.connect(this);
         tab.connect(tabTransport);
     }
@@ -231,16 +233,51 @@ public final class SyncConnection implements Transport {
 
     /**
      * Acknowledges what the browser says it applied: the highest batch id of a session it applied,
-     * kept by the browser across reconnects.
+     * kept by the browser across reconnects, except the batches it says it failed. Those are failed
+     * first: their {@code fail} frames may have been lost with a connection, and the applied count
+     * alone would take them for applied once a later batch moved it past them.
      */
-    private static void catchUp(BrowserSession target, long applied) {
+    private static void catchUp(BrowserSession target, long applied, Map<Long, BrowserStorageException> failed) {
         if (applied < 0) {
             return;
         }
-        // First move this session's ids above the browser's, then acknowledge what it applied:
-        // the other order would acknowledge writes of a new session the browser never saw.
+        // First move this session's ids above the browser's, then settle what it reports: the other
+        // order would settle writes of a new session (a restarted server) the browser never saw.
         target.continueBatchIdsAfter(applied);
+        // A failed id above the count is sent again and answered again; only those below it need this.
+        failed.forEach((id, error) -> {
+            if (id <= applied) {
+                target.fail(id, error);
+            }
+        });
         target.acknowledgeThrough(applied);
+    }
+
+    /**
+     * The batches a hello says the browser could not apply, as {@code fail} frames it keeps until a
+     * hello has carried them; checked before the hello changes anything.
+     */
+    private static Map<Long, BrowserStorageException> failed(JsonNode frame, String field) {
+        JsonNode failed = frame.path(field);
+        if (failed.isMissingNode() || failed.isNull()) {
+            return Map.of();
+        }
+        if (!failed.isArray() || failed.size() > Frames.MAX_FAILED_IN_HELLO) {
+            throw ProtocolException.violation("'" + field + "' must be a list of at most " + Frames.MAX_FAILED_IN_HELLO
+                    + " fail frames");
+        }
+        Map<Long, BrowserStorageException> errors = new LinkedHashMap<>();
+        for (JsonNode fail : failed) {
+            try {
+                if (!fail.isObject()) {
+                    throw ProtocolException.refused("bad-frame", "an entry is not an object");
+                }
+                errors.put(id(fail), failure(fail));
+            } catch (ProtocolException e) {
+                throw ProtocolException.violation("'" + field + "' holds a bad fail frame: " + e.getMessage());
+            }
+        }
+        return errors;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.browserstorage.store;
 
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.Utf8;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
@@ -140,6 +141,18 @@ public final class StoreAccess {
     }
 
     private <T> Decoded decode(StoreField<T> field, String text) {
+        if (field.area() != StorageArea.COOKIE) {
+            // A value no write of ours could have stored (edited by hand, or by another script) is
+            // not handed to the application, however well it decodes.
+            long limit = session().limits().maxValueBytes();
+            long bytes = Utf8.length(text);
+            if (bytes > limit) {
+                LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '"
+                        + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + limit
+                        + ", reading the default instead");
+                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
+            }
+        }
         try {
             Expiring<T> value = decodeText(field, text);
             return new Decoded(field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);

@@ -33,7 +33,7 @@ class SyncConnectionTest {
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"dark\"");
         assertThat(session.entries(StorageArea.COOKIE)).containsExactly(Map.entry("a", "1"), Map.entry("b", "x=y"));
         assertThat(sent).hasSize(2);
-        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"browser\":\"b1\",\"tab\":\"t1\"}");
+        assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"tab\":\"t1\"}");
         assertThat(sent.get(1)).isEqualTo("{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:k\",\"value\":\"1\"}]}");
     }
 
@@ -47,6 +47,56 @@ class SyncConnectionTest {
         assertThat(first).isCompleted();
         assertThat(second).isNotDone();
         assertThat(sent).hasSize(2).last().asString().contains("\"id\":2");
+    }
+
+    @Test
+    void aFailureTheHelloReportsFailsItsBatchEvenBelowTheAppliedCount() {
+        // Batch 1 failed in the browser and its fail frame was lost; batch 2 applied after it.
+        CompletableFuture<Void> first = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
+        CompletableFuture<Void> second = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2"))).toCompletableFuture();
+
+        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":2,\"failed\":[{\"id\":1,\"error\":\"quota\","
+                + "\"message\":\"QuotaExceededError: full\",\"area\":\"local\",\"key\":\"demo:a\"}]"));
+
+        assertThat(first).isCompletedExceptionally();
+        assertThatThrownBy(first::join).cause().isInstanceOf(QuotaExceededException.class);
+        assertThat(second).isCompleted();
+        assertThat(session.pendingBatchIds()).isEmpty();
+        assertThat(session.readText(StorageArea.LOCAL, "demo:a")).as("rolled back").isEmpty();
+    }
+
+    @Test
+    void aReportedFailureOfALostSessionNeverFailsTheNewSessionsBatches() {
+        // The server restarted: its new session's batch 1 is not the batch 3 the browser failed before.
+        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+
+        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":5,\"failed\":[{\"id\":1,\"error\":\"quota\"},"
+                + "{\"id\":3,\"error\":\"unavailable\"}]"));
+
+        assertThat(offline).isNotDone();
+        assertThat(sent).last().asString().contains("\"id\":6");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"failed\":7", "\"failed\":[1]", "\"failed\":[{\"id\":1,\"error\":\"nope\"}]",
+            "\"failed\":[{\"id\":0,\"error\":\"quota\"}]", "\"tabFailed\":{}"})
+    void aBadFailureListIsAViolationAndChangesNothing(String failed) {
+        CompletableFuture<Void> pending = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+
+        assertThatThrownBy(() -> connection.receive(HELLO.replace("\"applied\":0", "\"applied\":1," + failed)))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isEqualTo(4400));
+        assertThat(session.isHydrated()).isFalse();
+        assertThat(pending).isNotDone();
+    }
+
+    @Test
+    void aHelloMayReportAtMost64Failures() {
+        StringBuilder many = new StringBuilder("\"failed\":[");
+        for (int id = 1; id <= 65; id++) {
+            many.append(id > 1 ? "," : "").append("{\"id\":").append(id).append(",\"error\":\"quota\"}");
+        }
+        assertThatThrownBy(() -> connection.receive(HELLO.replace("\"applied\":0", "\"applied\":65," + many + "]")))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("at most 64");
     }
 
     @Test

@@ -15,6 +15,7 @@
   let prefix = null;   // '<app>:' once started
   let reserved;        // '<app>:__bs.', the glue's own keys
   let appliedKey;      // '<app>:__bs.applied': in localStorage the browser's count, in sessionStorage the tab's
+  let failedKey;       // '<app>:__bs.failed': the fail frames no hello has reported yet, in the same areas
   let tabKey;          // '<app>:__bs.tab' in sessionStorage: this tab's id
   let tab = null;      // this tab's id; sessionStorage belongs to one tab
   let resume = false;  // the next hello continues this tab (a reconnect, or the tab's previous page)
@@ -422,8 +423,47 @@
   }
 
   function answer(ws, batch, frame) {
+    if (frame.t === 'fail') rememberFailure(batch.tab ? 'session' : 'local', frame);
     if (batch.tab) frame.tab = true;
     ws.send(JSON.stringify(frame));
+  }
+
+  // Batches this browser (or tab) could not apply, kept until a hello has told the server: a fail
+  // frame lost with its socket would otherwise be taken for applied once a later batch moved the
+  // applied count past it. Kept in the area itself, and in memory where the area has no room left.
+  const unsavedFailures = { local: [], session: [] };
+
+  function failures(area) {
+    let stored = [];
+    try {
+      stored = JSON.parse(storage(area).getItem(failedKey) || '[]');
+    } catch (e) {
+      // Unreadable or no storage: what memory holds is all there is.
+    }
+    const ids = stored.map(f => f.id);
+    return stored.concat(unsavedFailures[area].filter(f => ids.indexOf(f.id) < 0));
+  }
+
+  function saveFailures(area, list) {
+    try {
+      if (list.length) storage(area).setItem(failedKey, JSON.stringify(list));
+      else storage(area).removeItem(failedKey);
+      unsavedFailures[area] = [];
+    } catch (e) {
+      unsavedFailures[area] = list;
+    }
+  }
+
+  function rememberFailure(area, frame) {
+    const list = failures(area).filter(f => f.id !== frame.id);
+    list.push({ id: frame.id, error: frame.error, message: String(frame.message).slice(0, 200), rule: frame.rule,
+      area: frame.area, key: frame.key });
+    saveFailures(area, list.slice(-32));
+  }
+
+  function forgetFailures(area, reported) {
+    const ids = reported.map(f => f.id);
+    saveFailures(area, failures(area).filter(f => ids.indexOf(f.id) < 0));
   }
 
   function applyBatch(ws, batch) {
@@ -492,11 +532,13 @@
     }, 5000);
     ws.onopen = () => {
       clearTimeout(opening);
+      ws.reported = { local: failures('local'), session: failures('session') };
       ws.send(JSON.stringify({
         t: 'hello', v: 1, app: prefix.slice(0, -1), page: location.href,
         local: snapshot('local'), session: snapshot('session'),
         cookies: cookieBaseline(),
-        applied: applied('local'), tab: tab, tabApplied: applied('session'), resume: resume
+        applied: applied('local'), tab: tab, tabApplied: applied('session'), resume: resume,
+        failed: ws.reported.local, tabFailed: ws.reported.session
       }));
       socket = ws;
     };
@@ -509,6 +551,9 @@
         return;
       }
       if (frame.t === 'welcome') {
+        // The server has settled the failures this hello reported.
+        forgetFailures('local', ws.reported.local);
+        forgetFailures('session', ws.reported.session);
         attempts = 0;
         state = 'open';
         resume = true;
@@ -611,6 +656,7 @@
       prefix = options.app + ':';
       reserved = prefix + '__bs.';
       appliedKey = reserved + 'applied';
+      failedKey = reserved + 'failed';
       tabKey = reserved + 'tab';
       sentKey = reserved + 'sent';
       tab = session(tabKey);

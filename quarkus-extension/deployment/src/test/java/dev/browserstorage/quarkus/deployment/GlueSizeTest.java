@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * stripped copies are run in HtmlUnit, so the figure is of a script that still works. The figures
  * are printed and kept in docs/javascript.md.
  *
- * <p>The budgets guard against growth: the glue's is 9 KB since it carries the cookie rules, the
- * HttpOnly commits, the cookieStore road and form binding. The issue's aim of 4 KB for the sync
+ * <p>The budgets guard against growth: the glue's is 9.5 KB since it carries the cookie rules, the
+ * HttpOnly commits, the cookieStore road, form binding and the failures a hello reports. The issue's aim of 4 KB for the sync
  * core alone is not met by one file; see docs/javascript.md.
  */
 class GlueSizeTest {
-    private static final int GLUE_BUDGET_BYTES = 9216;
+    private static final int GLUE_BUDGET_BYTES = 9728;
     private static final int TYPED_STORES_BUDGET_BYTES = 3072;
 
     @Test

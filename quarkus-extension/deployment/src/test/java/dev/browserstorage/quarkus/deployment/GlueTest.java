@@ -55,6 +55,7 @@ class GlueTest {
             <script>
               window.sent = [];
               window.holdAcks = false;
+              window.dropFails = false;
               window.forgetApplied = false;
               var realSend = WebSocket.prototype.send;
               WebSocket.prototype.send = function (text) {
@@ -66,6 +67,7 @@ class GlueTest {
                 }
                 sent.push(frame);
                 if (frame.t === 'ack' && window.holdAcks) return;
+                if (frame.t === 'fail' && window.dropFails) return;
                 return realSend.call(this, text);
               };
             </script>
@@ -366,6 +368,37 @@ class GlueTest {
     }
 
     @Test
+    void aFailureWhoseFrameWasLostIsReportedByTheNextHelloAndNeverTakenForApplied() throws Exception {
+        HtmlPage page = open();
+        BrowserSession session = session(page);
+        js(page, "BrowserStorage.set('demo:prefs.theme', '\"dark\"')");
+        waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:prefs.theme").isPresent());
+        js(page, "localStorage.setItem('other:big', 'x'.repeat(5190000)); window.dropFails = true");
+
+        // The browser has no room for this batch, and its fail frame is lost on the way.
+        var tooBig = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.recent", "\"" + "r".repeat(20_000) + "\"")))
+                .toCompletableFuture();
+        long failedId = session.pendingBatchIds().get(0);
+        waitUntil(() -> sent(page).stream().anyMatch(frame -> "fail".equals(((JsonObject) frame).getString("t"))));
+        // Room again; the next batch applies, and moves the browser's applied count past the failed one.
+        js(page, "localStorage.removeItem('other:big'); window.dropFails = false");
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""))).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(tooBig).as("its fail frame never arrived").isNotDone();
+
+        js(page, "socket.close()");
+        waitUntil(() -> events(page, "ready").size() == 2);
+
+        JsonObject hello = lastOf(sent(page), "hello");
+        assertThat(hello.getLong("applied")).isGreaterThan(failedId);
+        assertThat(hello.getJsonArray("failed").getJsonObject(0).getLong("id")).isEqualTo(failedId);
+        assertThatThrownBy(() -> tooBig.get(10, TimeUnit.SECONDS)).as("failed, not taken for applied by the count")
+                .cause().isInstanceOf(QuotaExceededException.class);
+        assertThat(js(page, "localStorage.getItem('demo:prefs.recent')")).isNull();
+        assertThat(js(page, "localStorage.getItem('demo:__bs.failed')")).as("reported once, then forgotten").isNull();
+    }
+
+    @Test
     void afterTheSocketClosesTheGlueReconnectsWithAFreshHello() throws Exception {
         HtmlPage page = open();
         BrowserSession session = session(page);
@@ -401,7 +434,8 @@ class GlueTest {
     }
 
     private BrowserSession session(HtmlPage page) {
-        String browserId = events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("browser");
+        // The id is an HttpOnly cookie, which the page's script never sees: read it from the cookie jar.
+        String browserId = browser.getCookieManager().getCookie("__bs_id").getValue();
         return sessions.find(browserId).orElseThrow();
     }
 

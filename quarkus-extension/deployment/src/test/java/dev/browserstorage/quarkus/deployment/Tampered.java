@@ -11,4 +11,5 @@ public class Tampered {
     public int size = 14;
     public Mode mode = Mode.LIGHT;
     public String title = "untitled";
+    public String note = "none";
 }

@@ -33,6 +33,8 @@ class TamperedStorageTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Tampered.class, TamperedStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+            // Small, so that a hand-edited value over it is still a short frame.
+            .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0");
 
@@ -70,7 +72,8 @@ class TamperedStorageTest {
             JsonObject local = new JsonObject()
                     .put("test:tampered.size", "\"fourteen\"")      // wrong type
                     .put("test:tampered.mode", "\"PURPLE\"")        // no such enum value
-                    .put("test:tampered.title", "{\"not json");     // invalid JSON
+                    .put("test:tampered.title", "{\"not json")      // invalid JSON
+                    .put("test:tampered.note", "\"" + "n".repeat(100) + "\""); // valid, but over max-value-bytes
             browser.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
                     .put("local", local).put("cookies", "").put("applied", 0));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
@@ -81,12 +84,14 @@ class TamperedStorageTest {
                 assertThat(store.getSize()).isEqualTo(14);
                 assertThat(store.getMode()).isEqualTo(Tampered.Mode.LIGHT);
                 assertThat(store.getTitle()).isEqualTo("untitled");
+                assertThat(store.getNote()).isEqualTo("none");
             }
             assertThat(warnings).as("one warning per tampered value, however often it is read")
-                    .extracting(LogRecord::getMessage).hasSize(3)
+                    .extracting(LogRecord::getMessage).hasSize(4)
                     .anyMatch(m -> m.contains("test:tampered.size"))
                     .anyMatch(m -> m.contains("test:tampered.mode"))
-                    .anyMatch(m -> m.contains("test:tampered.title"));
+                    .anyMatch(m -> m.contains("test:tampered.title"))
+                    .anyMatch(m -> m.contains("test:tampered.note") && m.contains("over the limit of 64"));
 
             assertThat(ackedWrite(browser, store.setSize(16).toCompletableFuture())).isEqualTo("test:tampered.size=16");
             assertThat(ackedWrite(browser, store.setMode(Tampered.Mode.DARK).toCompletableFuture()))
@@ -95,8 +100,10 @@ class TamperedStorageTest {
                     .isEqualTo("test:tampered.title=\"fixed\"");
             assertThat(store.getSize()).isEqualTo(16);
             assertThat(store.getMode()).isEqualTo(Tampered.Mode.DARK);
+            assertThat(ackedWrite(browser, store.setNote("short").toCompletableFuture())).isEqualTo("test:tampered.note=\"short\"");
             assertThat(store.getTitle()).isEqualTo("fixed");
-            assertThat(warnings).as("no warning once repaired").hasSize(3);
+            assertThat(store.getNote()).isEqualTo("short");
+            assertThat(warnings).as("no warning once repaired").hasSize(4);
         } finally {
             logger.removeHandler(capture);
         }
