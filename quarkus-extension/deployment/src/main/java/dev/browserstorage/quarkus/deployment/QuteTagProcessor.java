@@ -1,6 +1,8 @@
 package dev.browserstorage.quarkus.deployment;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
+import io.quarkus.maven.dependency.ResolvedDependency;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import jakarta.inject.Singleton;
@@ -16,22 +18,26 @@ class QuteTagProcessor {
     static final String SECTION = "dev.browserstorage.quarkus.runtime.BrowserStorageSection";
 
     @BuildStep
-    void registerQuteSection(BuildProducer<AdditionalBeanBuildItem> beans) {
+    void registerQuteSection(CurateOutcomeBuildItem curate, BuildProducer<AdditionalBeanBuildItem> beans) {
         // Qute finds @EngineConfiguration classes in the bean archive's index when it checks templates
         // at build time, and takes section factories from the container when it renders them.
-        if (quteIsPresent()) {
+        if (quteIsPresent(curate)) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(SECTION).setUnremovable()
                     .setDefaultScope(DotName.createSimple(Singleton.class)).build());
         }
     }
 
-    /** Qute declares no capability to ask for; its engine's classes are there exactly when the application has Qute. */
-    static boolean quteIsPresent() {
-        try {
-            Class.forName("io.quarkus.qute.SectionHelperFactory", false, Thread.currentThread().getContextClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
+    /**
+     * Whether the application itself has Qute at run time. Qute declares no capability to ask for,
+     * and its classes on the build's class path prove nothing: Quarkus's own build-time tools (the
+     * Dev UI) bring qute-core there for applications that run without it.
+     */
+    static boolean quteIsPresent(CurateOutcomeBuildItem curate) {
+        for (ResolvedDependency dependency : curate.getApplicationModel().getRuntimeDependencies()) {
+            if ("io.quarkus.qute".equals(dependency.getGroupId()) && "qute-core".equals(dependency.getArtifactId())) {
+                return true;
+            }
         }
+        return false;
     }
 }
