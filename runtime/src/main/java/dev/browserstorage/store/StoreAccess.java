@@ -89,7 +89,7 @@ public final class StoreAccess {
     public <T> T get(StoreField<T> field) {
         Optional<HttpCookies> http = http(field);
         if (http.isPresent()) {
-            return http.get().cookie(browserKey(field)).map(text -> decode(field, text))
+            return http.get().cookie(browserKey(field)).map(text -> decode(field, text, Long.MAX_VALUE))
                     .map(decoded -> StoreAccess.<T>cast(decoded.value)).orElse(field.defaultValue());
         }
         BrowserSession session = session();
@@ -102,12 +102,13 @@ public final class StoreAccess {
             Decoded decoded = (Decoded) memo;
             if (decoded.expiresAtMillis == Long.MAX_VALUE || session.clock().millis() < decoded.expiresAtMillis) {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
-                return field.codec().producesImmutableValues() || !decoded.valid ? cast(decoded.value) : cast(decode(field, stored.text()).value);
+                return field.codec().producesImmutableValues() || !decoded.valid ? cast(decoded.value)
+                        : cast(decode(field, stored.text(), session.limits().maxValueBytes()).value);
             }
             dropExpired(session, field, stored);
             return field.defaultValue();
         }
-        Decoded decoded = decode(field, stored.text());
+        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
         stored.memo(decoded);
         if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
             dropExpired(session, field, stored);
@@ -136,19 +137,22 @@ public final class StoreAccess {
         if (!field.expires()) {
             return true;
         }
-        Decoded decoded = decode(field, stored.text());
+        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
         return decoded.valid && session.clock().millis() < decoded.expiresAtMillis;
     }
 
-    private <T> Decoded decode(StoreField<T> field, String text) {
+    /**
+     * Decodes a stored text; one over {@code maxValueBytes} (for localStorage and sessionStorage,
+     * where the caller has the session's limit at hand) reads as the default.
+     */
+    private <T> Decoded decode(StoreField<T> field, String text, long maxValueBytes) {
         if (field.area() != StorageArea.COOKIE) {
             // A value no write of ours could have stored (edited by hand, or by another script) is
             // not handed to the application, however well it decodes.
-            long limit = session().limits().maxValueBytes();
             long bytes = Utf8.length(text);
-            if (bytes > limit) {
+            if (bytes > maxValueBytes) {
                 LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '"
-                        + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + limit
+                        + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + maxValueBytes
                         + ", reading the default instead");
                 return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
             }
@@ -384,7 +388,7 @@ public final class StoreAccess {
         if (text == null) {
             return field.defaultValue();
         }
-        Decoded decoded = decode(field, text);
+        Decoded decoded = decode(field, text, session.limits().maxValueBytes());
         if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
             return field.defaultValue();
         }
