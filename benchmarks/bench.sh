@@ -26,22 +26,40 @@ java_main() {
   java -Xmx3g ${BENCH_OPTS:-} -cp "target/classes:$(cat target/harness-classpath.txt)" "$@"
 }
 
+# The served storage.js is the core with the parts the application uses put in at its '// @parts'
+# line (GlueScript in the extension): measured as the core alone, with each part and with both.
+compose_glue() {
+  local dir=../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue part
+  local parts=""
+  for part in "$@"; do parts="$parts $dir/$part.js"; done
+  awk -v parts="$parts" '
+    $0 == "  // @parts" { n = split(parts, files, " "); for (i = 1; i <= n; i++) while ((getline line < files[i]) > 0) print line; next }
+    { print }' "$dir/storage.js"
+}
+
 glue() {
   local out=target/glue
   rm -rf "$out" && mkdir -p "$out"
-  cp ../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue/storage.js "$out/storage.js"
+  compose_glue > "$out/core.js"
+  compose_glue cookies > "$out/core+cookies.js"
+  compose_glue binding > "$out/core+binding.js"
+  compose_glue cookies binding > "$out/core+both.js"
   (cd "$out" && npm pack --silent "$JS_COOKIE" >/dev/null && tar xzf js-cookie-*.tgz && cp package/dist/js.cookie.js js.cookie.js)
-  local name raw min gz ours_gz=0 ref_gz=0
-  printf '%-14s %10s %10s %14s\n' file raw minified 'min+gzip -9'
-  for name in storage.js js.cookie.js; do
+  local name raw min gz ref_gz
+  declare -A sizes
+  printf '%-16s %10s %10s %14s\n' file raw minified 'min+gzip -9'
+  for name in core.js core+cookies.js core+binding.js core+both.js js.cookie.js; do
     npx --yes "$TERSER" "$out/$name" --compress --mangle --output "$out/${name%.js}.min.js" 2>/dev/null
     raw=$(wc -c < "$out/$name")
     min=$(wc -c < "$out/${name%.js}.min.js")
     gz=$(gzip -9 -n -c "$out/${name%.js}.min.js" | wc -c)
-    printf '%-14s %10d %10d %14d\n' "$name" "$raw" "$min" "$gz"
-    if [ "$name" = storage.js ]; then ours_gz=$gz; else ref_gz=$gz; fi
+    printf '%-16s %10d %10d %14d\n' "$name" "$raw" "$min" "$gz"
+    sizes[$name]=$gz
   done
-  awk -v a="$ours_gz" -v b="$ref_gz" 'BEGIN { printf "glue min+gz / js-cookie min+gz = %.2fx (%s, same pipeline)\n", a / b, "'"$TERSER"' --compress --mangle, gzip -9" }'
+  ref_gz=${sizes[js.cookie.js]}
+  for name in core.js core+both.js; do
+    awk -v a="${sizes[$name]}" -v b="$ref_gz" -v n="$name" 'BEGIN { printf "%s min+gz / js-cookie min+gz = %.2fx (%s, same pipeline)\n", n, a / b, "'"$TERSER"' --compress --mangle, gzip -9" }'
+  done
 }
 
 run() {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * Configuration of browser-storage fixed when the application is built, under {@code
@@ -23,4 +24,35 @@ public interface BrowserStorageBuildTimeConfig {
      */
     @WithDefault("/_storage")
     String path();
+
+    /**
+     * Which optional parts the served glue carries. The core (the sync protocol for localStorage and
+     * sessionStorage) is always there; each part left out is a smaller script for every page.
+     *
+     * @return the glue's parts
+     */
+    Glue glue();
+
+    /** The optional parts of the glue, under {@code quarkus.browser-storage.glue}. */
+    interface Glue {
+        /**
+         * Whether the glue carries the cookie road: cookie writes over the socket, HttpOnly commits
+         * and cookie change detection. Unset, it does when the application has {@code @Cookie}
+         * stores or a class of its own that uses {@code BrowserCookies}. Without it, a cookie write
+         * that has to go over the socket fails with {@code StorageUnavailableException}; cookies
+         * written inside an HTTP request go by {@code Set-Cookie} and need no glue.
+         *
+         * @return true to always include it, false to leave it out, empty to decide from the application
+         */
+        Optional<Boolean> cookies();
+
+        /**
+         * Whether the glue carries form binding ({@code data-storage} fields) and the schemas of
+         * the application's stores. Unset, it does when the application has localStorage or
+         * sessionStorage stores, the only ones a field can be bound to.
+         *
+         * @return true to always include it, false to leave it out, empty to decide from the application
+         */
+        Optional<Boolean> binding();
+    }
 }

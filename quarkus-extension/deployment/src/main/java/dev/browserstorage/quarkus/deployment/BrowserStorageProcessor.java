@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
@@ -20,6 +21,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 
 /** Build steps of the browser-storage extension. */
 class BrowserStorageProcessor {
@@ -119,13 +122,37 @@ class BrowserStorageProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, BrowserStorageRecorder recorder,
-            BuildProducer<RouteBuildItem> routes) {
+    void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, CombinedIndexBuildItem index,
+            BrowserStorageRecorder recorder, BuildProducer<RouteBuildItem> routes) {
         String path = checkedPath(config);
         List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
-        routes.produce(RouteBuildItem.builder().route(path + "/storage.js").handler(recorder.glue(schemas)).build());
+        boolean cookies = config.glue().cookies().orElseGet(() -> usesCookies(stores, index.getIndex()));
+        boolean binding = config.glue().binding().orElseGet(() -> stores.stores().stream()
+                .anyMatch(store -> !store.area().equals("cookie")));
+        routes.produce(RouteBuildItem.builder().route(path + "/storage.js")
+                .handler(recorder.glue(schemas, cookies, binding)).build());
         routes.produce(RouteBuildItem.builder().route(path + "/stores.json").handler(recorder.stores(schemas)).build());
     }
+
+    /**
+     * Whether the glue needs its cookie road: the application has {@code @Cookie} stores, or one of
+     * its own classes refers to {@link BrowserCookies} (an injection point, an {@code Instance} or a
+     * programmatic lookup all leave the class in its constant pool). The library's own classes that
+     * refer to it do not count.
+     */
+    static boolean usesCookies(StoresBuildItem stores, IndexView index) {
+        return stores.stores().stream().anyMatch(store -> store.area().equals("cookie"))
+                || index.getKnownUsers(BROWSER_COOKIES).stream()
+                        .anyMatch(user -> !LIBRARY_PACKAGES.contains(user.name().packagePrefix()));
+    }
+
+    private static final DotName BROWSER_COOKIES = DotName.createSimple(BrowserCookies.class);
+
+    /** The packages of browser-storage's runtime jars. */
+    private static final Set<String> LIBRARY_PACKAGES = Set.of("dev.browserstorage", "dev.browserstorage.codec",
+            "dev.browserstorage.cookie", "dev.browserstorage.protocol", "dev.browserstorage.session",
+            "dev.browserstorage.store", "dev.browserstorage.testing", "dev.browserstorage.quarkus",
+            "dev.browserstorage.quarkus.runtime");
 
     private static String checkedPath(BrowserStorageBuildTimeConfig config) {
         String path = config.path();

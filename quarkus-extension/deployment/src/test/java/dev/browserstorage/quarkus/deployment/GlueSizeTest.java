@@ -2,13 +2,17 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.browserstorage.quarkus.runtime.GlueScript;
+import dev.browserstorage.quarkus.runtime.GlueScript.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.htmlunit.BrowserVersion;
@@ -23,27 +27,44 @@ import org.junit.jupiter.api.Test;
  * stripped copies are run in HtmlUnit, so the figure is of a script that still works. The figures
  * are printed and kept in docs/javascript.md.
  *
- * <p>The budgets guard against growth: the glue's is 9.5 KB since it carries the cookie rules, the
- * HttpOnly commits, the cookieStore road, form binding and the failures a hello reports. The issue's aim of 4 KB for the sync
- * core alone is not met by one file; see docs/javascript.md.
+ * <p>The glue is served as its core with the optional parts the application uses (GlueScript): the
+ * core, the sync protocol for localStorage and sessionStorage, has the issue's budget of 4 KB; the
+ * whole glue, with the cookie road and form binding, has 9.5 KB. Every combination is measured and
+ * run.
  */
 class GlueSizeTest {
+    private static final int CORE_BUDGET_BYTES = 4096;
     private static final int GLUE_BUDGET_BYTES = 9728;
     private static final int TYPED_STORES_BUDGET_BYTES = 3072;
 
     @Test
-    void theGlueStrippedAndGzippedStaysUnderItsBudgetAndStillRuns() throws Exception {
-        String glue = stripped(resource("META-INF/browser-storage/glue/storage.js"));
-        int size = gzipped(glue);
-        System.out.println("storage.js, stripped and gzipped: " + size + " bytes (budget " + GLUE_BUDGET_BYTES + ")");
+    void theCoreStrippedAndGzippedStaysUnderFourKilobytesAndStillRuns() throws Exception {
+        String core = stripped(GlueScript.compose(EnumSet.noneOf(Part.class)));
+        int size = gzipped(core);
+        System.out.println("storage.js core, stripped and gzipped: " + size + " bytes (budget " + CORE_BUDGET_BYTES + ")");
 
-        assertThat(size).isLessThan(GLUE_BUDGET_BYTES);
-        assertThat(run(glue, "typeof BrowserStorage.start + ' ' + BrowserStorage.state()")).isEqualTo("function closed");
+        assertThat(size).isLessThan(CORE_BUDGET_BYTES);
+        assertThat(run(core, "typeof BrowserStorage.start + ' ' + typeof BrowserStorage.define + ' '"
+                + " + typeof BrowserStorage.checkCookies")).isEqualTo("function undefined undefined");
+    }
+
+    @Test
+    void everyPartRunsWithTheCoreAndTheWholeGlueStaysUnderItsBudget() throws Exception {
+        for (Set<Part> parts : List.of(EnumSet.of(Part.COOKIES), EnumSet.of(Part.BINDING), EnumSet.allOf(Part.class))) {
+            String glue = stripped(GlueScript.compose(parts));
+            int size = gzipped(glue);
+            System.out.println("storage.js core + " + parts + ", stripped and gzipped: " + size + " bytes");
+
+            assertThat(size).isLessThan(GLUE_BUDGET_BYTES);
+            assertThat(run(glue, "typeof BrowserStorage.define + ' ' + typeof BrowserStorage.checkCookies"))
+                    .isEqualTo((parts.contains(Part.BINDING) ? "function" : "undefined") + " "
+                            + (parts.contains(Part.COOKIES) ? "function" : "undefined"));
+        }
     }
 
     @Test
     void theTypedStoreRuntimeStrippedAndGzippedStaysUnderItsBudgetAndStillRuns() throws Exception {
-        String glue = stripped(resource("META-INF/browser-storage/glue/storage.js"));
+        String glue = stripped(GlueScript.compose(EnumSet.allOf(Part.class)));
         String typed = stripped(resource("META-INF/browser-storage/glue/typed.js"));
         int size = gzipped(typed);
         System.out.println("typed.js, stripped and gzipped: " + size + " bytes (budget " + TYPED_STORES_BUDGET_BYTES + ")");

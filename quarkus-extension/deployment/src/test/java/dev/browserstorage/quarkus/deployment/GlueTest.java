@@ -100,6 +100,8 @@ class GlueTest {
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
+            // Nothing in this app uses BrowserCookies, but its batches write cookies through the session.
+            .overrideConfigKey("quarkus.browser-storage.glue.cookies", "true")
             // A free port, as in integration-tests: other Quarkus tests may run beside this one.
             .overrideConfigKey("quarkus.http.test-port", "0");
 

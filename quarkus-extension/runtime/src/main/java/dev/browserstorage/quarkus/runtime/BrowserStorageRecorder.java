@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -37,19 +39,32 @@ public class BrowserStorageRecorder {
     }
 
     /**
-     * The handler that serves the glue, {@code storage.js}, followed by a call that hands it the
+     * The handler that serves the glue, {@code storage.js}: the core with the parts the application
+     * uses ({@link GlueScript}). With form binding, the script ends with a call that hands it the
      * schemas of all the application's stores ({@code BrowserStorage.define({...})}): one script
      * gives the page everything it needs to fill bound form fields before first paint, with no
-     * second request. The ETag covers both.
+     * second request. The ETag covers the whole.
      *
      * @param schemas the class-path resources of the schemas, in a stable order
+     * @param cookies whether the glue carries the cookie road
+     * @param binding whether the glue carries form binding
      * @return the handler
      */
-    public Handler<RoutingContext> glue(List<String> schemas) {
-        // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
-        String stores = storesJson(schemas).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        return methods(new StaticText(resource(GLUE) + "\nBrowserStorage.define(" + stores + ");\n",
-                "text/javascript; charset=utf-8"));
+    public Handler<RoutingContext> glue(List<String> schemas, boolean cookies, boolean binding) {
+        Set<GlueScript.Part> parts = EnumSet.noneOf(GlueScript.Part.class);
+        if (cookies) {
+            parts.add(GlueScript.Part.COOKIES);
+        }
+        if (binding) {
+            parts.add(GlueScript.Part.BINDING);
+        }
+        String text = GlueScript.compose(parts);
+        if (binding) {
+            // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
+            String stores = storesJson(schemas).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+            text += "\nBrowserStorage.define(" + stores + ");\n";
+        }
+        return methods(new StaticText(text, "text/javascript; charset=utf-8"));
     }
 
     /**
@@ -80,8 +95,6 @@ public class BrowserStorageRecorder {
     public Handler<RoutingContext> cookieCommits() {
         return new CookieCommitHandler();
     }
-
-    static final String GLUE = "META-INF/browser-storage/glue/storage.js";
 
     static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
         return context -> {

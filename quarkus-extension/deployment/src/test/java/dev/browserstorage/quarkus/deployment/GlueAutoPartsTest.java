@@ -1,0 +1,50 @@
+package dev.browserstorage.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browserstorage.BrowserCookies;
+import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The glue's parts follow the application: a class of its own that injects {@code BrowserCookies}
+ * brings the cookie road in, and {@code quarkus.browser-storage.glue.binding=false} leaves form
+ * binding out although the application has localStorage stores.
+ */
+class GlueAutoPartsTest {
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> TestStores.addTo(jar.addClasses(CookieUser.class)))
+            .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
+            .overrideConfigKey("quarkus.browser-storage.glue.binding", "false")
+            .overrideConfigKey("quarkus.http.test-port", "0");
+
+    /** The application's own use of the untyped cookie API. */
+    @ApplicationScoped
+    static class CookieUser {
+        @Inject
+        BrowserCookies cookies;
+    }
+
+    @TestHTTPResource("/_storage/storage.js")
+    URL glue;
+
+    @Test
+    void aUserOfBrowserCookiesBringsTheCookieRoadAndBindingCanBeLeftOut() throws Exception {
+        String served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(glue.toURI()).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(served).contains("cookieRoad = {").contains("function checkCookie(");
+        assertThat(served).doesNotContain("function bindFields(").doesNotContain("BrowserStorage.define(");
+    }
+}

@@ -1,0 +1,266 @@
+/*
+ * browser-storage glue, part: bound form fields (docs/binding.md). Not a script of its own: the
+ * server puts it into storage.js at the '@parts' line, inside the core's closure, when the
+ * application has localStorage or sessionStorage stores (quarkus.browser-storage.glue.binding),
+ * and follows the whole with BrowserStorage.define(<the stores' schemas>).
+ */
+  // ---- bound form fields: data-storage="<namespace>.<field>" (docs/binding.md)
+
+  const fields = {};         // '<namespace>.<field>' (and '<namespace>.<key>'), from the schemas
+  const unsent = new Map();  // full key -> {area, text, timer}: changes the server is told of shortly
+  const warned = {};
+  let binding = false;
+  let showing = false;       // some engines (HtmlUnit) fire change when a script sets .checked
+  const SEND_DELAY = 250;    // ms; typing coalesces into one change frame per pause
+  const FORMATS = {
+    uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    decimal: /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/,
+    date: /^\d{4}-\d\d-\d\d$/,
+    'local-date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?$/,
+    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/,
+    duration: /^[-+]?P(?!$)([-+]?\d+D)?(T(?=[-+\d])([-+]?\d+H)?([-+]?\d+M)?([-+]?\d+(\.\d{1,9})?S)?)?$/i
+  };
+
+  /** Takes the schemas of the app's stores ({formatVersion: 1, stores: [...]}, as /_storage/stores.json). */
+  function define(doc) {
+    if (!doc || doc.formatVersion !== 1 || !Array.isArray(doc.stores)) throw new Error('BrowserStorage.define takes {formatVersion: 1, stores: [...]}');
+    doc.stores.forEach(store => {
+      if (store.area !== 'local' && store.area !== 'session') return;
+      store.fields.forEach(f => {
+        const field = { area: store.area, key: f.key, schema: f.schema, javaType: f.javaType, fallback: f.default,
+          ttl: f.ttlSeconds, limits: store.limits || {} };
+        fields[store.namespace + '.' + f.key.slice(store.namespace.length + 1)] = field;
+        fields[store.namespace + '.' + f.name] = field;
+      });
+    });
+    bindFields();
+  }
+
+  function bindFields() {
+    if (binding || prefix === null || !Object.keys(fields).length) return;
+    binding = true;
+    document.addEventListener('input', edited, true);
+    document.addEventListener('change', edited, true);
+    window.addEventListener('pagehide', () => unsent.forEach((u, key) => flush(key)));
+    listeners.unshift(c => {
+      if (c.area !== 'cookie') refresh(c.key, c.element);
+    });
+    // Fields the parser or a script adds later are filled as they arrive, before the next paint.
+    if (typeof MutationObserver === 'function') {
+      new MutationObserver(records => records.forEach(r => {
+        if (r.type === 'attributes') bindTree(r.target);
+        else [].forEach.call(r.addedNodes, bindTree);
+      })).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-storage'] });
+    }
+    bindTree(document);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => bindTree(document));
+  }
+
+  function bindTree(node) {
+    if (node.nodeType !== 1 && node.nodeType !== 9) return;
+    // An option parsed after its select: show the select's value again.
+    for (let up = node; up && up.nodeType === 1; up = up.parentNode) {
+      if (up.tagName === 'SELECT' && up.hasAttribute('data-storage')) return show(up);
+    }
+    if (node.nodeType === 1 && node.hasAttribute('data-storage')) show(node);
+    [].forEach.call(node.querySelectorAll('[data-storage]'), show);
+  }
+
+  function fieldOf(el) {
+    const name = el.getAttribute('data-storage');
+    const field = fields[name];
+    if (!field && !warned[name]) {
+      warned[name] = true;
+      console.warn(`browser-storage: data-storage="${name}" names no field of a localStorage or sessionStorage store`);
+    }
+    return field;
+  }
+
+  // The field's value as the stores read it: the stored value, or the default when it is absent,
+  // expired or not of the field's type.
+  function current(field) {
+    let value;
+    try {
+      value = JSON.parse(storage(field.area).getItem(prefix + field.key));
+      if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
+    } catch (e) {
+      value = null;
+    }
+    const checked = value === null ? null : coerce(value, field.schema, field.javaType);
+    return checked && !checked.error ? checked.value : field.fallback === undefined ? null : field.fallback;
+  }
+
+  function show(el) {
+    const field = fieldOf(el);
+    if (!field) return;
+    const value = current(field);
+    const texts = Array.isArray(value) ? value.map(String) : [];
+    const text = value === null ? '' : String(value);
+    showing = true;
+    try {
+      if (el.type === 'checkbox') el.checked = Array.isArray(value) ? texts.indexOf(el.value) >= 0 : value === true || text === el.value;
+      else if (el.type === 'radio') el.checked = text === el.value;
+      else if (el.multiple && el.options) [].forEach.call(el.options, o => { o.selected = texts.indexOf(o.value) >= 0; });
+      else if (el.value !== text) el.value = text;
+      mark(el, null);
+    } finally {
+      showing = false;
+    }
+  }
+
+  function refresh(key, except) {
+    [].forEach.call(document.querySelectorAll('[data-storage]'), el => {
+      const field = fields[el.getAttribute('data-storage')];
+      if (el !== except && field && prefix + field.key === key) show(el);
+    });
+  }
+
+  // What the user chose, before coercion: a boolean, a list of texts or a text.
+  function raw(el, field) {
+    const name = el.getAttribute('data-storage');
+    if (el.type === 'checkbox' && field.schema.type === 'array') {
+      return [].filter.call(document.querySelectorAll('input[type=checkbox][data-storage]'),
+        box => box.checked && box.getAttribute('data-storage') === name).map(box => box.value);
+    }
+    if (el.type === 'checkbox') return field.schema.type === 'boolean' ? el.checked : el.checked ? el.value : null;
+    if (el.multiple && el.options) return [].filter.call(el.options, o => o.selected).map(o => o.value);
+    return el.value;
+  }
+
+  function fail(reason) {
+    return { error: reason };
+  }
+
+  // Checks a value (from a form field, or as stored) against a field's JSON schema and gives it the
+  // type the Java side reads; the same rules as the codecs.
+  function coerce(value, schema, javaType) {
+    const type = schema.type;
+    if (type === 'array') {
+      if (!Array.isArray(value)) return fail('a list');
+      const out = [];
+      for (const item of value) {
+        const c = coerce(item, schema.items, null);
+        if (c.error) return c;
+        if (!schema.uniqueItems || out.indexOf(c.value) < 0) out.push(c.value);
+      }
+      return { value: out };
+    }
+    if (value === null || value === undefined) return fail('a value');
+    if (type === 'boolean') {
+      if (typeof value === 'boolean') return { value: value };
+      return value === 'true' || value === 'false' ? { value: value === 'true' } : fail('true or false');
+    }
+    if (type === 'integer' || type === 'number') {
+      const text = String(value).trim();
+      const n = typeof value === 'number' ? value : FORMATS.decimal.test(text) ? Number(text) : NaN;
+      if (!isFinite(n)) return fail('a number');
+      if (type === 'integer' && !Number.isSafeInteger(n)) return fail('a whole number');
+      if (n < schema.minimum || n > schema.maximum) return fail(`a whole number from ${schema.minimum} to ${schema.maximum}`);
+      if (/^(float|java\.lang\.Float)$/.test(javaType) && Math.abs(n) > 3.4028234663852886e38) return fail('a number within the range of a float');
+      return { value: n };
+    }
+    if (type === 'string') {
+      if (typeof value === 'number' && schema.format === 'decimal') value = String(value);
+      if (typeof value !== 'string') return fail('a text');
+      if (schema.enum && schema.enum.indexOf(value) < 0) return fail('one of ' + schema.enum.join(', '));
+      if (value.length < (schema.minLength || 0) || value.length > (schema.maxLength === undefined ? Infinity : schema.maxLength)) {
+        return fail(`a text of ${schema.minLength} to ${schema.maxLength} characters`);
+      }
+      const format = FORMATS[schema.format];
+      if (format && !format.test(value)) return fail(`a ${schema.format} value`);
+      if (format && /date/.test(schema.format) && !realDate(value.slice(0, 10))) return fail('a real date');
+      return { value: value };
+    }
+    return fail('a value of a type no form field holds');
+  }
+
+  function realDate(day) {
+    const d = new Date(day + 'T00:00:00Z');
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  }
+
+  // The app's keys in an area take, as browsers count, the UTF-16 units of keys and values.
+  function areaUnits(area, except) {
+    const values = snapshot(area);
+    return Object.keys(values).reduce((sum, key) => key === except ? sum : sum + key.length + values[key].length, 0);
+  }
+
+  // The page marks a refused value on the field: aria-invalid, data-storage-invalid (the reason),
+  // the :invalid pseudo-class where the browser has setCustomValidity, and an event.
+  function mark(el, reason) {
+    if (reason === null) {
+      if (!el.hasAttribute('data-storage-invalid')) return;
+      el.removeAttribute('data-storage-invalid');
+      el.removeAttribute('aria-invalid');
+    } else {
+      el.setAttribute('data-storage-invalid', reason);
+      el.setAttribute('aria-invalid', 'true');
+    }
+    if (el.setCustomValidity) el.setCustomValidity(reason || '');
+  }
+
+  function refuse(el, field, value, reason) {
+    mark(el, reason);
+    el.dispatchEvent(new CustomEvent('browser-storage:invalid', {
+      bubbles: true,
+      detail: { field: el.getAttribute('data-storage'), key: prefix + field.key, value: value, reason: reason }
+    }));
+  }
+
+  function edited(e) {
+    const el = e.target;
+    if (showing || !el || el.nodeType !== 1 || !el.hasAttribute('data-storage')) return;
+    const field = fieldOf(el);
+    if (!field) return;
+    const key = prefix + field.key;
+    const value = raw(el, field);
+    if (el.setCustomValidity) el.setCustomValidity('');
+    if (el.validity && !el.validity.valid) return refuse(el, field, value, el.validationMessage || 'not a valid value for this field');
+    const checked = coerce(value, field.schema, field.javaType);
+    if (checked.error) return refuse(el, field, value, 'must be ' + checked.error);
+    let text = JSON.stringify(checked.value);
+    if (field.ttl) text = JSON.stringify({ expires: Date.now() + field.ttl * 1000, value: checked.value });
+    const bytes = utf8Length(text);
+    if (bytes > field.limits.maxValueBytes) return refuse(el, field, value, `is ${bytes} bytes, over the limit of ${field.limits.maxValueBytes}`);
+    if (areaUnits(field.area, key) + key.length + text.length > field.limits.maxAreaUnits) {
+      return refuse(el, field, value, 'does not fit in the app\'s ' + field.area + 'Storage');
+    }
+    const old = storage(field.area).getItem(key);
+    try {
+      put(field.area, key, text);
+    } catch (error) {
+      return refuse(el, field, value, `was refused by the browser: ${error.name}`);
+    }
+    mark(el, null);
+    const pending = unsent.get(key);
+    if (pending) clearTimeout(pending.timer);
+    unsent.set(key, { area: field.area, text: text, timer: setTimeout(() => flush(key), SEND_DELAY) });
+    // A field's change event ends an edit (a choice made, a text field left): no need to wait.
+    if (e.type === 'change') flush(key);
+    if (old !== text) notify({ area: field.area, key: key, value: text, source: 'field', element: el });
+  }
+
+  function flush(key) {
+    const pending = unsent.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    unsent.delete(key);
+    change(pending.area, key, pending.text);
+  }
+
+  window.BrowserStorage.define = define;
+
+  /**
+   * Fills the bound fields in root (an element, or the document) from storage. The glue does this
+   * by itself for fields added later, where the browser reports added nodes (MutationObserver);
+   * call it after a swap in engines that do not (HtmlUnit).
+   */
+  window.BrowserStorage.bind = root => bindTree(root || document);
+
+  /** The typed value of a store field by its data-storage name ('prefs.theme'): stored, or its default. */
+  window.BrowserStorage.value = name => {
+    if (!fields[name]) throw new Error(`${JSON.stringify(name)} names no field of a localStorage or sessionStorage store`);
+    return current(fields[name]);
+  };
+
+  started.push(bindFields);
