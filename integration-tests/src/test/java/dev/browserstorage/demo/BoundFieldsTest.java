@@ -215,6 +215,23 @@ class BoundFieldsTest extends DemoAppTestBase {
     }
 
     @Test
+    void aWriteByPageScriptUpdatesThisPagesFieldsAndListenersAtOnce() throws Exception {
+        HtmlPage page = browser.openSettings();
+        browser.js(page, "window.pageChanges = []; BrowserStorage.onChange(function (c) {"
+                + " if (c.source === 'page') pageChanges.push(c.key + '=' + c.value); });");
+
+        browser.js(page, "BrowserStorage.set('demo:prefs.theme', '\"DARK\"')");
+
+        assertThat(value(page, "theme")).as("the bound field follows before any event loop turn").isEqualTo("DARK");
+        browser.js(page, "BrowserStorage.set('demo:prefs.theme', '\"DARK\"')");
+        browser.js(page, "BrowserStorage.remove('demo:prefs.fontSize')");
+        assertThat(browser.js(page, "pageChanges.join(',')"))
+                .as("one event per change; storing the same text again is none")
+                .isEqualTo("demo:prefs.theme=\"DARK\",demo:prefs.fontSize=null");
+        browser.waitUntil("the server reads the page's write", () -> new PreferencesStore(session()).getTheme() == Theme.DARK);
+    }
+
+    @Test
     void checkBoxesWithOneNameBindAListAndADateFieldBindsALocalDate() throws Exception {
         HtmlPage page = browser.openSettings();
         browser.js(page, """

@@ -327,7 +327,7 @@
 
   function put(area, key, value) {
     const s = storage(area);
-    if (s.getItem(key) === value) return;
+    if (s.getItem(key) === value) return false;
     try {
       s.setItem(sentKey, Math.random().toString(36).slice(2, 8) + ' ' + key);
     } catch (e) {
@@ -335,6 +335,7 @@
     }
     if (value === null) s.removeItem(key);
     else s.setItem(key, value);
+    return true;
   }
 
   function sentByGlue(area, key) {
@@ -423,18 +424,21 @@
       checkKey(key);
       if (typeof jsonText !== 'string') throw new TypeError('BrowserStorage.set takes the JSON text of the value');
       JSON.parse(jsonText);
-      put(area, key, jsonText);
+      if (put(area, key, jsonText)) notify({ area: area, key: key, value: jsonText, source: 'page' });
       change(area, key, jsonText);
     },
 
     /** Removes an app key and tells the server. */
     remove(key, area = 'local') {
       checkKey(key);
-      put(area, key, null);
+      if (put(area, key, null)) notify({ area: area, key: key, value: null, source: 'page' });
       change(area, key, null);
     },
 
-    /** Calls fn({area, key, value, source}) after a server batch applies, another tab or a bound field changes a key. */
+    /**
+     * Calls fn({area, key, value, source}) when a key changes: a server batch applied ('server'),
+     * another tab ('browser'), a bound field ('field'), set() or remove() on this page ('page').
+     */
     onChange(fn) {
       listeners.push(fn);
     },
