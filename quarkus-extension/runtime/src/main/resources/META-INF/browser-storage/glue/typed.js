@@ -30,8 +30,20 @@
     return typeof value === 'number' ? String(value) : JSON.stringify(value);
   }
 
+  // A date must name a day the calendar has (no 2026-02-30) and a time must be in range, as
+  // java.time reads them; the formats above only check the shape.
+  function realCalendar(text) {
+    const m = /^([+-]?\d{4,})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d))?)?/.exec(text);
+    if (!m) return true;
+    const year = Number(m[1]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(m[2]) - 1];
+    return Number(m[3]) >= 1 && Number(m[3]) <= days && !(m[4] > 23 || m[5] > 59 || m[6] > 59);
+  }
+
   // Why a value does not fit a schema, or null: the checks of the Java codecs (docs/annotations.md).
-  function problem(schema, value) {
+  // float: the Java type's numbers are floats (float, Float, or collections of them).
+  function problem(schema, value, float) {
     if (value === null || value === undefined) return 'null is not a value here';
     switch (schema.type) {
       case 'string':
@@ -46,19 +58,22 @@
         if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format].test(value)) {
           return `${show(value)} is not a ${schema.format}`;
         }
+        if (/date/.test(schema.format || '') && !realCalendar(value)) return `${show(value)} is not on the calendar`;
         return null;
       case 'boolean':
         return typeof value === 'boolean' ? null : `${show(value)} is not a boolean`;
       case 'integer':
         if (!Number.isInteger(value)) return `${show(value)} is not a whole number`;
+        if (!Number.isSafeInteger(value)) return `${value} is beyond ±(2^53 - 1), where JavaScript numbers skip whole numbers`;
         return value < schema.minimum || value > schema.maximum
           ? `${value} is outside ${schema.minimum}..${schema.maximum}` : null;
       case 'number':
-        return typeof value === 'number' && isFinite(value) ? null : `${show(value)} is not a finite number`;
+        if (typeof value !== 'number' || !isFinite(value)) return `${show(value)} is not a finite number`;
+        return float && Math.abs(value) > 3.4028234663852886e38 ? `${value} is outside the range of a float` : null;
       case 'array': {
         if (!Array.isArray(value)) return `${show(value)} is not an array`;
         for (let i = 0; i < value.length; i++) {
-          const p = problem(schema.items, value[i]);
+          const p = problem(schema.items, value[i], float);
           if (p) return `[${i}]: ${p}`;
         }
         if (schema.uniqueItems) {
@@ -72,7 +87,7 @@
         if (!schema.additionalProperties) return null;
         const names = Object.keys(value);
         for (let i = 0; i < names.length; i++) {
-          const p = problem(schema.additionalProperties, value[names[i]]);
+          const p = problem(schema.additionalProperties, value[names[i]], float);
           if (p) return `[${JSON.stringify(names[i])}]: ${p}`;
         }
         return null;
@@ -80,6 +95,10 @@
       default:
         return null;
     }
+  }
+
+  function isFloat(field) {
+    return /(^|<|, )(float|java\.lang\.Float)(>|,|$)/.test(field.javaType || '');
   }
 
   function copy(value) {
@@ -114,7 +133,7 @@
       if (value.expires <= Date.now()) return copy(field.default);
       value = value.value;
     }
-    const p = problem(field.schema, value);
+    const p = problem(field.schema, value, isFloat(field));
     if (p) {
       console.warn(`browser-storage: ${store.name}.${field.name}: ${p}; reading its default`);
       return copy(field.default);
@@ -153,10 +172,12 @@
       api.remove(key, store.area);
       return;
     }
-    const p = problem(field.schema, value);
+    const p = problem(field.schema, value, isFloat(field));
     if (p) {
-      throw new (typeof value === 'number' && field.schema.type === 'integer' && Number.isInteger(value)
-        ? RangeError : TypeError)(`${store.name}.${field.name}: ${p}`);
+      // A number of the right kind that does not fit is out of range; anything else is of the wrong type.
+      const range = typeof value === 'number' && (field.schema.type === 'integer' ? Number.isInteger(value)
+        : field.schema.type === 'number' && isFinite(value));
+      throw new (range ? RangeError : TypeError)(`${store.name}.${field.name}: ${p}`);
     }
     const text = JSON.stringify(field.ttlSeconds ? { expires: Date.now() + field.ttlSeconds * 1000, value: value } : value);
     const bytes = utf8Bytes(text);
@@ -209,8 +230,8 @@
         write(meta, fieldOf(meta, fields, name), null);
       },
       /**
-       * Calls fn(value, change) when the field changes by a server batch or another tab; returns a
-       * function that stops it.
+       * Calls fn(value, change) when the field changes: by a server batch, another tab, a bound
+       * field or a write on this page; returns a function that stops it.
        */
       onChange(name, fn) {
         const listener = { area: meta.area, store: meta, field: fieldOf(meta, fields, name), fn: fn };
