@@ -127,6 +127,7 @@ public final class Frames {
             if (forTab) {
                 json.writeBooleanField("tab", true);
             }
+            json.writeStringField("token", batch.token());
             json.writeArrayFieldStart("writes");
             for (Write write : batch.writes()) {
                 json.writeStartObject();

@@ -522,7 +522,7 @@ public final class BrowserSession implements SessionSource {
             List<PendingBatch> batches = new ArrayList<>(pending.values());
             pending.clear();
             for (PendingBatch batch : batches) {
-                PendingBatch renumbered = new PendingBatch(new WriteBatch(id, batch.batch.writes()), batch.completion);
+                PendingBatch renumbered = new PendingBatch(batch.batch.withId(id), batch.completion);
                 pending.put(id++, renumbered);
             }
             nextBatchId = id;
@@ -866,6 +866,24 @@ public final class BrowserSession implements SessionSource {
         lock.lock();
         try {
             return List.copyOf(pending.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The batches waiting for acknowledgement, in id order, as they are now: what a page rendered
+     * for this browser (or tab) may carry so that the glue applies them before its socket connects.
+     * Only reads: nothing is sent, acknowledged or renumbered. The ids of a session that has not
+     * had its browser's {@code hello} yet are provisional ({@link #continueBatchIdsAfter}); the
+     * tokens are not.
+     *
+     * @return an unmodifiable copy
+     */
+    public List<WriteBatch> pendingBatches() {
+        lock.lock();
+        try {
+            return pending.values().stream().map(batch -> batch.batch).toList();
         } finally {
             lock.unlock();
         }
