@@ -455,6 +455,10 @@ public final class BrowserSession implements SessionSource {
      *     changes nothing
      */
     public boolean acknowledge(long batchId) {
+        return acknowledge(batchId, true);
+    }
+
+    private boolean acknowledge(long batchId, boolean confirmStorage) {
         PendingBatch batch;
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
@@ -464,6 +468,9 @@ public final class BrowserSession implements SessionSource {
                 return false;
             }
             for (Write write : batch.batch.writes()) {
+                if (!confirmStorage && write.area() != StorageArea.COOKIE) {
+                    continue;
+                }
                 if (write.value() == null) {
                     confirmed.get(write.area()).remove(write.key());
                 } else {
@@ -491,13 +498,34 @@ public final class BrowserSession implements SessionSource {
      * @return how many batches this acknowledged
      */
     public int acknowledgeThrough(long lastApplied) {
+        return acknowledgeThrough(lastApplied, true);
+    }
+
+    private int acknowledgeThrough(long lastApplied, boolean confirmStorage) {
         int count = 0;
         for (long id : pendingBatchIds()) {
-            if (id <= lastApplied && acknowledge(id)) {
+            if (id <= lastApplied && acknowledge(id, confirmStorage)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * What a browser's {@code hello} says it applied: every batch up to an id, whose acknowledgements
+     * were lost with a connection, completes, as {@link #acknowledgeThrough} does; but the snapshot
+     * the same {@code hello} carried (already {@linkplain #hydrate taken}) stays the confirmed state of
+     * localStorage and sessionStorage. The browser read both in one step, after applying those
+     * batches, so the snapshot shows their writes and any change made since (a user who edited a
+     * value a batch wrote, before its acknowledgement reached the server), which taking the batches'
+     * values again would hide. Their cookie writes are confirmed as an acknowledgement confirms
+     * them: a page does not see every cookie (HttpOnly ones, other paths).
+     *
+     * @param lastApplied the highest batch id the browser has applied
+     * @return how many batches this acknowledged
+     */
+    public int acknowledgeShownThrough(long lastApplied) {
+        return acknowledgeThrough(lastApplied, false);
     }
 
     /**

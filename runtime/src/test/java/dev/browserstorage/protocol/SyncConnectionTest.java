@@ -377,6 +377,25 @@ class SyncConnectionTest {
                 + tab.pendingBatches().get(0).token() + "\",");
     }
 
+    @Test
+    void aHelloAcknowledgingALostAckKeepsWhatItsSnapshotShowsNotTheBatchsValue() {
+        // Batch 1 set the theme; the browser applied it, its ack was lost, and the user picked "blue"
+        // (or the page applied it from its HTML and the user edited before the socket delivered it).
+        CompletableFuture<Void> write = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"dark\""),
+                Write.setCookie("lang", "de", dev.browserstorage.cookie.CookieOptions.builder().build())))
+                .toCompletableFuture();
+        List<String> seen = new ArrayList<>();
+        session.addListener(StorageArea.LOCAL, "demo:prefs.theme", change -> seen.add(change.newValue()));
+
+        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":1").replace("\\\"dark\\\"", "\\\"blue\\\""));
+
+        assertThat(write).isCompleted();
+        assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"blue\"");
+        assertThat(seen).as("the server's listeners hear of the user's value").endsWith("\"blue\"");
+        assertThat(session.readText(StorageArea.COOKIE, "lang")).as("cookie writes are confirmed by the count, as before: a page does not see every cookie")
+                .contains("de");
+    }
+
     /** A frame with its batches' random tokens taken out, to compare with a fixed text. */
     private static String withoutTokens(String frame) {
         return frame.replaceAll(",\"token\":\"[0-9a-z]{10}\"", "");
