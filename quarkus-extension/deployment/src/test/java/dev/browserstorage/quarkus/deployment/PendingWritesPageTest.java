@@ -1,7 +1,9 @@
 package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.session.BrowserSession;
@@ -54,6 +56,9 @@ class PendingWritesPageTest {
             <script>
               window.sent = [];
               window.holdAcks = {hold};
+              // HtmlUnit allows 5,200,000 characters of values in a page's Storage: another app's key
+              // takes nearly all of them, before the glue's preload.
+              if ({fill}) localStorage.setItem('other:big', 'x'.repeat(5199000));
               var realSend = WebSocket.prototype.send;
               WebSocket.prototype.send = function (text) {
                 var frame = JSON.parse(text);
@@ -77,6 +82,9 @@ class PendingWritesPageTest {
             <script>
               document.addEventListener('DOMContentLoaded', function () {
                 window.atLoad = { field: document.getElementById('theme').value, events: events.length, sent: sent.length };
+                // The page changes the value after the preload, before its socket is open (the change
+                // frame has no socket to go out on: the hello's snapshot carries the value).
+                if ({edit}) BrowserStorage.set('tagged:prefs.theme', '"edited"');
               });
             </script>
             </body></html>
@@ -206,6 +214,24 @@ class PendingWritesPageTest {
     }
 
     @Test
+    void aValueChangedBeforeTheSocketDeliversTheBatchIsReportedAfterItsAck() throws Exception {
+        browser.getPage(url("seed.html"));
+
+        HtmlPage page = browser.getPage(url("theme?value=dark&edit=true"));
+
+        pages.writes().get(0).get(10, TimeUnit.SECONDS);
+        // The ack makes the server take the batch's value as the browser's: the change after it says otherwise.
+        waitUntil(() -> session().readText(StorageArea.LOCAL, "tagged:prefs.theme").orElse("").equals("\"edited\""));
+        JsonArray sent = sent(page);
+        assertThat(sent.getJsonObject(0).getJsonObject("local").getString("tagged:prefs.theme")).isEqualTo("\"edited\"");
+        assertThat(frames(sent, "change")).extracting(change -> change.getString("value")).containsExactly("\"edited\"");
+        assertThat(sent.stream().map(frame -> ((JsonObject) frame).getString("t")).toList())
+                .as("the change follows the ack").containsSubsequence("ack", "change");
+        assertThat(js(page, "localStorage.getItem('tagged:prefs.theme')")).isEqualTo("\"edited\"");
+        open(page);
+    }
+
+    @Test
     void aValueWithMarkupIsRenderedAsTextAndStoredAsIs() throws Exception {
         String hostile = "</script><script>alert('x')</script>\"'&amp;<b>";
         browser.getPage(url("seed.html"));
@@ -219,6 +245,25 @@ class PendingWritesPageTest {
         assertThat(js(page, "JSON.parse(localStorage.getItem('tagged:prefs.theme'))")).isEqualTo(hostile);
         pages.writes().get(0).get(10, TimeUnit.SECONDS);
         open(page);
+    }
+
+    @Test
+    void aPendingBatchThePageHasNoRoomForIsUndoneAndFailsThroughTheSocket() throws Exception {
+        browser.getPage(url("seed.html"));
+
+        HtmlPage page = browser.getPage(url("theme?fill=true&value=" + "r".repeat(2000)));
+
+        assertThat(js(page, "atTag.theme")).as("the preload was undone").isNull();
+        assertThat(js(page, "atLoad.field")).isEqualTo("light");
+        assertThat(js(page, "localStorage.getItem('tagged:__bs.done')")).as("and not recorded").isNull();
+        CompletableFuture<Void> write = pages.writes().get(0);
+        assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(QuotaExceededException.class);
+        JsonObject fail = frames(sent(page), "fail").get(0);
+        assertThat(fail.getString("error")).isEqualTo("quota");
+        assertThat(fail.getString("key")).isEqualTo("tagged:prefs.theme");
+        assertThat(session().readText(StorageArea.LOCAL, "tagged:prefs.theme")).as("taken back on the server").isEmpty();
+        assertThat(session().pendingBatchIds()).isEmpty();
+        js(page, "localStorage.removeItem('other:big')");
     }
 
     @Test
@@ -306,7 +351,9 @@ class PendingWritesPageTest {
         @Route(path = "/page", methods = Route.HttpMethod.GET)
         void page(RoutingContext context) {
             context.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end(pending.data("hold", "true".equals(context.request().getParam("hold"))).render());
+                    .end(pending.data("hold", "true".equals(context.request().getParam("hold")))
+                            .data("fill", "true".equals(context.request().getParam("fill")))
+                            .data("edit", "true".equals(context.request().getParam("edit"))).render());
         }
     }
 
