@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.session.HttpOnlyCommits;
 import dev.browserstorage.session.Write;
@@ -127,6 +128,7 @@ public final class Frames {
             if (forTab) {
                 json.writeBooleanField("tab", true);
             }
+            json.writeStringField("token", batch.token());
             json.writeArrayFieldStart("writes");
             for (Write write : batch.writes()) {
                 json.writeStartObject();
@@ -159,6 +161,63 @@ public final class Frames {
      */
     public static String batches(List<String> batchFrames) {
         return "{\"t\":\"batches\",\"batches\":[" + String.join(",", batchFrames) + "]}";
+    }
+
+    // ---------------------------------------------------------------- rendered batches (issue #5)
+
+    /** The most batches a page carries per area: the glue remembers the tokens of the last 32 it applied. */
+    public static final int MAX_RENDERED_BATCHES = 32;
+
+    /**
+     * The pending batches a page carries for its glue to apply before the socket connects (the
+     * glue's {@code data-pending}): {@code [{"token":…,"tab":"<tab id>"?,"writes":[{"area","key","value"}]}]},
+     * the browser's batches first, then the tab's, each in id order. Ids are left out: a session not
+     * yet greeted by its browser renumbers on {@code hello}, and the glue matches batches by token.
+     * Cookie writes are not rendered (the socket applies them, with their rules and commit URLs): an
+     * area's batches stop at the first that has one, and at {@link #MAX_RENDERED_BATCHES}, so that
+     * the page never applies a later batch before an earlier one.
+     *
+     * @param browserBatches the browser's pending batches, in id order
+     * @param tabId the tab whose batches follow, or {@code null}
+     * @param tabBatches the tab's pending batches, in id order
+     * @return the JSON text, {@code []} when there is nothing to apply
+     */
+    public static String rendered(List<WriteBatch> browserBatches, String tabId, List<WriteBatch> tabBatches) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartArray();
+            writeRendered(json, browserBatches, null);
+            if (tabId != null) {
+                writeRendered(json, tabBatches, tabId);
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeRendered(JsonGenerator json, List<WriteBatch> batches, String tabId) throws IOException {
+        for (WriteBatch batch : batches.subList(0, Math.min(batches.size(), MAX_RENDERED_BATCHES))) {
+            if (batch.writes().stream().anyMatch(write -> write.area() == StorageArea.COOKIE)) {
+                return;
+            }
+            json.writeStartObject();
+            json.writeStringField("token", batch.token());
+            if (tabId != null) {
+                json.writeStringField("tab", tabId);
+            }
+            json.writeArrayFieldStart("writes");
+            for (Write write : batch.writes()) {
+                json.writeStartObject();
+                json.writeStringField("area", write.area().wireName());
+                json.writeStringField("key", write.key());
+                json.writeStringField("value", write.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
     }
 
     private static void writeCookie(JsonGenerator json, CookieOptions options) throws IOException {

@@ -250,7 +250,8 @@ public final class SyncConnection implements Transport {
                 target.fail(id, error);
             }
         });
-        target.acknowledgeThrough(applied);
+        // The hello's snapshot already shows those batches, and any change the browser made after them.
+        target.acknowledgeShownThrough(applied);
     }
 
     /**

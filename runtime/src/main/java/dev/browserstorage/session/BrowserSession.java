@@ -455,6 +455,10 @@ public final class BrowserSession implements SessionSource {
      *     changes nothing
      */
     public boolean acknowledge(long batchId) {
+        return acknowledge(batchId, true);
+    }
+
+    private boolean acknowledge(long batchId, boolean confirmStorage) {
         PendingBatch batch;
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
@@ -464,6 +468,9 @@ public final class BrowserSession implements SessionSource {
                 return false;
             }
             for (Write write : batch.batch.writes()) {
+                if (!confirmStorage && write.area() != StorageArea.COOKIE) {
+                    continue;
+                }
                 if (write.value() == null) {
                     confirmed.get(write.area()).remove(write.key());
                 } else {
@@ -491,13 +498,34 @@ public final class BrowserSession implements SessionSource {
      * @return how many batches this acknowledged
      */
     public int acknowledgeThrough(long lastApplied) {
+        return acknowledgeThrough(lastApplied, true);
+    }
+
+    private int acknowledgeThrough(long lastApplied, boolean confirmStorage) {
         int count = 0;
         for (long id : pendingBatchIds()) {
-            if (id <= lastApplied && acknowledge(id)) {
+            if (id <= lastApplied && acknowledge(id, confirmStorage)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * What a browser's {@code hello} says it applied: every batch up to an id, whose acknowledgements
+     * were lost with a connection, completes, as {@link #acknowledgeThrough} does; but the snapshot
+     * the same {@code hello} carried (already {@linkplain #hydrate taken}) stays the confirmed state of
+     * localStorage and sessionStorage. The browser read both in one step, after applying those
+     * batches, so the snapshot shows their writes and any change made since (a user who edited a
+     * value a batch wrote, before its acknowledgement reached the server), which taking the batches'
+     * values again would hide. Their cookie writes are confirmed as an acknowledgement confirms
+     * them: a page does not see every cookie (HttpOnly ones, other paths).
+     *
+     * @param lastApplied the highest batch id the browser has applied
+     * @return how many batches this acknowledged
+     */
+    public int acknowledgeShownThrough(long lastApplied) {
+        return acknowledgeThrough(lastApplied, false);
     }
 
     /**
@@ -522,7 +550,7 @@ public final class BrowserSession implements SessionSource {
             List<PendingBatch> batches = new ArrayList<>(pending.values());
             pending.clear();
             for (PendingBatch batch : batches) {
-                PendingBatch renumbered = new PendingBatch(new WriteBatch(id, batch.batch.writes()), batch.completion);
+                PendingBatch renumbered = new PendingBatch(batch.batch.withId(id), batch.completion);
                 pending.put(id++, renumbered);
             }
             nextBatchId = id;
@@ -866,6 +894,24 @@ public final class BrowserSession implements SessionSource {
         lock.lock();
         try {
             return List.copyOf(pending.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The batches waiting for acknowledgement, in id order, as they are now: what a page rendered
+     * for this browser (or tab) may carry so that the glue applies them before its socket connects.
+     * Only reads: nothing is sent, acknowledged or renumbered. The ids of a session that has not
+     * had its browser's {@code hello} yet are provisional ({@link #continueBatchIdsAfter}); the
+     * tokens are not.
+     *
+     * @return an unmodifiable copy
+     */
+    public List<WriteBatch> pendingBatches() {
+        lock.lock();
+        try {
+            return pending.values().stream().map(batch -> batch.batch).toList();
         } finally {
             lock.unlock();
         }

@@ -19,6 +19,7 @@
   let reserved;        // '<app>:__bs.', the glue's own keys
   let appliedKey;      // '<app>:__bs.applied': in localStorage the browser's count, in sessionStorage the tab's
   let failedKey;       // '<app>:__bs.failed': the fail frames no hello has reported yet, in the same areas
+  let doneKey;         // '<app>:__bs.done': the tokens of the last batches applied, in the same areas
   let tabKey;          // '<app>:__bs.tab' in sessionStorage: this tab's id
   let tab = null;      // this tab's id; sessionStorage belongs to one tab
   let resume = false;  // the next hello continues this tab (a reconnect, or the tab's previous page)
@@ -195,13 +196,37 @@
   function applyBatch(ws, batch) {
     const counter = batch.tab ? 'session' : 'local';
     if (batch.id <= applied(counter)) {
-      answer(ws, batch, { t: 'ack', id: batch.id });
+      skip(ws, batch);
       return;
     }
+    if (applyRendered(ws, batch, counter)) return;
+    const failure = applyWrites(batch.writes, () => {
+      storage(counter).setItem(appliedKey, String(batch.id));
+      remember(counter, batch.token);
+    });
+    if (failure) {
+      const e = failure.error;
+      const frame = { t: 'fail', id: batch.id, error: errorCode(e), message: `${e.name}: ${e.message}` };
+      if (e.rule) frame.rule = e.rule;
+      if (failure.write) {
+        frame.area = failure.write.area;
+        frame.key = failure.write.key;
+      }
+      answer(ws, batch, frame);
+      return;
+    }
+    answer(ws, batch, { t: 'ack', id: batch.id });
+    batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
+    fire('batch', { id: batch.id });
+  }
+
+  // Applies writes in order, all or nothing, then calls then() in the same step; if any of it
+  // throws, restores the values it had replaced and returns { error, write } (the write that failed).
+  function applyWrites(writes, then) {
     const undo = [];
     let current = null;
     try {
-      batch.writes.forEach(w => {
+      writes.forEach(w => {
         current = w;
         if (w.area === 'cookie' && w.cookie && w.cookie.maxAge === 0) w.value = null;
         const old = oldValue(w);
@@ -209,7 +234,7 @@
         undo.push({ area: w.area, key: w.key, value: old, cookie: w.cookie });
       });
       current = null;
-      storage(counter).setItem(appliedKey, String(batch.id));
+      then();
     } catch (e) {
       undo.reverse().forEach(u => {
         try {
@@ -218,18 +243,84 @@
           // Best effort: the server takes the whole batch back and reports the first error.
         }
       });
-      const frame = { t: 'fail', id: batch.id, error: errorCode(e), message: `${e.name}: ${e.message}` };
-      if (e.rule) frame.rule = e.rule;
-      if (current) {
-        frame.area = current.area;
-        frame.key = current.key;
-      }
-      answer(ws, batch, frame);
-      return;
+      return { error: e, write: current };
     }
+    return null;
+  }
+
+  // ---- batches rendered into the page (issue #5; docs/protocol.md#rendered-batches)
+
+  // The page may carry the browser's pending batches (data-pending), applied before the socket
+  // connects. The socket then delivers them too, under ids the page could not know (a session
+  // renumbers on hello): the tokens of the last RING batches applied, kept beside the applied
+  // count, make each one apply once. In memory where the area has no room left.
+  const RING = 32;
+  const unsavedDone = { local: [], session: [] };
+
+  function done(area) {
+    let stored;
+    try {
+      stored = JSON.parse(storage(area).getItem(doneKey));
+    } catch (e) {
+      // Unreadable or no storage: what memory holds is all there is.
+    }
+    return (Array.isArray(stored) ? stored : []).concat(unsavedDone[area]);
+  }
+
+  function remember(area, token) {
+    if (typeof token !== 'string') return;
+    const list = done(area).filter(t => t !== token).concat([token]).slice(-RING);
+    try {
+      storage(area).setItem(doneKey, JSON.stringify(list));
+      unsavedDone[area] = [];
+    } catch (e) {
+      unsavedDone[area] = list;
+    }
+  }
+
+  // A batch from the socket that the page already applied from its HTML: counted and acknowledged,
+  // not applied again (the user may have edited since).
+  function applyRendered(ws, batch, counter) {
+    if (done(counter).indexOf(batch.token) < 0) return false;
+    try {
+      storage(counter).setItem(appliedKey, String(batch.id));
+    } catch (e) {
+      // Full: the next hello reports a lower count, and the server has nothing pending below it.
+    }
+    skip(ws, batch);
+    return true;
+  }
+
+  // Acknowledges a batch applied before. The server takes its values for the browser's on that ack,
+  // so a key changed since (a user's edit) is reported again.
+  function skip(ws, batch) {
     answer(ws, batch, { t: 'ack', id: batch.id });
-    batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
-    fire('batch', { id: batch.id });
+    try {
+      batch.writes.forEach(w => {
+        const now = w.area === 'cookie' ? w.value : storage(w.area).getItem(w.key);
+        if (now !== w.value) change(w.area, w.key, now);
+      });
+    } catch (e) {
+      // Storage gone: the next hello's snapshot says what the browser holds.
+    }
+  }
+
+  // Applies the batches the page carries, in order, up to the first that fails (the socket delivers
+  // that one again and the server hears of the failure then). Never throws.
+  function preload(pending) {
+    if (!pending) return;
+    try {
+      (typeof pending === 'string' ? JSON.parse(pending) : pending).every(batch => {
+        const counter = batch.tab ? 'session' : 'local';
+        if ((batch.tab && batch.tab !== tab) || done(counter).indexOf(batch.token) >= 0) return true;
+        if (batch.writes.some(w => w.area !== 'local' && w.area !== 'session')) return false;
+        if (applyWrites(batch.writes, () => remember(counter, batch.token))) return false;
+        batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
+        return true;
+      });
+    } catch (e) {
+      console.warn('browser-storage: bad data-pending', e);
+    }
   }
 
   function receive(ws, batch) {
@@ -400,6 +491,8 @@
       resume = session(reserved + 'resume') === '1';
       session(reserved + 'resume', null);
       claim();
+      doneKey = reserved + 'done';
+      preload(options.pending !== undefined ? options.pending : script && script.getAttribute('data-pending'));
       const base = options.path ? new URL(options.path, location.href)
         : new URL('sync', script && script.src ? script.src : new URL('/_storage/', location.href));
       url = (base.protocol === 'https:' ? 'wss://' : 'ws://') + base.host + base.pathname;

@@ -3,6 +3,7 @@ package dev.browserstorage.quarkus.deployment;
 import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
+import dev.browserstorage.quarkus.PageScripts;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
 import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
@@ -180,5 +181,13 @@ class BrowserStorageProcessor {
             BuildProducer<RouteBuildItem> routes) {
         routes.produce(RouteBuildItem.builder().route(config.path() + "/cookie/:token").handler(recorder.cookieCommits())
                 .build());
+    }
+
+    // ---------------------------------------------------------------- page scripts (issue #5)
+
+    /** The script tags of a page, with the browser's pending writes; used by the Qute tag and usable without Qute. */
+    @BuildStep
+    AdditionalBeanBuildItem registerPageScripts() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(PageScripts.class).setUnremovable().build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.PageScripts;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.CompletedStage;
 import io.quarkus.qute.EngineConfiguration;
@@ -10,11 +10,11 @@ import io.quarkus.qute.SectionHelperFactory;
 import io.quarkus.qute.SingleResultNode;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Qute section {@code {#browserStorage /}}: the script tags of the glue, started with the
- * application's id, and of the typed stores (docs/javascript.md). Qute finds it through {@link
+ * application's id and carrying the browser's pending server writes, and of the typed stores
+ * ({@link PageScripts}, docs/javascript.md). Qute finds it through {@link
  * EngineConfiguration}, at build time to check templates and at run time to render them. The
  * extension indexes this class only in applications that have Qute, so without Qute it is never
  * loaded.
@@ -33,31 +33,18 @@ public class BrowserStorageSection implements SectionHelperFactory<BrowserStorag
     }
 
     /**
-     * The section's text: the base path is the build-time {@code quarkus.browser-storage.path}, the
-     * app id the one the server's sessions use. Neither can hold a character HTML would need escaped
-     * (both are checked when the application starts).
-     *
-     * @param path the base path
-     * @param appId the app id
-     * @return the two script tags
+     * Renders the script tags of {@link PageScripts}: the same for every page but for the pending
+     * writes of the request's browser, which the tag carries when it has any.
      */
-    static String tags(String path, String appId) {
-        return "<script src=\"" + path + "/storage.js\" data-app=\"" + appId + "\"></script>\n"
-                + "<script src=\"" + path + "/stores.global.js\"></script>";
-    }
-
-    /** Renders the script tags; they are the same for every page of a running application. */
     static final class Tags implements SectionHelper {
-        private volatile String text;
+        private volatile PageScripts scripts;
 
         @Override
         public CompletionStage<ResultNode> resolve(SectionResolutionContext context) {
-            if (text == null) {
-                String path = ConfigProvider.getConfig().getOptionalValue("quarkus.browser-storage.path", String.class)
-                        .orElse("/_storage");
-                text = tags(path, Arc.container().select(BrowserSessions.class).get().appId());
+            if (scripts == null) {
+                scripts = Arc.container().select(PageScripts.class).get();
             }
-            return CompletedStage.of(new SingleResultNode(text));
+            return CompletedStage.of(new SingleResultNode(scripts.scripts()));
         }
     }
 }
