@@ -6,12 +6,16 @@
  */
   // ---- bound form fields: data-storage="<namespace>.<field>" (docs/binding.md)
 
-  const fields = {};         // '<namespace>.<field>' (and '<namespace>.<key>'), from the schemas
-  const unsent = new Map();  // full key -> {area, text, timer}: changes the server is told of shortly
+  // The fields by '<namespace>.<field>' (and '<namespace>.<key>'), from the schemas.
+  const fields = {};
+  // Full key -> {area, text, timer}: changes the server is told of shortly.
+  const unsent = new Map();
   const warned = {};
   let binding = false;
-  let showing = false;       // some engines (HtmlUnit) fire change when a script sets .checked
-  const SEND_DELAY = 250;    // ms; typing coalesces into one change frame per pause
+  // Some engines (HtmlUnit) fire change when a script sets .checked.
+  let showing = false;
+  // In ms: typing coalesces into one change frame per pause.
+  const SEND_DELAY = 250;
   const FORMATS = {
     uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     decimal: /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/,

@@ -52,8 +52,10 @@
   const COOKIE_PREFIXES = ['__Host-Http-', '__Host-', '__Http-', '__Secure-'];
   // What no cookie name, value, path or domain may hold: controls other than TAB, DEL and ';'.
   const COOKIE_BAD = /[\u0000-\u0008\u000A-\u001F\u007F;]/;
-  let cookieChain = null;   // the queue of batches while an asynchronous cookie batch is in flight
-  let cookiesSeen = null;   // name -> value of document.cookie as the server last heard it
+  // The queue of batches while an asynchronous cookie batch is in flight.
+  let cookieChain = null;
+  // Name -> value of document.cookie as the server last heard it.
+  let cookiesSeen = null;
 
 
   function cookieError(rule, message) {

@@ -15,22 +15,32 @@
   const script = document.currentScript ||
     [].filter.call(document.getElementsByTagName('script'), s => /storage\.js(\?.*)?$/.test(s.src)).pop();
 
-  let prefix = null;   // '<app>:' once started
-  let reserved;        // '<app>:__bs.', the glue's own keys
-  let appliedKey;      // '<app>:__bs.applied': in localStorage the browser's count, in sessionStorage the tab's
-  let failedKey;       // '<app>:__bs.failed': the fail frames no hello has reported yet, in the same areas
-  let doneKey;         // '<app>:__bs.done': the tokens of the last batches applied, in the same areas
-  let tabKey;          // '<app>:__bs.tab' in sessionStorage: this tab's id
-  let tab = null;      // this tab's id; sessionStorage belongs to one tab
-  let resume = false;  // the next hello continues this tab (a reconnect, or the tab's previous page)
+  // prefix: '<app>:' once started; reserved: '<app>:__bs.', the glue's own keys. Under it:
+  // appliedKey, 'applied', in localStorage the browser's count of batches, in sessionStorage the
+  // tab's; failedKey, 'failed', the fail frames no hello has reported yet, in the same areas;
+  // doneKey, 'done', the tokens of the last batches applied, in the same areas; tabKey, 'tab' in
+  // sessionStorage, this tab's id (tab: sessionStorage belongs to one tab).
+  let prefix = null;
+  let reserved;
+  let appliedKey;
+  let failedKey;
+  let doneKey;
+  let tabKey;
+  let tab = null;
+  // The next hello continues this tab (a reconnect, or the tab's previous page).
+  let resume = false;
   let url;
-  let socket = null;   // the socket that has sent its hello, while it is open
+  // The socket that has sent its hello, while it is open.
+  let socket = null;
   let state = 'closed';
   let attempts = 0;
-  let leaving = false; // the page is being left: no more reconnects
+  // The page is being left: no more reconnects.
+  let leaving = false;
   const listeners = [];
-  let cookieRoad = null; // {write(w), receive(ws, batch), baseline()}, set by cookies.js
-  const started = [];    // what the parts do once start() has named the app
+  // The parts plug in here: cookies.js sets cookieRoad ({write(w), receive(ws, batch), baseline()});
+  // started holds what the parts do once start() has named the app.
+  let cookieRoad = null;
+  const started = [];
 
   function own(key) {
     return typeof key === 'string' && key.startsWith(prefix) && !key.startsWith(reserved);
@@ -130,8 +140,7 @@
   function write(w) {
     if (w.area === 'cookie') {
       if (!cookieRoad) {
-        throw new Error('this storage.js has no cookie road: the server left cookies.js out, so set'
-          + ' quarkus.browser-storage.glue.cookies=true');
+        throw new Error('no cookie road in this storage.js: set quarkus.browser-storage.glue.cookies=true');
       }
       cookieRoad.write(w);
     } else if (!own(w.key)) {
@@ -158,39 +167,46 @@
   // Batches this browser (or tab) could not apply, kept until a hello has told the server: a fail
   // frame lost with its socket would otherwise be taken for applied once a later batch moved the
   // applied count past it. Kept in the area itself, and in memory where the area has no room left.
-  const unsavedFailures = { local: [], session: [] };
+  const unsaved = {};
 
-  function failures(area) {
+  // A list the glue keeps under a reserved key of an area (the failures, the tokens of applied
+  // batches): in the area, and in memory where the area has no room left.
+  function kept(key, area) {
     let stored = [];
     try {
-      stored = JSON.parse(storage(area).getItem(failedKey) || '[]');
+      stored = JSON.parse(storage(area).getItem(key));
     } catch (e) {
       // Unreadable or no storage: what memory holds is all there is.
     }
-    const ids = stored.map(f => f.id);
-    return stored.concat(unsavedFailures[area].filter(f => ids.indexOf(f.id) < 0));
+    if (!Array.isArray(stored)) stored = [];
+    const ids = stored.map(x => x.id || x);
+    return stored.concat((unsaved[key + area] || []).filter(x => ids.indexOf(x.id || x) < 0));
   }
 
-  function saveFailures(area, list) {
+  function keep(key, area, list) {
     try {
-      if (list.length) storage(area).setItem(failedKey, JSON.stringify(list));
-      else storage(area).removeItem(failedKey);
-      unsavedFailures[area] = [];
+      if (list.length) storage(area).setItem(key, JSON.stringify(list));
+      else storage(area).removeItem(key);
+      unsaved[key + area] = [];
     } catch (e) {
-      unsavedFailures[area] = list;
+      unsaved[key + area] = list;
     }
+  }
+
+  function failures(area) {
+    return kept(failedKey, area);
   }
 
   function rememberFailure(area, frame) {
     const list = failures(area).filter(f => f.id !== frame.id);
     list.push({ id: frame.id, error: frame.error, message: String(frame.message).slice(0, 200), rule: frame.rule,
       area: frame.area, key: frame.key });
-    saveFailures(area, list.slice(-32));
+    keep(failedKey, area, list.slice(-32));
   }
 
   function forgetFailures(area, reported) {
     const ids = reported.map(f => f.id);
-    saveFailures(area, failures(area).filter(f => ids.indexOf(f.id) < 0));
+    keep(failedKey, area, failures(area).filter(f => ids.indexOf(f.id) < 0));
   }
 
   function applyBatch(ws, batch) {
@@ -255,27 +271,13 @@
   // renumbers on hello): the tokens of the last RING batches applied, kept beside the applied
   // count, make each one apply once. In memory where the area has no room left.
   const RING = 32;
-  const unsavedDone = { local: [], session: [] };
 
   function done(area) {
-    let stored;
-    try {
-      stored = JSON.parse(storage(area).getItem(doneKey));
-    } catch (e) {
-      // Unreadable or no storage: what memory holds is all there is.
-    }
-    return (Array.isArray(stored) ? stored : []).concat(unsavedDone[area]);
+    return kept(doneKey, area);
   }
 
   function remember(area, token) {
-    if (typeof token !== 'string') return;
-    const list = done(area).filter(t => t !== token).concat([token]).slice(-RING);
-    try {
-      storage(area).setItem(doneKey, JSON.stringify(list));
-      unsavedDone[area] = [];
-    } catch (e) {
-      unsavedDone[area] = list;
-    }
+    if (typeof token === 'string') keep(doneKey, area, done(area).filter(t => t !== token).concat([token]).slice(-RING));
   }
 
   // A batch from the socket that the page already applied from its HTML: counted and acknowledged,

@@ -24,7 +24,8 @@
   };
   const stores = {};
   let listening = false;
-  const listeners = [];   // {area, key, field, fn}
+  // The typed listeners: {area, key, field, fn}.
+  const listeners = [];
 
   function show(value) {
     return typeof value === 'number' ? String(value) : JSON.stringify(value);
