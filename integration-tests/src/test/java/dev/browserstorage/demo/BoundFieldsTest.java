@@ -224,10 +224,13 @@ class BoundFieldsTest extends DemoAppTestBase {
 
         assertThat(value(page, "theme")).as("the bound field follows before any event loop turn").isEqualTo("DARK");
         browser.js(page, "BrowserStorage.set('demo:prefs.theme', '\"DARK\"')");
-        browser.js(page, "BrowserStorage.remove('demo:prefs.fontSize')");
+        browser.js(page, "BrowserStorage.set('demo:prefs.fontSize', '20')");
+        assertThat(value(page, "font-size")).isEqualTo("20");
+        browser.js(page, "BrowserStorage.remove('demo:prefs.fontSize'); BrowserStorage.remove('demo:prefs.fontSize')");
+        assertThat(value(page, "font-size")).as("the field shows the default again").isEqualTo("14");
         assertThat(browser.js(page, "pageChanges.join(',')"))
-                .as("one event per change; storing the same text again is none")
-                .isEqualTo("demo:prefs.theme=\"DARK\",demo:prefs.fontSize=null");
+                .as("one event per change; storing the same text again, or removing an absent key, is none")
+                .isEqualTo("demo:prefs.theme=\"DARK\",demo:prefs.fontSize=20,demo:prefs.fontSize=null");
         browser.waitUntil("the server reads the page's write", () -> new PreferencesStore(session()).getTheme() == Theme.DARK);
     }
 

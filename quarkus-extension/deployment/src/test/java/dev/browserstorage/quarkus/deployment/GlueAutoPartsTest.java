@@ -8,10 +8,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GlueAutoPartsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar.addClasses(CookieUser.class)))
+            .withApplicationRoot(jar -> TestStores.addTo(jar.addClasses(CookieUser.class, Eventually.class)))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.browser-storage.glue.binding", "false")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -40,9 +36,7 @@ class GlueAutoPartsTest {
 
     @Test
     void aUserOfBrowserCookiesBringsTheCookieRoadAndBindingCanBeLeftOut() throws Exception {
-        String served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(glue.toURI()).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+        String served = Eventually.fetch(glue);
 
         assertThat(served).contains("cookieRoad = {").contains("function checkCookie(");
         assertThat(served).doesNotContain("function bindFields(").doesNotContain("BrowserStorage.define(");

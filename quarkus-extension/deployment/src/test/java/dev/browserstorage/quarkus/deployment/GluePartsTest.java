@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,10 +14,6 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +51,8 @@ class GluePartsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
+            .withApplicationRoot(jar -> jar.addClass(Eventually.class)
+                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.http.test-port", "0");
 
@@ -69,9 +67,7 @@ class GluePartsTest {
 
     @Test
     void theServedGlueIsTheCoreAlone() throws Exception {
-        String served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(glue.toURI()).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+        String served = Eventually.fetch(glue);
 
         assertThat(served).contains("function applyBatch(").doesNotContain("// @parts");
         assertThat(served).doesNotContain("cookieRoad = {").doesNotContain("function bindFields(")
@@ -103,13 +99,5 @@ class GluePartsTest {
 
     private static Object js(HtmlPage page, String script) {
         return page.executeJavaScript(script).getJavaScriptResult();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

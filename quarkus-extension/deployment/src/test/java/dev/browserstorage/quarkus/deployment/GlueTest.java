@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.ScriptException;
 import org.htmlunit.WebClient;
@@ -87,7 +87,7 @@ class GlueTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar
+            .withApplicationRoot(jar -> jar.addClass(Eventually.class)
                     .addAsResource(new StringAsset(PAGE.formatted(
                             "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
                             "META-INF/resources/index.html")
@@ -475,13 +475,5 @@ class GlueTest {
         }
         assertThat(last).as("a '%s' frame among %s", type, frames).isNotNull();
         return last;
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.ScriptException;
 import org.htmlunit.WebClient;
@@ -109,7 +109,7 @@ class PendingWritesPageTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Pages.class)
+                    .addClasses(Pages.class, Eventually.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><head>"
@@ -384,13 +384,5 @@ class PendingWritesPageTest {
 
     private static List<JsonObject> frames(JsonArray sent, String type) {
         return sent.stream().map(JsonObject.class::cast).filter(frame -> type.equals(frame.getString("t"))).toList();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

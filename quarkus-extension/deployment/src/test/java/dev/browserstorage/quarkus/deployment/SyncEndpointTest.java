@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class SyncEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 
@@ -174,14 +175,6 @@ class SyncEndpointTest {
                 "http://" + base.getHost() + ":" + base.getPort())) {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

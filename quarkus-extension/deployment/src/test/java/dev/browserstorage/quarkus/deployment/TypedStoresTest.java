@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.deployment;
 
+import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
@@ -61,6 +61,7 @@ class TypedStoresTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
+                    .addClass(Eventually.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -274,13 +275,5 @@ class TypedStoresTest {
 
     private static Object js(HtmlPage page, String script) {
         return page.executeJavaScript(script).getJavaScriptResult();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }
