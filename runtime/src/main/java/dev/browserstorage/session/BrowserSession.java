@@ -338,7 +338,9 @@ public final class BrowserSession implements SessionSource {
      * @return true if {@link #readKnown} answers for the key
      */
     public boolean knows(StorageArea area, String key) {
-        if (hydrated.isDone()) {
+        // Before the snapshot the view holds nothing but this server's writes, so a key in it was
+        // written here; only a key a pending write removes needs the search through the batches.
+        if (hydrated.isDone() || view.get(area).containsKey(key)) {
             return true;
         }
         lock.lock();
