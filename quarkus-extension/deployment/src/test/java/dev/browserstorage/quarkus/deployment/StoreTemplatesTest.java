@@ -46,7 +46,9 @@ class StoreTemplatesTest {
                     .addClasses(Pages.class, SyncClient.class)
                     .addAsResource(new StringAsset(DECLARED), "templates/declared.txt")
                     .addAsResource(new StringAsset(UNDECLARED), "templates/undeclared.txt")
-                    .addAsResource(new StringAsset(INJECTED), "templates/injected.txt"))
+                    .addAsResource(new StringAsset(INJECTED), "templates/injected.txt")
+                    .addAsResource(new StringAsset("<p class=\"{prefs.theme}\">{inject:prefs.theme}</p>"),
+                            "templates/escaped.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
 
@@ -95,6 +97,20 @@ class StoreTemplatesTest {
             assertThat(render("injected", browser, tab, null)).isEqualTo("theme=sepia known=true step=payment lang=en size=18");
             assertThat(render("undeclared?theme=night", browser, tab, null)).as("a write of this request over the snapshot")
                     .isEqualTo("theme=night known=true upper=NIGHT");
+        }
+    }
+
+    @Test
+    void aValueFromTheBrowserIsRenderedAsTextInHtml() throws Exception {
+        String browser = "AAAAAAAAAAAAAAAAAAAAA4";
+        try (SyncClient socket = SyncClient.connect(vertx, base, browser, null)) {
+            socket.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", base.toString())
+                    .put("local", new JsonObject().put("test:prefs.theme", "\"\\\"><script>alert(1)</script>\""))
+                    .put("session", new JsonObject()).put("cookies", "").put("applied", 0));
+            assertThat(socket.next().getString("t")).isEqualTo("welcome");
+
+            assertThat(render("escaped", browser, null, null)).isEqualTo(
+                    "<p class=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>");
         }
     }
 
