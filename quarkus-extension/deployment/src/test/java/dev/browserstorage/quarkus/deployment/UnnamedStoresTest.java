@@ -18,7 +18,8 @@ class UnnamedStoresTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(OtherPrefs.class))
-            .overrideConfigKey("quarkus.browser-storage.named-stores", "false");
+            .overrideConfigKey("quarkus.browser-storage.named-stores", "false")
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @Inject
     PrefsStore prefs;
