@@ -48,7 +48,7 @@ class StoreTemplatesProcessor {
         Map<String, String> names = new TreeMap<>();
         Map<String, String> storesByName = new TreeMap<>();
         for (StoreIndex.Store store : stores.stores()) {
-            Optional<String> name = beanName(config, store);
+            Optional<String> name = beanName(config.namedStores(), store);
             if (name.isEmpty()) {
                 continue;
             }
@@ -77,8 +77,8 @@ class StoreTemplatesProcessor {
      * POJO's simple name with a lower-case first letter for cookie stores; none where that is no
      * identifier, or where {@code quarkus.browser-storage.named-stores} is off.
      */
-    static Optional<String> beanName(BrowserStorageBuildTimeConfig config, StoreIndex.Store store) {
-        if (!config.namedStores()) {
+    static Optional<String> beanName(boolean namedStores, StoreIndex.Store store) {
+        if (!namedStores) {
             return Optional.empty();
         }
         String name;

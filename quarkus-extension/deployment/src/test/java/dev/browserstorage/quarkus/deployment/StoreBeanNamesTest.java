@@ -2,29 +2,14 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The names templates find stores by ({@code {inject:<name>}}): which store gets which, and which gets none. */
 class StoreBeanNamesTest {
-    private static BrowserStorageBuildTimeConfig config(boolean named) {
-        return new BrowserStorageBuildTimeConfig() {
-            @Override
-            public String path() {
-                return "/_storage";
-            }
-
-            @Override
-            public boolean namedStores() {
-                return named;
-            }
-        };
-    }
-
     private static Optional<String> nameOf(String type, String area, String namespace, boolean named) {
-        return StoreTemplatesProcessor.beanName(config(named),
+        return StoreTemplatesProcessor.beanName(named,
                 new StoreIndex.Store(type, type + "Store", area, List.of(), "schema.json", namespace));
     }
 
