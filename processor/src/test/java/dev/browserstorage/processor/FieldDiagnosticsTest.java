@@ -226,4 +226,29 @@ class FieldDiagnosticsTest {
                 .onLine(source.lineOf("public String Url"));
         assertThat(compilation).hadErrorCount(1);
     }
+
+    @Test
+    void aFieldNamedLikeAnotherFieldsValueOrDefaultReadWouldClashInTheStore() {
+        SourceFile source = SourceFile.of("test.Prefs", """
+                package test;
+
+                import dev.browserstorage.annotation.LocalStorage;
+
+                @LocalStorage
+                public class Prefs {
+                    public String theme;
+                    public String themeOrDefault;
+                }
+                """);
+
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).failed();
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.OR_DEFAULT_CLASH, "themeOrDefault", "test.Prefs", "ThemeOrDefault",
+                        "theme", "Theme"))
+                .inFile(source.file())
+                .onLine(source.lineOf("public String themeOrDefault"));
+        assertThat(compilation).hadErrorCount(1);
+    }
 }

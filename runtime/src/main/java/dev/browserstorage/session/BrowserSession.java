@@ -324,6 +324,57 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
+    // ---------------------------------------------------------------- reads the server can answer before the snapshot
+
+    /**
+     * Whether the server knows what a reader of a key sees: always once the browser has sent what
+     * it holds, and before that for a key this server has written (a write still waiting for the
+     * browser), whose value is the one the browser will hold when it applies the write. Server-side
+     * rendering uses it to show such a value on the first page of a browser, before its socket
+     * connects.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @return true if {@link #readKnown} answers for the key
+     */
+    public boolean knows(StorageArea area, String key) {
+        // Before the snapshot the view holds nothing but this server's writes, so a key in it was
+        // written here; only a key a pending write removes needs the search through the batches.
+        if (hydrated.isDone() || view.get(area).containsKey(key)) {
+            return true;
+        }
+        lock.lock();
+        try {
+            for (PendingBatch batch : pending.values()) {
+                for (Write write : batch.batch.writes()) {
+                    if (write.area() == area && write.key().equals(key)) {
+                        return true;
+                    }
+                }
+            }
+            return hydrated.isDone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The value a reader sees for a key the server {@link #knows}: as {@link #read} answers, and
+     * before the browser's snapshot the value of this server's last pending write to the key.
+     *
+     * @param area the area
+     * @param key the browser's key
+     * @return the stored value, or {@code null} if the key is absent (or a pending write removes it)
+     * @throws NotHydratedException if the server does not know the key's value
+     */
+    public StoredValue readKnown(StorageArea area, String key) {
+        if (!knows(area, key)) {
+            requireHydrated(area, key);
+        }
+        // Before the snapshot the confirmed layer is empty, so the view holds exactly the pending writes.
+        return view.get(area).get(key);
+    }
+
     private void requireHydrated(StorageArea area, String key) {
         if (!hydrated.isDone()) {
             throw new NotHydratedException("Read of " + area.wireName() + " key '" + key + "' before browser " + browserId

@@ -1,5 +1,6 @@
 package dev.browserstorage.store;
 
+import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
@@ -93,7 +94,11 @@ public final class StoreAccess {
                     .map(decoded -> StoreAccess.<T>cast(decoded.value)).orElse(field.defaultValue());
         }
         BrowserSession session = session();
-        StoredValue stored = session.read(field.area(), browserKey(field));
+        return typedValue(session, field, session.read(field.area(), browserKey(field)));
+    }
+
+    /** The typed value of what a reader of a field sees: decoded once per stored text. */
+    private <T> T typedValue(BrowserSession session, StoreField<T> field, StoredValue stored) {
         if (stored == null) {
             return field.defaultValue();
         }
@@ -141,6 +146,75 @@ public final class StoreAccess {
         return decoded.valid && session.clock().millis() < decoded.expiresAtMillis;
     }
 
+    // ---------------------------------------------------------------- reads that never wait (templates)
+
+    /**
+     * Whether this call's reads answer from the browser: true for cookie fields inside an HTTP
+     * request (the request carries the browser's cookies), and once the browser has sent what it
+     * holds otherwise. False, without throwing, before that, when a sessionStorage store's call
+     * names no tab, and when the call has no browser at all.
+     *
+     * @return true if {@link #get} answers for every field
+     */
+    public boolean known() {
+        if (descriptor.area() == StorageArea.COOKIE && sessions.httpCookies().isPresent()) {
+            return true;
+        }
+        BrowserSession session = sessionIfAny();
+        return session != null && session.isHydrated();
+    }
+
+    /**
+     * Whether the server knows a field's value: as {@link #known()}, and also before the browser's
+     * snapshot for a field this server has written and the browser has not confirmed yet.
+     *
+     * @param field the field
+     * @return true if {@link #getOrDefault} answers with what the browser holds or will hold
+     */
+    public boolean known(StoreField<?> field) {
+        if (http(field).isPresent()) {
+            return true;
+        }
+        BrowserSession session = sessionIfAny();
+        return session != null && session.knows(field.area(), browserKey(field));
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state. Known are: cookies inside an HTTP request (with the request's own cookie
+     * writes), everything once the browser has sent what it holds (with this server's pending
+     * writes over it, as {@link #get} reads), and before that the fields this server has written and
+     * the browser has not confirmed yet (so a page rendered after a write shows the written value).
+     * Not known: other fields before the browser's snapshot, sessionStorage fields of a call that
+     * names no tab, and every field of a call without a browser.
+     *
+     * @param field the field
+     * @param <T> its type
+     * @return the value, or the field's default if the server does not know it
+     */
+    public <T> T getOrDefault(StoreField<T> field) {
+        if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
+            throw new IllegalArgumentException("Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
+        }
+        if (http(field).isPresent()) {
+            return get(field);
+        }
+        BrowserSession session = sessionIfAny();
+        if (session == null || !session.knows(field.area(), browserKey(field))) {
+            return field.defaultValue();
+        }
+        return typedValue(session, field, session.readKnown(field.area(), browserKey(field)));
+    }
+
+    /** The session of this call, or {@code null} where {@link #session()} would throw: no tab, no browser. */
+    private BrowserSession sessionIfAny() {
+        try {
+            return session();
+        } catch (NotHydratedException | IllegalStateException e) {
+            return null;
+        }
+    }
+
     /**
      * Decodes a stored text; one over {@code maxValueBytes} (for localStorage and sessionStorage,
      * where the caller has the session's limit at hand) reads as the default.
@@ -176,8 +250,9 @@ public final class StoreAccess {
 
     private void dropExpired(BrowserSession session, StoreField<?> field, StoredValue stored) {
         // Only if nobody replaced the value since it was read; the write is best effort, since the
-        // browser's glue drops expired values on its own as well.
-        if (session.read(field.area(), browserKey(field)) != stored) {
+        // browser's glue drops expired values on its own as well. Before the browser's snapshot the
+        // value is a write of ours still on its way, which the glue drops when it expires.
+        if (!session.isHydrated() || session.read(field.area(), browserKey(field)) != stored) {
             return;
         }
         try {

@@ -3,6 +3,7 @@ package dev.browserstorage.store;
 import dev.browserstorage.StorageArea;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A typed store as a whole: the POJO it was generated from, its area, its namespace and its fields
@@ -59,6 +60,21 @@ public final class StoreDescriptor {
     /** @return the fields, in declaration order */
     public List<StoreField<?>> fields() {
         return fields;
+    }
+
+    /**
+     * The field with a Java name, for code that reads a store by name (templates).
+     *
+     * @param name the Java field name, as in the POJO
+     * @return the field, or empty if the store has none of that name
+     */
+    public Optional<StoreField<?>> field(String name) {
+        for (StoreField<?> field : fields) {
+            if (field.name().equals(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

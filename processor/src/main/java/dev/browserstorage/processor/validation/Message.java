@@ -38,6 +38,8 @@ public enum Message {
             "Field '%s' has type %s, which cannot be stored: %s. Supported: String, primitives and their boxes, enums, BigDecimal, UUID, Instant, LocalDate, LocalDateTime, Duration, List/Set of those, Map<String, those>, and non-generic classes or records made of them."),
     ACCESSOR_CLASH(Diagnostic.Kind.ERROR,
             "Fields '%s' and '%s' of %s would both get the store methods get%s()/set%s(...): Java names that differ only in the case of their first letter cannot both be stored. Rename one of them."),
+    OR_DEFAULT_CLASH(Diagnostic.Kind.ERROR,
+            "Field '%s' of %s would get the store method get%s(), which field '%s' gets as its value-or-default read (get%sOrDefault()). Rename one of them."),
     KEY_INVALID(Diagnostic.Kind.ERROR,
             "@Key(\"%s\") cannot form a storage key: use only letters, digits, '_' and '-', for example \"%s\"."),
     DUPLICATE_KEY(Diagnostic.Kind.ERROR,

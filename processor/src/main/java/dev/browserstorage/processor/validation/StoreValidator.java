@@ -60,6 +60,15 @@ public final class StoreValidator {
             }
             validateField(store, field, problems, reported);
         }
+        for (FieldModel field : store.fields()) {
+            // get<Field>OrDefault() of one field is the getter of a field named "<field>OrDefault".
+            String property = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            FieldModel shadowed = accessors.get(property + "OrDefault");
+            if (shadowed != null) {
+                problems.add(Problem.on(Message.OR_DEFAULT_CLASH, shadowed.element(), shadowed.name(),
+                        store.pojo().canonicalName(), property + "OrDefault", field.name(), property));
+            }
+        }
         return problems;
     }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.processor.model.AccessKind;
@@ -36,6 +37,7 @@ public final class StoreWriter {
     private static final ClassName STORE_DESCRIPTOR = ClassName.get(RUNTIME + ".store", "StoreDescriptor");
     private static final ClassName STORE_ACCESS = ClassName.get(RUNTIME + ".store", "StoreAccess");
     private static final ClassName VALUE_CHANGE = ClassName.get(RUNTIME + ".store", "ValueChange");
+    private static final ClassName TYPED_STORE = ClassName.get(RUNTIME + ".store", "TypedStore");
     private static final ClassName COOKIE_OPTIONS = ClassName.get(RUNTIME + ".cookie", "CookieOptions");
     private static final ClassName SAME_SITE = ClassName.get(RUNTIME + ".annotation", "SameSite");
     private static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
@@ -75,6 +77,7 @@ public final class StoreWriter {
         }
         addConstants(type, store, constants);
         addConstructor(type);
+        addKnownReads(type);
         for (FieldModel field : store.fields()) {
             addFieldMethods(type, store, field, constants.get(field.ordinal()));
         }
@@ -274,6 +277,54 @@ public final class StoreWriter {
                 .build());
     }
 
+    // ---------------------------------------------------------------- reads that never wait (templates)
+
+    /** The {@code TypedStore} methods: what a template engine reads a store through. */
+    private static void addKnownReads(TypeSpec.Builder type) {
+        type.addSuperinterface(TYPED_STORE);
+        type.addMethod(MethodSpec.methodBuilder("descriptor")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("@return {@link #DESCRIPTOR}\n")
+                .returns(STORE_DESCRIPTOR)
+                .addStatement("return DESCRIPTOR")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("isKnown")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Whether this call's reads answer from the browser; false, never an exception, before it has\n"
+                        + "sent what it holds (or where the call names no tab or no browser).\n\n"
+                        + "@return true if the getters answer for every field\n")
+                .returns(TypeName.BOOLEAN)
+                .addStatement("return access.known()")
+                .build());
+        TypeVariableName t = TypeVariableName.get("T");
+        type.addMethod(MethodSpec.methodBuilder("getOrDefault")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(t)
+                .addJavadoc("A field's value if the server knows it, else its default; never throws for want of the\n"
+                        + "browser's state.\n\n@param field one of {@link #DESCRIPTOR}'s fields\n@param <T> its type\n"
+                        + "@return the value or the default\n")
+                .returns(t)
+                .addParameter(ParameterizedTypeName.get(STORE_FIELD, t), "field")
+                .addStatement("return access.getOrDefault(field)")
+                .build());
+    }
+
+    private static void addDefaultRead(TypeSpec.Builder type, StoreModel store, FieldModel field, String property,
+            String fieldConstant, TypeName javaType) {
+        type.addMethod(MethodSpec.methodBuilder("get" + property + "OrDefault")
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The {@link $T#$L} the server knows, or its default where it does not know it yet (before\n"
+                        + "the browser has sent what it holds, unless this server wrote it); never throws for want of\n"
+                        + "the browser's state. For pages rendered on the server.\n\n@return the value or the default\n",
+                        store.pojo(), field.name())
+                .returns(javaType)
+                .addStatement("return access.getOrDefault($L)", fieldConstant)
+                .build());
+    }
+
     private static void addFieldMethods(TypeSpec.Builder type, StoreModel store, FieldModel field, String constant) {
         String property = capitalize(field.name());
         String fieldConstant = "FIELD_" + constant;
@@ -287,6 +338,7 @@ public final class StoreWriter {
                 .returns(javaType)
                 .addStatement("return access.get($L)", fieldConstant)
                 .build());
+        addDefaultRead(type, store, field, property, fieldConstant, javaType);
         type.addMethod(MethodSpec.methodBuilder("has" + property)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("@return true if the browser holds a value for {@link $T#$L}\n", store.pojo(), field.name())

@@ -55,4 +55,17 @@ public interface BrowserStorageBuildTimeConfig {
          */
         Optional<Boolean> binding();
     }
+
+    /**
+     * Whether each generated store is also a CDI bean with a name, so that Qute templates read it as
+     * {@code {inject:prefs.theme}} (docs/templates.md): a localStorage or sessionStorage store is
+     * named by its namespace, a cookie store by its POJO's simple name with a lower-case first
+     * letter ({@code UiCookies} gives {@code uiCookies}); a namespace that is no Java identifier
+     * gives no name. A build fails if another bean has one of these names; set this to {@code false}
+     * to keep the stores unnamed instead. Default {@code true}.
+     *
+     * @return true to name the stores
+     */
+    @WithDefault("true")
+    boolean namedStores();
 }

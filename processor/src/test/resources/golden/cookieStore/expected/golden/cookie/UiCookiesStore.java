@@ -10,6 +10,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class UiCookiesStore {
+public final class UiCookiesStore implements TypedStore {
     /**
      * The name of the cookie that holds {@link UiCookies#lang}.
      */
@@ -137,6 +138,38 @@ public final class UiCookiesStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link UiCookies#lang}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -144,6 +177,17 @@ public final class UiCookiesStore {
      */
     public String getLang() {
         return access.get(FIELD_LANG);
+    }
+
+    /**
+     * The {@link UiCookies#lang} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getLangOrDefault() {
+        return access.getOrDefault(FIELD_LANG);
     }
 
     /**
@@ -194,6 +238,17 @@ public final class UiCookiesStore {
     }
 
     /**
+     * The {@link UiCookies#visits} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getVisitsOrDefault() {
+        return access.getOrDefault(FIELD_VISITS);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link UiCookies#visits}
      */
     public boolean hasVisits() {
@@ -238,6 +293,17 @@ public final class UiCookiesStore {
      */
     public UiCookies.Mode getMode() {
         return access.get(FIELD_MODE);
+    }
+
+    /**
+     * The {@link UiCookies#mode} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public UiCookies.Mode getModeOrDefault() {
+        return access.getOrDefault(FIELD_MODE);
     }
 
     /**
@@ -288,6 +354,17 @@ public final class UiCookiesStore {
     }
 
     /**
+     * The {@link UiCookies#recent} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<String> getRecentOrDefault() {
+        return access.getOrDefault(FIELD_RECENT);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link UiCookies#recent}
      */
     public boolean hasRecent() {
@@ -332,6 +409,17 @@ public final class UiCookiesStore {
      */
     public boolean getBannerSeen() {
         return access.get(FIELD_BANNER_SEEN);
+    }
+
+    /**
+     * The {@link UiCookies#bannerSeen} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public boolean getBannerSeenOrDefault() {
+        return access.getOrDefault(FIELD_BANNER_SEEN);
     }
 
     /**
@@ -382,6 +470,17 @@ public final class UiCookiesStore {
     }
 
     /**
+     * The {@link UiCookies#sessionId} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getSessionIdOrDefault() {
+        return access.getOrDefault(FIELD_SESSION_ID);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link UiCookies#sessionId}
      */
     public boolean hasSessionId() {
@@ -426,6 +525,17 @@ public final class UiCookiesStore {
      */
     public String getEmbedded() {
         return access.get(FIELD_EMBEDDED);
+    }
+
+    /**
+     * The {@link UiCookies#embedded} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getEmbeddedOrDefault() {
+        return access.getOrDefault(FIELD_EMBEDDED);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class EverythingStore {
+public final class EverythingStore implements TypedStore {
     /**
      * The namespace of this store's keys.
      */
@@ -384,6 +385,38 @@ public final class EverythingStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link Everything#text}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -391,6 +424,17 @@ public final class EverythingStore {
      */
     public String getText() {
         return access.get(FIELD_TEXT);
+    }
+
+    /**
+     * The {@link Everything#text} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getTextOrDefault() {
+        return access.getOrDefault(FIELD_TEXT);
     }
 
     /**
@@ -441,6 +485,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#flag} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public boolean getFlagOrDefault() {
+        return access.getOrDefault(FIELD_FLAG);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#flag}
      */
     public boolean hasFlag() {
@@ -485,6 +540,17 @@ public final class EverythingStore {
      */
     public byte getTiny() {
         return access.get(FIELD_TINY);
+    }
+
+    /**
+     * The {@link Everything#tiny} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public byte getTinyOrDefault() {
+        return access.getOrDefault(FIELD_TINY);
     }
 
     /**
@@ -535,6 +601,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#small} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public short getSmallOrDefault() {
+        return access.getOrDefault(FIELD_SMALL);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#small}
      */
     public boolean hasSmall() {
@@ -579,6 +656,17 @@ public final class EverythingStore {
      */
     public int getCount() {
         return access.get(FIELD_COUNT);
+    }
+
+    /**
+     * The {@link Everything#count} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getCountOrDefault() {
+        return access.getOrDefault(FIELD_COUNT);
     }
 
     /**
@@ -629,6 +717,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#big} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public long getBigOrDefault() {
+        return access.getOrDefault(FIELD_BIG);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#big}
      */
     public boolean hasBig() {
@@ -673,6 +772,17 @@ public final class EverythingStore {
      */
     public float getRatio() {
         return access.get(FIELD_RATIO);
+    }
+
+    /**
+     * The {@link Everything#ratio} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public float getRatioOrDefault() {
+        return access.getOrDefault(FIELD_RATIO);
     }
 
     /**
@@ -723,6 +833,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#precise} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public double getPreciseOrDefault() {
+        return access.getOrDefault(FIELD_PRECISE);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#precise}
      */
     public boolean hasPrecise() {
@@ -767,6 +888,17 @@ public final class EverythingStore {
      */
     public char getLetter() {
         return access.get(FIELD_LETTER);
+    }
+
+    /**
+     * The {@link Everything#letter} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public char getLetterOrDefault() {
+        return access.getOrDefault(FIELD_LETTER);
     }
 
     /**
@@ -817,6 +949,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#negative} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getNegativeOrDefault() {
+        return access.getOrDefault(FIELD_NEGATIVE);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#negative}
      */
     public boolean hasNegative() {
@@ -861,6 +1004,17 @@ public final class EverythingStore {
      */
     public Boolean getBoxedFlag() {
         return access.get(FIELD_BOXED_FLAG);
+    }
+
+    /**
+     * The {@link Everything#boxedFlag} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Boolean getBoxedFlagOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_FLAG);
     }
 
     /**
@@ -911,6 +1065,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#boxedTiny} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Byte getBoxedTinyOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_TINY);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#boxedTiny}
      */
     public boolean hasBoxedTiny() {
@@ -955,6 +1120,17 @@ public final class EverythingStore {
      */
     public Short getBoxedSmall() {
         return access.get(FIELD_BOXED_SMALL);
+    }
+
+    /**
+     * The {@link Everything#boxedSmall} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Short getBoxedSmallOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_SMALL);
     }
 
     /**
@@ -1005,6 +1181,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#boxedCount} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Integer getBoxedCountOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_COUNT);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#boxedCount}
      */
     public boolean hasBoxedCount() {
@@ -1049,6 +1236,17 @@ public final class EverythingStore {
      */
     public Long getBoxedBig() {
         return access.get(FIELD_BOXED_BIG);
+    }
+
+    /**
+     * The {@link Everything#boxedBig} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Long getBoxedBigOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_BIG);
     }
 
     /**
@@ -1099,6 +1297,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#boxedRatio} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Float getBoxedRatioOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_RATIO);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#boxedRatio}
      */
     public boolean hasBoxedRatio() {
@@ -1143,6 +1352,17 @@ public final class EverythingStore {
      */
     public Double getBoxedPrecise() {
         return access.get(FIELD_BOXED_PRECISE);
+    }
+
+    /**
+     * The {@link Everything#boxedPrecise} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Double getBoxedPreciseOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_PRECISE);
     }
 
     /**
@@ -1193,6 +1413,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#boxedLetter} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Character getBoxedLetterOrDefault() {
+        return access.getOrDefault(FIELD_BOXED_LETTER);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#boxedLetter}
      */
     public boolean hasBoxedLetter() {
@@ -1237,6 +1468,17 @@ public final class EverythingStore {
      */
     public Theme getTheme() {
         return access.get(FIELD_THEME);
+    }
+
+    /**
+     * The {@link Everything#theme} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Theme getThemeOrDefault() {
+        return access.getOrDefault(FIELD_THEME);
     }
 
     /**
@@ -1287,6 +1529,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#amount} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public BigDecimal getAmountOrDefault() {
+        return access.getOrDefault(FIELD_AMOUNT);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#amount}
      */
     public boolean hasAmount() {
@@ -1331,6 +1584,17 @@ public final class EverythingStore {
      */
     public UUID getId() {
         return access.get(FIELD_ID);
+    }
+
+    /**
+     * The {@link Everything#id} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public UUID getIdOrDefault() {
+        return access.getOrDefault(FIELD_ID);
     }
 
     /**
@@ -1381,6 +1645,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#at} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Instant getAtOrDefault() {
+        return access.getOrDefault(FIELD_AT);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#at}
      */
     public boolean hasAt() {
@@ -1425,6 +1700,17 @@ public final class EverythingStore {
      */
     public LocalDate getDay() {
         return access.get(FIELD_DAY);
+    }
+
+    /**
+     * The {@link Everything#day} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public LocalDate getDayOrDefault() {
+        return access.getOrDefault(FIELD_DAY);
     }
 
     /**
@@ -1475,6 +1761,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#moment} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public LocalDateTime getMomentOrDefault() {
+        return access.getOrDefault(FIELD_MOMENT);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#moment}
      */
     public boolean hasMoment() {
@@ -1519,6 +1816,17 @@ public final class EverythingStore {
      */
     public Duration getTimeout() {
         return access.get(FIELD_TIMEOUT);
+    }
+
+    /**
+     * The {@link Everything#timeout} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Duration getTimeoutOrDefault() {
+        return access.getOrDefault(FIELD_TIMEOUT);
     }
 
     /**
@@ -1569,6 +1877,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#tags} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<String> getTagsOrDefault() {
+        return access.getOrDefault(FIELD_TAGS);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#tags}
      */
     public boolean hasTags() {
@@ -1613,6 +1932,17 @@ public final class EverythingStore {
      */
     public Set<Theme> getThemes() {
         return access.get(FIELD_THEMES);
+    }
+
+    /**
+     * The {@link Everything#themes} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Set<Theme> getThemesOrDefault() {
+        return access.getOrDefault(FIELD_THEMES);
     }
 
     /**
@@ -1663,6 +1993,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#numbers} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<Integer> getNumbersOrDefault() {
+        return access.getOrDefault(FIELD_NUMBERS);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#numbers}
      */
     public boolean hasNumbers() {
@@ -1707,6 +2048,17 @@ public final class EverythingStore {
      */
     public Set<UUID> getIds() {
         return access.get(FIELD_IDS);
+    }
+
+    /**
+     * The {@link Everything#ids} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Set<UUID> getIdsOrDefault() {
+        return access.getOrDefault(FIELD_IDS);
     }
 
     /**
@@ -1757,6 +2109,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#addresses} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<Address> getAddressesOrDefault() {
+        return access.getOrDefault(FIELD_ADDRESSES);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#addresses}
      */
     public boolean hasAddresses() {
@@ -1801,6 +2164,17 @@ public final class EverythingStore {
      */
     public Map<String, Integer> getCounters() {
         return access.get(FIELD_COUNTERS);
+    }
+
+    /**
+     * The {@link Everything#counters} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Map<String, Integer> getCountersOrDefault() {
+        return access.getOrDefault(FIELD_COUNTERS);
     }
 
     /**
@@ -1852,6 +2226,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#calendar} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Map<String, List<LocalDate>> getCalendarOrDefault() {
+        return access.getOrDefault(FIELD_CALENDAR);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#calendar}
      */
     public boolean hasCalendar() {
@@ -1900,6 +2285,17 @@ public final class EverythingStore {
     }
 
     /**
+     * The {@link Everything#address} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Address getAddressOrDefault() {
+        return access.getOrDefault(FIELD_ADDRESS);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Everything#address}
      */
     public boolean hasAddress() {
@@ -1944,6 +2340,17 @@ public final class EverythingStore {
      */
     public Everything.Point getPoint() {
         return access.get(FIELD_POINT);
+    }
+
+    /**
+     * The {@link Everything#point} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public Everything.Point getPointOrDefault() {
+        return access.getOrDefault(FIELD_POINT);
     }
 
     /**

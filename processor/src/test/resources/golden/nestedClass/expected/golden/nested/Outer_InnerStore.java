@@ -8,6 +8,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class Outer_InnerStore {
+public final class Outer_InnerStore implements TypedStore {
     /**
      * The namespace of this store's keys.
      */
@@ -78,6 +79,38 @@ public final class Outer_InnerStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link Outer.Inner#value}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -85,6 +118,17 @@ public final class Outer_InnerStore {
      */
     public String getValue() {
         return access.get(FIELD_VALUE);
+    }
+
+    /**
+     * The {@link Outer.Inner#value} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getValueOrDefault() {
+        return access.getOrDefault(FIELD_VALUE);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class LayoutStore {
+public final class LayoutStore implements TypedStore {
     /**
      * The namespace of this store's keys.
      */
@@ -105,6 +106,38 @@ public final class LayoutStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link Layout#panel}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -112,6 +145,17 @@ public final class LayoutStore {
      */
     public String getPanel() {
         return access.get(FIELD_PANEL);
+    }
+
+    /**
+     * The {@link Layout#panel} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getPanelOrDefault() {
+        return access.getOrDefault(FIELD_PANEL);
     }
 
     /**
@@ -162,6 +206,17 @@ public final class LayoutStore {
     }
 
     /**
+     * The {@link Layout#width} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getWidthOrDefault() {
+        return access.getOrDefault(FIELD_WIDTH);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Layout#width}
      */
     public boolean hasWidth() {
@@ -209,6 +264,17 @@ public final class LayoutStore {
     }
 
     /**
+     * The {@link Layout#darkMode} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public boolean getDarkModeOrDefault() {
+        return access.getOrDefault(FIELD_DARK_MODE);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Layout#darkMode}
      */
     public boolean hasDarkMode() {
@@ -253,6 +319,17 @@ public final class LayoutStore {
      */
     public List<String> getPinned() {
         return access.get(FIELD_PINNED);
+    }
+
+    /**
+     * The {@link Layout#pinned} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<String> getPinnedOrDefault() {
+        return access.getOrDefault(FIELD_PINNED);
     }
 
     /**

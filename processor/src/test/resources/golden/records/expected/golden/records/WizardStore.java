@@ -8,6 +8,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class WizardStore {
+public final class WizardStore implements TypedStore {
     /**
      * The namespace of this store's keys.
      */
@@ -88,6 +89,38 @@ public final class WizardStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link Wizard#step}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -95,6 +128,17 @@ public final class WizardStore {
      */
     public int getStep() {
         return access.get(FIELD_STEP);
+    }
+
+    /**
+     * The {@link Wizard#step} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getStepOrDefault() {
+        return access.getOrDefault(FIELD_STEP);
     }
 
     /**
@@ -142,6 +186,17 @@ public final class WizardStore {
      */
     public String getEmail() {
         return access.get(FIELD_EMAIL);
+    }
+
+    /**
+     * The {@link Wizard#email} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getEmailOrDefault() {
+        return access.getOrDefault(FIELD_EMAIL);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
+import dev.browserstorage.store.TypedStore;
 import dev.browserstorage.store.ValueChange;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
-public final class DraftStore {
+public final class DraftStore implements TypedStore {
     /**
      * The namespace of this store's keys.
      */
@@ -121,6 +122,38 @@ public final class DraftStore {
     }
 
     /**
+     * @return {@link #DESCRIPTOR}
+     */
+    @Override
+    public StoreDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Whether this call's reads answer from the browser; false, never an exception, before it has
+     * sent what it holds (or where the call names no tab or no browser).
+     *
+     * @return true if the getters answer for every field
+     */
+    @Override
+    public boolean isKnown() {
+        return access.known();
+    }
+
+    /**
+     * A field's value if the server knows it, else its default; never throws for want of the
+     * browser's state.
+     *
+     * @param field one of {@link #DESCRIPTOR}'s fields
+     * @param <T> its type
+     * @return the value or the default
+     */
+    @Override
+    public <T> T getOrDefault(StoreField<T> field) {
+        return access.getOrDefault(field);
+    }
+
+    /**
      * The stored {@link Draft#title}, or its default if it is absent, expired or unreadable.
      *
      * @return the value
@@ -128,6 +161,17 @@ public final class DraftStore {
      */
     public String getTitle() {
         return access.get(FIELD_TITLE);
+    }
+
+    /**
+     * The {@link Draft#title} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getTitleOrDefault() {
+        return access.getOrDefault(FIELD_TITLE);
     }
 
     /**
@@ -189,6 +233,17 @@ public final class DraftStore {
     }
 
     /**
+     * The {@link Draft#published} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public boolean getPublishedOrDefault() {
+        return access.getOrDefault(FIELD_PUBLISHED);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Draft#published}
      */
     public boolean hasPublished() {
@@ -244,6 +299,17 @@ public final class DraftStore {
      */
     public String getBody() {
         return access.get(FIELD_BODY);
+    }
+
+    /**
+     * The {@link Draft#body} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public String getBodyOrDefault() {
+        return access.getOrDefault(FIELD_BODY);
     }
 
     /**
@@ -305,6 +371,17 @@ public final class DraftStore {
     }
 
     /**
+     * The {@link Draft#revision} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public int getRevisionOrDefault() {
+        return access.getOrDefault(FIELD_REVISION);
+    }
+
+    /**
      * @return true if the browser holds a value for {@link Draft#revision}
      */
     public boolean hasRevision() {
@@ -360,6 +437,17 @@ public final class DraftStore {
      */
     public List<String> getTags() {
         return access.get(FIELD_TAGS);
+    }
+
+    /**
+     * The {@link Draft#tags} the server knows, or its default where it does not know it yet (before
+     * the browser has sent what it holds, unless this server wrote it); never throws for want of
+     * the browser's state. For pages rendered on the server.
+     *
+     * @return the value or the default
+     */
+    public List<String> getTagsOrDefault() {
+        return access.getOrDefault(FIELD_TAGS);
     }
 
     /**

@@ -107,10 +107,14 @@ class BrowserStorageProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void registerStores(StoresBuildItem stores, BrowserStorageRecorder recorder,
+    void registerStores(StoreNamesBuildItem names, StoresBuildItem stores, BrowserStorageRecorder recorder,
             BuildProducer<SyntheticBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflection) {
         for (StoreIndex.Store store : stores.stores()) {
-            beans.produce(SyntheticBeanBuildItem.configure(DotName.createSimple(store.storeClass()))
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(
+                    DotName.createSimple(store.storeClass()));
+            // Named for Qute's {inject:<name>.<field>}; StoreTemplatesProcessor settles the names.
+            names.nameOf(store.storeClass()).ifPresent(bean::named);
+            beans.produce(bean
                     .scope(Singleton.class)
                     .unremovable()
                     .addInjectionPoint(ClassType.create(DotName.createSimple(CurrentBrowser.class)))

@@ -20,8 +20,11 @@ import java.util.TreeMap;
 final class StoreIndex {
     static final String INDEX = "META-INF/browser-storage/index.json";
 
-    /** One store: its POJO and generated class, its area, its fields' keys and its schema's resource. */
-    record Store(String type, String storeClass, String area, List<String> keys, String schema) {}
+    /**
+     * One store: its POJO and generated class, its area, its fields' keys, its schema's resource and
+     * its namespace (empty for cookie stores).
+     */
+    record Store(String type, String storeClass, String area, List<String> keys, String schema, String namespace) {}
 
     private StoreIndex() {}
 
@@ -37,12 +40,13 @@ final class StoreIndex {
                         throw new IllegalStateException(index + " lists " + schemaPath + ", which is not on the class path");
                     }
                     List<String> keys = new ArrayList<>();
-                    for (JsonNode field : read(mapper, schemaUrl).path("fields")) {
+                    JsonNode schema = read(mapper, schemaUrl);
+                    for (JsonNode field : schema.path("fields")) {
                         keys.add(field.path("key").asText());
                     }
                     String type = entry.path("type").asText();
                     stores.putIfAbsent(type, new Store(type, entry.path("store").asText(), entry.path("area").asText(), keys,
-                            schemaPath));
+                            schemaPath, schema.path("namespace").asText("")));
                 }
             }
         } catch (IOException e) {

@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The glue's parts follow the application: a class of its own that injects {@code BrowserCookies}
- * brings the cookie road in, and {@code quarkus.browser-storage.glue.binding=false} leaves form
- * binding out although the application has localStorage stores.
+ * The glue's parts follow the application: in an application with no stores, a class of its own
+ * that injects {@code BrowserCookies} brings the cookie road in, and {@code
+ * quarkus.browser-storage.glue.binding=true} brings form binding in although there is no store to
+ * bind (GluePartsTest has the same application without either: the core alone).
  */
 class GlueAutoPartsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar.addClasses(CookieUser.class, Eventually.class)))
+            .withApplicationRoot(jar -> jar.addClasses(CookieUser.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
-            .overrideConfigKey("quarkus.browser-storage.glue.binding", "false")
+            .overrideConfigKey("quarkus.browser-storage.glue.binding", "true")
             .overrideConfigKey("quarkus.http.test-port", "0");
 
     /** The application's own use of the untyped cookie API. */
@@ -35,10 +36,10 @@ class GlueAutoPartsTest {
     URL glue;
 
     @Test
-    void aUserOfBrowserCookiesBringsTheCookieRoadAndBindingCanBeLeftOut() throws Exception {
+    void aUserOfBrowserCookiesBringsTheCookieRoadAndBindingCanBeAskedFor() throws Exception {
         String served = Eventually.fetch(glue);
 
         assertThat(served).contains("cookieRoad = {").contains("function checkCookie(");
-        assertThat(served).doesNotContain("function bindFields(").doesNotContain("BrowserStorage.define(");
+        assertThat(served).contains("function bindFields(").contains("BrowserStorage.define({\"formatVersion\":1,\"stores\":[]});");
     }
 }

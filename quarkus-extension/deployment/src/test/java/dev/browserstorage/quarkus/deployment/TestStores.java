@@ -14,9 +14,12 @@ final class TestStores {
     static JavaArchive addTo(JavaArchive jar) {
         // TestStores too: the test class, reloaded inside the application, refers to it.
         jar.addClasses(TestStores.class, Prefs.class, PrefsStore.class, TypedSettings.class, TypedSettings.Mode.class,
-                        TypedSettingsStore.class, Tampered.class, Tampered.Mode.class, TamperedStore.class)
-                .addAsResource("META-INF/browser-storage/index.json");
-        for (String type : List.of(Prefs.class.getName(), TypedSettings.class.getName(), Tampered.class.getName())) {
+                        TypedSettingsStore.class, Tampered.class, Tampered.Mode.class, TamperedStore.class, Wizard.class,
+                        WizardStore.class, UiCookies.class, UiCookiesStore.class)
+                .addAsResource("META-INF/browser-storage/index.json")
+                .addAsResource("META-INF/browser-storage/stores/" + UiCookies.class.getName() + ".json");
+        for (String type : List.of(Prefs.class.getName(), TypedSettings.class.getName(), Tampered.class.getName(),
+                Wizard.class.getName())) {
             jar.addAsResource("META-INF/browser-storage/stores/" + type + ".json")
                     .addAsResource("META-INF/browser-storage/js/" + type + ".js")
                     .addAsResource("META-INF/browser-storage/js/" + type + ".d.ts");
