@@ -48,8 +48,8 @@ public interface BrowserStorageBuildTimeConfig {
 
         /**
          * Whether the glue carries form binding ({@code data-storage} fields) and the schemas of
-         * the application's stores. Unset, it does when the application has localStorage or
-         * sessionStorage stores, the only ones a field can be bound to.
+         * the application's stores. Unset, it does when the application has stores (a field binds to
+         * a field of any store but an HttpOnly cookie).
          *
          * @return true to always include it, false to leave it out, empty to decide from the application
          */

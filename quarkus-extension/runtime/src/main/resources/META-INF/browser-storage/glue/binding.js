@@ -29,12 +29,19 @@
   function define(doc) {
     if (!doc || doc.formatVersion !== 1 || !Array.isArray(doc.stores)) throw new Error('BrowserStorage.define takes {formatVersion: 1, stores: [...]}');
     doc.stores.forEach(store => {
-      if (store.area !== 'local' && store.area !== 'session') return;
+      const cookie = store.area === 'cookie';
+      if (!cookie && store.area !== 'local' && store.area !== 'session') return;
+      // A cookie store is named as its bean is: its class's simple name with a lower-case first letter.
+      const simple = String(store.type).split(/[.$]/).pop();
+      const name = cookie ? simple.charAt(0).toLowerCase() + simple.slice(1) : store.namespace;
       store.fields.forEach(f => {
+        // Script cannot write an HttpOnly cookie, nor read it: such a field has nothing to bind.
+        if (cookie && f.cookie && f.cookie.httpOnly) return;
         const field = { area: store.area, key: f.key, schema: f.schema, javaType: f.javaType, fallback: f.default,
-          ttl: f.ttlSeconds, limits: store.limits || {} };
-        fields[store.namespace + '.' + f.key.slice(store.namespace.length + 1)] = field;
-        fields[store.namespace + '.' + f.name] = field;
+          ttl: f.ttlSeconds, limits: store.limits || {}, cookie: cookie ? f.cookie || {} : null,
+          text: f.cookieEncoding === 'text' };
+        fields[name + '.' + f.name] = field;
+        if (!cookie) fields[name + '.' + f.key.slice(name.length + 1)] = field;
       });
     });
     bindFields();
@@ -47,7 +54,7 @@
     document.addEventListener('change', edited, true);
     window.addEventListener('pagehide', () => unsent.forEach((u, key) => flush(key)));
     listeners.unshift(c => {
-      if (c.area !== 'cookie') refresh(c.key, c.element);
+      refresh(c.key, c.element);
     });
     // Fields the parser or a script adds later are filled as they arrive, before the next paint.
     if (typeof MutationObserver === 'function') {
@@ -75,7 +82,7 @@
     const field = fields[name];
     if (!field && !warned[name]) {
       warned[name] = true;
-      console.warn(`browser-storage: data-storage="${name}" names no field of a localStorage or sessionStorage store`);
+      console.warn(`browser-storage: data-storage="${name}" names no field of a store`);
     }
     return field;
   }
@@ -85,7 +92,13 @@
   function current(field) {
     let value;
     try {
-      value = JSON.parse(storage(field.area).getItem(prefix + field.key));
+      if (field.cookie) {
+        // As the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
+        const raw = cookieValues(field.key)[0];
+        value = raw === undefined ? null : field.text ? decodeURIComponent(raw) : JSON.parse(decodeURIComponent(raw));
+      } else {
+        value = JSON.parse(storage(field.area).getItem(prefix + field.key));
+      }
       if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
     } catch (e) {
       value = null;
@@ -115,7 +128,7 @@
   function refresh(key, except) {
     [].forEach.call(document.querySelectorAll('[data-storage]'), el => {
       const field = fields[el.getAttribute('data-storage')];
-      if (el !== except && field && prefix + field.key === key) show(el);
+      if (el !== except && field && fullKey(field) === key) show(el);
     });
   }
 
@@ -207,7 +220,7 @@
     mark(el, reason);
     el.dispatchEvent(new CustomEvent('browser-storage:invalid', {
       bubbles: true,
-      detail: { field: el.getAttribute('data-storage'), key: prefix + field.key, value: value, reason: reason }
+      detail: { field: el.getAttribute('data-storage'), key: fullKey(field), value: value, reason: reason }
     }));
   }
 
@@ -222,6 +235,7 @@
     if (el.validity && !el.validity.valid) return refuse(el, field, value, el.validationMessage || 'not a valid value for this field');
     const checked = coerce(value, field.schema, field.javaType);
     if (checked.error) return refuse(el, field, value, 'must be ' + checked.error);
+    if (field.cookie) return editCookie(el, field, value, checked.value, e);
     let text = JSON.stringify(checked.value);
     if (field.ttl) text = JSON.stringify({ expires: Date.now() + field.ttl * 1000, value: checked.value });
     const bytes = utf8Length(text);
@@ -244,6 +258,32 @@
     if (old !== text) notify({ area: field.area, key: key, value: text, source: 'field', element: el });
   }
 
+  // A cookie field writes its cookie when an edit ends (its change event), with the attributes its
+  // store declares, through the cookie road's rules; the server hears of it as of any cookie the
+  // page changes.
+  function editCookie(el, field, value, typed, e) {
+    if (e.type !== 'change') return;
+    const c = field.cookie;
+    const text = encodeURIComponent(field.text ? String(typed) : JSON.stringify(typed));
+    const bytes = utf8Length(field.key) + utf8Length(text);
+    if (bytes > (field.limits.maxNameValueBytes || 4096)) return refuse(el, field, value, `is ${bytes} bytes with its name, over the cookie limit`);
+    const old = cookieValues(field.key)[0];
+    try {
+      if (!cookieRoad) throw new Error('this storage.js has no cookie road (quarkus.browser-storage.glue.cookies)');
+      cookieRoad.write({ key: field.key, value: text, cookie: { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds,
+        secure: c.secure, sameSite: c.sameSite, partitioned: c.partitioned } });
+    } catch (error) {
+      return refuse(el, field, value, `was refused: ${error.message}`);
+    }
+    mark(el, null);
+    if (old !== text) notify({ area: 'cookie', key: field.key, value: text, source: 'field', element: el });
+    cookieRoad.check(true);
+  }
+
+  function fullKey(field) {
+    return field.cookie ? field.key : prefix + field.key;
+  }
+
   function flush(key) {
     const pending = unsent.get(key);
     if (!pending) return;
@@ -263,7 +303,7 @@
 
   /** The typed value of a store field by its data-storage name ('prefs.theme'): stored, or its default. */
   window.BrowserStorage.value = name => {
-    if (!fields[name]) throw new Error(`${JSON.stringify(name)} names no field of a localStorage or sessionStorage store`);
+    if (!fields[name]) throw new Error(`${JSON.stringify(name)} names no field of a store`);
     return current(fields[name]);
   };
 

@@ -254,8 +254,9 @@
 
   // Tells the server which cookies changed since it last heard: set by page script, another tab,
   // another server's response, devtools, expiry. Run on focus, when the page becomes visible,
-  // before each batch and after the glue's own writes; never on a timer.
-  function checkCookies() {
+  // before each batch and after the glue's own writes; never on a timer. Quiet (true) for a change
+  // the page's listeners have already heard of (a bound field's).
+  function checkCookies(quiet) {
     if (!socket || cookiesSeen === null) return;
     const now = readCookies();
     const changed = [];
@@ -269,7 +270,7 @@
     cookiesSeen = now;
     changed.forEach(cookie => change('cookie', cookie.name, cookie.value));
     deleted.forEach(cookie => change('cookie', cookie.name, null));
-    changed.concat(deleted).forEach(cookie => notify({ area: 'cookie', key: cookie.name, value: now[cookie.name] === undefined ? null : now[cookie.name], source: 'browser' }));
+    if (quiet !== true) changed.concat(deleted).forEach(cookie => notify({ area: 'cookie', key: cookie.name, value: now[cookie.name] === undefined ? null : now[cookie.name], source: 'browser' }));
   }
 
   // After the glue's own writes the server already knows: they only move the baseline.
@@ -287,8 +288,9 @@
   cookieRoad = {
     write: w => (w.commit ? commitCookie(w.commit, false) : writeCookie(w.key, w.value, w.cookie || {})),
     receive: receiveBatch,
-    baseline: cookieBaseline
+    baseline: cookieBaseline,
+    check: checkCookies
   };
 
   /** Tells the server about cookies the page's own script changed, without waiting for focus. */
-  window.BrowserStorage.checkCookies = checkCookies;
+  window.BrowserStorage.checkCookies = () => checkCookies();

@@ -37,7 +37,7 @@
   // The page is being left: no more reconnects.
   let leaving = false;
   const listeners = [];
-  // The parts plug in here: cookies.js sets cookieRoad ({write(w), receive(ws, batch), baseline()});
+  // The parts plug in here: cookies.js sets cookieRoad ({write, receive, baseline, check});
   // started holds what the parts do once start() has named the app.
   let cookieRoad = null;
   const started = [];

@@ -132,8 +132,7 @@ class BrowserStorageProcessor {
         String path = checkedPath(config);
         List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
         boolean cookies = config.glue().cookies().orElseGet(() -> usesCookies(stores, index.getIndex()));
-        boolean binding = config.glue().binding().orElseGet(() -> stores.stores().stream()
-                .anyMatch(store -> !store.area().equals("cookie")));
+        boolean binding = config.glue().binding().orElseGet(() -> !stores.stores().isEmpty());
         routes.produce(RouteBuildItem.builder().route(path + "/storage.js")
                 .handler(recorder.glue(schemas, cookies, binding)).build());
         routes.produce(RouteBuildItem.builder().route(path + "/stores.json").handler(recorder.stores(schemas)).build());

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The glue is served as its core with the optional parts the application uses (GlueScript): the
  * core, the sync protocol for localStorage and sessionStorage, has the issue's budget of 4 KB; the
- * whole glue, with the cookie road and form binding, has 9.5 KB. Every combination is measured and
- * run.
+ * whole glue, with the cookie road and form binding (cookie fields included), has 10 KB. Every
+ * combination is measured and run.
  */
 class GlueSizeTest {
     private static final int CORE_BUDGET_BYTES = 4096;
-    private static final int GLUE_BUDGET_BYTES = 9728;
+    private static final int GLUE_BUDGET_BYTES = 10240;
     private static final int TYPED_STORES_BUDGET_BYTES = 3072;
 
     @Test

@@ -78,18 +78,14 @@ public class CurrentBrowser implements SessionSource {
     @Override
     public Optional<HttpCookies> httpCookies() {
         RoutingContext context = routingContext();
-        return context == null || context.get(BrowserIds.CONTEXT_KEY) == null ? Optional.empty()
+        return context == null || RequestBrowser.browserId(context) == null ? Optional.empty()
                 : Optional.of(new VertxHttpCookies(context, java.util.Set.of(config.browserIdCookie(), BrowserIds.TAB_COOKIE)));
     }
 
     private Call call() {
         RoutingContext context = routingContext();
-        if (context != null && context.get(BrowserIds.CONTEXT_KEY) != null) {
-            String tab = context.request().getHeader(BrowserIds.TAB_HEADER);
-            if (tab == null && context.request().getCookie(BrowserIds.TAB_COOKIE) != null) {
-                tab = context.request().getCookie(BrowserIds.TAB_COOKIE).getValue();
-            }
-            return new Call(context.get(BrowserIds.CONTEXT_KEY), tab);
+        if (context != null && RequestBrowser.browserId(context) != null) {
+            return new Call(RequestBrowser.browserId(context), RequestBrowser.tabId(context));
         }
         WebSocketConnection connection = webSocketConnection();
         if (connection != null) {
