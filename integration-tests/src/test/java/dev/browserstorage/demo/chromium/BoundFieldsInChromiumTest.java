@@ -8,6 +8,7 @@ import static dev.browserstorage.demo.DemoKeys.VOLUME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.demo.ConsentCookiesStore;
 import dev.browserstorage.demo.Digest;
 import dev.browserstorage.demo.NotificationsStore;
 import dev.browserstorage.demo.PreferencesStore;
@@ -134,6 +135,31 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         assertThat(localStorage(TOPICS)).isEqualTo("[\"SECURITY\",\"EVENTS\"]");
         assertThat(localStorage(FONT_SIZE)).isEqualTo("18");
         assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(20, 23, 28)");
+    }
+
+    @Test
+    void aCheckBoxBoundToACookieWritesTheCookieTheServerReadsAndFollowsServerWrites() throws Exception {
+        openSettings();
+        List<ValueChange<?>> heard = new CopyOnWriteArrayList<>();
+        new ConsentCookiesStore(session()).onChange(heard::add);
+
+        chromium.driver().findElement(By.id("consent-analytics")).click();
+
+        assertThat(chromium.driver().manage().getCookieNamed("consent_analytics"))
+                .as("written with the store's attributes").satisfies(cookie -> {
+                    assertThat(cookie.getValue()).isEqualTo("true");
+                    assertThat(cookie.getPath()).isEqualTo("/");
+                    assertThat(cookie.getSameSite()).isEqualTo("Lax");
+                    assertThat(cookie.getExpiry()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(364))));
+                });
+        syncedThrough(1);
+        assertThat(heard).extracting(ValueChange::field, ValueChange::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("analytics", true));
+        assertThat(new ConsentCookiesStore(session()).getAnalytics()).isTrue();
+
+        new ConsentCookiesStore(session()).setMarketing(true).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        awaitPage("return document.getElementById('consent-marketing').checked", true);
+        assertThat(chromium.js("return document.getElementById('consent-analytics').checked")).isEqualTo(true);
     }
 
     @Test
