@@ -1,8 +1,9 @@
 /*
  * browser-storage glue, part: bound form fields (docs/binding.md). Not a script of its own: the
  * server puts it into storage.js at the '@parts' line, inside the core's closure, when the
- * application has localStorage or sessionStorage stores (quarkus.browser-storage.glue.binding),
- * and follows the whole with BrowserStorage.define(<the stores' schemas>).
+ * application has stores (quarkus.browser-storage.glue.binding), and follows the whole with
+ * BrowserStorage.define(<the stores' schemas>). Fields bind to localStorage, sessionStorage and
+ * (non-HttpOnly) cookie fields.
  */
   // ---- bound form fields: data-storage="<namespace>.<field>" (docs/binding.md)
 
