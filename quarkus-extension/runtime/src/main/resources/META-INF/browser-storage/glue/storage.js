@@ -114,8 +114,22 @@
     });
   }
 
+  // A socket can close under the page (the server went, the page is leaving) before its close
+  // event has run: browsers drop what is sent then, or throw while it is still connecting, and
+  // HtmlUnit throws. Nothing a frame says is lost with it: the next hello carries the snapshot, the
+  // applied counts and the kept failures. A send that throws on an open socket closes it, which
+  // reconnects.
+  function deliver(ws, frame) {
+    if (!ws || ws.readyState !== 1) return;
+    try {
+      ws.send(JSON.stringify(frame));
+    } catch (e) {
+      ws.close();
+    }
+  }
+
   function send(frame) {
-    if (socket) socket.send(JSON.stringify(frame));
+    deliver(socket, frame);
   }
 
   function cookieValues(name) {
@@ -161,7 +175,7 @@
   function answer(ws, batch, frame) {
     if (frame.t === 'fail') rememberFailure(batch.tab ? 'session' : 'local', frame);
     if (batch.tab) frame.tab = true;
-    ws.send(JSON.stringify(frame));
+    deliver(ws, frame);
   }
 
   // Batches this browser (or tab) could not apply, kept until a hello has told the server: a fail
@@ -357,13 +371,13 @@
     ws.onopen = () => {
       clearTimeout(opening);
       ws.reported = { local: failures('local'), session: failures('session') };
-      ws.send(JSON.stringify({
+      deliver(ws, {
         t: 'hello', v: 1, app: prefix.slice(0, -1), page: location.href,
         local: snapshot('local'), session: snapshot('session'),
         cookies: cookieRoad ? cookieRoad.baseline() : undefined,
         applied: applied('local'), tab: tab, tabApplied: applied('session'), resume: resume,
         failed: ws.reported.local, tabFailed: ws.reported.session
-      }));
+      });
       socket = ws;
     };
     ws.onmessage = event => {
