@@ -124,7 +124,16 @@
     try {
       ws.send(JSON.stringify(frame));
     } catch (e) {
+      shut(ws);
+    }
+  }
+
+  // Closing a socket that is already failing can throw too (HtmlUnit does): it is going either way.
+  function shut(ws) {
+    try {
       ws.close();
+    } catch (ignored) {
+      // Nothing left to close.
     }
   }
 
@@ -361,11 +370,7 @@
     // handlers are detached first, since such a socket may never report its close.
     const opening = setTimeout(() => {
       ws.onopen = ws.onmessage = ws.onclose = null;
-      try {
-        ws.close();
-      } catch (ignored) {
-        // Already failing: nothing to close.
-      }
+      shut(ws);
       retry();
     }, 5000);
     ws.onopen = () => {
@@ -457,7 +462,7 @@
     if (e.persisted) return;
     leaving = true;
     if (prefix !== null) session(reserved + 'resume', '1');
-    if (socket) socket.close();
+    if (socket) shut(socket);
   });
 
   // The tab in use names itself; requests from it then carry its id.
@@ -473,7 +478,7 @@
     if (!area || prefix === null) return;
     if (e.key === null) {
       // Another tab cleared the area: a fresh hello tells the server what is left.
-      if (socket) socket.close();
+      if (socket) shut(socket);
     } else if (e.key === sentKey) {
       sentBy[area] = e.newValue;
     } else if (own(e.key)) {
