@@ -9,10 +9,7 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -47,7 +44,7 @@ class CookieFieldsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClass(Eventually.class)
+                    .addClasses(Eventually.class, ScriptErrors.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
@@ -64,24 +61,17 @@ class CookieFieldsTest {
     BrowserSessions sessions;
 
     private WebClient browser;
-    private final List<Exception> scriptErrors = new CopyOnWriteArrayList<>();
+    private final ScriptErrors scriptErrors = new ScriptErrors();
 
     @BeforeEach
     void newBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.setJavaScriptErrorListener(new org.htmlunit.javascript.SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, org.htmlunit.ScriptException exception) {
-                scriptErrors.add(exception);
-            }
-        });
+        browser = ScriptErrors.browser(scriptErrors);
     }
 
     @AfterEach
     void noScriptErrors() {
         browser.close();
-        assertThat(scriptErrors).isEmpty();
+        assertThat(scriptErrors.all()).isEmpty();
     }
 
     @Test

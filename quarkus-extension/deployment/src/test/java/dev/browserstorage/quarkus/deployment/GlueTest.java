@@ -23,13 +23,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.BrowserVersion;
-import org.htmlunit.ScriptException;
 import org.htmlunit.WebClient;
-import org.htmlunit.javascript.SilentJavaScriptErrorListener;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +83,7 @@ class GlueTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(Eventually.class)
+            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, ScriptErrors.class)
                     .addAsResource(new StringAsset(PAGE.formatted(
                             "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
                             "META-INF/resources/index.html")
@@ -118,30 +114,17 @@ class GlueTest {
     BrowserSessions sessions;
 
     private WebClient browser;
-    private final List<Exception> scriptErrors = new CopyOnWriteArrayList<>();
+    private final ScriptErrors scriptErrors = new ScriptErrors();
 
     @BeforeEach
     void newBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        // Errors in socket callbacks happen off the test thread; collect them to assert there were none.
-        browser.setJavaScriptErrorListener(new SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, ScriptException exception) {
-                scriptErrors.add(exception);
-            }
-
-            @Override
-            public void loadScriptError(HtmlPage page, URL script, Exception exception) {
-                scriptErrors.add(exception);
-            }
-        });
+        browser = ScriptErrors.browser(scriptErrors);
     }
 
     @AfterEach
     void noScriptErrors() {
         browser.close();
-        assertThat(scriptErrors).isEmpty();
+        assertThat(scriptErrors.all()).isEmpty();
     }
 
     @Test
@@ -296,7 +279,7 @@ class GlueTest {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(js(page, "localStorage.getItem('demo:counter')")).isEqualTo("49");
         assertThat(session.pendingBatchIds()).isEmpty();
-        assertThat(scriptErrors).isEmpty();
+        assertThat(scriptErrors.all()).isEmpty();
     }
 
     @Test

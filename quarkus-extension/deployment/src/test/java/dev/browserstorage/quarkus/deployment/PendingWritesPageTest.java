@@ -25,12 +25,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.BrowserVersion;
-import org.htmlunit.ScriptException;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebWindow;
 import org.htmlunit.html.HtmlPage;
-import org.htmlunit.javascript.SilentJavaScriptErrorListener;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +106,7 @@ class PendingWritesPageTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Pages.class, Eventually.class)
+                    .addClasses(Pages.class, Eventually.class, ScriptErrors.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><head>"
@@ -130,27 +127,20 @@ class PendingWritesPageTest {
     Pages pages;
 
     private WebClient browser;
-    private final List<Exception> scriptErrors = new CopyOnWriteArrayList<>();
+    private final ScriptErrors scriptErrors = new ScriptErrors();
     private final List<String> alerts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void newBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
+        browser = ScriptErrors.browser(scriptErrors);
         browser.setAlertHandler((page, message) -> alerts.add(message));
-        browser.setJavaScriptErrorListener(new SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, ScriptException exception) {
-                scriptErrors.add(exception);
-            }
-        });
         pages.writes().clear();
     }
 
     @AfterEach
     void noScriptErrors() {
         browser.close();
-        assertThat(scriptErrors).isEmpty();
+        assertThat(scriptErrors.all()).isEmpty();
         assertThat(alerts).isEmpty();
     }
 

@@ -9,9 +9,6 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -62,7 +59,7 @@ class RefusedSendTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClass(Eventually.class)
+                    .addClasses(Eventually.class, ScriptErrors.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -74,23 +71,17 @@ class RefusedSendTest {
     BrowserSessions sessions;
 
     private WebClient browser;
-    private final List<Exception> scriptErrors = new CopyOnWriteArrayList<>();
+    private final ScriptErrors scriptErrors = new ScriptErrors();
 
     @BeforeEach
     void newBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.setJavaScriptErrorListener(new org.htmlunit.javascript.SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, org.htmlunit.ScriptException exception) {
-                scriptErrors.add(exception);
-            }
-        });
+        browser = ScriptErrors.browser(scriptErrors);
     }
 
     @AfterEach
-    void closeBrowser() {
+    void noScriptErrors() {
         browser.close();
+        assertThat(scriptErrors.all()).isEmpty();
     }
 
     @Test
@@ -105,11 +96,10 @@ class RefusedSendTest {
         field.fireEvent("change");
 
         assertThat(js(page, "refused")).as("the engine refused the change frame").isEqualTo(1);
-        assertThat(scriptErrors).as("the refusal did not reach the page's code").isEmpty();
+        assertThat(scriptErrors.all()).as("the refusal did not reach the page's code").isEmpty();
         assertThat(js(page, "localStorage.getItem('test:prefs.theme')")).isEqualTo("\"dark\"");
         waitUntil(() -> js(page, "readies").equals(2));
         waitUntil(() -> "dark".equals(new PrefsStore(session).getTheme()));
-        assertThat(scriptErrors).isEmpty();
     }
 
     @Test
@@ -124,13 +114,12 @@ class RefusedSendTest {
         HtmlInput field = page.getHtmlElementById("theme");
         field.setValue("sepia");
         field.fireEvent("change");
-        assertThat(scriptErrors).isEmpty();
+        assertThat(scriptErrors.all()).isEmpty();
         assertThat(js(page, "localStorage.getItem('test:prefs.theme')")).isEqualTo("\"sepia\"");
 
         HtmlPage next = browser.getPage(index);
         waitUntil(() -> js(next, "readies").equals(1));
         waitUntil(() -> "sepia".equals(new PrefsStore(session).getTheme()));
-        assertThat(scriptErrors).isEmpty();
     }
 
     private static Object js(HtmlPage page, String script) {
