@@ -115,12 +115,12 @@
   }
 
   // A socket can close under the page (the server went, the page is leaving) before its close
-  // event has run: browsers drop what is sent then, or throw while it is still connecting, and
-  // HtmlUnit throws. Nothing a frame says is lost with it: the next hello carries the snapshot, the
-  // applied counts and the kept failures. A send that throws on an open socket closes it, which
-  // reconnects.
+  // event has run: browsers drop what is sent then, HtmlUnit throws. Nothing a frame says is lost
+  // with it: the next hello carries the snapshot, the applied counts and the kept failures. A send
+  // that throws closes the socket, which reconnects. (Not readyState: HtmlUnit may set it back to
+  // CONNECTING after the open event, from another thread.)
   function deliver(ws, frame) {
-    if (!ws || ws.readyState !== 1) return;
+    if (!ws) return;
     try {
       ws.send(JSON.stringify(frame));
     } catch (e) {
