@@ -86,14 +86,11 @@ class RefusedSendTest {
 
     @Test
     void anEditWhoseFrameIsRefusedReachesTheServerThroughTheNextHello() throws Exception {
-        HtmlPage page = browser.getPage(index);
-        waitUntil(() -> js(page, "readies").equals(1));
-        BrowserSession session = sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        HtmlPage page = open();
+        BrowserSession session = session();
 
         page.executeJavaScript("refuse = true");
-        HtmlInput field = page.getHtmlElementById("theme");
-        field.setValue("dark");
-        field.fireEvent("change");
+        edit(page, "dark");
 
         assertThat(js(page, "refused")).as("the engine refused the change frame").isEqualTo(1);
         assertThat(scriptErrors.all()).as("the refusal did not reach the page's code").isEmpty();
@@ -104,22 +101,34 @@ class RefusedSendTest {
 
     @Test
     void anEditWhileThePageLeavesWaitsForTheNextPagesHello() throws Exception {
-        HtmlPage page = browser.getPage(index);
-        waitUntil(() -> js(page, "readies").equals(1));
-        BrowserSession session = sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        HtmlPage page = open();
+        BrowserSession session = session();
 
         // The page leaves: its socket closes, the glue does not reconnect, and an edit made while the
         // page unloads stays in the browser's storage for the next page's hello.
         page.executeJavaScript("window.dispatchEvent(new Event('pagehide'))");
-        HtmlInput field = page.getHtmlElementById("theme");
-        field.setValue("sepia");
-        field.fireEvent("change");
+        edit(page, "sepia");
         assertThat(scriptErrors.all()).isEmpty();
         assertThat(js(page, "localStorage.getItem('test:prefs.theme')")).isEqualTo("\"sepia\"");
 
-        HtmlPage next = browser.getPage(index);
-        waitUntil(() -> js(next, "readies").equals(1));
+        open();
         waitUntil(() -> "sepia".equals(new PrefsStore(session).getTheme()));
+    }
+
+    private HtmlPage open() throws Exception {
+        HtmlPage page = browser.getPage(index);
+        waitUntil(() -> js(page, "readies").equals(1));
+        return page;
+    }
+
+    private BrowserSession session() {
+        return sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+    }
+
+    private static void edit(HtmlPage page, String theme) {
+        HtmlInput field = page.getHtmlElementById("theme");
+        field.setValue(theme);
+        field.fireEvent("change");
     }
 
     private static Object js(HtmlPage page, String script) {
