@@ -1,7 +1,5 @@
 package dev.browserstorage.quarkus.deployment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -11,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** What the extension's browser tests wait for and fetch: a condition within 10 s, a page's text. */
 final class Eventually {
@@ -18,9 +17,20 @@ final class Eventually {
 
     /** Polls every 20 ms until the condition holds; fails the test after 10 s. */
     static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        waitUntil(condition, () -> "");
+    }
+
+    /**
+     * Polls every 20 ms until the condition holds; fails the test after 10 s, saying what {@code
+     * whatThereIs} finds then (the glue's state, the frames it sent), so that a failure on a shared
+     * machine can be told from a bug.
+     */
+    static void waitUntil(BooleanSupplier condition, Supplier<String> whatThereIs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("condition not met within 10 s; " + whatThereIs.get());
+            }
             Thread.sleep(20);
         }
     }

@@ -415,7 +415,8 @@ class GlueTest {
 
     private HtmlPage open(URL url) throws Exception {
         HtmlPage page = browser.getPage(url);
-        waitUntil(() -> !events(page, "ready").isEmpty());
+        waitUntil(() -> !events(page, "ready").isEmpty(), () -> "the glue is " + js(page, "BrowserStorage.state()")
+                + " and sent " + js(page, "JSON.stringify(sent.map(function (f) { return f.t; }))"));
         return page;
     }
 

@@ -357,7 +357,8 @@ class PendingWritesPageTest {
 
     /** Waits for the page's socket to be open, so that closing the browser interrupts no handshake. */
     private static void open(HtmlPage page) throws InterruptedException {
-        waitUntil(() -> "open".equals(js(page, "BrowserStorage.state()")));
+        waitUntil(() -> "open".equals(js(page, "BrowserStorage.state()")),
+                () -> "the glue is " + js(page, "BrowserStorage.state()") + ", events " + js(page, "events.join()"));
     }
 
     private static Object js(HtmlPage page, String script) {
