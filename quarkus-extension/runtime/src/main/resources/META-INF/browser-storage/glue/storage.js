@@ -115,12 +115,13 @@
   }
 
   // A socket can close under the page (the server went, the page is leaving) before its close
-  // event has run: browsers drop what is sent then, HtmlUnit throws. Nothing a frame says is lost
-  // with it: the next hello carries the snapshot, the applied counts and the kept failures. A send
-  // that throws closes the socket, which reconnects. (Not readyState: HtmlUnit may set it back to
-  // CONNECTING after the open event, from another thread.)
+  // event has run: browsers drop what is sent then, HtmlUnit throws (from another thread's close,
+  // past any catch). Nothing a frame says is lost with it: the next hello carries the snapshot, the
+  // applied counts and the kept failures. So no frame goes to a closing socket (readyState 2 or 3;
+  // not a check for OPEN: HtmlUnit may set CONNECTING again after the open event), and a send that
+  // throws all the same closes the socket, which reconnects.
   function deliver(ws, frame) {
-    if (!ws) return;
+    if (!ws || ws.readyState > 1) return;
     try {
       ws.send(JSON.stringify(frame));
     } catch (e) {
