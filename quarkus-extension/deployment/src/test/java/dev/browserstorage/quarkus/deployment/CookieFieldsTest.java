@@ -10,12 +10,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * writes the cookie with the store's attributes, encoded as the server encodes it, and reaches the
  * server's typed store; a server write shows in the field. HtmlUnit, so the document.cookie road.
  */
-class CookieFieldsTest {
+class CookieFieldsTest extends BrowserTest {
     private static final String PAGE = """
             <!DOCTYPE html>
             <html><head><title>cookie fields</title>
@@ -44,7 +41,7 @@ class CookieFieldsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Eventually.class, ScriptErrors.class)
+                    .addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
@@ -59,20 +56,6 @@ class CookieFieldsTest {
 
     @Inject
     BrowserSessions sessions;
-
-    private WebClient browser;
-    private final ScriptErrors scriptErrors = new ScriptErrors();
-
-    @BeforeEach
-    void newBrowser() {
-        browser = ScriptErrors.browser(scriptErrors);
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        browser.close();
-        assertThat(scriptErrors.all()).isEmpty();
-    }
 
     @Test
     void theFieldShowsTheCookieDecodedOrTheDefault() throws Exception {

@@ -25,11 +25,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * real sync endpoint. HtmlUnit has neither the {@code storage} event nor {@code cookieStore}, so this
  * covers the {@code document.cookie} path; the Chromium lane of the integration tests covers the rest.
  */
-class GlueTest {
+class GlueTest extends BrowserTest {
     /**
      * The page wraps {@code WebSocket.prototype.send} before the glue loads, to record every frame
      * the glue sends; a test may also hold back its acks or make its hello claim that nothing was
@@ -83,7 +80,7 @@ class GlueTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, ScriptErrors.class)
+            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE.formatted(
                             "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
                             "META-INF/resources/index.html")
@@ -112,20 +109,6 @@ class GlueTest {
 
     @Inject
     BrowserSessions sessions;
-
-    private WebClient browser;
-    private final ScriptErrors scriptErrors = new ScriptErrors();
-
-    @BeforeEach
-    void newBrowser() {
-        browser = ScriptErrors.browser(scriptErrors);
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        browser.close();
-        assertThat(scriptErrors.all()).isEmpty();
-    }
 
     @Test
     void helloCarriesOnlyTheAppsKeysAndHydratesTheSession() throws Exception {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.WebClient;
 import org.htmlunit.WebWindow;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * applied once per browser however the socket delivers it again (docs/protocol.md, "Rendered
  * batches"). HtmlUnit runs the real glue against the real server.
  */
-class PendingWritesPageTest {
+class PendingWritesPageTest extends BrowserTest {
     /**
      * Records the frames the glue sends (and holds its acks back when the route says so, which keeps a
      * batch pending on the server as a slow or lost ack would), what storage held right after the tag,
@@ -114,7 +113,7 @@ class PendingWritesPageTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Pages.class, Eventually.class, ScriptErrors.class)
+                    .addClasses(Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><head>"
@@ -134,21 +133,16 @@ class PendingWritesPageTest {
     @Inject
     Pages pages;
 
-    private WebClient browser;
-    private final ScriptErrors scriptErrors = new ScriptErrors();
     private final List<String> alerts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void newBrowser() {
-        browser = ScriptErrors.browser(scriptErrors);
+    void listenForAlerts() {
         browser.setAlertHandler((page, message) -> alerts.add(message));
         pages.writes().clear();
     }
 
     @AfterEach
-    void noScriptErrors() {
-        browser.close();
-        assertThat(scriptErrors.all()).isEmpty();
+    void noAlerts() {
         assertThat(alerts).isEmpty();
     }
 

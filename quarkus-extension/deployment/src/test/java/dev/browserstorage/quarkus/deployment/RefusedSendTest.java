@@ -9,12 +9,9 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the edit to the server. The page's own WebSocket stands in for the engine's refusal, once, for the
  * first change frame; everything else is the real glue against the real server.
  */
-class RefusedSendTest {
+class RefusedSendTest extends BrowserTest {
     private static final String PAGE = """
             <!DOCTYPE html>
             <html><head><title>refused send</title>
@@ -59,7 +56,7 @@ class RefusedSendTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Eventually.class, ScriptErrors.class)
+                    .addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -69,20 +66,6 @@ class RefusedSendTest {
 
     @Inject
     BrowserSessions sessions;
-
-    private WebClient browser;
-    private final ScriptErrors scriptErrors = new ScriptErrors();
-
-    @BeforeEach
-    void newBrowser() {
-        browser = ScriptErrors.browser(scriptErrors);
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        browser.close();
-        assertThat(scriptErrors.all()).isEmpty();
-    }
 
     @Test
     void anEditWhoseFrameIsRefusedReachesTheServerThroughTheNextHello() throws Exception {
