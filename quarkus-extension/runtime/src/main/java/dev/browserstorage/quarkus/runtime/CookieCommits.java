@@ -12,7 +12,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,23 +24,34 @@ import javax.crypto.spec.SecretKeySpec;
  * the token is {@code <nonce>.<expiry>.<HMAC-SHA256 of browser id, nonce and expiry>}. The cookie's
  * value waits here, on the server, under the nonce; the glue POSTs to the URL and the response
  * carries the {@code Set-Cookie}. A URL works once, for {@link BrowserStorageConfig#cookieCommitTtl()},
- * and only with the browser-id cookie of the browser it was made for.
+ * and only with the browser-id cookie of the browser it was made for: its session's label is signed
+ * into it, and the request's credential must lead to that session.
  *
- * <p>The HMAC key is {@link BrowserStorageConfig#cookieCommitKey()}, or random per process. Waiting
- * values are bounded ({@value #MAX_WAITING}); expired ones are dropped as new ones come.
+ * <p>The HMAC key is {@link BrowserStorageConfig#cookieCommitKey()}, or random per process. A write
+ * sent again (after a reconnect) gets the URL it already has while that has half its life left, so
+ * a browser that reconnects in a loop mints nothing new. Waiting values are bounded per browser
+ * ({@link BrowserStorageConfig#maxCookieCommitsPerBrowser()}: past it the browser's own oldest URL
+ * is given up, never another browser's) and overall ({@value #MAX_WAITING}); expired ones are
+ * dropped as new ones come.
  */
 @ApplicationScoped
 public class CookieCommits implements HttpOnlyCommits {
     /** The most commit URLs that may wait to be used, over all browsers. */
-    static final int MAX_WAITING = 10_000;
+    static final int MAX_WAITING = 100_000;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    /** Waiting values by nonce; this map and the two below are guarded by this object. */
+    private final Map<String, Waiting> waiting = new HashMap<>();
+    /** The nonce of each waiting write, by browser and content: a write sent again reuses its URL. */
+    private final Map<WriteKey, String> byWrite = new HashMap<>();
+    /** Each browser's waiting nonces, oldest first. */
+    private final Map<String, ArrayDeque<String>> byBrowser = new HashMap<>();
+    private final Clock clock;
     private final byte[] key;
     private final long ttlMillis;
+    private final int perBrowser;
     private final String path;
 
     /** What a commit URL answers. */
@@ -52,48 +66,95 @@ public class CookieCommits implements HttpOnlyCommits {
 
     @Inject
     CookieCommits(BrowserStorageConfig config, BrowserStorageBuildTimeConfig buildConfig) {
-        this.key = config.cookieCommitKey().map(text -> text.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            return random;
-        });
-        if (key.length < 32) {
+        this(config.cookieCommitKey().map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null),
+                config.cookieCommitTtl().toMillis(), config.maxCookieCommitsPerBrowser(), buildConfig.path(), Clock.systemUTC());
+    }
+
+    /**
+     * @param key the HMAC key, at least 32 bytes; {@code null} for a random key of this process
+     * @param ttlMillis how long a URL stays valid
+     * @param perBrowser the most URLs that may wait for one browser
+     * @param basePath the extension's base path
+     * @param clock the clock
+     */
+    CookieCommits(byte[] key, long ttlMillis, int perBrowser, String basePath, Clock clock) {
+        if (key == null) {
+            key = new byte[32];
+            RANDOM.nextBytes(key);
+        } else if (key.length < 32) {
             throw new IllegalStateException("quarkus.browser-storage.cookie-commit-key must be at least 32 bytes long,"
                     + " was " + key.length + ": use a random string such as the output of 'openssl rand -base64 32'");
         }
-        this.ttlMillis = config.cookieCommitTtl().toMillis();
-        this.path = buildConfig.path() + "/cookie/";
+        this.key = key;
+        this.ttlMillis = ttlMillis;
+        this.perBrowser = Math.max(1, perBrowser);
+        this.path = basePath + "/cookie/";
+        this.clock = clock;
     }
 
     @Override
-    public String commitUrl(String browserId, String name, String value, CookieOptions options) {
+    public synchronized String commitUrl(String browserId, String name, String value, CookieOptions options) {
         long now = clock.millis();
+        WriteKey write = new WriteKey(browserId, name, value, options);
+        String known = byWrite.get(write);
+        if (known != null) {
+            Waiting entry = waiting.get(known);
+            if (entry.expiresAt - now > ttlMillis / 2) {
+                return entry.url;
+            }
+            forget(known);
+        }
         if (waiting.size() >= MAX_WAITING) {
-            waiting.values().removeIf(entry -> entry.expiresAt <= now);
+            List.copyOf(waiting.entrySet()).stream().filter(e -> e.getValue().expiresAt <= now).forEach(e -> forget(e.getKey()));
             if (waiting.size() >= MAX_WAITING) {
                 throw new IllegalStateException(MAX_WAITING + " HttpOnly cookie commits are waiting to be used");
             }
+        }
+        ArrayDeque<String> own = byBrowser.computeIfAbsent(browserId, id -> new ArrayDeque<>());
+        while (own.size() >= perBrowser) {
+            forget(own.peekFirst());
         }
         byte[] nonceBytes = new byte[18];
         RANDOM.nextBytes(nonceBytes);
         String nonce = BASE64URL.encodeToString(nonceBytes);
         long expiresAt = now + ttlMillis;
-        waiting.put(nonce, new Waiting(browserId, name, value, options, expiresAt));
-        return path + nonce + "." + expiresAt + "." + sign(browserId, nonce, expiresAt);
+        String url = path + nonce + "." + expiresAt + "." + sign(browserId, nonce, expiresAt);
+        waiting.put(nonce, new Waiting(write, url, expiresAt));
+        byWrite.put(write, nonce);
+        byBrowser.computeIfAbsent(browserId, id -> new ArrayDeque<>()).addLast(nonce);
+        return url;
+    }
+
+    /** Drops a waiting value and its indexes; called with this object's lock held. */
+    private void forget(String nonce) {
+        Waiting entry = waiting.remove(nonce);
+        if (entry == null) {
+            return;
+        }
+        byWrite.remove(entry.write, nonce);
+        ArrayDeque<String> own = byBrowser.get(entry.write.browserId);
+        if (own != null) {
+            own.remove(nonce);
+            if (own.isEmpty()) {
+                byBrowser.remove(entry.write.browserId);
+            }
+        }
     }
 
     /**
      * Uses a commit URL's token, once.
      *
      * @param token the last segment of the URL
-     * @param browserId the id in the request's browser-id cookie
+     * @param browserId the label of the session of the request's browser ({@code BrowserSession.browserId()}),
+     *     {@code null} if it has none
      * @param commit receives the cookie to set (its value {@code null} for a deletion) when the
      *     outcome is {@link Outcome#COMMITTED}
      * @return the outcome
      */
     Outcome redeem(String token, String browserId, Committer commit) {
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || browserId == null || !parts[1].matches("[0-9]{1,19}")) {
+        if (parts.length != 3 || browserId == null || !parts[1].matches("[0-9]{1,18}")) {
+            // 18 digits: no expiry this server signs is longer, and 19 could overflow a long.
             return Outcome.FORBIDDEN;
         }
         long expiresAt = Long.parseLong(parts[1]);
@@ -101,16 +162,23 @@ public class CookieCommits implements HttpOnlyCommits {
         if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
             return Outcome.FORBIDDEN;
         }
-        Waiting entry = waiting.remove(parts[0]);
-        if (entry == null || entry.expiresAt <= clock.millis() || !entry.browserId.equals(browserId)) {
+        Waiting entry;
+        synchronized (this) {
+            entry = waiting.get(parts[0]);
+            if (entry == null || !entry.write.browserId.equals(browserId)) {
+                return Outcome.GONE;
+            }
+            forget(parts[0]);
+        }
+        if (entry.expiresAt <= clock.millis()) {
             return Outcome.GONE;
         }
-        commit.commit(entry.name, entry.value, entry.options);
+        commit.commit(entry.write.name, entry.write.value, entry.write.options);
         return Outcome.COMMITTED;
     }
 
     /** @return how many commit URLs wait to be used (or to expire) */
-    public int waiting() {
+    public synchronized int waiting() {
         return waiting.size();
     }
 
@@ -131,5 +199,8 @@ public class CookieCommits implements HttpOnlyCommits {
         void commit(String name, String value, CookieOptions options);
     }
 
-    private record Waiting(String browserId, String name, String value, CookieOptions options, long expiresAt) {}
+    /** One write of one browser's HttpOnly cookie: the same write sent again has the same key. */
+    private record WriteKey(String browserId, String name, String value, CookieOptions options) {}
+
+    private record Waiting(WriteKey write, String url, long expiresAt) {}
 }
