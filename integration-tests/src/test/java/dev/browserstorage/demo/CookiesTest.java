@@ -152,7 +152,7 @@ class CookiesTest extends DemoAppTestBase {
     void aCommitUrlWorksOnceAndOnlyForTheBrowserItWasMadeFor() {
         openCookiePage();
         CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).build();
-        String url = commits.commitUrl(browser.browserId(), "lab_once", "v1", httpOnly);
+        String url = commits.commitUrl(sessions.session(browser.browserId()).browserId(), "lab_once", "v1", httpOnly);
 
         assertThat(postTo(url).status()).isEqualTo(204);
         assertThat(browser.cookie("lab_once").getValue()).isEqualTo("v1");
@@ -197,7 +197,7 @@ class CookiesTest extends DemoAppTestBase {
             LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
             WebSocketConnectOptions options = new WebSocketConnectOptions()
                     .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/cookie-socket")
-                    .addHeader("Cookie", "__bs_id=" + browser.browserId());
+                    .addHeader("Cookie", "bs_id=" + browser.credential());
             WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             socket.textMessageHandler(answers::add);

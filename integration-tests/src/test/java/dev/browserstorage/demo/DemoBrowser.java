@@ -153,11 +153,17 @@ final class DemoBrowser implements AutoCloseable {
         return client.getStorageHolder().getLocalStorage(base);
     }
 
-    /** The value of the browser-id cookie the server set. */
-    String browserId() {
-        Cookie cookie = client.getCookieManager().getCookie("__bs_id");
-        assertThat(cookie).as("the server's browser-id cookie __bs_id").isNotNull();
+    /** The value of the browser-id cookie the server set: the browser's credential. */
+    String credential() {
+        Cookie cookie = client.getCookieManager().getCookie("bs_id");
+        assertThat(cookie).as("the server's browser-id cookie bs_id").isNotNull();
         return cookie.getValue();
+    }
+
+    /** The browser's public id, the part of its credential before the tag, which {@code BrowserSessions} takes. */
+    String browserId() {
+        String credential = credential();
+        return credential.substring(0, credential.indexOf('.'));
     }
 
     Cookie cookie(String name) {

@@ -49,7 +49,7 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
     @Test
     void aPostWhileThePageIsClosedIsReadBackAtOnceAndAnsweredWhenThePageReconnects() throws Exception {
         HtmlPage page = browser.openSettings();
-        String cookie = "__bs_id=" + browser.browserId();
+        String cookie = "bs_id=" + browser.credential();
         BrowserSession session = session();
         browser.close(page);
         browser.waitUntil("the server sees the page's socket close", () -> !session.isConnected());

@@ -58,7 +58,7 @@ class TabsAndAppSocketsTest extends DemoAppTestBase {
         try {
             LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                    .setURI("/api/theme-socket").addHeader("Cookie", "__bs_id=" + browser.browserId());
+                    .setURI("/api/theme-socket").addHeader("Cookie", "bs_id=" + browser.credential());
             WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             socket.textMessageHandler(answers::add);

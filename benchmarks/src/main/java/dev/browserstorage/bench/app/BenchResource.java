@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts server-side measurements and reports the server's state. Every measurement is on a
- * connected browser, named by {@code browser} or, for a page, by its {@code __bs_id} cookie.
+ * connected browser, named by {@code browser} or, for a page, by its {@code bs_id} cookie.
  */
 @Path("/bench")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,9 +69,9 @@ public class BenchResource {
      */
     @POST
     @Path("writes/latency")
-    public CompletionStage<Samples> writeLatency(@QueryParam("browser") String browser, @CookieParam("__bs_id") String cookie,
+    public CompletionStage<Samples> writeLatency(@QueryParam("browser") String browser, @CookieParam("bs_id") String cookie,
             @QueryParam("warmup") @DefaultValue("1000") int warmup, @QueryParam("count") @DefaultValue("10000") int count) {
-        BenchPreferencesStore store = new BenchPreferencesStore(connected(browser != null ? browser : cookie));
+        BenchPreferencesStore store = new BenchPreferencesStore(connected(browser != null ? browser : cookie == null ? null : cookie.substring(0, Math.max(0, cookie.indexOf('.')))));
         return RoundTrips.sequential(warmup, count, i -> store.setFontSize(i % 2 == 0 ? 16 : 15)).thenApply(Samples::new);
     }
 

@@ -7,8 +7,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +15,6 @@ import java.util.Map;
  * {@code hello} frames with snapshots of a chosen size.
  */
 final class Clients implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     final Vertx vertx = Vertx.vertx();
     final WebSocketClient client;
     private final int port;
@@ -36,22 +32,31 @@ final class Clients implements AutoCloseable {
      * Opens a WebSocket to the app.
      *
      * @param path the endpoint's path
-     * @param browserId sent as the {@code __bs_id} cookie, or null
+     * @param credential sent as the {@code bs_id} cookie, or null: the sync socket's handshake then
+     *     issues a fresh browser id ({@link #browserIdOf})
      * @return the socket, once the handshake is done
      */
-    Future<WebSocket> open(String path, String browserId) {
+    Future<WebSocket> open(String path, String credential) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(BenchServer.HOST).setPort(port).setURI(path);
-        if (browserId != null) {
-            options.addHeader("Cookie", "__bs_id=" + browserId);
+        if (credential != null) {
+            options.addHeader("Cookie", "bs_id=" + credential);
         }
         return client.connect(options);
     }
 
-    /** @return a fresh browser id of the form the extension accepts */
-    static String newBrowserId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * The public id of the browser a sync handshake issued (the part of the {@code bs_id} cookie's
+     * credential before its tag), which the bench app's endpoints take.
+     *
+     * @param socket a sync socket opened without a credential
+     * @return the id
+     */
+    static String browserIdOf(WebSocket socket) {
+        String setCookie = socket.headers() == null ? null : socket.headers().get("Set-Cookie");
+        if (setCookie == null || !setCookie.startsWith("bs_id=")) {
+            throw new IllegalStateException("the sync handshake issued no browser id: " + setCookie);
+        }
+        return setCookie.substring("bs_id=".length(), setCookie.indexOf('.'));
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Connections {
             });
         });
         double sync = perConnection("connections-sync", heap, n, clients -> i ->
-                ProtocolClient.connect(clients, Clients.newBrowserId(), Clients.hello(snapshotBytes, 5, "sync" + i)).mapEmpty());
+                ProtocolClient.connect(clients, Clients.hello(snapshotBytes, 5, "sync" + i)).mapEmpty());
         System.out.printf("per connection: bare echo %.0f bytes, sync + hydrated session %.0f bytes (%.2fx); sync - echo = %.0f bytes"
                 + " = %.2fx the %d-byte snapshot (target <= 2x)%n", echo, sync, sync / echo, sync - echo, (sync - echo) / snapshotBytes,
                 snapshotBytes);

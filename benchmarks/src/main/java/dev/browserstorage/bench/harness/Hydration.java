@@ -49,7 +49,7 @@ public final class Hydration {
     }
 
     private static long hydrate(Clients clients, String hello) throws Exception {
-        WebSocket socket = Await.result(clients.open("/_storage/sync", Clients.newBrowserId()), 30);
+        WebSocket socket = Await.result(clients.open("/_storage/sync", null), 30);
         return timeReply(socket, hello, "{\"t\":\"welcome\"");
     }
 

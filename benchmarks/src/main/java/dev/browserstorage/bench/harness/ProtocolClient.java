@@ -35,14 +35,14 @@ final class ProtocolClient {
      * Connects a browser and sends its {@code hello}.
      *
      * @param clients where to connect
-     * @param browserId the browser's id
      * @param hello the {@code hello} frame's text
-     * @return the browser, once the server's {@code welcome} arrived (it is then hydrated)
+     * @return the browser, with the id its handshake issued, once the server's {@code welcome} arrived
+     *     (it is then hydrated)
      */
-    static Future<ProtocolClient> connect(Clients clients, String browserId, String hello) {
+    static Future<ProtocolClient> connect(Clients clients, String hello) {
         Promise<ProtocolClient> welcomed = Promise.promise();
-        clients.open("/_storage/sync", browserId).onFailure(welcomed::tryFail).onSuccess(socket -> {
-            ProtocolClient browser = new ProtocolClient(browserId, socket);
+        clients.open("/_storage/sync", null).onFailure(welcomed::tryFail).onSuccess(socket -> {
+            ProtocolClient browser = new ProtocolClient(Clients.browserIdOf(socket), socket);
             socket.textMessageHandler(text -> browser.receive(text, welcomed));
             socket.closeHandler(v -> welcomed.tryFail("closed before welcome: " + socket.closeStatusCode()
                     + " " + socket.closeReason()));

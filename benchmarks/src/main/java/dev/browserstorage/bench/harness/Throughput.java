@@ -29,8 +29,8 @@ public final class Throughput {
         long measureMillis = Long.getLong("bench.measureMillis", 5000);
         String message = "{\"t\":\"batch\",\"id\":1000000,\"writes\":[{\"area\":\"local\",\"key\":\"bench:prefs.fontSize\",\"value\":\"16\"}]}";
         try (BenchServer server = BenchServer.start("throughput", "-Xmx1g"); Clients clients = new Clients(server.port(), 10)) {
-            String browserId = Clients.newBrowserId();
-            ProtocolClient browser = Await.result(ProtocolClient.connect(clients, browserId, Clients.hello(1024, 4, "t")), 30);
+            ProtocolClient browser = Await.result(ProtocolClient.connect(clients, Clients.hello(1024, 4, "t")), 30);
+            String browserId = browser.browserId;
             WebSocket echo = Await.result(clients.open("/bench/echo", null), 30);
             double echoBest = 0;
             double singleBest = 0;

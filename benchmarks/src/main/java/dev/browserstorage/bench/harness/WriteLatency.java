@@ -37,8 +37,8 @@ public final class WriteLatency {
         int perRound = count / rounds;
         int warmup = 2000;
         try (BenchServer server = BenchServer.start("latency", "-Xmx1g"); Clients clients = new Clients(server.port(), 10)) {
-            String browserId = Clients.newBrowserId();
-            ProtocolClient browser = Await.result(ProtocolClient.connect(clients, browserId, Clients.hello(1024, 4, "j")), 30);
+            ProtocolClient browser = Await.result(ProtocolClient.connect(clients, Clients.hello(1024, 4, "j")), 30);
+            String browserId = browser.browserId;
             WebSocket ping = Await.result(clients.open("/bench/ping/java", null), 30);
             ping.textMessageHandler(ping::writeTextMessage);
             WebSocket echo = Await.result(clients.open("/bench/echo", null), 30);

@@ -28,7 +28,7 @@ abstract class ChromiumTestBase {
     static final String THEME = "demo:prefs.theme";
     static final String FONT_SIZE = "demo:prefs.fontSize";
     static final String DRAFT_BODY = "demo:draft.text";
-    static final String BROWSER_ID_COOKIE = "__bs_id";
+    static final String BROWSER_ID_COOKIE = "bs_id";
 
     @TestHTTPResource("/")
     URL base;
@@ -81,10 +81,16 @@ abstract class ChromiumTestBase {
         return (String) chromium.js("return localStorage.getItem(arguments[0])", key);
     }
 
-    /** @return the browser id in the browser's cookie (HttpOnly, so read through the driver) */
-    String browserId() {
+    /** @return the browser's credential in its cookie (HttpOnly, so read through the driver), or null */
+    String credential() {
         Cookie cookie = chromium.driver().manage().getCookieNamed(BROWSER_ID_COOKIE);
         return cookie == null ? null : cookie.getValue();
+    }
+
+    /** @return the browser's public id, the part of its credential before the tag, or null */
+    String browserId() {
+        String credential = credential();
+        return credential == null ? null : credential.substring(0, credential.indexOf('.'));
     }
 
     /** @return the server-side session of the browser's id */
@@ -95,7 +101,7 @@ abstract class ChromiumTestBase {
     /** An API call from outside the page, with the browser's cookie: as the server sees another request of it. */
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .header("Cookie", BROWSER_ID_COOKIE + "=" + browserId())
+                .header("Cookie", BROWSER_ID_COOKIE + "=" + credential())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();

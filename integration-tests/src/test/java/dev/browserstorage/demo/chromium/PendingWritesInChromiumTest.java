@@ -44,7 +44,7 @@ class PendingWritesInChromiumTest extends ChromiumTestBase {
             pending = session().pendingBatchIds();
             assertThat(pending).as("the write waits for the browser's acknowledgement").hasSize(1);
             HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(new URL(base, "theme-page")
-                    .toURI()).header("Cookie", BROWSER_ID_COOKIE + "=" + browserId()).build(), HttpResponse.BodyHandlers.ofString());
+                    .toURI()).header("Cookie", BROWSER_ID_COOKIE + "=" + credential()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(again.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(again.body()).contains("data-pending=\"[{&quot;token&quot;:");
         } finally {

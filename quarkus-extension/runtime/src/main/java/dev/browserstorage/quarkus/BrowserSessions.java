@@ -1,149 +1,59 @@
 package dev.browserstorage.quarkus;
 
-import dev.browserstorage.cookie.CookieHeaderBudget;
-import dev.browserstorage.quarkus.runtime.CookieCommits;
+import dev.browserstorage.quarkus.runtime.BrowserRegistry;
 import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.HttpOnlyCommits;
-import dev.browserstorage.session.StorageLimits;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * The server-side sessions of the browsers of this app, by browser id. A session lives while its
- * browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that; one whose browser
- * never connected lives {@link BrowserStorageConfig#unclaimedTimeout()}.
+ * The server-side sessions of the browsers of this app, by the browser's public id: the way to reach
+ * a browser where no request of it is in progress (a scheduled job, a message consumer).
+ *
+ * <p>A browser's public id is not its credential: its id cookie carries the id with a tag only the
+ * server can make, so an id an application keeps (say, against a user, to push to later) cannot be
+ * turned into the cookie. A request's or a socket's browser id comes from {@link BrowserIdentity#id()}.
+ * A session's {@link BrowserSession#browserId()} is neither: it is a random label for log lines and
+ * messages.
  */
 @ApplicationScoped
 public class BrowserSessions {
-    private static final Logger LOG = Logger.getLogger(BrowserSessions.class);
-    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-
-    private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
-    private final BrowserStorageConfig config;
-    private final String appId;
-    private final StorageLimits limits;
-    private final Clock clock = Clock.systemUTC();
-
-    private final CookieHeaderBudget cookieHeaderBudget;
-    private final HttpOnlyCommits httpOnlyCommits;
-    private final boolean insecureLocalhostCookies;
-
-    /**
-     * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
-     * only in HTTP requests), for use outside CDI.
-     */
-    BrowserSessions(BrowserStorageConfig config, Optional<String> appName) {
-        this(config, appName, "20K", null);
-    }
+    private final BrowserRegistry registry;
 
     @Inject
-    BrowserSessions(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
-            @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
-            CookieCommits httpOnlyCommits) {
-        // A browser whose cookies pass the server's header limit gets 431 for every later request.
-        this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
-        this.httpOnlyCommits = httpOnlyCommits;
-        this.insecureLocalhostCookies = config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
-        if (config.insecureLocalhostCookies() && !insecureLocalhostCookies) {
-            LOG.warn("quarkus.browser-storage.insecure-localhost-cookies is ignored outside dev and test mode:"
-                    + " cookies stay Secure");
-        }
-        this.config = config;
-        this.appId = config.appId().or(() -> appName).orElse("app");
-        if (!APP_ID.matcher(appId).matches()) {
-            throw new IllegalStateException("quarkus.browser-storage.app-id '" + appId
-                    + "' cannot prefix storage keys: use letters, digits, '_', '-' and '.'");
-        }
-        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites(),
-                config.maxTabs());
-    }
-
-    void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
-        long period = Math.max(1000, Math.min(60_000, unclaimedTimeout().toMillis() / 2));
-        vertx.setPeriodic(period, id -> evictIdle(clock.instant()));
+    BrowserSessions(BrowserRegistry registry) {
+        this.registry = registry;
     }
 
     /** @return the app's id, the prefix of its storage keys */
     public String appId() {
-        return appId;
+        return registry.appId();
     }
 
     /**
      * The session of a browser, made if it has none yet (not hydrated until its glue connects).
      *
-     * @param browserId the browser's id
+     * @param browserId the browser's public id
      * @return its session
+     * @throws dev.browserstorage.StorageUnavailableException if the server already holds {@code
+     *     quarkus.browser-storage.max-browsers} sessions, all of them connected
      */
     public BrowserSession session(String browserId) {
-        Entry entry = sessions.computeIfAbsent(browserId, id -> new Entry(newSession(id)));
-        entry.lastSeen = clock.instant();
-        return entry.session;
-    }
-
-    private BrowserSession newSession(String browserId) {
-        BrowserSession.Builder builder = BrowserSession.builder(browserId, appId).limits(limits).clock(clock)
-                .cookieHeaderBudget(cookieHeaderBudget).insecureLocalhostCookies(insecureLocalhostCookies);
-        if (httpOnlyCommits != null) {
-            builder.httpOnlyCommits(httpOnlyCommits);
-        }
-        return builder.build();
+        return registry.session(browserId);
     }
 
     /**
      * The session of a browser, if it has one.
      *
-     * @param browserId the browser's id
+     * @param browserId the browser's public id
      * @return its session
      */
     public Optional<BrowserSession> find(String browserId) {
-        Entry entry = sessions.get(browserId);
-        return entry == null ? Optional.empty() : Optional.of(entry.session);
+        return registry.find(browserId);
     }
 
     /** @return how many browsers have a session */
     public int size() {
-        return sessions.size();
-    }
-
-    void evictIdle(Instant now) {
-        Instant cutoff = now.minus(config.idleTimeout());
-        Instant unclaimedCutoff = now.minus(unclaimedTimeout());
-        sessions.forEach((id, entry) -> {
-            Instant before = entry.session.isHydrated() ? cutoff : unclaimedCutoff;
-            if (!entry.session.isConnected() && entry.lastSeen.isBefore(before) && sessions.remove(id, entry)) {
-                entry.session.close();
-                LOG.debugf("Dropped the idle session of browser %s", id);
-            } else {
-                // Tabs closed for good never say so: drop those idle as long.
-                entry.session.dropTabsIdleSince(cutoff);
-            }
-        });
-    }
-
-    private Duration unclaimedTimeout() {
-        Duration unclaimed = config.unclaimedTimeout();
-        return unclaimed.compareTo(config.idleTimeout()) < 0 ? unclaimed : config.idleTimeout();
-    }
-
-    private static final class Entry {
-        final BrowserSession session;
-        volatile Instant lastSeen;
-
-        Entry(BrowserSession session) {
-            this.session = session;
-        }
+        return registry.size();
     }
 }

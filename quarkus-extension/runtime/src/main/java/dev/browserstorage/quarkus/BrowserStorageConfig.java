@@ -105,7 +105,10 @@ public interface BrowserStorageConfig {
 
     /**
      * How long a browser's server-side session is kept after its last connection closed; writes
-     * made meanwhile wait for it. Default 30 minutes.
+     * made meanwhile wait for it. A browser that never made an HTTP request (one whose id its
+     * socket's handshake issued, and no request has carried since) is dropped as soon as its last
+     * connection closes: a client that only opens sockets cannot make the server keep anything.
+     * Default 30 minutes.
      *
      * @return the timeout
      */
@@ -126,13 +129,78 @@ public interface BrowserStorageConfig {
     Duration unclaimedTimeout();
 
     /**
-     * The name of the cookie that carries the browser's id (HttpOnly, SameSite=Lax). Default
-     * {@code __bs_id}.
+     * The name of the cookie that carries the browser's credential (HttpOnly, SameSite=Lax, Path=/),
+     * on plain-HTTP pages; on secure pages (a TLS request, or one a trusted proxy forwarded as
+     * {@code https}: see Quarkus' {@code quarkus.http.proxy.*}) the cookie is {@code __Host-<name>},
+     * Secure, which no other subdomain and no plain-HTTP page can set. Letters, digits, {@code _}
+     * and {@code -}. Default {@code bs_id}.
      *
      * @return the cookie name
      */
-    @WithDefault("__bs_id")
+    @WithDefault("bs_id")
     String browserIdCookie();
+
+    /**
+     * The key that tags browser credentials (HMAC-SHA256), at least 32 bytes: a browser-id cookie
+     * whose tag does not match is not one this server issued, and is replaced. Set the same key on
+     * every node when a browser's requests may reach different nodes; changing it gives every
+     * browser a new id. Default: a random key per process.
+     *
+     * @return the key
+     */
+    Optional<String> browserIdKey();
+
+    /**
+     * The most browsers the server keeps a session for. A new browser over it takes the place of
+     * the disconnected one idle longest; when every session is connected, its socket is closed with
+     * 1013 (try again later) and a store used for it in an HTTP request throws {@code
+     * StorageUnavailableException}. Default 100000.
+     *
+     * @return the bound
+     */
+    @WithDefault("100000")
+    int maxBrowsers();
+
+    /**
+     * The most characters of browser snapshots (the {@code hello} frames that hydrate sessions) the
+     * server keeps for all browsers together. A {@code hello} that would pass it makes room by
+     * dropping the disconnected sessions idle longest; if that is not enough it is refused and the
+     * socket closed with 1013 (try again later). Default 128 Mi characters.
+     *
+     * @return the bound
+     */
+    @WithDefault("134217728")
+    long maxHeldSnapshotChars();
+
+    /**
+     * How long a sync socket may stay open without sending its {@code hello}. Past it the socket is
+     * closed with 4400. Default 10 seconds.
+     *
+     * @return the deadline
+     */
+    @WithDefault("10S")
+    Duration helloTimeout();
+
+    /**
+     * The most sync connections one client address may hold open at once (the address as Quarkus
+     * resolves it: behind a proxy, set {@code quarkus.http.proxy.proxy-address-forwarding} and
+     * {@code quarkus.http.proxy.trusted-proxies} so that it is the client's, not the proxy's). One
+     * more is closed with 4409. Default 256.
+     *
+     * @return the bound
+     */
+    @WithDefault("256")
+    int maxConnectionsPerAddress();
+
+    /**
+     * The most commit URLs of HttpOnly cookies that may wait to be used for one browser. Past it the
+     * browser's oldest waiting URL is given up (its write gets a fresh one when it is sent again), so
+     * one browser can never use up another's. Default 32.
+     *
+     * @return the bound
+     */
+    @WithDefault("32")
+    int maxCookieCommitsPerBrowser();
 
     /**
      * The key that signs the commit URLs of HttpOnly cookies written over the sync socket

@@ -1,10 +1,14 @@
 package dev.browserstorage.quarkus.deployment;
 
 import dev.browserstorage.BrowserCookies;
+import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.PageScripts;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
+import dev.browserstorage.quarkus.runtime.BrowserIds;
+import dev.browserstorage.quarkus.runtime.BrowserRegistry;
+import dev.browserstorage.quarkus.runtime.IdRotation;
 import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
@@ -51,8 +55,9 @@ class BrowserStorageProcessor {
     void registerSyncEndpoint(BrowserStorageBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<GeneratedBeanBuildItem> generated) {
         beans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses(BrowserSessions.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class,
-                        SyncEndpoint.class, UntypedStorageProducers.class)
+                .addBeanClasses(BrowserSessions.class, BrowserRegistry.class, BrowserIds.class, BrowserIdentity.class,
+                        IdRotation.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class, SyncEndpoint.class,
+                        UntypedStorageProducers.class)
                 .setUnremovable()
                 .build());
         // Not an application class: the socket lives beside the extension's runtime classes, where the

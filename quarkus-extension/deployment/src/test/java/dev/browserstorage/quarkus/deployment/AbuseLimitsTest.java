@@ -27,7 +27,7 @@ class AbuseLimitsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0")
@@ -52,7 +52,7 @@ class AbuseLimitsTest {
 
     @Test
     void aBrowserMayHoldAsManyConnectionsAsAllowedAndTheNextIsClosedWith4409() throws Exception {
-        String browserId = "LIMITSxxxxxxxxxxxxxxxx";
+        String browserId = Credentials.issue(base);
         List<SyncClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {

@@ -127,7 +127,7 @@ class BasePathTest {
                 browser.waitForBackgroundJavaScript(50);
             }
             assertThat(page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult()).isEqualTo("open");
-            String id = browser.getCookieManager().getCookie("__bs_id").getValue();
+            String id = Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
             assertThat(sessions.find(id).orElseThrow().readText(StorageArea.LOCAL, "test:prefs.theme")).contains("\"dark\"");
         }
     }

@@ -3,6 +3,7 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * configured key, answer with the Set-Cookie once, and refuse other browsers and other methods.
  */
 class CookieCommitRouteTest {
-    private static final String BROWSER = "abcdefghijklmnopqrstuv";
-    private static final String OTHER_BROWSER = "vutsrqponmlkjihgfedcba";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withEmptyApplication()
+            .withApplicationRoot(jar -> jar.addClass(Credentials.class))
             .overrideConfigKey("quarkus.browser-storage.path", "/assets/storage")
-            .overrideConfigKey("quarkus.browser-storage.cookie-commit-key", "a configured key of at least 32 bytes");
+            .overrideConfigKey("quarkus.browser-storage.cookie-commit-key", "a configured key of at least 32 bytes")
+            // A free port: other builds on the machine may hold the default test port.
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @TestHTTPResource("/")
     URL base;
@@ -35,11 +36,14 @@ class CookieCommitRouteTest {
     @Inject
     CookieCommits commits;
 
+    @Inject
+    BrowserSessions sessions;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(String method, String path, String browserId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .header("Cookie", "__bs_id=" + browserId)
+                .header("Cookie", Credentials.COOKIE + "=" + browserId)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -47,22 +51,28 @@ class CookieCommitRouteTest {
     @Test
     void aCommitUrlUnderTheBasePathSetsItsCookieOnceForItsBrowserOnly() throws Exception {
         CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).path("/app").build();
-        String url = commits.commitUrl(BROWSER, "sid", "s3cr3t", httpOnly);
+        URI server = URI.create(base.toString());
+        String browser = Credentials.issue(server);
+        String otherBrowser = Credentials.issue(server);
+        sessions.session(Credentials.id(otherBrowser));
+        // A URL is signed for the browser's session, whose label is no credential.
+        String label = sessions.session(Credentials.id(browser)).browserId();
+        String url = commits.commitUrl(label, "sid", "s3cr3t", httpOnly);
         assertThat(url).startsWith("/assets/storage/cookie/").doesNotContain("s3cr3t");
 
-        assertThat(send("GET", url, BROWSER).statusCode()).as("only POST").isEqualTo(405);
-        assertThat(send("POST", url, OTHER_BROWSER).statusCode()).as("another browser").isEqualTo(403);
-        HttpResponse<String> committed = send("POST", url, BROWSER);
+        assertThat(send("GET", url, browser).statusCode()).as("only POST").isEqualTo(405);
+        assertThat(send("POST", url, otherBrowser).statusCode()).as("another browser").isEqualTo(403);
+        HttpResponse<String> committed = send("POST", url, browser);
         assertThat(committed.statusCode()).isEqualTo(204);
         assertThat(committed.headers().allValues("Set-Cookie"))
                 .contains("sid=s3cr3t; Path=/app; Secure; HttpOnly; SameSite=Lax");
         assertThat(committed.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(send("POST", url, BROWSER).statusCode()).as("used up").isEqualTo(410);
+        assertThat(send("POST", url, browser).statusCode()).as("used up").isEqualTo(410);
 
-        String deletion = commits.commitUrl(BROWSER, "sid", null, httpOnly);
-        assertThat(send("POST", deletion, BROWSER).headers().allValues("Set-Cookie"))
+        String deletion = commits.commitUrl(label, "sid", null, httpOnly);
+        assertThat(send("POST", deletion, browser).headers().allValues("Set-Cookie"))
                 .anySatisfy(header -> assertThat(header).startsWith("sid=; Path=/app; Max-Age=0;").contains("HttpOnly"));
-        assertThat(send("POST", "/_storage/cookie/x.1.y", BROWSER).statusCode()).as("not under the default path")
+        assertThat(send("POST", "/_storage/cookie/x.1.y", browser).statusCode()).as("not under the default path")
                 .isEqualTo(404);
     }
 }

@@ -41,7 +41,7 @@ class CookieFieldsTest extends BrowserTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
+                    .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
@@ -111,7 +111,7 @@ class CookieFieldsTest extends BrowserTest {
     }
 
     private BrowserSession session() {
-        return sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
     }
 
     private static String value(HtmlPage page) {

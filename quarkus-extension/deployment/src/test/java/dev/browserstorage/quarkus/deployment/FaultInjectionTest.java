@@ -35,7 +35,7 @@ class FaultInjectionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, GlueClient.class, FaultyProxy.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, GlueClient.class, FaultyProxy.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -57,7 +57,7 @@ class FaultInjectionTest {
         int checked = 0;
         for (int run = 0; run < RUNS; run++) {
             long seed = 7919L * (run + 1);
-            String browserId = String.format("FAULT%017d", run);
+            String browserId = Credentials.issue(base);
             try (FaultyProxy proxy = FaultyProxy.start(vertx, base.getPort(), seed);
                     GlueClient browser = new GlueClient(vertx, base.getHost(), browserId)) {
                 browser.stayConnected(proxy.port());
@@ -108,7 +108,7 @@ class FaultInjectionTest {
     private BrowserSession awaitHydrated(String browserId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            BrowserSession session = sessions.find(browserId).orElse(null);
+            BrowserSession session = sessions.find(Credentials.id(browserId)).orElse(null);
             if (session != null && session.isHydrated()) {
                 return session;
             }

@@ -51,7 +51,7 @@ final class GlueClient implements AutoCloseable {
     CompletableFuture<Void> connect(int port) {
         CompletableFuture<Void> welcomed = new CompletableFuture<>();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/_storage/sync")
-                .addHeader("Cookie", "__bs_id=" + browserId).setTimeout(5000);
+                .addHeader("Cookie", Credentials.COOKIE + "=" + browserId).setTimeout(5000);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {
                 welcomed.completeExceptionally(result.cause());

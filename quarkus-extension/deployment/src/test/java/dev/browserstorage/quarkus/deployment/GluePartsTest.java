@@ -51,7 +51,7 @@ class GluePartsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(Eventually.class)
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Eventually.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -80,7 +80,7 @@ class GluePartsTest {
             browser.getOptions().setThrowExceptionOnScriptError(true);
             HtmlPage page = browser.getPage(index);
             waitUntil(() -> Boolean.TRUE.equals(js(page, "ready")));
-            BrowserSession session = sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+            BrowserSession session = sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
 
             assertThat(js(page, "'cookies' in hellos[0]")).as("no cookie baseline without the cookie road").isEqualTo(false);
             session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"dark\"")))

@@ -80,7 +80,7 @@ class GlueTest extends BrowserTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE.formatted(
                             "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
                             "META-INF/resources/index.html")
@@ -141,9 +141,8 @@ class GlueTest extends BrowserTest {
         assertThat(tab(page).entries(StorageArea.SESSION)).isEqualTo(Map.of("demo:draft.text", "\"hi\""));
         assertThat(session.entries(StorageArea.SESSION)).as("sessionStorage is the tab's, not the browser's").isEmpty();
         assertThat(session.readText(StorageArea.COOKIE, "ui_lang")).contains("en");
-        assertThat(browser.getCookieManager().getCookie("__bs_id").getValue())
-                .as("the socket's handshake carried the browser id cookie")
-                .isEqualTo(session.browserId());
+        assertThat(sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())))
+                .as("the socket's handshake carried the browser id cookie").containsSame(session);
         assertThat(js(page, "BrowserStorage.state()")).isEqualTo("open");
         assertThat(events(page, "error")).isEmpty();
     }
@@ -405,7 +404,7 @@ class GlueTest extends BrowserTest {
 
     private BrowserSession session(HtmlPage page) {
         // The id is an HttpOnly cookie, which the page's script never sees: read it from the cookie jar.
-        String browserId = browser.getCookieManager().getCookie("__bs_id").getValue();
+        String browserId = Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
         return sessions.find(browserId).orElseThrow();
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HandshakeSecurityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.allowed-origins", "https://app.example.com")
             // A free port: other builds on the machine may hold the default test port.
@@ -57,7 +57,7 @@ class HandshakeSecurityTest {
     void theBrowserIdCookieIsHttpOnlySameSiteLaxForTheWholeSiteAndNotSecureOverPlainHttp() throws Exception {
         try (SyncClient browser = SyncClient.connect(vertx, base, null, null)) {
             String[] attributes = browser.setCookie.split(";\\s*");
-            assertThat(attributes[0]).matches("__bs_id=[A-Za-z0-9_-]{22}");
+            assertThat(attributes[0]).matches(Credentials.COOKIE + "=[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
             assertThat(attributes).extracting(String::toLowerCase).contains("httponly", "samesite=lax", "path=/")
                     .doesNotContain("secure").noneMatch(attribute -> attribute.startsWith("domain="));
         }

@@ -113,7 +113,7 @@ class PendingWritesPageTest extends BrowserTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+                    .addClasses(Credentials.class, Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
                     .addAsResource(new StringAsset("<!DOCTYPE html><html><head>"
@@ -354,7 +354,7 @@ class PendingWritesPageTest extends BrowserTest {
     }
 
     private BrowserSession session() {
-        return sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
     }
 
     /** Waits for the page's socket to be open, so that closing the browser interrupts no handshake. */

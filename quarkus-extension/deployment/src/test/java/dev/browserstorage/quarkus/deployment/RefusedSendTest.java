@@ -56,7 +56,7 @@ class RefusedSendTest extends BrowserTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Eventually.class, ScriptErrors.class, BrowserTest.class)
+                    .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -105,7 +105,7 @@ class RefusedSendTest extends BrowserTest {
     }
 
     private BrowserSession session() {
-        return sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
     }
 
     private static void edit(HtmlPage page, String theme) {

@@ -43,7 +43,7 @@ class StoreTemplatesTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Pages.class, SyncClient.class)
+                    .addClasses(Credentials.class, Pages.class, SyncClient.class)
                     .addAsResource(new StringAsset(DECLARED), "templates/declared.txt")
                     .addAsResource(new StringAsset(UNDECLARED), "templates/undeclared.txt")
                     .addAsResource(new StringAsset(INJECTED), "templates/injected.txt")
@@ -62,25 +62,26 @@ class StoreTemplatesTest {
 
     @Test
     void beforeTheSnapshotEveryFieldRendersItsDefaultAndTheStoresSayItIsNotKnown() throws Exception {
-        assertThat(render("declared", "AAAAAAAAAAAAAAAAAAAAA1", null, null))
+        assertThat(render("declared", Credentials.issue(base), null, null))
                 .isEqualTo("theme=light fontSize=14 known=false step=start wizardKnown=false lang=en uiKnown=true");
-        assertThat(render("undeclared", "AAAAAAAAAAAAAAAAAAAAA1", null, null))
+        assertThat(render("undeclared", Credentials.issue(base), null, null))
                 .isEqualTo("theme=light known=false upper=LIGHT");
-        assertThat(render("injected", "AAAAAAAAAAAAAAAAAAAAA1", null, null))
+        assertThat(render("injected", Credentials.issue(base), null, null))
                 .isEqualTo("theme=light known=false step=start lang=en size=14");
     }
 
     @Test
     void aValueWrittenEarlierInTheSameRequestIsRenderedBeforeTheSnapshot() throws Exception {
-        assertThat(render("undeclared?theme=dark", "AAAAAAAAAAAAAAAAAAAAA2", null, null))
+        String browser = Credentials.issue(base);
+        assertThat(render("undeclared?theme=dark", browser, null, null))
                 .isEqualTo("theme=dark known=false upper=DARK");
         // The write waits for the browser, so the next page of the same browser shows it too.
-        assertThat(render("injected", "AAAAAAAAAAAAAAAAAAAAA2", null, null)).startsWith("theme=dark known=false");
+        assertThat(render("injected", browser, null, null)).startsWith("theme=dark known=false");
     }
 
     @Test
     void afterTheSnapshotTheBrowsersValuesAreRenderedAndSessionStorageNeedsTheTab() throws Exception {
-        String browser = "AAAAAAAAAAAAAAAAAAAAA3";
+        String browser = Credentials.issue(base);
         try (SyncClient socket = SyncClient.connect(vertx, base, browser, null)) {
             socket.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", base.toString())
                     .put("local", new JsonObject().put("test:prefs.theme", "\"sepia\"").put("test:prefs.fontSize", "18"))
@@ -102,7 +103,7 @@ class StoreTemplatesTest {
 
     @Test
     void aValueFromTheBrowserIsRenderedAsTextInHtml() throws Exception {
-        String browser = "AAAAAAAAAAAAAAAAAAAAA4";
+        String browser = Credentials.issue(base);
         try (SyncClient socket = SyncClient.connect(vertx, base, browser, null)) {
             socket.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", base.toString())
                     .put("local", new JsonObject().put("test:prefs.theme", "\"\\\"><script>alert(1)</script>\""))
@@ -116,7 +117,7 @@ class StoreTemplatesTest {
 
     private String render(String page, String browserId, String tab, String cookies) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/render/" + page)).timeout(Duration.ofSeconds(10))
-                .header("Cookie", "__bs_id=" + browserId + (cookies == null ? "" : "; " + cookies));
+                .header("Cookie", Credentials.COOKIE + "=" + browserId + (cookies == null ? "" : "; " + cookies));
         if (tab != null) {
             request.header("X-Browser-Storage-Tab", tab);
         }

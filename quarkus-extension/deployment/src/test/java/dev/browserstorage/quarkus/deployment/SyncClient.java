@@ -38,7 +38,7 @@ final class SyncClient implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(base.getHost()).setPort(base.getPort()).setURI(path);
         if (browserId != null) {
-            options.addHeader("Cookie", "__bs_id=" + browserId);
+            options.addHeader("Cookie", Credentials.COOKIE + "=" + browserId);
         }
         if (origin != null) {
             options.addHeader("Origin", origin);

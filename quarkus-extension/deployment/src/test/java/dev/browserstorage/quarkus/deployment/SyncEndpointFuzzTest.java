@@ -45,7 +45,7 @@ class SyncEndpointFuzzTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0")
@@ -82,11 +82,12 @@ class SyncEndpointFuzzTest {
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
 
-        try (SyncClient control = SyncClient.connect(vertx, base, "CONTROLxxxxxxxxxxxxxxx", null)) {
+        String controlCredential = Credentials.issue(base);
+        try (SyncClient control = SyncClient.connect(vertx, base, controlCredential, null)) {
             control.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
                     .put("local", new JsonObject()).put("cookies", "").put("applied", 0));
             assertThat(control.next().getString("t")).isEqualTo("welcome");
-            BrowserSession controlSession = sessions.find("CONTROLxxxxxxxxxxxxxxx").orElseThrow();
+            BrowserSession controlSession = sessions.find(Credentials.id(controlCredential)).orElseThrow();
 
             List<SyncClient> browsers = new ArrayList<>();
             List<Future<Void>> writes = new ArrayList<>();

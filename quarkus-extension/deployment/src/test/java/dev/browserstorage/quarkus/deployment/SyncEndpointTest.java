@@ -22,11 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sync endpoint over a real WebSocket, against a real Quarkus server. */
 class SyncEndpointTest {
-    private static final String BROWSER = "AAAAAAAAAAAAAAAAAAAAAA";
+    private String credential;
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, SyncClient.class, Eventually.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 
@@ -46,14 +46,14 @@ class SyncEndpointTest {
 
     @Test
     void helloHydratesTheSessionAndAServerWriteCompletesOnTheAck() throws Exception {
-        try (SyncClient browser = SyncClient.connect(vertx, base, BROWSER, null)) {
+        try (SyncClient browser = SyncClient.connect(vertx, base, credential = Credentials.issue(base), null)) {
             browser.send(hello(new JsonObject().put("test:prefs.theme", "\"dark\"")));
             JsonObject welcome = browser.next();
             assertThat(welcome.getString("t")).isEqualTo("welcome");
             assertThat(welcome.containsKey("browser")).as("the id is an HttpOnly cookie's value: no frame shows it to"
                     + " the page's script").isFalse();
 
-            BrowserSession session = sessions.find(BROWSER).orElseThrow();
+            BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
             PrefsStore prefs = new PrefsStore(session);
             assertThat(prefs.getTheme()).isEqualTo("dark");
 
@@ -77,24 +77,24 @@ class SyncEndpointTest {
         for (int i = 0; i < 3; i++) {
             local.put("test:big" + i, "\"" + String.valueOf(i).repeat(900_000) + "\"");
         }
-        try (SyncClient browser = SyncClient.connect(vertx, base, "FFFFFFFFFFFFFFFFFFFFFF", null)) {
+        try (SyncClient browser = SyncClient.connect(vertx, base, credential = Credentials.issue(base), null)) {
             browser.sendAsOneFrame(hello(local));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
-            assertThat(sessions.find("FFFFFFFFFFFFFFFFFFFFFF").orElseThrow().readText(StorageArea.LOCAL, "test:big2"))
+            assertThat(sessions.find(Credentials.id(credential)).orElseThrow().readText(StorageArea.LOCAL, "test:big2"))
                     .contains(local.getString("test:big2"));
         }
     }
 
     @Test
     void aBrowserThatDoesNotReadIsDisconnectedAndItsWritesWaitForItsReturn() throws Exception {
-        String browserId = "CCCCCCCCCCCCCCCCCCCCCC";
+        String browserId = Credentials.issue(base);
         BrowserSession session;
         try (SyncClient browser = SyncClient.connect(vertx, base, browserId, null)) {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             CompletableFuture<Short> closed = browser.closed();
             browser.stopReading();
-            session = sessions.find(browserId).orElseThrow();
+            session = sessions.find(Credentials.id(browserId)).orElseThrow();
 
             for (int i = 0; i < 60 && !closed.isDone(); i++) {
                 session.write(List.of(Write.set(StorageArea.LOCAL, "test:big", i + "x".repeat(500_000))));
@@ -119,7 +119,7 @@ class SyncEndpointTest {
 
     @Test
     void aChangeOutsideTheNamespaceGetsAnErrorAndTheConnectionStaysUsable() throws Exception {
-        String browserId = "BBBBBBBBBBBBBBBBBBBBBB";
+        String browserId = Credentials.issue(base);
         try (SyncClient browser = SyncClient.connect(vertx, base, browserId, null)) {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
@@ -131,7 +131,7 @@ class SyncEndpointTest {
 
             browser.send(new JsonObject().put("t", "change").put("area", "local").put("key", "test:prefs.theme")
                     .put("value", "\"blue\""));
-            BrowserSession session = sessions.find(browserId).orElseThrow();
+            BrowserSession session = sessions.find(Credentials.id(browserId)).orElseThrow();
             waitUntil(() -> session.readText(StorageArea.LOCAL, "test:prefs.theme").isPresent());
             assertThat(new PrefsStore(session).getTheme()).isEqualTo("blue");
         }
@@ -139,7 +139,7 @@ class SyncEndpointTest {
 
     @Test
     void aFrameBeforeHelloIsAProtocolViolation() throws Exception {
-        try (SyncClient browser = SyncClient.connect(vertx, base, "CCCCCCCCCCCCCCCCCCCCCC", null)) {
+        try (SyncClient browser = SyncClient.connect(vertx, base, Credentials.issue(base), null)) {
             browser.send(new JsonObject().put("t", "ack").put("id", 1));
             JsonObject error = browser.next();
             assertThat(error.getString("code")).isEqualTo("protocol");
@@ -152,8 +152,8 @@ class SyncEndpointTest {
     void aHandshakeWithoutABrowserIdGetsOneAsACookieOnTheUpgradeResponse() throws Exception {
         try (SyncClient browser = SyncClient.connect(vertx, base, null, null)) {
             String setCookie = browser.setCookie;
-            assertThat(setCookie).startsWith("__bs_id=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
-            String id = setCookie.substring("__bs_id=".length(), setCookie.indexOf(';'));
+            assertThat(setCookie).startsWith(Credentials.COOKIE + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+            String id = Credentials.id(setCookie.substring(Credentials.COOKIE.length() + 1, setCookie.indexOf(';')));
 
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
@@ -165,13 +165,13 @@ class SyncEndpointTest {
 
     @Test
     void aHandshakeFromAForeignOriginIsRefused() {
-        assertThatThrownBy(() -> SyncClient.connect(vertx, base, BROWSER, "https://evil.example"))
+        assertThatThrownBy(() -> SyncClient.connect(vertx, base, Credentials.issue(base), "https://evil.example"))
                 .hasStackTraceContaining("403");
     }
 
     @Test
     void aHandshakeFromTheServersOwnOriginIsAccepted() throws Exception {
-        try (SyncClient browser = SyncClient.connect(vertx, base, "DDDDDDDDDDDDDDDDDDDDDD",
+        try (SyncClient browser = SyncClient.connect(vertx, base, Credentials.issue(base),
                 "http://" + base.getHost() + ":" + base.getPort())) {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");

@@ -33,7 +33,7 @@ class SyncLoadTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Prefs.class, PrefsStore.class, GlueClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, GlueClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -53,11 +53,11 @@ class SyncLoadTest {
         List<BrowserSession> server = new ArrayList<>();
         try {
             for (int b = 0; b < BROWSERS; b++) {
-                String id = String.format("LOAD%018d", b);
+                String id = Credentials.issue(base);
                 GlueClient browser = new GlueClient(vertx, base.getHost(), id);
                 browsers.add(browser);
                 browser.connect(base.getPort()).get(30, TimeUnit.SECONDS);
-                server.add(sessions.find(id).orElseThrow());
+                server.add(sessions.find(Credentials.id(id)).orElseThrow());
             }
 
             long[] latencies = new long[BROWSERS * WRITES];

@@ -27,11 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the next write of the field repairs it in the browser.
  */
 class TamperedStorageTest {
-    private static final String BROWSER = "TAMPERxxxxxxxxxxxxxxxx";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Tampered.class, TamperedStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Tampered.class, TamperedStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // Small, so that a hand-edited value over it is still a short frame.
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
@@ -68,7 +67,8 @@ class TamperedStorageTest {
         };
         Logger logger = Logger.getLogger("dev.browserstorage.store.StoreAccess");
         logger.addHandler(capture);
-        try (SyncClient browser = SyncClient.connect(vertx, base, BROWSER, null)) {
+        String credential = Credentials.issue(base);
+        try (SyncClient browser = SyncClient.connect(vertx, base, credential, null)) {
             JsonObject local = new JsonObject()
                     .put("test:tampered.size", "\"fourteen\"")      // wrong type
                     .put("test:tampered.mode", "\"PURPLE\"")        // no such enum value
@@ -77,7 +77,7 @@ class TamperedStorageTest {
             browser.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
                     .put("local", local).put("cookies", "").put("applied", 0));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
-            BrowserSession session = sessions.find(BROWSER).orElseThrow();
+            BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
             TamperedStore store = new TamperedStore(session);
 
             for (int read = 0; read < 3; read++) {

@@ -266,7 +266,7 @@ class TypedStoresTest {
     }
 
     private BrowserSession session(HtmlPage page) {
-        return sessions.find(browser.getCookieManager().getCookie("__bs_id").getValue()).orElseThrow();
+        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
     }
 
     private static String attempt(HtmlPage page, String statement) {

@@ -1,41 +1,40 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Gives every browser an id in an HttpOnly cookie on its first request, so that its sync socket and
+ * Settles the browser of every HTTP request: the one its id cookie names if this server issued it,
+ * or a fresh one sent back as {@code Set-Cookie} ({@link BrowserIds}), so that its sync socket and
  * its later HTTP requests find the same server-side session.
  */
 @ApplicationScoped
 public class BrowserIdFilter {
     @Inject
-    BrowserStorageConfig config;
+    BrowserIds ids;
+
+    @Inject
+    BrowserRegistry sessions;
 
     void register(@Observes Filters filters) {
-        String name = config.browserIdCookie();
         filters.register(context -> {
             if ("websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
                 // The upgrade check settles the id of a handshake and sends it on the 101 response.
                 context.next();
                 return;
             }
-            Cookie cookie = context.request().getCookie(name);
-            String id = cookie == null ? null : cookie.getValue();
-            if (!BrowserIds.isValid(id)) {
-                id = BrowserIds.newId();
-                context.response().addCookie(Cookie.cookie(name, id)
-                        .setPath("/")
-                        .setHttpOnly(true)
-                        .setSameSite(CookieSameSite.LAX)
-                        .setSecure(context.request().isSSL()));
+            boolean secure = context.request().isSSL();
+            BrowserIds.Settled browser = ids.settle(context.request().headers().getAll(HttpHeaders.COOKIE), secure,
+                    sessions::isRetired);
+            if (browser.fresh()) {
+                context.response().headers().add(HttpHeaders.SET_COOKIE, ids.setCookie(browser.credential(), secure));
+            } else {
+                sessions.sawHttpRequest(browser.id());
             }
-            context.put(BrowserIds.CONTEXT_KEY, id);
+            context.put(BrowserIds.CONTEXT_KEY, browser.id());
             context.next();
         }, 100);
     }

@@ -1,17 +1,47 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.protocol.SyncConnection;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.websockets.next.UserData;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** Browser ids: 128 random bits, base64url; anything else a client sends is not an id. */
-final class BrowserIds {
+/**
+ * Issues and checks browser credentials, the values of the browser-id cookie.
+ *
+ * <p>A credential is {@code <id>.<tag>}: the browser's public id (128 random bits, base64url) and a
+ * tag, the first 128 bits of HMAC-SHA256 of the id under the server's key. Only the server can make
+ * a tag, so a credential it did not issue is recognised without any state and replaced by a fresh
+ * one; nodes that share the key accept each other's. The public id alone names a browser to the
+ * server's own code ({@code BrowserSessions.find}) but is no credential: without the key nobody
+ * can turn it into a cookie.
+ *
+ * <p>The cookie is {@code __Host-<name>} where the request is secure (behind a TLS-terminating proxy
+ * too, once Quarkus is told to trust its forwarded headers), so that no sibling subdomain and no
+ * plain-HTTP page can set it; {@code <name>} elsewhere. Always HttpOnly, SameSite=Lax, Path=/.
+ */
+@Singleton
+public class BrowserIds {
     /** Where the id of the current HTTP request is kept in its routing context. */
     static final String CONTEXT_KEY = "dev.browserstorage.browser-id";
-    /** Where the upgrade check leaves the id for the sync connection. */
+    /** Where the upgrade check leaves the public id for the sync connection. */
     static final UserData.TypedKey<String> USER_DATA_KEY = UserData.TypedKey.forString(CONTEXT_KEY);
+    /** Where the upgrade check says the handshake carried no credential of this server's (a fresh id). */
+    static final UserData.TypedKey<Boolean> FRESH_USER_DATA_KEY = UserData.TypedKey.forBoolean("dev.browserstorage.fresh-id");
+    /** Where the upgrade check leaves the handshake's {@code Origin}, which the hello's page must match. */
+    static final UserData.TypedKey<String> ORIGIN_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.origin");
+    /** Where the upgrade check leaves the client's address (as Quarkus' proxy settings resolve it). */
+    static final UserData.TypedKey<String> ADDRESS_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.address");
 
     /** Where the sync endpoint keeps the tab of a connection once its hello named it. */
     static final UserData.TypedKey<String> TAB_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.tab-id");
@@ -19,28 +49,146 @@ final class BrowserIds {
     static final String TAB_HEADER = "X-Browser-Storage-Tab";
     /** The cookie in which the glue names the tab the user last used. */
     static final String TAB_COOKIE = "__bs_tab";
+    /** The prefix browsers only accept from a secure page, without Domain, with Path=/. */
+    static final String HOST_PREFIX = "__Host-";
 
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern CREDENTIAL = Pattern.compile("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
+    private static final byte[] TAG_CONTEXT = "browser-storage browser-id v1\n".getBytes(StandardCharsets.US_ASCII);
 
-    private BrowserIds() {}
+    private final SecretKeySpec key;
+    private final String plainName;
+    private final String secureName;
 
-    static String newId() {
+    @Inject
+    BrowserIds(BrowserStorageConfig config) {
+        this(config.browserIdKey().map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null), config.browserIdCookie());
+    }
+
+    /**
+     * @param key the tag key, at least 32 bytes; {@code null} for a random key of this process
+     * @param cookieName the cookie's name on plain-HTTP pages
+     */
+    BrowserIds(byte[] key, String cookieName) {
+        byte[] bytes = key;
+        if (bytes == null) {
+            bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+        } else if (bytes.length < 32) {
+            throw new IllegalStateException("quarkus.browser-storage.browser-id-key must be at least 32 bytes long, was "
+                    + bytes.length + ": use a random string such as the output of 'openssl rand -base64 32'");
+        }
+        if (!cookieName.matches("[A-Za-z0-9_-]+") || cookieName.regionMatches(true, 0, "__Host-", 0, 7)
+                || cookieName.regionMatches(true, 0, "__Secure-", 0, 9)) {
+            throw new IllegalStateException("quarkus.browser-storage.browser-id-cookie is '" + cookieName + "': use letters,"
+                    + " digits, '_' and '-' without a __Host- or __Secure- prefix (the extension adds __Host- on secure pages)");
+        }
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.plainName = cookieName;
+        this.secureName = HOST_PREFIX + cookieName;
+    }
+
+    /** A browser's id as a request or handshake settled it. */
+    record Settled(String id, String credential, boolean fresh) {
+        /** Not the credential: a record's default toString would put it in any log line that prints this. */
+        @Override
+        public String toString() {
+            return "Settled[fresh=" + fresh + "]";
+        }
+    }
+
+    /**
+     * The browser of a request: the one its single, valid id cookie names, or a fresh one (to be sent
+     * back with {@link #setCookie}) when it carries none, one this server did not issue, or several
+     * (a cookie planted beside the real one).
+     *
+     * @param cookieHeaders the request's {@code Cookie} headers
+     * @param secure whether the request is secure
+     * @param retired tells which ids must not be accepted any more (rotated away)
+     * @return the settled id
+     */
+    Settled settle(List<String> cookieHeaders, boolean secure, java.util.function.Predicate<String> retired) {
+        List<String> values = valuesOf(cookieHeaders, cookieName(secure));
+        if (values.size() == 1) {
+            String id = verify(values.get(0));
+            if (id != null && !retired.test(id)) {
+                return new Settled(id, values.get(0), false);
+            }
+        }
+        return issue();
+    }
+
+    /** @return a fresh id and its credential */
+    Settled issue() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id = BASE64URL.encodeToString(bytes);
+        return new Settled(id, id + '.' + tag(id), true);
     }
 
-    static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches();
-    }
-
-    /** The id in a {@code Cookie} header, if a valid one is there. */
-    static String fromCookieHeader(String header, String cookieName) {
-        if (header == null) {
+    /**
+     * @param credential a cookie's value
+     * @return the public id it carries if this server (or one sharing its key) issued it, else null
+     */
+    String verify(String credential) {
+        if (credential == null || !CREDENTIAL.matcher(credential).matches()) {
             return null;
         }
-        String id = SyncConnection.parseCookieHeader(header).get(cookieName);
-        return isValid(id) ? id : null;
+        String id = credential.substring(0, 22);
+        byte[] expected = tag(id).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = credential.substring(23).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? id : null;
+    }
+
+    /**
+     * @param secure whether the page is secure
+     * @return the id cookie's name there
+     */
+    String cookieName(boolean secure) {
+        return secure ? secureName : plainName;
+    }
+
+    /** @return the names the extension's cookies may have, which application code may not write */
+    Set<String> reservedNames() {
+        return Set.of(plainName, secureName, TAB_COOKIE);
+    }
+
+    /**
+     * @param credential the credential
+     * @param secure whether the request is secure
+     * @return the {@code Set-Cookie} value that gives the browser the credential
+     */
+    String setCookie(String credential, boolean secure) {
+        return cookieName(secure) + "=" + credential + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+    }
+
+    /**
+     * Every value a name has in the request's {@code Cookie} headers (HTTP/2 may split them). A name
+     * seen twice is kept twice: that is how a planted cookie shows beside the real one.
+     */
+    static List<String> valuesOf(List<String> cookieHeaders, String name) {
+        List<String> values = new java.util.ArrayList<>(1);
+        for (String header : cookieHeaders) {
+            for (String pair : header.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).strip().equals(name)) {
+                    values.add(pair.substring(equals + 1).strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private String tag(String id) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(TAG_CONTEXT);
+            byte[] full = mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
+            return BASE64URL.encodeToString(Arrays.copyOf(full, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 }

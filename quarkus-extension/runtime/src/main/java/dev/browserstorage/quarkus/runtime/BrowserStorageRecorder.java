@@ -96,6 +96,18 @@ public class BrowserStorageRecorder {
         return new CookieCommitHandler();
     }
 
+    /**
+     * The application's own WebSocket endpoints that resolve a browser.
+     *
+     * @param checked the endpoint ids whose handshake the Origin check applies to
+     * @param crossOrigin the endpoint ids marked {@code @AllowCrossOrigin}
+     * @return the bean's supplier
+     */
+    public java.util.function.Supplier<BrowserSockets> browserSockets(Set<String> checked, Set<String> crossOrigin) {
+        BrowserSockets sockets = new BrowserSockets(Set.copyOf(checked), Set.copyOf(crossOrigin));
+        return () -> sockets;
+    }
+
     static Handler<RoutingContext> methods(Handler<RoutingContext> handler) {
         return context -> {
             switch (context.request().method().name()) {

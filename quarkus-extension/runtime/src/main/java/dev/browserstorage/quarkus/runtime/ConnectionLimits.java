@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The abuse limits of the sync endpoint: how many connections one browser id may hold, and how
- * fast each connection may send frames ({@code docs/protocol.md}, close codes 4409 and 4429).
+ * The abuse limits of the sync endpoint: how many connections one browser id and one client address
+ * may hold, and how fast each connection may send frames ({@code docs/protocol.md}, close codes 4409
+ * and 4429).
  */
 @ApplicationScoped
 public class ConnectionLimits {
@@ -18,30 +19,57 @@ public class ConnectionLimits {
     static final int CLOSE_RATE = 4429;
 
     private final ConcurrentHashMap<String, Integer> perBrowser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Admitted> byConnection = new ConcurrentHashMap<>();
 
     @Inject
     BrowserStorageConfig config;
 
+    /** What {@link #open} decided. */
+    enum Admission {
+        /** Counted: the connection may go on. */
+        ADMITTED,
+        /** The browser already holds {@link BrowserStorageConfig#maxConnectionsPerBrowser()} connections. */
+        BROWSER_FULL,
+        /** The client address already holds {@link BrowserStorageConfig#maxConnectionsPerAddress()} connections. */
+        ADDRESS_FULL
+    }
+
     /**
-     * Counts a new connection of a browser.
+     * Counts a new connection of a browser from an address.
      *
      * @param connectionId the connection's id
      * @param browserId the browser's id
-     * @return false if the browser already holds as many connections as allowed: close this one
+     * @param address the client's address, {@code null} if unknown
+     * @return whether it is admitted; if not, close it
      */
-    boolean open(String connectionId, String browserId) {
+    Admission open(String connectionId, String browserId, String address) {
+        if (address != null && !increment(perAddress, address, config.maxConnectionsPerAddress())) {
+            return Admission.ADDRESS_FULL;
+        }
+        if (!increment(perBrowser, browserId, config.maxConnectionsPerBrowser())) {
+            if (address != null) {
+                decrement(perAddress, address);
+            }
+            return Admission.BROWSER_FULL;
+        }
+        byConnection.put(connectionId, new Admitted(browserId, address,
+                new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime)));
+        return Admission.ADMITTED;
+    }
+
+    private static boolean increment(ConcurrentHashMap<String, Integer> counts, String key, int bound) {
         boolean[] admitted = new boolean[1];
-        perBrowser.compute(browserId, (id, count) -> {
+        counts.compute(key, (ignored, count) -> {
             int open = count == null ? 0 : count;
-            admitted[0] = open < config.maxConnectionsPerBrowser();
+            admitted[0] = open < bound;
             return admitted[0] ? open + 1 : count;
         });
-        if (admitted[0]) {
-            byConnection.put(connectionId, new Admitted(browserId,
-                    new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime)));
-        }
         return admitted[0];
+    }
+
+    private static void decrement(ConcurrentHashMap<String, Integer> counts, String key) {
+        counts.computeIfPresent(key, (ignored, count) -> count <= 1 ? null : count - 1);
     }
 
     /**
@@ -63,7 +91,10 @@ public class ConnectionLimits {
     void closed(String connectionId) {
         Admitted admitted = byConnection.remove(connectionId);
         if (admitted != null) {
-            perBrowser.computeIfPresent(admitted.browserId, (id, count) -> count <= 1 ? null : count - 1);
+            decrement(perBrowser, admitted.browserId);
+            if (admitted.address != null) {
+                decrement(perAddress, admitted.address);
+            }
         }
     }
 
@@ -72,6 +103,6 @@ public class ConnectionLimits {
         return perBrowser.getOrDefault(browserId, 0);
     }
 
-    private record Admitted(String browserId, MessageRate rate) {
+    private record Admitted(String browserId, String address, MessageRate rate) {
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class CookieCommitHandler implements Handler<RoutingContext> {
     private volatile CookieCommits commits;
+    private volatile BrowserRegistry registry;
 
     @Override
     public void handle(RoutingContext context) {
@@ -21,8 +22,10 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
             response.setStatusCode(405).putHeader("Allow", "POST").end();
             return;
         }
-        String browserId = context.get(BrowserIds.CONTEXT_KEY);
-        CookieCommits.Outcome outcome = commits().redeem(context.pathParam("token"), browserId,
+        String browserId = RequestBrowser.browserId(context);
+        String label = browserId == null ? null
+                : registry().find(browserId).map(dev.browserstorage.session.BrowserSession::browserId).orElse(null);
+        CookieCommits.Outcome outcome = commits().redeem(context.pathParam("token"), label,
                 (name, value, options) -> response.headers().add("Set-Cookie", value == null
                         ? SetCookieHeader.formatDeletion(name, options)
                         : SetCookieHeader.format(name, value, options)));
@@ -31,6 +34,15 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
             case GONE -> response.setStatusCode(410).end("This cookie commit URL was already used or has expired");
             default -> response.setStatusCode(403).end("This cookie commit URL is not for this browser");
         }
+    }
+
+    private BrowserRegistry registry() {
+        BrowserRegistry found = registry;
+        if (found == null) {
+            found = Arc.container().instance(BrowserRegistry.class).get();
+            registry = found;
+        }
+        return found;
     }
 
     private CookieCommits commits() {

@@ -2,7 +2,6 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.protocol.SyncConnection;
-import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.HttpCookies;
@@ -10,12 +9,14 @@ import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +32,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentBrowser implements SessionSource {
     @Inject
-    BrowserSessions sessions;
+    BrowserRegistry sessions;
 
     @Inject
     BrowserStorageConfig config;
+
+    @Inject
+    BrowserIds ids;
+
+    @Inject
+    OriginCheck origins;
+
+    @Inject
+    BrowserSockets sockets;
 
     @Inject
     CurrentVertxRequest request;
@@ -54,24 +64,36 @@ public class CurrentBrowser implements SessionSource {
 
     @Override
     public BrowserSession current() {
-        return sessions.session(call().browserId);
+        Call call = call();
+        return sessions.open(call.browserId, call.anonymous).session();
     }
 
     @Override
     public BrowserSession currentTab() {
         Call call = call();
+        BrowserSession browser = sessions.open(call.browserId, call.anonymous).session();
         if (call.tabId == null) {
-            throw new NotHydratedException("This call does not say which tab of browser " + call.browserId
-                    + " it comes from, and sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
+            throw new NotHydratedException("This call does not say which tab of its browser it comes from, and"
+                    + " sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
                     + " header with BrowserStorage.tabId(), or let the glue's " + BrowserIds.TAB_COOKIE
                     + " cookie name the tab in use");
         }
         try {
-            return sessions.session(call.browserId).tab(call.tabId);
+            return browser.tab(call.tabId);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new NotHydratedException("This call names tab '" + call.tabId.replaceAll("[^A-Za-z0-9_-]", "?")
-                    + "' of browser " + call.browserId + ", which cannot be used: " + e.getMessage());
+                    + "' of browser " + browser.browserId() + ", which cannot be used: " + e.getMessage());
         }
+    }
+
+    /**
+     * The public id of the browser of the call in progress.
+     *
+     * @return the id
+     * @throws IllegalStateException outside a browser's HTTP request or WebSocket callback
+     */
+    public String browserId() {
+        return call().browserId;
     }
 
     /** Inside an HTTP request, cookie fields read its cookies and answer with Set-Cookie headers. */
@@ -79,31 +101,52 @@ public class CurrentBrowser implements SessionSource {
     public Optional<HttpCookies> httpCookies() {
         RoutingContext context = routingContext();
         return context == null || RequestBrowser.browserId(context) == null ? Optional.empty()
-                : Optional.of(new VertxHttpCookies(context, java.util.Set.of(config.browserIdCookie(), BrowserIds.TAB_COOKIE)));
+                : Optional.of(new VertxHttpCookies(context, ids.reservedNames()));
     }
 
     private Call call() {
         RoutingContext context = routingContext();
         if (context != null && RequestBrowser.browserId(context) != null) {
-            return new Call(RequestBrowser.browserId(context), RequestBrowser.tabId(context));
+            return new Call(RequestBrowser.browserId(context), RequestBrowser.tabId(context), false);
         }
         WebSocketConnection connection = webSocketConnection();
         if (connection != null) {
-            // The sync socket knows its browser (settled in the upgrade check) and, after the hello, its tab.
-            String header = connection.handshakeRequest().header("Cookie");
-            Map<String, String> cookies = header == null ? Map.of() : SyncConnection.parseCookieHeader(header);
-            String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
-            if (id == null) {
-                id = BrowserIds.fromCookieHeader(header, config.browserIdCookie());
-            }
-            String tab = connection.userData().get(BrowserIds.TAB_USER_DATA_KEY);
-            if (id != null) {
-                return new Call(id, tab != null ? tab : cookies.get(BrowserIds.TAB_COOKIE));
+            Call call = socketCall(connection);
+            if (call != null) {
+                return call;
             }
         }
         throw new IllegalStateException("No browser for this call: injected browser-storage stores work inside an HTTP"
                 + " request of a browser and in the callbacks of a WebSocket it opened; elsewhere, get a browser's session"
                 + " from BrowserSessions");
+    }
+
+    /** The browser of a WebSocket callback: settled by the upgrade check, or else checked here. */
+    private Call socketCall(WebSocketConnection connection) {
+        String header = connection.handshakeRequest().header("Cookie");
+        Map<String, String> cookies = header == null ? Map.of() : SyncConnection.parseCookieHeader(header);
+        String tab = connection.userData().get(BrowserIds.TAB_USER_DATA_KEY);
+        if (tab == null) {
+            tab = cookies.get(BrowserIds.TAB_COOKIE);
+        }
+        String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
+        if (id != null) {
+            return new Call(id, tab, Boolean.TRUE.equals(connection.userData().get(BrowserIds.FRESH_USER_DATA_KEY)));
+        }
+        // An endpoint the build did not see resolving a browser (it reaches a store through another bean).
+        HandshakeRequest handshake = connection.handshakeRequest();
+        String origin = handshake.header("Origin");
+        boolean secure = "https".equalsIgnoreCase(handshake.scheme()) || "wss".equalsIgnoreCase(handshake.scheme());
+        if (origin != null && !sockets.crossOrigin(connection.endpointId())
+                && !origins.isAllowed(origin, secure, handshake.header("Host"))) {
+            throw new IllegalStateException("WebSocket endpoint " + connection.endpointId() + " was opened by a page of"
+                    + " origin " + origin + ", neither the server's own nor in quarkus.browser-storage.allowed-origins:"
+                    + " browser-storage resolves no browser for it. Allow the origin, or mark the endpoint"
+                    + " @AllowCrossOrigin if it authenticates its clients some other way");
+        }
+        List<String> values = BrowserIds.valuesOf(header == null ? List.of() : List.of(header), ids.cookieName(secure));
+        String verified = values.size() == 1 ? ids.verify(values.get(0)) : null;
+        return verified == null || sessions.isRetired(verified) ? null : new Call(verified, tab, false);
     }
 
     private RoutingContext routingContext() {
@@ -116,5 +159,5 @@ public class CurrentBrowser implements SessionSource {
         return Arc.container().getActiveContext(SessionScoped.class) == null ? null : connection;
     }
 
-    private record Call(String browserId, String tabId) {}
+    private record Call(String browserId, String tabId, boolean anonymous) {}
 }

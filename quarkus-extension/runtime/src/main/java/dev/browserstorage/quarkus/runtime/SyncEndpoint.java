@@ -3,7 +3,7 @@ package dev.browserstorage.quarkus.runtime;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
-import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
@@ -12,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The sync WebSocket: one connection per page, speaking the protocol of {@code docs/protocol.md}
- * through a {@link SyncConnection}. Frames of one connection are handled in order, on the event
- * loop; nothing here blocks.
+ * through a {@link SyncConnection}. Frames of one connection are handled one at a time, in order:
+ * small ones on the event loop; a large one (a hello carrying a whole snapshot), and every frame
+ * that arrives while one is being handled, on a worker thread, so that a hostile frame never stalls
+ * the event loop.
  *
  * <p>The {@code @WebSocket} class that calls it is generated at build time, because websockets-next
  * reads an endpoint's path from its annotation alone and the path follows {@code
@@ -39,10 +42,19 @@ public class SyncEndpoint {
     /** Close code for a frame over the size limit (RFC 6455: message too big). */
     static final int CLOSE_MESSAGE_TOO_BIG = 1009;
 
-    private final ConcurrentHashMap<String, SyncConnection> connections = new ConcurrentHashMap<>();
+    /** Close code when the server is at its bound of browsers or snapshots (RFC 6455: try again later). */
+    static final int CLOSE_TRY_AGAIN_LATER = 1013;
+
+    /** Frames up to this many characters are handled on the event loop when nothing is queued. */
+    static final int INLINE_FRAME_CHARS = 16 * 1024;
+
+    /** The most characters of frames that may wait for a connection's worker; past it the client is flooding. */
+    static final long MAX_QUEUED_CHARS = 32L * 1024 * 1024;
+
+    private final ConcurrentHashMap<String, Open> connections = new ConcurrentHashMap<>();
 
     @Inject
-    BrowserSessions sessions;
+    BrowserRegistry registry;
 
     @Inject
     BrowserStorageConfig config;
@@ -50,28 +62,53 @@ public class SyncEndpoint {
     @Inject
     ConnectionLimits limits;
 
+    @Inject
+    Vertx vertx;
+
     /**
      * A page connected.
      *
      * @param connection the connection
      */
     public void open(WebSocketConnection connection) {
-        // Settled by the upgrade check, which also sent a new id back to the browser as a cookie.
+        // Settled by the upgrade check, which also sent a fresh id back to the browser as a cookie.
         String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
-            id = BrowserIds.newId();
+            LOG.errorf("Sync connection %s has no browser: the upgrade check did not run", connection.id());
+            closeWith(connection, CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal", "the server has no browser for this socket");
+            return;
         }
-        if (!limits.open(connection.id(), id)) {
-            closeOverLimit(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
-                    "this browser already holds " + config.maxConnectionsPerBrowser() + " sync connections");
+        String address = connection.userData().get(BrowserIds.ADDRESS_USER_DATA_KEY);
+        switch (limits.open(connection.id(), id, address)) {
+            case BROWSER_FULL -> {
+                closeWith(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                        "this browser already holds " + config.maxConnectionsPerBrowser() + " sync connections");
+                return;
+            }
+            case ADDRESS_FULL -> {
+                closeWith(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                        "this address already holds " + config.maxConnectionsPerAddress() + " sync connections");
+                return;
+            }
+            case ADMITTED -> { }
+        }
+        BrowserRegistry.Entry entry;
+        try {
+            entry = registry.open(id, Boolean.TRUE.equals(connection.userData().get(BrowserIds.FRESH_USER_DATA_KEY)));
+        } catch (StorageUnavailableException e) {
+            limits.closed(connection.id());
+            LOG.debugf("Refused sync connection %s: %s", connection.id(), e.getMessage());
+            closeWith(connection, CLOSE_TRY_AGAIN_LATER, "busy", "the server holds as many browsers as it may; try again later");
             return;
         }
         // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
         Context context = Vertx.currentContext();
         Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
         AtomicLong unsent = new AtomicLong();
-        connections.put(connection.id(), new SyncConnection(sessions.session(id), text -> sendBatch(connection, text, unsent),
-                flusher));
+        SyncConnection sync = new SyncConnection(entry.session(), text -> sendBatch(connection, text, unsent), flusher);
+        Open open = new Open(id, entry, sync, context);
+        connections.put(connection.id(), open);
+        open.helloTimer = vertx.setTimer(Math.max(1, config.helloTimeout().toMillis()), timer -> helloTimedOut(open, connection));
     }
 
     /**
@@ -81,32 +118,18 @@ public class SyncEndpoint {
      * @param connection the connection
      */
     public void message(String text, WebSocketConnection connection) {
-        SyncConnection sync = connections.get(connection.id());
-        if (sync == null) {
+        Open open = connections.get(connection.id());
+        if (open == null) {
             return;
         }
         if (!limits.frame(connection.id())) {
             connections.remove(connection.id());
-            sync.closed();
-            closeOverLimit(connection, ConnectionLimits.CLOSE_RATE, "rate",
-                    "more than " + config.maxMessagesPerSecond() + " frames per second");
+            deliver(open, CLOSED, connection);
+            closeWith(connection, ConnectionLimits.CLOSE_RATE, "rate", "more than " + config.maxMessagesPerSecond()
+                    + " frames per second");
             return;
         }
-        try {
-            sync.receive(text);
-            if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
-                sync.tab().flatMap(BrowserSession::tabId)
-                        .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
-            }
-        } catch (ProtocolException e) {
-            send(connection, Frames.error(e.code(), e.getMessage()));
-            if (e.closeCode() != 0) {
-                connection.close(new CloseReason(e.closeCode(), e.code())).subscribe().with(ok -> { }, failure -> { });
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not handle a sync frame of browser %s", sync.session().browserId());
-            send(connection, Frames.error("internal", "the server could not handle the frame"));
-        }
+        deliver(open, text, connection);
     }
 
     /**
@@ -116,9 +139,104 @@ public class SyncEndpoint {
      */
     public void close(WebSocketConnection connection) {
         limits.closed(connection.id());
-        SyncConnection sync = connections.remove(connection.id());
-        if (sync != null) {
-            sync.closed();
+        Open open = connections.remove(connection.id());
+        if (open != null) {
+            deliver(open, CLOSED, connection);
+        }
+    }
+
+    /**
+     * Hands a frame (or {@link #CLOSED}) to a connection's handling: on this thread when nothing
+     * waits and it is small, else behind what waits, on a worker thread. One connection's frames are
+     * never handled by two threads at once, and always in order.
+     */
+    private void deliver(Open open, String frame, WebSocketConnection connection) {
+        boolean inline = false;
+        boolean drain = false;
+        boolean flooded = false;
+        synchronized (open) {
+            if (!open.draining && frame.length() <= INLINE_FRAME_CHARS) {
+                inline = true;
+            } else if (open.queuedChars + frame.length() > MAX_QUEUED_CHARS && frame != CLOSED) {
+                flooded = true;
+            } else {
+                open.queue.add(frame);
+                open.queuedChars += frame.length();
+                drain = !open.draining;
+                open.draining = true;
+            }
+        }
+        if (inline) {
+            handle(open, frame, connection);
+        } else if (flooded) {
+            closeWith(connection, ConnectionLimits.CLOSE_RATE, "rate", "frames arrive faster than the server handles them");
+        } else if (drain) {
+            Context context = open.context != null ? open.context : vertx.getOrCreateContext();
+            context.executeBlocking(() -> {
+                drain(open, connection);
+                return null;
+            }, false);
+        }
+    }
+
+    private void drain(Open open, WebSocketConnection connection) {
+        while (true) {
+            String next;
+            synchronized (open) {
+                next = open.queue.poll();
+                if (next == null) {
+                    open.draining = false;
+                    return;
+                }
+                open.queuedChars -= next.length();
+            }
+            handle(open, next, connection);
+        }
+    }
+
+    private void handle(Open open, String text, WebSocketConnection connection) {
+        if (text == CLOSED) {
+            if (!open.closed) {
+                open.closed = true;
+                vertx.cancelTimer(open.helloTimer);
+                open.sync.closed();
+                registry.connectionClosed(open.browserId);
+            }
+            return;
+        }
+        if (open.closed) {
+            return;
+        }
+        try {
+            if (!open.helloReceived) {
+                open.helloReceived = true;
+                if (!registry.admitSnapshot(open.entry, text.length())) {
+                    LOG.debugf("Refused the hello of sync connection %s: the server holds as many snapshots as it may",
+                            connection.id());
+                    closeWith(connection, CLOSE_TRY_AGAIN_LATER, "busy", "the server holds as much as it may; try again later");
+                    return;
+                }
+            }
+            open.sync.receive(text);
+            if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
+                open.sync.tab().flatMap(BrowserSession::tabId)
+                        .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
+            }
+        } catch (ProtocolException e) {
+            send(connection, Frames.error(e.code(), e.getMessage()));
+            if (e.closeCode() != 0) {
+                connection.close(new CloseReason(e.closeCode(), e.code())).subscribe().with(ok -> { }, failure -> { });
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not handle a sync frame of browser %s", open.sync.session().browserId());
+            send(connection, Frames.error("internal", "the server could not handle the frame"));
+        }
+    }
+
+    private void helloTimedOut(Open open, WebSocketConnection connection) {
+        if (!open.helloReceived && !open.closed) {
+            closeWith(connection, ProtocolException.CLOSE_PROTOCOL_VIOLATION, "protocol",
+                    "no hello within " + config.helloTimeout().toMillis() + " ms of the socket opening");
         }
     }
 
@@ -163,8 +281,8 @@ public class SyncEndpoint {
         });
     }
 
-    /** Answers a connection over an abuse limit with an error frame, then closes it. */
-    private static void closeOverLimit(WebSocketConnection connection, int code, String reason, String message) {
+    /** Answers a connection with an error frame, then closes it. */
+    private static void closeWith(WebSocketConnection connection, int code, String reason, String message) {
         LOG.debugf("Closing sync connection %s (%d): %s", connection.id(), code, message);
         connection.sendText(Frames.error(reason, message)).subscribe().with(
                 ok -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { }),
@@ -174,5 +292,31 @@ public class SyncEndpoint {
     private static void send(WebSocketConnection connection, String text) {
         connection.sendText(text).subscribe().with(ok -> { },
                 failure -> LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage()));
+    }
+
+    /** Marks the end of a connection in its queue of frames: compared by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CLOSED = new String("");
+
+    /** One open sync connection; its queue and flags are guarded by the object itself. */
+    private static final class Open {
+        final String browserId;
+        final BrowserRegistry.Entry entry;
+        final SyncConnection sync;
+        final Context context;
+        final ArrayDeque<String> queue = new ArrayDeque<>();
+        long queuedChars;
+        boolean draining;
+        /** Touched only by the thread handling the connection's frames, one at a time. */
+        boolean helloReceived;
+        volatile boolean closed;
+        volatile long helloTimer;
+
+        Open(String browserId, BrowserRegistry.Entry entry, SyncConnection sync, Context context) {
+            this.browserId = browserId;
+            this.entry = entry;
+            this.sync = sync;
+            this.context = context;
+        }
     }
 }

@@ -1,4 +1,6 @@
-package dev.browserstorage.quarkus;
+package dev.browserstorage.quarkus.runtime;
+
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** How long sessions live: a browser that never connected is dropped long before an idle one. */
-class BrowserSessionsTest {
-    private final BrowserSessions sessions = new BrowserSessions(new SmallRyeConfigBuilder()
+class BrowserRegistryTest {
+    private final BrowserRegistry sessions = new BrowserRegistry(new SmallRyeConfigBuilder()
             .withMapping(BrowserStorageConfig.class)
             // Quarkus's own duration syntax ("30M"), as in an application.
             .withConverter(Duration.class, 200, new DurationConverter())

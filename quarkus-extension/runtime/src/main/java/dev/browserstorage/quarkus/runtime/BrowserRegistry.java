@@ -1,0 +1,335 @@
+package dev.browserstorage.quarkus.runtime;
+
+import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.HttpOnlyCommits;
+import dev.browserstorage.session.StorageLimits;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import dev.browserstorage.StorageUnavailableException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The server-side sessions of the browsers of this app (internal: applications use
+ * {@code BrowserSessions}), by the browser's public id. A session lives
+ * while its browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that; one whose
+ * browser never connected lives {@link BrowserStorageConfig#unclaimedTimeout()}; one whose browser
+ * never made an HTTP request is dropped when its last connection closes.
+ *
+ * <p>What anonymous clients can make it hold is bounded: at most {@link
+ * BrowserStorageConfig#maxBrowsers()} sessions and {@link BrowserStorageConfig#maxHeldSnapshotChars()}
+ * characters of snapshots, making room by dropping the disconnected sessions idle longest.
+ *
+ * <p>A browser's public id (what {@link #find} takes) is not its credential: the cookie carries
+ * the id with a tag only the server can make. A session's {@link BrowserSession#browserId()} is
+ * neither: it is a random label, for log lines and messages, that tells nothing about the cookie.
+ */
+@ApplicationScoped
+public class BrowserRegistry {
+    private static final Logger LOG = Logger.getLogger(BrowserRegistry.class);
+    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
+    /** Ids rotated away, until the idle timeout: a credential for one of them gets a fresh id. */
+    private final ConcurrentHashMap<String, Instant> retired = new ConcurrentHashMap<>();
+    private final AtomicLong heldChars = new AtomicLong();
+    private final BrowserStorageConfig config;
+    private final String appId;
+    private final StorageLimits limits;
+    private final Clock clock = Clock.systemUTC();
+
+    private final CookieHeaderBudget cookieHeaderBudget;
+    private final HttpOnlyCommits httpOnlyCommits;
+    private final boolean insecureLocalhostCookies;
+
+    /**
+     * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
+     * only in HTTP requests), for use outside CDI.
+     */
+    public BrowserRegistry(BrowserStorageConfig config, Optional<String> appName) {
+        this(config, appName, "20K", null);
+    }
+
+    @Inject
+    BrowserRegistry(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
+            CookieCommits httpOnlyCommits) {
+        // A browser whose cookies pass the server's header limit gets 431 for every later request.
+        this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
+        this.httpOnlyCommits = httpOnlyCommits;
+        this.insecureLocalhostCookies = config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
+        if (config.insecureLocalhostCookies() && !insecureLocalhostCookies) {
+            LOG.warn("quarkus.browser-storage.insecure-localhost-cookies is ignored outside dev and test mode:"
+                    + " cookies stay Secure");
+        }
+        this.config = config;
+        this.appId = config.appId().or(() -> appName).orElse("app");
+        if (!APP_ID.matcher(appId).matches()) {
+            throw new IllegalStateException("quarkus.browser-storage.app-id '" + appId
+                    + "' cannot prefix storage keys: use letters, digits, '_', '-' and '.'");
+        }
+        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites(),
+                config.maxTabs());
+    }
+
+    void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
+        long period = Math.max(1000, Math.min(60_000, unclaimedTimeout().toMillis() / 2));
+        vertx.setPeriodic(period, id -> evictIdle(clock.instant()));
+    }
+
+    /** @return the app's id, the prefix of its storage keys */
+    public String appId() {
+        return appId;
+    }
+
+    /**
+     * The session of a browser, made if it has none yet (not hydrated until its glue connects).
+     *
+     * @param browserId the browser's public id
+     * @return its session
+     * @throws StorageUnavailableException if the server holds {@link BrowserStorageConfig#maxBrowsers()}
+     *     sessions, all of them connected
+     */
+    public BrowserSession session(String browserId) {
+        return open(browserId, false).session;
+    }
+
+    /**
+     * The entry of a browser, made if it has none yet.
+     *
+     * @param browserId the browser's public id
+     * @param anonymous true when the browser's id was just issued by a socket's handshake: it has
+     *     made no HTTP request, and is dropped when its last connection closes
+     */
+    Entry open(String browserId, boolean anonymous) {
+        Entry entry = sessions.get(browserId);
+        if (entry == null) {
+            makeRoomFor(1, 0);
+            entry = sessions.computeIfAbsent(browserId, id -> new Entry(newSession(), anonymous));
+        }
+        entry.lastSeen = clock.instant();
+        return entry;
+    }
+
+    private BrowserSession newSession() {
+        byte[] label = new byte[9];
+        RANDOM.nextBytes(label);
+        BrowserSession.Builder builder = BrowserSession.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+                .limits(limits).clock(clock).cookieHeaderBudget(cookieHeaderBudget)
+                .insecureLocalhostCookies(insecureLocalhostCookies);
+        if (httpOnlyCommits != null) {
+            builder.httpOnlyCommits(httpOnlyCommits);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The session of a browser, if it has one.
+     *
+     * @param browserId the browser's public id
+     * @return its session
+     */
+    public Optional<BrowserSession> find(String browserId) {
+        Entry entry = sessions.get(browserId);
+        return entry == null ? Optional.empty() : Optional.of(entry.session);
+    }
+
+    /** @return how many browsers have a session */
+    public int size() {
+        return sessions.size();
+    }
+
+    /** @return how many characters of snapshots the sessions hold, as their hellos counted them */
+    public long heldSnapshotChars() {
+        return heldChars.get();
+    }
+
+    /**
+     * An HTTP request carried a browser's id: the browser is no longer anonymous.
+     *
+     * @param browserId the browser's public id
+     */
+    void sawHttpRequest(String browserId) {
+        Entry entry = sessions.get(browserId);
+        if (entry != null) {
+            entry.anonymous = false;
+            entry.lastSeen = clock.instant();
+        }
+    }
+
+    /**
+     * Makes room for a {@code hello} of a browser before it is read, and counts it as held.
+     *
+     * @param entry the browser's entry
+     * @param chars the hello's length
+     * @return false if there is no room even after dropping every disconnected idle session
+     */
+    boolean admitSnapshot(Entry entry, long chars) {
+        long grown = Math.max(0, chars - entry.heldChars);
+        if (!makeRoomFor(0, grown)) {
+            return false;
+        }
+        synchronized (entry) {
+            long before = entry.heldChars;
+            entry.heldChars = Math.max(before, chars);
+            heldChars.addAndGet(entry.heldChars - before);
+        }
+        return true;
+    }
+
+    /**
+     * A connection of a browser closed: a browser that never made an HTTP request goes with it.
+     *
+     * @param browserId the browser's public id
+     */
+    void connectionClosed(String browserId) {
+        Entry entry = sessions.get(browserId);
+        if (entry != null && entry.anonymous && !entry.session.isConnected()) {
+            drop(browserId, entry, "its anonymous browser disconnected");
+        }
+    }
+
+    /** Whether an id was rotated away, so that a credential for it must not be accepted. */
+    boolean isRetired(String browserId) {
+        return retired.containsKey(browserId);
+    }
+
+    /**
+     * Moves a browser's session to a new id; the old id is refused from now on.
+     *
+     * @param oldId the browser's current public id
+     * @param newId its new public id
+     * @return the session, if the browser had one
+     */
+    Optional<BrowserSession> rekey(String oldId, String newId) {
+        retired.put(oldId, clock.instant());
+        Entry entry = sessions.remove(oldId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        entry.anonymous = false;
+        sessions.put(newId, entry);
+        return Optional.of(entry.session);
+    }
+
+    /**
+     * Makes room for more sessions or snapshot characters by dropping disconnected sessions, idle
+     * longest first.
+     *
+     * @return whether there is room now
+     */
+    private boolean makeRoomFor(int browsers, long chars) {
+        if (fits(browsers, chars)) {
+            return true;
+        }
+        List<Map.Entry<String, Entry>> idle = new ArrayList<>();
+        sessions.forEach((id, entry) -> {
+            if (!entry.session.isConnected()) {
+                idle.add(Map.entry(id, entry));
+            }
+        });
+        idle.sort(Comparator.comparing(candidate -> candidate.getValue().lastSeen));
+        // Some room to spare, so that a server at its bound does not scan every session for each newcomer.
+        int spareBrowsers = config.maxBrowsers() / 64;
+        long spareChars = config.maxHeldSnapshotChars() / 64;
+        for (Map.Entry<String, Entry> candidate : idle) {
+            if (fits(browsers + spareBrowsers, chars + spareChars)) {
+                break;
+            }
+            if (!candidate.getValue().session.isConnected()) {
+                drop(candidate.getKey(), candidate.getValue(), "the server needed room for another browser");
+            }
+        }
+        if (fits(browsers, chars)) {
+            return true;
+        }
+        if (browsers > 0) {
+            throw new StorageUnavailableException(null, "The server holds " + sessions.size() + " browser sessions, all"
+                    + " connected, and quarkus.browser-storage.max-browsers is " + config.maxBrowsers()
+                    + ": no session for another browser now");
+        }
+        return false;
+    }
+
+    private boolean fits(int browsers, long chars) {
+        return sessions.size() + browsers <= config.maxBrowsers()
+                && heldChars.get() + chars <= config.maxHeldSnapshotChars();
+    }
+
+    private void drop(String id, Entry entry, String why) {
+        if (sessions.remove(id, entry)) {
+            synchronized (entry) {
+                heldChars.addAndGet(-entry.heldChars);
+                entry.heldChars = 0;
+            }
+            entry.session.close();
+            LOG.debugf("Dropped the session of browser %s: %s", entry.session.browserId(), why);
+        }
+    }
+
+    /**
+     * Drops what has been idle too long.
+     *
+     * @param now the time to measure idleness against
+     */
+    public void evictIdle(Instant now) {
+        Instant cutoff = now.minus(config.idleTimeout());
+        Instant unclaimedCutoff = now.minus(unclaimedTimeout());
+        retired.values().removeIf(rotatedAt -> rotatedAt.isBefore(cutoff));
+        sessions.forEach((id, entry) -> {
+            Instant before = entry.session.isHydrated() && !entry.anonymous ? cutoff : unclaimedCutoff;
+            if (!entry.session.isConnected() && entry.lastSeen.isBefore(before)) {
+                drop(id, entry, "idle");
+            } else {
+                // Tabs closed for good never say so: drop those idle as long.
+                entry.session.dropTabsIdleSince(cutoff);
+            }
+        });
+    }
+
+    private Duration unclaimedTimeout() {
+        Duration unclaimed = config.unclaimedTimeout();
+        return unclaimed.compareTo(config.idleTimeout()) < 0 ? unclaimed : config.idleTimeout();
+    }
+
+    /** What the server keeps for one browser. */
+    static final class Entry {
+        final BrowserSession session;
+        volatile Instant lastSeen;
+        /** No HTTP request has carried this browser's id yet. */
+        volatile boolean anonymous;
+        /** The longest hello of this browser, counted in {@link #heldChars}; guarded by this entry. */
+        long heldChars;
+
+        Entry(BrowserSession session, boolean anonymous) {
+            this.session = session;
+            this.anonymous = anonymous;
+        }
+
+        /** @return the browser's session */
+        BrowserSession session() {
+            return session;
+        }
+    }
+}
