@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.StorageLimits;
@@ -25,7 +26,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code local} and {@code session}: an object of strings, each key in the app's namespace
- *       and given once, and the keys and values together at most {@link StorageLimits#maxAreaUnits()} UTF-16 units;
+ *       and given once, each value at most {@link StorageLimits#maxValueBytes()} in UTF-8, and the
+ *       keys and values together at most {@link StorageLimits#maxAreaUnits()} UTF-16 units;
  *   <li>{@code cookies}: at most {@link #MAX_COOKIES_CHARS} characters and {@link
  *       BrowserSession#MAX_COOKIES} pairs;
  *   <li>{@code failed}, {@code tabFailed}: at most {@link Frames#MAX_FAILED_IN_HELLO} entries;
@@ -157,10 +159,16 @@ final class HelloReader {
                 throw ProtocolException.violation("'" + name + "' must map keys to strings; '" + Frames.abbreviate(key)
                         + "' is not a string");
             }
+            // A value has at least as many UTF-8 bytes as UTF-16 units: a longer one is refused unread.
             int length = json.getTextLength();
+            String value = length > limits.maxValueBytes() ? null : json.getText();
+            if (value == null || Utf8.length(value) > limits.maxValueBytes()) {
+                throw ProtocolException.violation("'" + name + "' has a value for key '" + Frames.abbreviate(key)
+                        + "' over the limit of " + limits.maxValueBytes() + " UTF-8 bytes for one value");
+            }
             units += length;
             checkBudget(name, key, units);
-            values.put(key, json.getText());
+            values.put(key, value);
         }
         return values;
     }

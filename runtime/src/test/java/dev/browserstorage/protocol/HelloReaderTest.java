@@ -43,6 +43,23 @@ class HelloReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "session"})
+    void aValueOverTheLimitForOneValueIsRefusedAtOnce(String area) {
+        assertRefusedAt(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\"," + UNREAD,
+                "'" + area + "' has a value for key 'demo:a' over the limit of 100 UTF-8 bytes for one value");
+        // 34 units, but 102 bytes in UTF-8: the limit counts bytes, as it does for the server's writes.
+        assertRefusedAt(START + "\"" + area + "\":{\"demo:a\":\"" + "€".repeat(34) + "\"," + UNREAD,
+                "over the limit of 100 UTF-8 bytes");
+    }
+
+    @Test
+    void aValueOfExactlyTheLimitIsAccepted() {
+        connection.receive(START + "\"local\":{\"demo:a\":\"" + "€".repeat(33) + "x\"}}");
+
+        assertThat(session.readText(StorageArea.LOCAL, "demo:a")).contains("€".repeat(33) + "x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "session"})
     void anAreaPastItsBudgetIsRefusedAtTheKeyThatPassesIt(String area) {
         // Ten keys of 100 units each fill the budget of 1,000 exactly; the eleventh passes it.
         assertRefusedAt(START + "\"" + area + "\":" + area(11, 93).replaceFirst("}$", ",") + UNREAD,
