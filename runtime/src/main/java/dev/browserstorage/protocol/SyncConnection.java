@@ -47,6 +47,8 @@ public final class SyncConnection implements Transport {
     private int bufferedChars;
     /** Sends the batches of the tab's own session, marked as such. */
     private final Transport tabTransport = batch -> send(batch, true);
+    /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
+    private final PageOrigin socketOrigin;
     private BrowserSession tab;
     private boolean helloReceived;
 
@@ -71,9 +73,29 @@ public final class SyncConnection implements Transport {
      *     batch at once
      */
     public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher) {
+        this(session, out, flusher, null);
+    }
+
+    /**
+     * Creates the connection of a browser whose socket was opened by a page of a known origin. The
+     * hello's {@code page} decides which cookie rules apply to every write for the browser, so a
+     * hello that names no page, or a page of another origin, is refused: a script elsewhere that
+     * opened the socket cannot make the session judge cookies for a page it is not.
+     *
+     * @param session the browser's session
+     * @param out sends one text frame to the browser; must not block
+     * @param flusher runs the flush soon after, on the connection's thread; {@code null} sends each
+     *     batch at once
+     * @param handshakeOrigin the value of the handshake's {@code Origin} header, such as {@code
+     *     https://shop.example}; {@code null} where it is not known, and the page is then not checked.
+     *     A value that is no origin with a host ({@code "null"}, the origin of a sandboxed page)
+     *     matches no page
+     */
+    public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher, String handshakeOrigin) {
         this.session = Objects.requireNonNull(session, "session");
         this.out = Objects.requireNonNull(out, "out");
         this.flusher = flusher;
+        this.socketOrigin = handshakeOrigin == null ? null : PageOrigin.ofHeader(handshakeOrigin);
     }
 
     /** @return the browser's session */
@@ -183,6 +205,9 @@ public final class SyncConnection implements Transport {
                     + Frames.abbreviate(String.valueOf(frame.path("app"))));
         }
         URI page = page(frame);
+        if (socketOrigin != null && (page == null || !socketOrigin.equals(PageOrigin.of(page)))) {
+            throw ProtocolException.violation("'page' is not a page of the origin that opened this socket");
+        }
         long applied = applied(frame, "applied");
         long tabApplied = applied(frame, "tabApplied");
         Map<Long, BrowserStorageException> failed = failed(frame, "failed");
