@@ -2,6 +2,7 @@ package dev.browserstorage.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,11 +35,18 @@ public final class Frames {
     /** The largest batch id a JavaScript number holds exactly (2^53 - 1). */
     public static final long MAX_BATCH_ID = (1L << 53) - 1;
 
-    // Frames nest three levels at most: a hostile one cannot make the parser recurse deeply.
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    /**
+     * Reads and writes every frame. Frames nest three levels at most: a hostile one cannot make the
+     * parser recurse deeply. Field names are not canonicalized: the browser chooses them (a hello's
+     * storage keys), and a million distinct ones would only fill the symbol table and the JVM's
+     * string pool.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
-    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+    /** Reads frames (and a hello's small values) into trees, with {@link #FACTORY}. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
     private Frames() {}
 
@@ -53,15 +61,32 @@ public final class Frames {
         JsonNode node;
         try {
             node = MAPPER.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProtocolException.refused("bad-frame", "not a JSON object: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ProtocolException.refused("bad-frame", "not a JSON object");
+            throw notJson(e);
         }
         if (node == null || !node.isObject() || !node.path("t").isTextual()) {
-            throw ProtocolException.refused("bad-frame", "a frame is a JSON object with a string field 't'");
+            throw notAFrame();
         }
         return node;
+    }
+
+    /** The refusal of a text the parser could not read, whichever way the frame is read. */
+    static ProtocolException notJson(IOException e) {
+        return ProtocolException.refused("bad-frame", e instanceof JsonProcessingException json
+                ? "not a JSON object: " + json.getOriginalMessage() : "not a JSON object");
+    }
+
+    /** The refusal of JSON that is not an object with a string {@code t}. */
+    static ProtocolException notAFrame() {
+        return ProtocolException.refused("bad-frame", "a frame is a JSON object with a string field 't'");
+    }
+
+    /**
+     * The browser's text as an error message may quote it: short, since a hostile frame's strings
+     * can be megabytes long.
+     */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.browserstorage.session.Transport;
 import dev.browserstorage.session.WriteBatch;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,8 @@ public final class SyncConnection implements Transport {
     private int bufferedChars;
     /** Sends the batches of the tab's own session, marked as such. */
     private final Transport tabTransport = batch -> send(batch, true);
+    /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
+    private final PageOrigin socketOrigin;
     private BrowserSession tab;
     private boolean helloReceived;
 
@@ -72,9 +73,29 @@ public final class SyncConnection implements Transport {
      *     batch at once
      */
     public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher) {
+        this(session, out, flusher, null);
+    }
+
+    /**
+     * Creates the connection of a browser whose socket was opened by a page of a known origin. The
+     * hello's {@code page} decides which cookie rules apply to every write for the browser, so a
+     * hello that names no page, or a page of another origin, is refused: a script elsewhere that
+     * opened the socket cannot make the session judge cookies for a page it is not.
+     *
+     * @param session the browser's session
+     * @param out sends one text frame to the browser; must not block
+     * @param flusher runs the flush soon after, on the connection's thread; {@code null} sends each
+     *     batch at once
+     * @param handshakeOrigin the value of the handshake's {@code Origin} header, such as {@code
+     *     https://shop.example}; {@code null} where it is not known, and the page is then not checked.
+     *     A value that is no origin with a host ({@code "null"}, the origin of a sandboxed page)
+     *     matches no page
+     */
+    public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher, String handshakeOrigin) {
         this.session = Objects.requireNonNull(session, "session");
         this.out = Objects.requireNonNull(out, "out");
         this.flusher = flusher;
+        this.socketOrigin = handshakeOrigin == null ? null : PageOrigin.ofHeader(handshakeOrigin);
     }
 
     /** @return the browser's session */
@@ -88,21 +109,22 @@ public final class SyncConnection implements Transport {
     }
 
     /**
-     * Handles one frame from the browser.
+     * Handles one frame from the browser. Until a hello is accepted, the frame is read as a hello,
+     * within the session's limits ({@link HelloReader}); later frames are small, and read whole.
      *
      * @param text the frame
      * @throws ProtocolException if the frame is refused; nothing was changed
      */
     public void receive(String text) {
+        if (!helloReceived) {
+            hello(HelloReader.read(text, session));
+            return;
+        }
         JsonNode frame = Frames.parse(text);
         String type = frame.get("t").asText();
-        if (!helloReceived && !type.equals("hello")) {
-            throw ProtocolException.violation("the first frame must be 'hello', not '" + abbreviate(type) + "'");
-        }
         switch (type) {
             case "hello":
-                hello(frame);
-                break;
+                throw ProtocolException.violation("'hello' was already received on this connection");
             case "ack":
                 target(frame).acknowledge(id(frame));
                 break;
@@ -113,7 +135,7 @@ public final class SyncConnection implements Transport {
                 change(frame);
                 break;
             default:
-                throw ProtocolException.refused("bad-frame", "unknown frame type '" + abbreviate(type) + "'");
+                throw ProtocolException.refused("bad-frame", "unknown frame type '" + Frames.abbreviate(type) + "'");
         }
     }
 
@@ -172,26 +194,26 @@ public final class SyncConnection implements Transport {
         return frame.path("tab").asBoolean(false) ? tab : session;
     }
 
-    private void hello(JsonNode frame) {
-        if (helloReceived) {
-            throw ProtocolException.violation("'hello' was already received on this connection");
-        }
+    private void hello(HelloReader.Hello hello) {
+        JsonNode frame = hello.fields();
         if (frame.path("v").asInt(-1) != Frames.VERSION) {
-            throw ProtocolException.violation("protocol version " + frame.path("v") + " is not supported; this server speaks "
-                    + Frames.VERSION);
+            throw ProtocolException.violation("protocol version " + Frames.abbreviate(frame.path("v").toString())
+                    + " is not supported; this server speaks " + Frames.VERSION);
         }
         if (!session.appId().equals(frame.path("app").asText(null))) {
             throw ProtocolException.violation("this server serves app '" + session.appId() + "', not "
-                    + abbreviate(String.valueOf(frame.path("app"))));
+                    + Frames.abbreviate(String.valueOf(frame.path("app"))));
         }
         URI page = page(frame);
+        if (socketOrigin != null && (page == null || !socketOrigin.equals(PageOrigin.of(page)))) {
+            throw ProtocolException.violation("'page' is not a page of the origin that opened this socket");
+        }
         long applied = applied(frame, "applied");
         long tabApplied = applied(frame, "tabApplied");
         Map<Long, BrowserStorageException> failed = failed(frame, "failed");
         Map<Long, BrowserStorageException> tabFailed = failed(frame, "tabFailed");
-        Snapshot browserSnapshot = new Snapshot(page, stringMap(frame, "local"), Map.of(),
-                parseCookieHeader(text(frame, "cookies", true)));
-        Snapshot tabSnapshot = new Snapshot(page, Map.of(), stringMap(frame, "session"), Map.of());
+        Snapshot browserSnapshot = new Snapshot(page, hello.local(), Map.of(), hello.cookies());
+        Snapshot tabSnapshot = new Snapshot(page, Map.of(), hello.session(), Map.of());
         BrowserSession tabSession = tab(frame);
         try {
             session.hydrate(browserSnapshot);
@@ -264,8 +286,7 @@ public final class SyncConnection implements Transport {
             return Map.of();
         }
         if (!failed.isArray() || failed.size() > Frames.MAX_FAILED_IN_HELLO) {
-            throw ProtocolException.violation("'" + field + "' must be a list of at most " + Frames.MAX_FAILED_IN_HELLO
-                    + " fail frames");
+            throw HelloReader.badFailureList(field);
         }
         Map<Long, BrowserStorageException> errors = new LinkedHashMap<>();
         for (JsonNode fail : failed) {
@@ -387,26 +408,6 @@ public final class SyncConnection implements Transport {
         }
     }
 
-    private static Map<String, String> stringMap(JsonNode frame, String field) {
-        JsonNode node = frame.path(field);
-        if (node.isMissingNode() || node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw ProtocolException.violation("'" + field + "' must be an object of strings");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                throw ProtocolException.violation("'" + field + "' must map keys to strings; '" + abbreviate(entry.getKey())
-                        + "' is not a string");
-            }
-            values.put(entry.getKey(), entry.getValue().asText());
-        }
-        return values;
-    }
-
     /**
      * Splits a {@code Cookie} header or {@code document.cookie} into names and values. Where a name
      * appears twice (cookies of different paths), the first wins: browsers list the more specific
@@ -416,21 +417,7 @@ public final class SyncConnection implements Transport {
      * @return the cookies in order
      */
     public static Map<String, String> parseCookieHeader(String header) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        for (String part : header.split(";")) {
-            String pair = part.strip();
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? "" : pair.substring(0, equals).strip();
-            String value = equals < 0 ? pair : pair.substring(equals + 1).strip();
-            cookies.putIfAbsent(name, value);
-        }
-        return cookies;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        // A String holds fewer than Integer.MAX_VALUE pairs: the bound is never reached.
+        return CookiePairs.split(header, Integer.MAX_VALUE, IllegalStateException::new);
     }
 }

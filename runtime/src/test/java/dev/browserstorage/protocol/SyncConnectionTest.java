@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncConnectionTest {
-    private static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\","
+    /** A well-formed hello of app {@code demo}, from {@code https://shop.example/}; other tests vary it. */
+    static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\","
             + "\"local\":{\"demo:prefs.theme\":\"\\\"dark\\\"\"},\"session\":{},\"cookies\":\"a=1; b=x=y\",\"applied\":0,\"tab\":\"t1\"}";
 
     private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
