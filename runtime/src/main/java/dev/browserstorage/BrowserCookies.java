@@ -124,8 +124,10 @@ public final class BrowserCookies {
 
     /**
      * Sets a cookie. A {@code maxAge} of zero or less, or an {@code expires} in the past, deletes it
-     * (as in a {@code Set-Cookie} header). The options are remembered for this browser, so that
-     * {@link #delete(String)} uses the same path and domain.
+     * (as in a {@code Set-Cookie} header). A lifetime over 400 days is shortened to 400 days from now,
+     * as browsers shorten it: the cookie is sent, remembered and read back with the shortened one. The
+     * options are remembered for this browser, so that {@link #delete(String)} uses the same path and
+     * domain.
      *
      * @param name the cookie name
      * @param value the cookie value
@@ -193,8 +195,7 @@ public final class BrowserCookies {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
             cookies.deleteCookie(write.key(), write.cookieOptions());
         } else {
-            CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
-                    session.clock().instant());
+            CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl());
             session.cookieHeaderBudget().check(cookies.cookies(), write.key(), write.value());
             cookies.setCookie(write.key(), write.value(), write.cookieOptions());
         }

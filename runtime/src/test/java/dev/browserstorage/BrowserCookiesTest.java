@@ -86,6 +86,37 @@ class BrowserCookiesTest {
     }
 
     @Test
+    void aMaxAgeOver400DaysIsCappedAt400DaysAsBrowsersDoAndReadsReportTheCap() {
+        browser.connect();
+
+        cookies.set("lang", "de", CookieOptions.builder().maxAge(Duration.ofDays(401)).build());
+        browser.deliver();
+
+        assertThat(lastWrite().cookieOptions().maxAge()).as("what the batch carries").contains(Duration.ofDays(400));
+        assertThat(Frames.batch(browser.received().get(0), false))
+                .as("what the frame says").contains("\"maxAge\":34560000");
+        CookieListItem lang = cookies.get("lang").orElseThrow();
+        assertThat(lang.knownAttributes().flatMap(CookieOptions::maxAge)).contains(Duration.ofDays(400));
+        assertThat(lang.expires()).contains(clock.instant().plus(Duration.ofDays(400)));
+        assertThat(cookies.getAll()).filteredOn(c -> c.name().equals("lang")).singleElement()
+                .satisfies(c -> assertThat(c.expires()).contains(Instant.parse("2027-02-05T00:00:00Z")));
+    }
+
+    @Test
+    void anExpiryTwoYearsAheadIsCappedAt400DaysFromNow() {
+        browser.connect();
+        Instant twoYears = clock.instant().plus(Duration.ofDays(730));
+
+        cookies.set("lang", "de", CookieOptions.builder().expires(twoYears).build());
+
+        Instant cap = clock.instant().plus(Duration.ofDays(400));
+        assertThat(lastWrite().cookieOptions().expires()).contains(cap);
+        assertThat(lastWrite().cookieOptions().maxAge()).isEmpty();
+        assertThat(cookies.get("lang").orElseThrow().expires()).contains(cap);
+        assertThat(cookies.get("lang").orElseThrow().knownAttributes().flatMap(CookieOptions::expires)).contains(cap);
+    }
+
+    @Test
     void deleteUsesThePathAndDomainTheCookieWasSetWith() {
         browser.connect();
         CookieOptions scoped = CookieOptions.builder().path("/account").domain("example.com").build();
@@ -392,6 +423,20 @@ class BrowserCookiesTest {
                     "__Secure-sid=s3cr3t; Path=/account; Max-Age=3600; Secure; HttpOnly; SameSite=Lax",
                     "__Secure-sid=; Path=/account; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly;"
                             + " SameSite=Lax");
+        }
+
+        @Test
+        void aLifetimeOver400DaysIsCappedInTheSetCookieHeaderAndInWhatReadsReport() {
+            http.set("lang", "de", CookieOptions.builder().maxAge(Duration.ofDays(401)).build());
+            http.set("region", "eu", CookieOptions.builder().expires(clock.instant().plus(Duration.ofDays(730))).build());
+
+            assertThat(setCookies).containsExactly("lang=de; Path=/; Max-Age=34560000; Secure; SameSite=Lax",
+                    "region=eu; Path=/; Expires=Fri, 05 Feb 2027 00:00:00 GMT; Secure; SameSite=Lax");
+            assertThat(http.get("lang").orElseThrow().knownAttributes().flatMap(CookieOptions::maxAge))
+                    .contains(Duration.ofDays(400));
+            assertThat(http.getAll()).extracting(CookieListItem::name, CookieListItem::expires).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("lang", Optional.of(Instant.parse("2027-02-05T00:00:00Z"))),
+                    org.assertj.core.groups.Tuple.tuple("region", Optional.of(Instant.parse("2027-02-05T00:00:00Z"))));
         }
 
         @Test

@@ -3,8 +3,9 @@ package dev.browserstorage.cookie;
 /**
  * A rule a browser applies before it stores a cookie. A cookie that breaks one is dropped without an
  * error by {@code document.cookie} and a {@code Set-Cookie} header, rejected by {@code
- * cookieStore.set()}, or (for the lifetime) silently changed; {@link CookieRules} refuses it first and
- * names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}.
+ * cookieStore.set()}, or (for surrounding whitespace) silently changed; {@link CookieRules} refuses it
+ * first and names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}. A lifetime
+ * over 400 days breaks no rule: browsers shorten it, and so does {@link CookieRules#capLifetime}.
  *
  * <p>The constants are declared in the order {@link CookieRules} checks them: when a cookie breaks
  * several rules, the first one declared here is reported. The sources are RFC 6265bis
@@ -100,11 +101,6 @@ public enum CookieRule {
      */
     EXPIRES_AND_MAX_AGE("a cookie takes either maxAge or expires; cookieStore.set() rejects both, and"
             + " Set-Cookie silently ignores expires"),
-    /**
-     * A lifetime (max-age, or expires minus now) over {@link CookieRules#MAX_LIFETIME}: browsers
-     * silently shorten it to 400 days. Zero, negative and past values are deletions and allowed.
-     */
-    LIFETIME_TOO_LONG("browsers silently shorten a cookie's lifetime to 400 days"),
     /**
      * A Secure cookie set from a plain-{@code http} page that is not on a loopback host ({@code
      * localhost}, {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}, which browsers treat as

@@ -491,7 +491,7 @@ public final class BrowserSession implements SessionSource {
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
         } else if (pageUrl != null) {
-            CookieRules.check(write.key(), write.value(), write.cookieOptions(), pageUrl, clock.instant());
+            CookieRules.check(write.key(), write.value(), write.cookieOptions(), pageUrl);
         } else {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
             CookieRules.checkValue(write.key(), write.value());
@@ -1082,8 +1082,11 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * The options a cookie is written with to a page: as declared, or without Secure under the
-     * development allowance for plain-http localhost when it is on.
+     * The options a cookie is written with to a page: as declared, with the lifetime capped at 400
+     * days from now as browsers cap it ({@link CookieRules#capLifetime}), and without Secure under the
+     * development allowance for plain-http localhost when it is on. Every write, over the socket or
+     * in an HTTP response, goes through here before it is checked, so that what is checked, sent,
+     * remembered and reported back is what the browser will hold.
      *
      * @param name the cookie name
      * @param options the declared options
@@ -1092,14 +1095,12 @@ public final class BrowserSession implements SessionSource {
      */
     public dev.browserstorage.cookie.CookieOptions cookieOptionsFor(String name,
             dev.browserstorage.cookie.CookieOptions options, URI pageUrl) {
-        return insecureLocalhostCookies ? dev.browserstorage.cookie.InsecureLocalhost.adjust(name, options, pageUrl) : options;
+        dev.browserstorage.cookie.CookieOptions capped = CookieRules.capLifetime(options, clock.instant());
+        return insecureLocalhostCookies ? dev.browserstorage.cookie.InsecureLocalhost.adjust(name, capped, pageUrl) : capped;
     }
 
-    /** The writes as they go to the page this session knows; called with the lock held. */
+    /** The writes as they go to the page this session knows (see {@link #cookieOptionsFor}); called with the lock held. */
     private List<Write> cookiesForPage(List<Write> writes) {
-        if (!insecureLocalhostCookies || pageUrl == null) {
-            return writes;
-        }
         List<Write> adjusted = new ArrayList<>(writes.size());
         for (Write write : writes) {
             adjusted.add(write.area() != StorageArea.COOKIE ? write : new Write(StorageArea.COOKIE, write.key(),

@@ -383,8 +383,7 @@ public final class StoreAccess {
                 CookieRules.checkDeclaration(write.key(), write.cookieOptions());
                 jar.remove(write.key());
             } else {
-                CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
-                        session().clock().instant());
+                CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl());
                 session().cookieHeaderBudget().check(jar, write.key(), write.value());
                 jar.put(write.key(), write.value());
             }
