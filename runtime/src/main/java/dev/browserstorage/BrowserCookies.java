@@ -2,7 +2,6 @@ package dev.browserstorage;
 
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.CookieAttributes;
 import dev.browserstorage.session.HttpCookies;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -178,34 +176,10 @@ public final class BrowserCookies {
         return submit(Write.deleteCookie(name, options.toBuilder().sessionCookie().build()));
     }
 
-    /**
-     * One cookie write: a {@code Set-Cookie} header inside an HTTP request (checked against its URL
-     * and its cookies first), else a batch over the socket (checked by the session).
-     */
+    /** One cookie write: a {@code Set-Cookie} header inside an HTTP request, else a batch over the socket. */
     private CompletionStage<Void> submit(Write write) {
         Optional<HttpCookies> http = sessions.httpCookies();
-        BrowserSession session = session();
-        if (http.isEmpty()) {
-            return session.write(List.of(write));
-        }
-        HttpCookies cookies = http.get();
-        write = new Write(StorageArea.COOKIE, write.key(), write.value(),
-                session.cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl()));
-        if (write.isRemoval()) {
-            CookieRules.checkDeclaration(write.key(), write.cookieOptions());
-            cookies.deleteCookie(write.key(), write.cookieOptions());
-        } else {
-            CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl());
-            session.cookieHeaderBudget().check(cookies.cookies(), write.key(), write.value());
-            cookies.setCookie(write.key(), write.value(), write.cookieOptions());
-        }
-        session.rememberCookieAttributes(write.key(), write.isRemoval() ? null : write.cookieOptions());
-        // The socket side of a connected page learns of it as a browser change (it is one, once the
-        // response arrives); HttpOnly values stay out of it, as the page never sees them.
-        if (session.isHydrated() && !write.cookieOptions().httpOnly()) {
-            session.browserChanged(StorageArea.COOKIE, write.key(), write.value());
-        }
-        return CompletableFuture.completedFuture(null);
+        return http.isPresent() ? session().writeToResponse(http.get(), List.of(write)) : session().write(List.of(write));
     }
 
     private static boolean deletes(CookieOptions options, Instant now) {
