@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * An HttpOnly cookie written over the socket goes through a commit URL whose response carries it,
  * so its value never reaches JavaScript. Every write is checked first: a cookie the browser would
  * refuse, or one that would make the browser's requests too large for the server, fails at once
- * with an {@link InvalidCookieException} naming the rule, and nothing is sent.
+ * with an {@link InvalidCookieException} naming the rule, and nothing is sent. So does a write of a
+ * cookie the framework keeps for itself ({@link dev.browserstorage.cookie.CookieRule#RESERVED_NAME}).
  *
  * <p>Values are written as given: they must already be valid cookie values (no {@code ;}, no
  * control characters, no surrounding spaces). Reads return what the browser holds; HttpOnly cookies
@@ -114,7 +115,8 @@ public final class BrowserCookies {
      * @param name the cookie name
      * @param value the cookie value
      * @return completes when the browser has stored it
-     * @throws InvalidCookieException if the browser would refuse the cookie; nothing is sent
+     * @throws InvalidCookieException if the browser would refuse the cookie, or its name is reserved
+     *     for the framework's own cookie; nothing is sent
      */
     public CompletionStage<Void> set(String name, String value) {
         return set(name, value, CookieOptions.defaults());
@@ -131,8 +133,9 @@ public final class BrowserCookies {
      * @param value the cookie value
      * @param options its attributes
      * @return completes when the browser has stored it
-     * @throws InvalidCookieException if the browser would refuse the cookie, or the browser's
-     *     cookies would pass the server's request-header limit; nothing is sent
+     * @throws InvalidCookieException if the browser would refuse the cookie, its name is reserved for
+     *     the framework's own cookie, or the browser's cookies would pass the server's request-header
+     *     limit; nothing is sent
      */
     public CompletionStage<Void> set(String name, String value, CookieOptions options) {
         Objects.requireNonNull(name, "name");
@@ -151,6 +154,8 @@ public final class BrowserCookies {
      *
      * @param name the cookie name
      * @return completes when the browser has deleted it
+     * @throws InvalidCookieException if the name is reserved for the framework's own cookie; nothing
+     *     is sent
      */
     public CompletionStage<Void> delete(String name) {
         Objects.requireNonNull(name, "name");
@@ -168,7 +173,8 @@ public final class BrowserCookies {
      * @param name the cookie name
      * @param options the attributes the cookie was set with
      * @return completes when the browser has deleted it
-     * @throws InvalidCookieException if no browser would accept the deletion (a bad path or domain)
+     * @throws InvalidCookieException if no browser would accept the deletion (a bad path or domain),
+     *     or the name is reserved for the framework's own cookie; nothing is sent
      */
     public CompletionStage<Void> delete(String name, CookieOptions options) {
         Objects.requireNonNull(name, "name");

@@ -109,6 +109,15 @@ public enum CookieRule {
     SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
             + " HTTPS (localhost excepted)"),
     /**
+     * A name a framework adapter reserved for a cookie of its own ({@link
+     * dev.browserstorage.session.BrowserSession.Builder#reservedCookieNames}), such as the Quarkus
+     * extension's browser-id cookie and the glue's tab cookie. Setting or deleting it would change
+     * which browser or tab the server takes the requests for, so the session refuses every write of
+     * it, on every road, before any other rule.
+     */
+    RESERVED_NAME("the name is reserved by browser-storage for its own cookie, which identifies the browser"
+            + " or its tab; application code can neither set nor delete it"),
+    /**
      * An HttpOnly cookie written where no server response can carry it: script ({@code
      * document.cookie}, {@code cookieStore.set()}) cannot set or delete an HttpOnly cookie, only a
      * {@code Set-Cookie} header can. Inside an HTTP request the cookie goes on the response; over the

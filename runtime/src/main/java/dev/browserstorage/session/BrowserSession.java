@@ -84,6 +84,8 @@ public final class BrowserSession implements SessionSource {
     private final CookieHeaderBudget cookieHeaderBudget;
     private final HttpOnlyCommits httpOnlyCommits;
     private final boolean insecureLocalhostCookies;
+    /** The names of the framework's own cookies, which no write may touch; sorted, unmodifiable. */
+    private final Set<String> reservedCookieNames;
     /** The attributes of the cookies this server wrote, by name; guarded by the lock. */
     private final Map<String, CookieAttributes> cookieAttributes = new HashMap<>();
 
@@ -112,6 +114,7 @@ public final class BrowserSession implements SessionSource {
         this.cookieHeaderBudget = builder.cookieHeaderBudget;
         this.httpOnlyCommits = builder.httpOnlyCommits;
         this.insecureLocalhostCookies = builder.insecureLocalhostCookies;
+        this.reservedCookieNames = builder.reservedCookieNames;
         for (StorageArea area : StorageArea.values()) {
             confirmed.put(area, new HashMap<>());
             view.put(area, new ConcurrentHashMap<>());
@@ -398,7 +401,8 @@ public final class BrowserSession implements SessionSource {
      * @throws QuotaExceededException if a value or the app's storage would pass a limit; nothing is
      *     changed or sent
      * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
-     *     enforces; nothing is changed or sent
+     *     enforces, or its name is {@linkplain #reservedCookieNames() reserved}; nothing is changed or
+     *     sent
      * @throws DisconnectedException if the session is closed or too many writes are pending
      */
     public CompletionStage<Void> write(List<Write> writes) {
@@ -454,7 +458,8 @@ public final class BrowserSession implements SessionSource {
      * @param writes cookie writes, applied in order
      * @return completes at once: the response carries the cookies
      * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
-     *     enforces, or the browser's cookies would pass the request-header budget; no header is added
+     *     enforces, its name is {@linkplain #reservedCookieNames() reserved}, or the browser's cookies
+     *     would pass the request-header budget; no header is added
      * @throws IllegalArgumentException if a write is not a cookie write
      */
     public CompletionStage<Void> writeToResponse(HttpCookies exchange, List<Write> writes) {
@@ -539,10 +544,17 @@ public final class BrowserSession implements SessionSource {
 
     /**
      * The one check every cookie write passes before anything is sent, over the socket or on an
-     * HTTP response: over the socket, that an HttpOnly cookie can be carried at all; then the cookie
-     * rules against the page (before the page is known, the rules that need none).
+     * HTTP response: that its name is not one of the framework's own cookies; over the socket, that
+     * an HttpOnly cookie can be carried at all; then the cookie rules against the page (before the
+     * page is known, the rules that need none).
      */
     private void checkCookie(Write write, URI page, boolean overSocket) {
+        if (reservedCookieNames.contains(write.key())) {
+            throw new InvalidCookieException(CookieRule.RESERVED_NAME, write.key(), "Cookie '" + write.key()
+                    + "' is browser-storage's own cookie and cannot be " + (write.isRemoval() ? "deleted" : "set")
+                    + " by the application: " + CookieRule.RESERVED_NAME.description() + ". Give the application's"
+                    + " cookie another name; nothing was written.");
+        }
         if (overSocket && write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
             throw new InvalidCookieException(CookieRule.HTTP_ONLY_FROM_SCRIPT,
                     write.key(), "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
@@ -817,7 +829,9 @@ public final class BrowserSession implements SessionSource {
                                     + tabs.size() + " connected tabs, the most it may have"));
                     tabs.remove(dropped.tabId);
                 }
-                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock), tabId);
+                // A tab is the same browser: its writes must not touch the framework's cookies either.
+                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock)
+                        .reservedCookieNames(reservedCookieNames), tabId);
                 tabs.put(tabId, tab);
             }
             tab.lastActive = clock.instant();
@@ -1101,6 +1115,16 @@ public final class BrowserSession implements SessionSource {
         return cookieHeaderBudget;
     }
 
+    /**
+     * The names of the cookies the framework keeps for itself, which every write refuses ({@link
+     * Builder#reservedCookieNames}).
+     *
+     * @return the names, sorted; empty if none are reserved
+     */
+    public Set<String> reservedCookieNames() {
+        return reservedCookieNames;
+    }
+
     /** @return who issues commit URLs for HttpOnly cookies written over the socket, if anyone */
     public Optional<HttpOnlyCommits> httpOnlyCommits() {
         return Optional.ofNullable(httpOnlyCommits);
@@ -1357,6 +1381,7 @@ public final class BrowserSession implements SessionSource {
         private CookieHeaderBudget cookieHeaderBudget = CookieHeaderBudget.defaults();
         private HttpOnlyCommits httpOnlyCommits;
         private boolean insecureLocalhostCookies;
+        private Set<String> reservedCookieNames = Collections.emptySortedSet();
 
         private Builder(String browserId, String appId) {
             this.browserId = Objects.requireNonNull(browserId, "browserId");
@@ -1422,6 +1447,26 @@ public final class BrowserSession implements SessionSource {
          */
         public Builder insecureLocalhostCookies(boolean allowed) {
             this.insecureLocalhostCookies = allowed;
+            return this;
+        }
+
+        /**
+         * Reserves the names of the cookies a framework adapter keeps for itself, such as the Quarkus
+         * extension's browser-id cookie ({@code __bs_id}, {@code __Host-bs_id}, or as configured) and
+         * the glue's tab cookie {@code __bs_tab}: app code overwriting or deleting one would break or
+         * weaken the browser's identity. Every write of such a cookie (a typed store's, {@code
+         * BrowserCookies}', a batch's, over the socket or on an HTTP response, set or delete) is
+         * refused with {@link CookieRule#RESERVED_NAME} before anything is written. Names match
+         * exactly, case included, as browsers tell cookies apart: {@code BS_ID} is another cookie
+         * and leaves {@code bs_id} untouched. The session's tabs inherit them. Default: none.
+         *
+         * @param names the reserved cookie names
+         * @return this builder
+         */
+        public Builder reservedCookieNames(Set<String> names) {
+            Objects.requireNonNull(names, "names");
+            names.forEach(name -> Objects.requireNonNull(name, "a reserved cookie name"));
+            this.reservedCookieNames = Collections.unmodifiableSortedSet(new TreeSet<>(names));
             return this;
         }
 

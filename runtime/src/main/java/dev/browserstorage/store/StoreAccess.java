@@ -271,7 +271,8 @@ public final class StoreAccess {
      * @param <T> its type
      * @return completes when the browser has stored it
      * @throws dev.browserstorage.QuotaExceededException if the value would pass a limit; nothing is sent
-     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie
+     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie, or its
+     *     name is reserved for the framework's own cookie
      */
     public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
         return submit(List.of(write(field, value, field.ttl().orElse(null))));
