@@ -2,7 +2,6 @@ package dev.browserstorage;
 
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.CookieAttributes;
 import dev.browserstorage.session.HttpCookies;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -39,7 +37,8 @@ import java.util.function.Consumer;
  * An HttpOnly cookie written over the socket goes through a commit URL whose response carries it,
  * so its value never reaches JavaScript. Every write is checked first: a cookie the browser would
  * refuse, or one that would make the browser's requests too large for the server, fails at once
- * with an {@link InvalidCookieException} naming the rule, and nothing is sent.
+ * with an {@link InvalidCookieException} naming the rule, and nothing is sent. So does a write of a
+ * cookie the framework keeps for itself ({@link dev.browserstorage.cookie.CookieRule#RESERVED_NAME}).
  *
  * <p>Values are written as given: they must already be valid cookie values (no {@code ;}, no
  * control characters, no surrounding spaces). Reads return what the browser holds; HttpOnly cookies
@@ -116,7 +115,8 @@ public final class BrowserCookies {
      * @param name the cookie name
      * @param value the cookie value
      * @return completes when the browser has stored it
-     * @throws InvalidCookieException if the browser would refuse the cookie; nothing is sent
+     * @throws InvalidCookieException if the browser would refuse the cookie, or its name is reserved
+     *     for the framework's own cookie; nothing is sent
      */
     public CompletionStage<Void> set(String name, String value) {
         return set(name, value, CookieOptions.defaults());
@@ -124,15 +124,18 @@ public final class BrowserCookies {
 
     /**
      * Sets a cookie. A {@code maxAge} of zero or less, or an {@code expires} in the past, deletes it
-     * (as in a {@code Set-Cookie} header). The options are remembered for this browser, so that
-     * {@link #delete(String)} uses the same path and domain.
+     * (as in a {@code Set-Cookie} header). A lifetime over 400 days is shortened to 400 days from now,
+     * as browsers shorten it: the cookie is sent, remembered and read back with the shortened one. The
+     * options are remembered for this browser, so that {@link #delete(String)} uses the same path and
+     * domain.
      *
      * @param name the cookie name
      * @param value the cookie value
      * @param options its attributes
      * @return completes when the browser has stored it
-     * @throws InvalidCookieException if the browser would refuse the cookie, or the browser's
-     *     cookies would pass the server's request-header limit; nothing is sent
+     * @throws InvalidCookieException if the browser would refuse the cookie, its name is reserved for
+     *     the framework's own cookie, or the browser's cookies would pass the server's request-header
+     *     limit; nothing is sent
      */
     public CompletionStage<Void> set(String name, String value, CookieOptions options) {
         Objects.requireNonNull(name, "name");
@@ -151,6 +154,8 @@ public final class BrowserCookies {
      *
      * @param name the cookie name
      * @return completes when the browser has deleted it
+     * @throws InvalidCookieException if the name is reserved for the framework's own cookie; nothing
+     *     is sent
      */
     public CompletionStage<Void> delete(String name) {
         Objects.requireNonNull(name, "name");
@@ -168,7 +173,8 @@ public final class BrowserCookies {
      * @param name the cookie name
      * @param options the attributes the cookie was set with
      * @return completes when the browser has deleted it
-     * @throws InvalidCookieException if no browser would accept the deletion (a bad path or domain)
+     * @throws InvalidCookieException if no browser would accept the deletion (a bad path or domain),
+     *     or the name is reserved for the framework's own cookie; nothing is sent
      */
     public CompletionStage<Void> delete(String name, CookieOptions options) {
         Objects.requireNonNull(name, "name");
@@ -176,35 +182,10 @@ public final class BrowserCookies {
         return submit(Write.deleteCookie(name, options.toBuilder().sessionCookie().build()));
     }
 
-    /**
-     * One cookie write: a {@code Set-Cookie} header inside an HTTP request (checked against its URL
-     * and its cookies first), else a batch over the socket (checked by the session).
-     */
+    /** One cookie write: a {@code Set-Cookie} header inside an HTTP request, else a batch over the socket. */
     private CompletionStage<Void> submit(Write write) {
         Optional<HttpCookies> http = sessions.httpCookies();
-        BrowserSession session = session();
-        if (http.isEmpty()) {
-            return session.write(List.of(write));
-        }
-        HttpCookies cookies = http.get();
-        write = new Write(StorageArea.COOKIE, write.key(), write.value(),
-                session.cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl()));
-        if (write.isRemoval()) {
-            CookieRules.checkDeclaration(write.key(), write.cookieOptions());
-            cookies.deleteCookie(write.key(), write.cookieOptions());
-        } else {
-            CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
-                    session.clock().instant());
-            session.cookieHeaderBudget().check(cookies.cookies(), write.key(), write.value());
-            cookies.setCookie(write.key(), write.value(), write.cookieOptions());
-        }
-        session.rememberCookieAttributes(write.key(), write.isRemoval() ? null : write.cookieOptions());
-        // The socket side of a connected page learns of it as a browser change (it is one, once the
-        // response arrives); HttpOnly values stay out of it, as the page never sees them.
-        if (session.isHydrated() && !write.cookieOptions().httpOnly()) {
-            session.browserChanged(StorageArea.COOKIE, write.key(), write.value());
-        }
-        return CompletableFuture.completedFuture(null);
+        return http.isPresent() ? session().writeToResponse(http.get(), List.of(write)) : session().write(List.of(write));
     }
 
     private static boolean deletes(CookieOptions options, Instant now) {

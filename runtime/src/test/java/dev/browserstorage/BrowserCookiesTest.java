@@ -11,8 +11,8 @@ import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.ChangeSource;
+import dev.browserstorage.session.ExchangeSource;
 import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.session.Write;
 import dev.browserstorage.session.WriteBatch;
 import dev.browserstorage.testing.InMemoryBrowser;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,37 @@ class BrowserCookiesTest {
         assertThat(cart.secure()).contains(true);
         assertThat(cart.partitioned()).contains(false);
         assertThat(cart.expires()).contains(Instant.parse("2026-01-31T00:00:00Z"));
+    }
+
+    @Test
+    void aMaxAgeOver400DaysIsCappedAt400DaysAsBrowsersDoAndReadsReportTheCap() {
+        browser.connect();
+
+        cookies.set("lang", "de", CookieOptions.builder().maxAge(Duration.ofDays(401)).build());
+        browser.deliver();
+
+        assertThat(lastWrite().cookieOptions().maxAge()).as("what the batch carries").contains(Duration.ofDays(400));
+        assertThat(Frames.batch(browser.received().get(0), false))
+                .as("what the frame says").contains("\"maxAge\":34560000");
+        CookieListItem lang = cookies.get("lang").orElseThrow();
+        assertThat(lang.knownAttributes().flatMap(CookieOptions::maxAge)).contains(Duration.ofDays(400));
+        assertThat(lang.expires()).contains(clock.instant().plus(Duration.ofDays(400)));
+        assertThat(cookies.getAll()).filteredOn(c -> c.name().equals("lang")).singleElement()
+                .satisfies(c -> assertThat(c.expires()).contains(Instant.parse("2027-02-05T00:00:00Z")));
+    }
+
+    @Test
+    void anExpiryTwoYearsAheadIsCappedAt400DaysFromNow() {
+        browser.connect();
+        Instant twoYears = clock.instant().plus(Duration.ofDays(730));
+
+        cookies.set("lang", "de", CookieOptions.builder().expires(twoYears).build());
+
+        Instant cap = clock.instant().plus(Duration.ofDays(400));
+        assertThat(lastWrite().cookieOptions().expires()).contains(cap);
+        assertThat(lastWrite().cookieOptions().maxAge()).isEmpty();
+        assertThat(cookies.get("lang").orElseThrow().expires()).contains(cap);
+        assertThat(cookies.get("lang").orElseThrow().knownAttributes().flatMap(CookieOptions::expires)).contains(cap);
     }
 
     @Test
@@ -309,6 +341,35 @@ class BrowserCookiesTest {
                         e -> assertThat(e.rule()).isEqualTo(CookieRule.SECURE_ON_INSECURE_ORIGIN));
     }
 
+    @Test
+    void theFrameworksOwnCookiesCanBeNeitherSetNorDeletedAndNothingIsSent() {
+        BrowserSession guarded = BrowserSession.builder("b9", "demo").reservedCookieNames(Set.of("__Host-bs_id", "__bs_tab"))
+                .build();
+        InMemoryBrowser page = new InMemoryBrowser(guarded).preload(StorageArea.COOKIE, "__bs_tab", "t1");
+        page.connect();
+        BrowserCookies app = new BrowserCookies(guarded);
+
+        assertReserved(() -> app.set("__bs_tab", "t2"), "__bs_tab", "set");
+        assertReserved(() -> app.set("__Host-bs_id", "forged", CookieOptions.builder().httpOnly(true).build()),
+                "__Host-bs_id", "set");
+        assertReserved(() -> app.set("__bs_tab", "", CookieOptions.builder().maxAge(Duration.ZERO).build()),
+                "__bs_tab", "deleted");
+        assertReserved(() -> app.delete("__bs_tab"), "__bs_tab", "deleted");
+        assertReserved(() -> app.delete("__Host-bs_id", CookieOptions.defaults()), "__Host-bs_id", "deleted");
+
+        assertThat(page.received()).isEmpty();
+        assertThat(app.get("__bs_tab")).map(CookieListItem::value).contains("t1");
+    }
+
+    /** Fails unless the call is refused as a write of a reserved cookie, named, saying what was attempted. */
+    static void assertReserved(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String name, String attempt) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidCookieException.class, e -> {
+            assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME);
+            assertThat(e.cookieName()).isEqualTo(name);
+            assertThat(e.getMessage()).contains("'" + name + "' is browser-storage's own cookie and cannot be " + attempt);
+        });
+    }
+
     private static Write lastWriteOf(InMemoryBrowser browser) {
         List<WriteBatch> received = browser.received();
         WriteBatch batch = received.get(received.size() - 1);
@@ -352,22 +413,12 @@ class BrowserCookiesTest {
                 jar.put(name, "");
             }
         };
-        final BrowserCookies http = new BrowserCookies(new SessionSource() {
-            @Override
-            public String appId() {
-                return "demo";
-            }
+        final BrowserCookies http = inExchange(session);
 
-            @Override
-            public BrowserSession current() {
-                return session;
-            }
-
-            @Override
-            public Optional<HttpCookies> httpCookies() {
-                return Optional.of(exchange);
-            }
-        });
+        /** The untyped cookies of a browser, inside this exchange. */
+        BrowserCookies inExchange(BrowserSession browser) {
+            return new BrowserCookies(new ExchangeSource(browser, exchange));
+        }
 
         @Test
         void readsComeFromTheRequestHttpOnlyIncludedWithoutWaitingForThePage() {
@@ -392,6 +443,35 @@ class BrowserCookiesTest {
                     "__Secure-sid=s3cr3t; Path=/account; Max-Age=3600; Secure; HttpOnly; SameSite=Lax",
                     "__Secure-sid=; Path=/account; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly;"
                             + " SameSite=Lax");
+        }
+
+        @Test
+        void aLifetimeOver400DaysIsCappedInTheSetCookieHeaderAndInWhatReadsReport() {
+            http.set("lang", "de", CookieOptions.builder().maxAge(Duration.ofDays(401)).build());
+            http.set("region", "eu", CookieOptions.builder().expires(clock.instant().plus(Duration.ofDays(730))).build());
+
+            assertThat(setCookies).containsExactly("lang=de; Path=/; Max-Age=34560000; Secure; SameSite=Lax",
+                    "region=eu; Path=/; Expires=Fri, 05 Feb 2027 00:00:00 GMT; Secure; SameSite=Lax");
+            assertThat(http.get("lang").orElseThrow().knownAttributes().flatMap(CookieOptions::maxAge))
+                    .contains(Duration.ofDays(400));
+            assertThat(http.getAll()).extracting(CookieListItem::name, CookieListItem::expires).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("lang", Optional.of(Instant.parse("2027-02-05T00:00:00Z"))),
+                    org.assertj.core.groups.Tuple.tuple("region", Optional.of(Instant.parse("2027-02-05T00:00:00Z"))));
+        }
+
+        @Test
+        void theFrameworksOwnCookiesAreRefusedOnTheResponseTooHttpOnlyOrNot() {
+            request.put("__Host-bs_id", "id-of-this-browser");
+            BrowserCookies guarded = inExchange(BrowserSession.builder("b9", "demo")
+                    .reservedCookieNames(Set.of("__Host-bs_id", "__bs_tab")).build());
+
+            assertReserved(() -> guarded.set("__Host-bs_id", "forged", CookieOptions.builder().httpOnly(true).build()),
+                    "__Host-bs_id", "set");
+            assertReserved(() -> guarded.delete("__Host-bs_id"), "__Host-bs_id", "deleted");
+            assertReserved(() -> guarded.set("__bs_tab", "t2"), "__bs_tab", "set");
+
+            assertThat(setCookies).isEmpty();
+            assertThat(guarded.get("__Host-bs_id")).map(CookieListItem::value).contains("id-of-this-browser");
         }
 
         @Test

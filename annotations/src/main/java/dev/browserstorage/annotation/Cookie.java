@@ -26,7 +26,8 @@ import java.lang.annotation.Target;
  * at compile time and the runtime refuses such a value before sending it. The rules are RFC 6265bis
  * and the Cookie Store API's: name and value at most 4096 bytes together, no {@code ;} or control
  * characters, {@code __Secure-} and {@code __Host-} prefixes with their requirements, {@code
- * SameSite=None} only with {@code Secure}, a lifetime of at most 400 days.
+ * SameSite=None} only with {@code Secure}. A lifetime over 400 days is not refused but capped at 400
+ * days, as browsers cap it (the processor warns).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -42,8 +43,9 @@ public @interface Cookie {
 
     /**
      * How long the browser keeps the cookie, as an ISO-8601 duration ({@code "P30D"}, {@code
-     * "PT1H"}); browsers cap it at 400 days. Empty (the default) makes a session cookie, dropped when
-     * the browser session ends.
+     * "PT1H"}); a longer one than 400 days is capped at 400 days, as browsers cap it, and the
+     * processor warns. Empty (the default) makes a session cookie, dropped when the browser session
+     * ends.
      *
      * @return the lifetime, or empty
      */

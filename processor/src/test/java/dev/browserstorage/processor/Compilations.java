@@ -6,13 +6,16 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.browserstorage.processor.validation.Message;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -71,6 +74,36 @@ final class Compilations {
         assertThat(countOf(compilation, message, args))
                 .as("times reported: %s%nall diagnostics: %s", message.format(args), compilation.diagnostics())
                 .isEqualTo(1);
+    }
+
+    /**
+     * Loads the classes a successful compilation wrote (the sources and the generated stores), over
+     * the test's class path, which has the annotations and the runtime: to run a generated store.
+     */
+    static ClassLoader classesOf(Compilation compilation) {
+        Map<String, JavaFileObject> classes = new HashMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+                classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'), file);
+            }
+        }
+        return new ClassLoader(Compilations.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                JavaFileObject file = classes.get(name);
+                if (file == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                try (InputStream in = file.openInputStream()) {
+                    byte[] bytes = in.readAllBytes();
+                    return defineClass(name, bytes, 0, bytes.length);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            }
+        };
     }
 
     /**

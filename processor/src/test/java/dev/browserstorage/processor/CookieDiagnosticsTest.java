@@ -12,6 +12,10 @@ import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.processor.validation.Message;
+import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.session.Write;
+import dev.browserstorage.testing.InMemoryBrowser;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -155,20 +159,55 @@ class CookieDiagnosticsTest {
     }
 
     @Test
-    void maxAgeOverFourHundredDaysBreaksTheLifetimeRule() {
+    void maxAgeOverFourHundredDaysWarnsThatItWillBeCappedAndTheStoreIsStillGenerated() {
         SourceFile source = cookieStore("@Cookie(prefix = \"ui_\")", "@Cookie(maxAge = \"P401D\") public String lang;");
 
         Compilation compilation = compile(source);
 
-        assertThat(compilation).failed();
+        assertThat(compilation).succeeded();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("ui_lang",
-                        CookieOptions.builder().maxAge(Duration.ofDays(401)), CookieRule.LIFETIME_TOO_LONG))
+                .hadWarningContainingMatch(exactly(Message.COOKIE_MAX_AGE_CAPPED, "P401D"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String lang"))
                 .atColumn(source.columnOf("\"P401D\""));
-        assertThat(compilation).hadErrorContaining("(LIFETIME_TOO_LONG)");
-        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningCount(1);
+        Assertions.assertThat(Message.COOKIE_MAX_AGE_CAPPED.format("P401D"))
+                .contains("capped at 400 days").contains("at most \"P400D\"");
+        assertThat(compilation).generatedSourceFile("test.UiCookiesStore");
+    }
+
+    @Test
+    void maxAgeOfExactlyFourHundredDaysCompilesWithoutWarnings() {
+        SourceFile source = cookieStore("@Cookie(maxAge = \"P400D\")", "public String lang;");
+
+        assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aStoreDeclaredWithMaxAgeOverFourHundredDaysWarnsOnceAndWritesFourHundredDays() throws Exception {
+        SourceFile source = cookieStore("@Cookie(prefix = \"ui_\", maxAge = \"P500D\")",
+                "public String lang; public String region;");
+
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .hadWarningContainingMatch(exactly(Message.COOKIE_MAX_AGE_CAPPED, "P500D"))
+                .inFile(source.file())
+                .onLine(source.lineOf("@Cookie(prefix"))
+                .atColumn(source.columnOf("\"P500D\""));
+        assertReportedOnce(compilation, Message.COOKIE_MAX_AGE_CAPPED, "P500D");
+        BrowserSession session = BrowserSession.builder("b1", "demo").build();
+        InMemoryBrowser browser = new InMemoryBrowser(session);
+        browser.connect();
+        Class<?> storeClass = Compilations.classesOf(compilation).loadClass("test.UiCookiesStore");
+        Object store = storeClass.getConstructor(SessionSource.class).newInstance(session);
+
+        storeClass.getMethod("setLang", String.class).invoke(store, "fr");
+
+        Write write = browser.received().get(0).writes().get(0);
+        Assertions.assertThat(write.key()).isEqualTo("ui_lang");
+        Assertions.assertThat(write.cookieOptions().maxAge()).contains(Duration.ofDays(400));
     }
 
     @Test

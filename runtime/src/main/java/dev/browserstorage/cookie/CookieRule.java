@@ -3,8 +3,9 @@ package dev.browserstorage.cookie;
 /**
  * A rule a browser applies before it stores a cookie. A cookie that breaks one is dropped without an
  * error by {@code document.cookie} and a {@code Set-Cookie} header, rejected by {@code
- * cookieStore.set()}, or (for the lifetime) silently changed; {@link CookieRules} refuses it first and
- * names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}.
+ * cookieStore.set()}, or (for surrounding whitespace) silently changed; {@link CookieRules} refuses it
+ * first and names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}. A lifetime
+ * over 400 days breaks no rule: browsers shorten it, and so does {@link CookieRules#capLifetime}.
  *
  * <p>The constants are declared in the order {@link CookieRules} checks them: when a cookie breaks
  * several rules, the first one declared here is reported. The sources are RFC 6265bis
@@ -101,17 +102,21 @@ public enum CookieRule {
     EXPIRES_AND_MAX_AGE("a cookie takes either maxAge or expires; cookieStore.set() rejects both, and"
             + " Set-Cookie silently ignores expires"),
     /**
-     * A lifetime (max-age, or expires minus now) over {@link CookieRules#MAX_LIFETIME}: browsers
-     * silently shorten it to 400 days. Zero, negative and past values are deletions and allowed.
-     */
-    LIFETIME_TOO_LONG("browsers silently shorten a cookie's lifetime to 400 days"),
-    /**
      * A Secure cookie set from a plain-{@code http} page that is not on a loopback host ({@code
      * localhost}, {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}, which browsers treat as
      * secure): browsers ignore it.
      */
     SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
             + " HTTPS (localhost excepted)"),
+    /**
+     * A name a framework adapter reserved for a cookie of its own ({@link
+     * dev.browserstorage.session.BrowserSession.Builder#reservedCookieNames}), such as the Quarkus
+     * extension's browser-id cookie and the glue's tab cookie. Setting or deleting it would change
+     * which browser or tab the server takes the requests for, so the session refuses every write of
+     * it, on every road, before any other rule.
+     */
+    RESERVED_NAME("the name is reserved by browser-storage for its own cookie, which identifies the browser"
+            + " or its tab; application code can neither set nor delete it"),
     /**
      * An HttpOnly cookie written where no server response can carry it: script ({@code
      * document.cookie}, {@code cookieStore.set()}) cannot set or delete an HttpOnly cookie, only a

@@ -20,18 +20,18 @@ import java.util.Optional;
  *
  * <p>The rules come from RFC 6265bis and its successor draft "layered cookies" (storage model,
  * {@code __Secure-}/{@code __Host-}/{@code __Http-}/{@code __Host-Http-} prefixes, the 4096- and
- * 1024-byte limits, the 400-day lifetime cap) and from the Cookie Store API ("set a cookie": no
- * leading dot in a domain, no nameless cookie with {@code =} in its value, not both expires and
- * max-age). Where a browser would silently change a cookie rather than drop it (strip whitespace,
- * shorten the lifetime), the cookie is refused too, so that what the server believes it wrote is
- * what the browser holds.
+ * 1024-byte limits) and from the Cookie Store API ("set a cookie": no leading dot in a domain, no
+ * nameless cookie with {@code =} in its value, not both expires and max-age). Where a browser
+ * would silently strip whitespace from a name or value, the cookie is refused too, so that what the
+ * server believes it wrote is what the browser holds. A lifetime over 400 days is not refused:
+ * browsers accept it and shorten it to 400 days, and {@link #capLifetime} shortens it the same way
+ * before a write is sent, so that the server's record of the cookie agrees with the browser's.
  *
  * <p>When a cookie breaks several rules, the first in {@link CookieRule}'s declaration order is
  * reported: name and value characters, {@code =} in the name, surrounding whitespace, nameless
  * cookies, size; then path and domain (length, characters, path, leading dot, IP address, syntax,
  * public suffix, domain match); then prefixes, {@code SameSite=None} and {@code Partitioned}
- * needing Secure, expires with max-age, the lifetime cap; and last, a Secure cookie from an
- * insecure page.
+ * needing Secure, expires with max-age; and last, a Secure cookie from an insecure page.
  *
  * <p>Stateless and thread-safe.
  */
@@ -40,7 +40,7 @@ public final class CookieRules {
     public static final int MAX_NAME_VALUE_BYTES = 4096;
     /** The most bytes (UTF-8) a cookie's path or domain may hold. */
     public static final int MAX_ATTRIBUTE_BYTES = 1024;
-    /** The longest lifetime browsers keep a cookie; longer ones are silently shortened to it. */
+    /** The longest lifetime browsers keep a cookie; {@link #capLifetime} shortens longer ones to it, as browsers do. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(400);
 
     /** Checked longest first: {@code __Host-Http-} is also a {@code __Host-} name. */
@@ -49,8 +49,8 @@ public final class CookieRules {
     private CookieRules() {}
 
     /**
-     * Checks that a browser showing {@code pageUrl} would store this cookie as written, using the
-     * current time for the lifetime cap on {@code expires}.
+     * Checks that a browser showing {@code pageUrl} would store this cookie as written. The lifetime
+     * is not judged: pass the options through {@link #capLifetime} first, as every write does.
      *
      * @param name the cookie name (may be empty)
      * @param value the cookie value, exactly as it will be stored (may be empty)
@@ -61,32 +61,13 @@ public final class CookieRules {
      * @throws IllegalArgumentException if {@code pageUrl} has no host
      */
     public static void check(String name, String value, CookieOptions options, URI pageUrl) {
-        check(name, value, options, pageUrl, Instant.now());
-    }
-
-    /**
-     * Checks that a browser showing {@code pageUrl} at {@code now} would store this cookie as
-     * written.
-     *
-     * @param name the cookie name (may be empty)
-     * @param value the cookie value, exactly as it will be stored (may be empty)
-     * @param options the cookie's attributes
-     * @param pageUrl the URL of the page the cookie is set from (its host and scheme matter)
-     * @param now the time the browser receives the cookie, against which {@code expires} is capped
-     * @throws InvalidCookieException if the browser would refuse or alter the cookie; {@link
-     *     InvalidCookieException#rule()} names the first broken rule
-     * @throws IllegalArgumentException if {@code pageUrl} has no host
-     */
-    public static void check(String name, String value, CookieOptions options, URI pageUrl, Instant now) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(pageUrl, "pageUrl");
-        Objects.requireNonNull(now, "now");
         CookieHosts.Page page = CookieHosts.Page.of(pageUrl);
         checkNameAndValue(name, value);
         checkAttributes(name, options, page);
-        checkLifetime(name, options, now);
         if (options.secure() && !page.secureContext()) {
             fail(CookieRule.SECURE_ON_INSECURE_ORIGIN, name, subject(name) + " is Secure but the page "
                     + CookieText.quote(pageUrl.toString()) + " is not served over HTTPS",
@@ -98,9 +79,8 @@ public final class CookieRules {
     /**
      * Checks the rules that need neither a value nor a page: the name's characters and prefix, the
      * path, the domain's syntax (leading dot, IP address, public suffix), the attributes' sizes,
-     * {@code SameSite=None} and {@code Partitioned} needing Secure, expires with max-age, and the
-     * lifetime cap on max-age. The annotation processor runs it on constant attributes, so its
-     * messages read as compile errors.
+     * {@code SameSite=None} and {@code Partitioned} needing Secure, and expires with max-age. The
+     * annotation processor runs it on constant attributes, so its messages read as compile errors.
      *
      * <p>Without a page, a domain that is an IP address or a public suffix is refused outright: it
      * would only work on a page served from exactly that host, where leaving the domain out has the
@@ -121,7 +101,39 @@ public final class CookieRules {
                     "Shorten the name.");
         }
         checkAttributes(name, options, null);
-        checkLifetime(name, options, null);
+    }
+
+    /**
+     * The options with the lifetime a browser gives the cookie (RFC 6265bis "Storage Model", the
+     * Cookie Store API): a {@code maxAge} over {@link #MAX_LIFETIME} becomes {@link #MAX_LIFETIME},
+     * and an {@code expires} more than {@link #MAX_LIFETIME} after {@code now} becomes {@code now}
+     * plus {@link #MAX_LIFETIME}. Browsers shorten such a lifetime without telling anyone; every
+     * write applies this before it sends the cookie, so that what the server sends, remembers and
+     * reports is what the browser keeps. Shorter lifetimes, deletions (zero, negative, past) and
+     * session cookies are left as they are.
+     *
+     * @param options the cookie's attributes
+     * @param now the time the cookie is written, from which {@code expires} is measured
+     * @return {@code options} itself if its lifetime is within the cap, else a copy with the capped
+     *     lifetime
+     */
+    public static CookieOptions capLifetime(CookieOptions options, Instant now) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(now, "now");
+        boolean maxAgeTooLong = options.maxAge().filter(maxAge -> maxAge.compareTo(MAX_LIFETIME) > 0).isPresent();
+        Instant latest = now.plus(MAX_LIFETIME);
+        boolean expiresTooLate = options.expires().filter(expires -> expires.isAfter(latest)).isPresent();
+        if (!maxAgeTooLong && !expiresTooLate) {
+            return options;
+        }
+        CookieOptions.Builder capped = options.toBuilder();
+        if (maxAgeTooLong) {
+            capped.maxAge(MAX_LIFETIME);
+        }
+        if (expiresTooLate) {
+            capped.expires(latest);
+        }
+        return capped.build();
     }
 
     /**
@@ -340,25 +352,6 @@ public final class CookieRules {
         };
         fail(rule, name, subject(name) + " uses the " + prefix.get() + " prefix but " + joinWithAnd(problems),
                 capitalize(joinWithAnd(fixes)) + ", or drop the prefix.");
-    }
-
-    /** The lifetime cap; {@code now} null for declarations, which cannot judge {@code expires}. */
-    private static void checkLifetime(String name, CookieOptions options, Instant now) {
-        Optional<Duration> maxAge = options.maxAge();
-        if (maxAge.isPresent() && maxAge.get().compareTo(MAX_LIFETIME) > 0) {
-            fail(CookieRule.LIFETIME_TOO_LONG, name, subject(name) + " sets maxAge " + describe(maxAge.get())
-                    + ", over 400 days", "Use at most 400 days (P400D) and renew the cookie when the user"
-                    + " comes back.");
-        }
-        Optional<Instant> expires = options.expires();
-        if (now != null && expires.isPresent()) {
-            Duration lifetime = Duration.between(now, expires.get());
-            if (lifetime.compareTo(MAX_LIFETIME) > 0) {
-                fail(CookieRule.LIFETIME_TOO_LONG, name, subject(name) + " expires at " + expires.get() + ", "
-                        + describe(lifetime) + " from now, over 400 days", "Expire it at most 400 days ahead"
-                        + " and renew the cookie when the user comes back.");
-            }
-        }
     }
 
     private static void fail(CookieRule rule, String name, String problem, String fix) {

@@ -9,8 +9,10 @@ import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieHeaderBudget;
+import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.cookie.InsecureLocalhost;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,6 +84,8 @@ public final class BrowserSession implements SessionSource {
     private final CookieHeaderBudget cookieHeaderBudget;
     private final HttpOnlyCommits httpOnlyCommits;
     private final boolean insecureLocalhostCookies;
+    /** The names of the framework's own cookies, which no write may touch; sorted, unmodifiable. */
+    private final Set<String> reservedCookieNames;
     /** The attributes of the cookies this server wrote, by name; guarded by the lock. */
     private final Map<String, CookieAttributes> cookieAttributes = new HashMap<>();
 
@@ -110,6 +114,7 @@ public final class BrowserSession implements SessionSource {
         this.cookieHeaderBudget = builder.cookieHeaderBudget;
         this.httpOnlyCommits = builder.httpOnlyCommits;
         this.insecureLocalhostCookies = builder.insecureLocalhostCookies;
+        this.reservedCookieNames = builder.reservedCookieNames;
         for (StorageArea area : StorageArea.values()) {
             confirmed.put(area, new HashMap<>());
             view.put(area, new ConcurrentHashMap<>());
@@ -396,7 +401,8 @@ public final class BrowserSession implements SessionSource {
      * @throws QuotaExceededException if a value or the app's storage would pass a limit; nothing is
      *     changed or sent
      * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
-     *     enforces; nothing is changed or sent
+     *     enforces, or its name is {@linkplain #reservedCookieNames() reserved}; nothing is changed or
+     *     sent
      * @throws DisconnectedException if the session is closed or too many writes are pending
      */
     public CompletionStage<Void> write(List<Write> writes) {
@@ -410,7 +416,7 @@ public final class BrowserSession implements SessionSource {
             if (closed) {
                 throw new DisconnectedException("Browser " + browserId + " is gone: its session was closed");
             }
-            writes = cookiesForPage(writes);
+            writes = cookiesForPage(writes, pageUrl);
             if (pendingWrites + writes.size() > limits.maxPendingWrites()) {
                 throw new DisconnectedException("Browser " + browserId + " has " + pendingWrites
                         + " writes waiting for acknowledgement" + (transport == null ? " while disconnected" : "")
@@ -439,13 +445,69 @@ public final class BrowserSession implements SessionSource {
         return batch.completion.minimalCompletionStage();
     }
 
+    /**
+     * Accepts cookie writes made while the server handles an HTTP request of this browser: they
+     * become {@code Set-Cookie} headers on the exchange's response instead of a batch over the
+     * socket (HttpOnly allowed: a header carries it). They are adjusted and checked as {@link #write}
+     * checks cookies, against the request's URL and the cookies it carries, all of them before the
+     * first header is added: a refused write leaves the response untouched. The session remembers
+     * their attributes; once the browser has sent what it holds, its socket side learns of each
+     * cookie the page can see as a browser change, which it is once the response arrives.
+     *
+     * @param exchange the HTTP exchange whose response carries the cookies
+     * @param writes cookie writes, applied in order
+     * @return completes at once: the response carries the cookies
+     * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
+     *     enforces, its name is {@linkplain #reservedCookieNames() reserved}, or the browser's cookies
+     *     would pass the request-header budget; no header is added
+     * @throws IllegalArgumentException if a write is not a cookie write
+     */
+    public CompletionStage<Void> writeToResponse(HttpCookies exchange, List<Write> writes) {
+        Objects.requireNonNull(exchange, "exchange");
+        for (Write write : writes) {
+            if (write.area() != StorageArea.COOKIE) {
+                throw new IllegalArgumentException("Only cookies go on an HTTP response, not " + write.area().wireName()
+                        + " key '" + abbreviate(write.key()) + "'");
+            }
+        }
+        URI requestUrl = exchange.requestUrl();
+        List<Write> adjusted = cookiesForPage(writes, requestUrl);
+        Map<String, String> jar = new TreeMap<>(exchange.cookies());
+        for (Write write : adjusted) {
+            checkCookie(write, requestUrl, false);
+            checkCookieHeader(write, jar);
+        }
+        for (Write write : adjusted) {
+            if (write.isRemoval()) {
+                exchange.deleteCookie(write.key(), write.cookieOptions());
+            } else {
+                exchange.setCookie(write.key(), write.value(), write.cookieOptions());
+            }
+        }
+        lock.lock();
+        try {
+            rememberCookieAttributes(adjusted);
+        } finally {
+            lock.unlock();
+        }
+        // HttpOnly values stay out of the socket side, as the page never sees them.
+        if (isHydrated()) {
+            for (Write write : adjusted) {
+                if (!write.cookieOptions().httpOnly()) {
+                    browserChanged(StorageArea.COOKIE, write.key(), write.value());
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
     private void checkLimits(List<Write> writes) {
         Map<StorageArea, Long> projected = new EnumMap<>(StorageArea.class);
         Map<String, String> overlay = new HashMap<>();
         Map<String, String> cookies = null;
         for (Write write : writes) {
             if (write.area() == StorageArea.COOKIE) {
-                checkCookie(write);
+                checkCookie(write, pageUrl, true);
                 if (cookies == null) {
                     cookies = currentView(StorageArea.COOKIE);
                 }
@@ -480,8 +542,20 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
-    private void checkCookie(Write write) {
-        if (write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
+    /**
+     * The one check every cookie write passes before anything is sent, over the socket or on an
+     * HTTP response: that its name is not one of the framework's own cookies; over the socket, that
+     * an HttpOnly cookie can be carried at all; then the cookie rules against the page (before the
+     * page is known, the rules that need none).
+     */
+    private void checkCookie(Write write, URI page, boolean overSocket) {
+        if (reservedCookieNames.contains(write.key())) {
+            throw new InvalidCookieException(CookieRule.RESERVED_NAME, write.key(), "Cookie '" + write.key()
+                    + "' is browser-storage's own cookie and cannot be " + (write.isRemoval() ? "deleted" : "set")
+                    + " by the application: " + CookieRule.RESERVED_NAME.description() + ". Give the application's"
+                    + " cookie another name; nothing was written.");
+        }
+        if (overSocket && write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
             throw new InvalidCookieException(CookieRule.HTTP_ONLY_FROM_SCRIPT,
                     write.key(), "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
                     + " the browser's script could write it: " + CookieRule.HTTP_ONLY_FROM_SCRIPT
@@ -490,8 +564,8 @@ public final class BrowserSession implements SessionSource {
         }
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
-        } else if (pageUrl != null) {
-            CookieRules.check(write.key(), write.value(), write.cookieOptions(), pageUrl, clock.instant());
+        } else if (page != null) {
+            CookieRules.check(write.key(), write.value(), write.cookieOptions(), page);
         } else {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
             CookieRules.checkValue(write.key(), write.value());
@@ -755,7 +829,9 @@ public final class BrowserSession implements SessionSource {
                                     + tabs.size() + " connected tabs, the most it may have"));
                     tabs.remove(dropped.tabId);
                 }
-                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock), tabId);
+                // A tab is the same browser: its writes must not touch the framework's cookies either.
+                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock)
+                        .reservedCookieNames(reservedCookieNames), tabId);
                 tabs.put(tabId, tab);
             }
             tab.lastActive = clock.instant();
@@ -1039,6 +1115,16 @@ public final class BrowserSession implements SessionSource {
         return cookieHeaderBudget;
     }
 
+    /**
+     * The names of the cookies the framework keeps for itself, which every write refuses ({@link
+     * Builder#reservedCookieNames}).
+     *
+     * @return the names, sorted; empty if none are reserved
+     */
+    public Set<String> reservedCookieNames() {
+        return reservedCookieNames;
+    }
+
     /** @return who issues commit URLs for HttpOnly cookies written over the socket, if anyone */
     public Optional<HttpOnlyCommits> httpOnlyCommits() {
         return Optional.ofNullable(httpOnlyCommits);
@@ -1061,49 +1147,25 @@ public final class BrowserSession implements SessionSource {
     }
 
     /**
-     * Remembers the attributes of a cookie written outside this session (a {@code Set-Cookie} header
-     * of an HTTP response), or forgets them when it was deleted.
-     *
-     * @param name the cookie name
-     * @param options its attributes, or {@code null} when the cookie was deleted
+     * The writes as they go to {@code page} (the page or request URL, {@code null} if unknown): each
+     * cookie's options as declared, with the lifetime capped at 400 days from now as browsers cap it
+     * ({@link CookieRules#capLifetime}), and without Secure under the development allowance for
+     * plain-http localhost when it is on. Every write, over the socket or on an HTTP response, goes
+     * through here before it is checked, so that what is checked, sent, remembered and reported back
+     * is what the browser will hold.
      */
-    public void rememberCookieAttributes(String name, dev.browserstorage.cookie.CookieOptions options) {
-        Objects.requireNonNull(name, "name");
-        lock.lock();
-        try {
-            if (options == null) {
-                cookieAttributes.remove(name);
-            } else {
-                cookieAttributes.put(name, new CookieAttributes(options, clock.instant()));
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * The options a cookie is written with to a page: as declared, or without Secure under the
-     * development allowance for plain-http localhost when it is on.
-     *
-     * @param name the cookie name
-     * @param options the declared options
-     * @param pageUrl the page or request URL, or {@code null} if unknown
-     * @return the options to write with
-     */
-    public dev.browserstorage.cookie.CookieOptions cookieOptionsFor(String name,
-            dev.browserstorage.cookie.CookieOptions options, URI pageUrl) {
-        return insecureLocalhostCookies ? dev.browserstorage.cookie.InsecureLocalhost.adjust(name, options, pageUrl) : options;
-    }
-
-    /** The writes as they go to the page this session knows; called with the lock held. */
-    private List<Write> cookiesForPage(List<Write> writes) {
-        if (!insecureLocalhostCookies || pageUrl == null) {
-            return writes;
-        }
+    private List<Write> cookiesForPage(List<Write> writes, URI page) {
         List<Write> adjusted = new ArrayList<>(writes.size());
         for (Write write : writes) {
-            adjusted.add(write.area() != StorageArea.COOKIE ? write : new Write(StorageArea.COOKIE, write.key(),
-                    write.value(), cookieOptionsFor(write.key(), write.cookieOptions(), pageUrl)));
+            if (write.area() != StorageArea.COOKIE) {
+                adjusted.add(write);
+                continue;
+            }
+            CookieOptions options = CookieRules.capLifetime(write.cookieOptions(), clock.instant());
+            if (insecureLocalhostCookies) {
+                options = InsecureLocalhost.adjust(write.key(), options, page);
+            }
+            adjusted.add(new Write(StorageArea.COOKIE, write.key(), write.value(), options));
         }
         return adjusted;
     }
@@ -1135,7 +1197,7 @@ public final class BrowserSession implements SessionSource {
                 && (cookiePath.endsWith("/") || pagePath.charAt(cookiePath.length()) == '/'));
     }
 
-    /** Called with the lock held, once a batch is accepted. */
+    /** Called with the lock held, once writes are accepted. */
     private void rememberCookieAttributes(List<Write> writes) {
         for (Write write : writes) {
             if (write.area() == StorageArea.COOKIE) {
@@ -1319,6 +1381,7 @@ public final class BrowserSession implements SessionSource {
         private CookieHeaderBudget cookieHeaderBudget = CookieHeaderBudget.defaults();
         private HttpOnlyCommits httpOnlyCommits;
         private boolean insecureLocalhostCookies;
+        private Set<String> reservedCookieNames = Collections.emptySortedSet();
 
         private Builder(String browserId, String appId) {
             this.browserId = Objects.requireNonNull(browserId, "browserId");
@@ -1384,6 +1447,26 @@ public final class BrowserSession implements SessionSource {
          */
         public Builder insecureLocalhostCookies(boolean allowed) {
             this.insecureLocalhostCookies = allowed;
+            return this;
+        }
+
+        /**
+         * Reserves the names of the cookies a framework adapter keeps for itself, such as the Quarkus
+         * extension's browser-id cookie ({@code __bs_id}, {@code __Host-bs_id}, or as configured) and
+         * the glue's tab cookie {@code __bs_tab}: app code overwriting or deleting one would break or
+         * weaken the browser's identity. Every write of such a cookie (a typed store's, {@code
+         * BrowserCookies}', a batch's, over the socket or on an HTTP response, set or delete) is
+         * refused with {@link CookieRule#RESERVED_NAME} before anything is written. Names match
+         * exactly, case included, as browsers tell cookies apart: {@code BS_ID} is another cookie
+         * and leaves {@code bs_id} untouched. The session's tabs inherit them. Default: none.
+         *
+         * @param names the reserved cookie names
+         * @return this builder
+         */
+        public Builder reservedCookieNames(Set<String> names) {
+            Objects.requireNonNull(names, "names");
+            names.forEach(name -> Objects.requireNonNull(name, "a reserved cookie name"));
+            this.reservedCookieNames = Collections.unmodifiableSortedSet(new TreeSet<>(names));
             return this;
         }
 

@@ -7,7 +7,6 @@ import dev.browserstorage.Utf8;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
@@ -272,7 +271,8 @@ public final class StoreAccess {
      * @param <T> its type
      * @return completes when the browser has stored it
      * @throws dev.browserstorage.QuotaExceededException if the value would pass a limit; nothing is sent
-     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie
+     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie, or its
+     *     name is reserved for the framework's own cookie
      */
     public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
         return submit(List.of(write(field, value, field.ttl().orElse(null))));
@@ -361,53 +361,15 @@ public final class StoreAccess {
 
     /**
      * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
-     * checked against the request's URL first, all or none; they are done when the response carries
-     * them, and a hydrated session is told so its socket side agrees. Everything else goes through
-     * the session.
+     * all or none ({@link BrowserSession#writeToResponse}); everything else goes through the session
+     * as a batch.
      */
     private CompletionStage<Void> submit(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Optional<HttpCookies> http = descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
-        if (http.isEmpty() || writes.isEmpty()) {
-            return writes.isEmpty() ? CompletableFuture.completedFuture(null) : session().write(writes);
-        }
-        HttpCookies cookies = http.get();
-        List<Write> adjusted = new ArrayList<>(writes.size());
-        for (Write write : writes) {
-            adjusted.add(new Write(StorageArea.COOKIE, write.key(), write.value(),
-                    session().cookieOptionsFor(write.key(), write.cookieOptions(), cookies.requestUrl())));
-        }
-        writes = adjusted;
-        java.util.Map<String, String> jar = new java.util.TreeMap<>(cookies.cookies());
-        for (Write write : writes) {
-            if (write.isRemoval()) {
-                CookieRules.checkDeclaration(write.key(), write.cookieOptions());
-                jar.remove(write.key());
-            } else {
-                CookieRules.check(write.key(), write.value(), write.cookieOptions(), cookies.requestUrl(),
-                        session().clock().instant());
-                session().cookieHeaderBudget().check(jar, write.key(), write.value());
-                jar.put(write.key(), write.value());
-            }
-        }
-        for (Write write : writes) {
-            if (write.isRemoval()) {
-                cookies.deleteCookie(write.key(), write.cookieOptions());
-            } else {
-                cookies.setCookie(write.key(), write.value(), write.cookieOptions());
-            }
-        }
-        BrowserSession session = session();
-        for (Write write : writes) {
-            session.rememberCookieAttributes(write.key(), write.isRemoval() ? null : write.cookieOptions());
-        }
-        if (session.isHydrated()) {
-            for (Write write : writes) {
-                if (!write.cookieOptions().httpOnly()) {
-                    session.browserChanged(StorageArea.COOKIE, write.key(), write.value());
-                }
-            }
-        }
-        return CompletableFuture.completedFuture(null);
+        return http.isPresent() ? session().writeToResponse(http.get(), writes) : session().write(writes);
     }
 
     private Optional<HttpCookies> http(StoreField<?> field) {

@@ -32,7 +32,7 @@ class CookieRulesTest {
     private static final CookieOptions DEFAULTS = CookieOptions.defaults();
 
     private static void accepted(String name, String value, CookieOptions options, URI page) {
-        assertThatCode(() -> CookieRules.check(name, value, options, page, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> CookieRules.check(name, value, options, page)).doesNotThrowAnyException();
     }
 
     private static void accepted(String name, String value, CookieOptions options) {
@@ -48,7 +48,7 @@ class CookieRulesTest {
 
     private static InvalidCookieException refused(CookieRule rule, String name, String value, CookieOptions options,
             URI page) {
-        InvalidCookieException refusal = refused(rule, () -> CookieRules.check(name, value, options, page, NOW));
+        InvalidCookieException refusal = refused(rule, () -> CookieRules.check(name, value, options, page));
         assertThat(refusal.cookieName()).isEqualTo(name);
         return refusal;
     }
@@ -600,51 +600,60 @@ class CookieRulesTest {
         }
 
         @Test
-        void maxAgeOfExactly400DaysIsAcceptedAndOneSecondMoreRefused() {
-            accepted("n", "v", options().maxAge(Duration.ofDays(400)).build());
-            InvalidCookieException refusal = refused(CookieRule.LIFETIME_TOO_LONG, "n", "v",
-                    options().maxAge(Duration.ofDays(400).plusSeconds(1)).build());
-
-            assertThat(refusal).hasMessageContaining("34560001 s (400 days + 1 s)");
-        }
-
-        @Test
-        void declarationCapsMaxAge() {
-            assertThatCode(() -> CookieRules.checkDeclaration("n", options().maxAge(Duration.ofDays(400)).build()))
+        void aLifetimeOver400DaysBreaksNoRuleSinceBrowsersShortenIt() {
+            accepted("n", "v", options().maxAge(Duration.ofDays(400).plusSeconds(1)).build());
+            accepted("n", "v", options().maxAge(Duration.ofDays(999)).build());
+            accepted("n", "v", options().expires(NOW.plus(Duration.ofDays(4000))).build());
+            assertThatCode(() -> CookieRules.checkDeclaration("n", options().maxAge(Duration.ofDays(401)).build()))
                     .doesNotThrowAnyException();
-            refused(CookieRule.LIFETIME_TOO_LONG,
-                    () -> CookieRules.checkDeclaration("n", options().maxAge(Duration.ofDays(401)).build()));
         }
 
         @Test
-        void expiresExactly400DaysAheadIsAcceptedAndOneSecondMoreRefused() {
-            accepted("n", "v", options().expires(NOW.plus(Duration.ofDays(400))).build());
-            refused(CookieRule.LIFETIME_TOO_LONG, "n", "v",
-                    options().expires(NOW.plus(Duration.ofDays(400)).plusSeconds(1)).build());
+        void capShortensAMaxAgeOver400DaysTo400Days() {
+            CookieOptions declared = options().path("/shop").domain("example.com").maxAge(Duration.ofDays(400).plusSeconds(1))
+                    .sameSite(SameSite.STRICT).partitioned(true).httpOnly(true).build();
+
+            CookieOptions capped = CookieRules.capLifetime(declared, NOW);
+
+            assertThat(capped.maxAge()).contains(Duration.ofDays(400));
+            assertThat(capped.toBuilder().maxAge(declared.maxAge().orElseThrow()).build())
+                    .as("every other attribute kept").isEqualTo(declared);
         }
 
         @Test
-        void expiresIsMeasuredFromTheGivenNow() {
+        void capShortensAnExpiryMoreThan400DaysAheadTo400DaysFromNow() {
+            CookieOptions twoYears = options().expires(NOW.plus(Duration.ofDays(730))).build();
+            CookieOptions oneSecondOver = options().expires(NOW.plus(Duration.ofDays(400)).plusSeconds(1)).build();
+
+            assertThat(CookieRules.capLifetime(twoYears, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
+            assertThat(CookieRules.capLifetime(oneSecondOver, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
+            assertThat(CookieRules.capLifetime(twoYears, NOW).maxAge()).as("still an expiry").isEmpty();
+        }
+
+        @Test
+        void capMeasuresAnExpiryFromTheGivenNow() {
             CookieOptions options = options().expires(NOW.plus(Duration.ofDays(450))).build();
 
-            assertThatCode(() -> CookieRules.check("n", "v", options, PAGE, NOW.plus(Duration.ofDays(60))))
-                    .doesNotThrowAnyException();
-            refused(CookieRule.LIFETIME_TOO_LONG, () -> CookieRules.check("n", "v", options, PAGE, NOW));
+            assertThat(CookieRules.capLifetime(options, NOW.plus(Duration.ofDays(60)))).isSameAs(options);
+            assertThat(CookieRules.capLifetime(options, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"P400D", "P30D", "PT1S", "PT0S", "-P3650D"})
+        void capLeavesAMaxAgeUpTo400DaysAndDeletionsAsTheyAre(Duration maxAge) {
+            CookieOptions options = options().maxAge(maxAge).build();
+
+            assertThat(CookieRules.capLifetime(options, NOW)).isSameAs(options);
         }
 
         @Test
-        void declarationCannotJudgeExpiresWithoutAClock() {
-            assertThatCode(() -> CookieRules.checkDeclaration("n",
-                    options().expires(NOW.plus(Duration.ofDays(4000))).build())).doesNotThrowAnyException();
-        }
+        void capLeavesAnExpiryUpTo400DaysAheadPastExpiriesAndSessionCookiesAsTheyAre() {
+            CookieOptions exactly400Days = options().expires(NOW.plus(Duration.ofDays(400))).build();
+            CookieOptions past = options().expires(Instant.EPOCH).build();
 
-        @Test
-        void checkWithoutAClockUsesTheCurrentTime() {
-            CookieOptions farAhead = options().expires(Instant.now().plus(Duration.ofDays(401))).build();
-            CookieOptions near = options().expires(Instant.now().plus(Duration.ofDays(399))).build();
-
-            refused(CookieRule.LIFETIME_TOO_LONG, () -> CookieRules.check("n", "v", farAhead, PAGE));
-            assertThatCode(() -> CookieRules.check("n", "v", near, PAGE)).doesNotThrowAnyException();
+            assertThat(CookieRules.capLifetime(exactly400Days, NOW)).isSameAs(exactly400Days);
+            assertThat(CookieRules.capLifetime(past, NOW)).isSameAs(past);
+            assertThat(CookieRules.capLifetime(DEFAULTS, NOW)).isSameAs(DEFAULTS);
         }
 
         @ParameterizedTest
@@ -720,14 +729,15 @@ class CookieRulesTest {
         }
 
         @Test
-        void expiresWithMaxAgeComesBeforeTheLifetimeCap() {
+        void expiresWithMaxAgeIsRefusedHoweverLongTheLifetime() {
             refused(CookieRule.EXPIRES_AND_MAX_AGE, "n", "v",
                     options().maxAge(Duration.ofDays(999)).expires(NOW.plus(Duration.ofDays(999))).build());
         }
 
         @Test
         void insecureOriginComesLast() {
-            refused(CookieRule.LIFETIME_TOO_LONG, "n", "v", options().maxAge(Duration.ofDays(999)).build(),
+            refused(CookieRule.EXPIRES_AND_MAX_AGE, "n", "v",
+                    options().maxAge(Duration.ofDays(1)).expires(NOW.plusSeconds(60)).build(),
                     URI.create("http://www.example.com/"));
         }
     }
@@ -737,7 +747,7 @@ class CookieRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"/relative/page", "mailto:someone@example.com", "file:///tmp/page.html"})
         void pageUrlWithoutAHostIsAProgrammingError(URI page) {
-            assertThatIllegalArgumentException().isThrownBy(() -> CookieRules.check("n", "v", DEFAULTS, page, NOW))
+            assertThatIllegalArgumentException().isThrownBy(() -> CookieRules.check("n", "v", DEFAULTS, page))
                     .withMessageContaining(page.toString());
         }
 

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,68 @@ class BrowserSessionTest {
     }
 
     @Test
+    void aReservedCookieIsRefusedBeforeAnyOtherRuleAndItsBatchIsRefusedWhole() {
+        BrowserSession session = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("__Host-bs_id")).build();
+        session.hydrate(Snapshot.empty(PAGE));
+        session.connect(sent::add);
+        CookieOptions asTheFrameworkSetsIt = CookieOptions.builder().httpOnly(true).build();
+
+        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1"),
+                Write.deleteCookie("__Host-bs_id", asTheFrameworkSetsIt))))
+                .isInstanceOfSatisfying(InvalidCookieException.class, e -> {
+                    assertThat(e.rule()).as("not HTTP_ONLY_FROM_SCRIPT").isEqualTo(CookieRule.RESERVED_NAME);
+                    assertThat(e.cookieName()).isEqualTo("__Host-bs_id");
+                    assertThat(e.getMessage()).startsWith("Cookie '__Host-bs_id' is browser-storage's own cookie and"
+                            + " cannot be deleted by the application: " + CookieRule.RESERVED_NAME.description());
+                });
+        assertThat(sent).isEmpty();
+        assertThat(session.readText(StorageArea.LOCAL, "app:k")).isEmpty();
+    }
+
+    @Test
+    void reservedCookieNamesMatchExactlyAndThereAreNoneByDefault() {
+        BrowserSession session = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("bs_id")).build();
+        session.hydrate(Snapshot.empty(PAGE));
+        session.connect(sent::add);
+
+        session.write(List.of(Write.setCookie("BS_ID", "1", CookieOptions.defaults())));
+
+        assertThat(sent).as("another cookie to a browser: bs_id is untouched").hasSize(1);
+        assertThat(session.reservedCookieNames()).containsExactly("bs_id");
+        assertThat(hydratedSession().reservedCookieNames()).isEmpty();
+    }
+
+    @Test
+    void onlyCookiesGoOnAnHttpResponse() {
+        BrowserSession session = hydratedSession();
+        HttpCookies exchange = new HttpCookies() {
+            @Override
+            public URI requestUrl() {
+                return PAGE;
+            }
+
+            @Override
+            public Optional<String> cookie(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void setCookie(String name, String value, CookieOptions options) {
+                throw new AssertionError("nothing may be written");
+            }
+
+            @Override
+            public void deleteCookie(String name, CookieOptions options) {
+                throw new AssertionError("nothing may be written");
+            }
+        };
+
+        assertThatThrownBy(() -> session.writeToResponse(exchange, List.of(Write.setCookie("a", "1", CookieOptions.defaults()),
+                Write.set(StorageArea.LOCAL, "app:k", "1")))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("app:k");
+    }
+
+    @Test
     void aBrowserChangeUnderAPendingWriteIsConfirmedButTheWriteStaysVisible() {
         BrowserSession session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "server")));
@@ -343,6 +407,20 @@ class BrowserSessionTest {
         assertThat(browser.readText(StorageArea.SESSION, "app:d")).isEmpty();
         assertThatThrownBy(() -> tab.tab("t2")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> browser.tab("no spaces")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTabInheritsTheReservedCookieNamesOfItsBrowser() {
+        BrowserSession browser = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("__bs_tab", "__bs_id")).build();
+        BrowserSession tab = browser.tab("t1");
+        tab.hydrate(Snapshot.empty(PAGE));
+        tab.connect(sent::add);
+
+        assertThat(tab.reservedCookieNames()).containsExactly("__bs_id", "__bs_tab");
+        assertThatThrownBy(() -> tab.write(List.of(Write.setCookie("__bs_tab", "t2", CookieOptions.defaults()))))
+                .isInstanceOfSatisfying(InvalidCookieException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
+        assertThat(sent).isEmpty();
     }
 
     @Test

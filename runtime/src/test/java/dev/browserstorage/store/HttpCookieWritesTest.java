@@ -9,14 +9,18 @@ import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.ExchangeSource;
 import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Cookie fields inside an HTTP exchange: read from the request, written as Set-Cookie, checked first. */
@@ -26,6 +30,7 @@ class HttpCookieWritesTest {
         final Map<String, String> request = new HashMap<>();
         final List<String> setCookies = new ArrayList<>();
         final Map<String, Optional<String>> written = new HashMap<>();
+        final List<CookieOptions> options = new ArrayList<>();
 
         @Override
         public URI requestUrl() {
@@ -41,42 +46,34 @@ class HttpCookieWritesTest {
         public void setCookie(String name, String value, CookieOptions options) {
             setCookies.add(name + "=" + value);
             written.put(name, Optional.of(value));
+            this.options.add(options);
         }
 
         @Override
         public void deleteCookie(String name, CookieOptions options) {
             setCookies.add(name + "=; Max-Age=0");
             written.put(name, Optional.empty());
+            this.options.add(options);
         }
     }
 
     private final Exchange exchange = new Exchange();
     private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
-    private final SessionSource source = new SessionSource() {
-        @Override
-        public String appId() {
-            return "demo";
-        }
-
-        @Override
-        public BrowserSession current() {
-            return session;
-        }
-
-        @Override
-        public Optional<HttpCookies> httpCookies() {
-            return Optional.of(exchange);
-        }
-    };
+    private final SessionSource source = new ExchangeSource(session, exchange);
 
     private static StoreAccess store(SessionSource source, CookieOptions options) {
-        StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", "ui_lang", Codecs.string())
+        return store(source, "ui_lang", options);
+    }
+
+    /** A store of one String cookie field, {@code lang}, under a cookie name. */
+    static StoreAccess store(SessionSource source, String name, CookieOptions options) {
+        StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", name, Codecs.string())
                 .defaultValue("en").cookie(options).build();
         return new StoreAccess(source, StoreDescriptor.of("demo.Ui", StorageArea.COOKIE, "", lang));
     }
 
     @SuppressWarnings("unchecked")
-    private static StoreField<String> lang(StoreAccess store) {
+    static StoreField<String> lang(StoreAccess store) {
         return (StoreField<String>) store.descriptor().fields().get(0);
     }
 
@@ -101,6 +98,31 @@ class HttpCookieWritesTest {
 
         assertThatThrownBy(() -> store.set(lang(store), "fr")).isInstanceOfSatisfying(InvalidCookieException.class,
                 e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+        assertThat(exchange.setCookies).isEmpty();
+    }
+
+    @Test
+    void aDeclaredMaxAgeOver400DaysIsWrittenAs400Days() {
+        StoreAccess store = store(source, CookieOptions.builder().maxAge(Duration.parse("P500D")).build());
+
+        store.set(lang(store), "fr");
+
+        assertThat(exchange.options).singleElement().satisfies(options ->
+                assertThat(options.maxAge()).contains(Duration.ofDays(400)));
+        assertThat(session.cookieAttributes("ui_lang").orElseThrow().options().maxAge()).contains(Duration.ofDays(400));
+    }
+
+    @Test
+    void aFieldNamedLikeTheFrameworksOwnCookieCanBeNeitherWrittenNorRemoved() {
+        BrowserSession guarded = BrowserSession.builder("b2", "demo").reservedCookieNames(Set.of("__Host-bs_id")).build();
+        CookieOptions asTheFrameworkSetsIt = CookieOptions.builder().httpOnly(true).build();
+        StoreAccess store = store(new ExchangeSource(guarded, exchange), "__Host-bs_id", asTheFrameworkSetsIt);
+
+        for (ThrowingCallable write : List.<ThrowingCallable>of(() -> store.set(lang(store), "forged"),
+                () -> store.remove(lang(store)))) {
+            assertThatThrownBy(write).isInstanceOfSatisfying(InvalidCookieException.class,
+                    e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
+        }
         assertThat(exchange.setCookies).isEmpty();
     }
 }

@@ -62,6 +62,8 @@ public enum Message {
             "@Cookie(maxAge = \"%s\") is not an ISO-8601 duration in days, hours, minutes or seconds (years and months have no fixed length). Write it like \"P30D\" (30 days) or \"PT1H\" (1 hour), or leave it empty for a session cookie."),
     COOKIE_MAX_AGE_NOT_POSITIVE(Diagnostic.Kind.ERROR,
             "@Cookie(maxAge = \"%s\") is not positive: the browser would delete the cookie on every write. Give it a lifetime such as \"P30D\", or leave maxAge empty for a session cookie."),
+    COOKIE_MAX_AGE_CAPPED(Diagnostic.Kind.WARNING,
+            "@Cookie(maxAge = \"%s\") is longer than the 400 days browsers keep a cookie: it will be capped at 400 days (browsers cap it, and browser-storage caps it before sending the cookie). Use at most \"P400D\" to silence this warning."),
     COOKIE_RULE(Diagnostic.Kind.ERROR,
             "Cookie '%s' would be refused by browsers (%s): %s"),
     COOKIE_NAME_WHITESPACE(Diagnostic.Kind.ERROR,

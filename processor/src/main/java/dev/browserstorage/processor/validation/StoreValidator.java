@@ -179,6 +179,11 @@ public final class StoreValidator {
                     }
                     return true;
                 }
+                if (maxAge.get().compareTo(CookieRules.MAX_LIFETIME) > 0
+                        && reported.add("maxAgeCapped:" + System.identityHashCode(maxAgeSource.mirror()))) {
+                    problems.add(Problem.at(Message.COOKIE_MAX_AGE_CAPPED, maxAgeSource.element(),
+                            maxAgeSource.mirror(), maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                }
             } catch (DateTimeParseException e) {
                 if (reported.add("maxAge:" + maxAgeText + ":" + System.identityHashCode(maxAgeSource.mirror()))) {
                     problems.add(Problem.at(Message.COOKIE_MAX_AGE_INVALID, maxAgeSource.element(), maxAgeSource.mirror(),
@@ -285,7 +290,6 @@ public final class StoreValidator {
             case PARTITIONED_REQUIRES_SECURE:
                 attributes = List.of("partitioned", "secure");
                 break;
-            case LIFETIME_TOO_LONG:
             case EXPIRES_AND_MAX_AGE:
                 attributes = List.of("maxAge");
                 break;
