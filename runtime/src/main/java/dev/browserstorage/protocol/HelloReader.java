@@ -10,6 +10,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
 import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.session.StorageLimits;
 import java.io.IOException;
 import java.nio.CharBuffer;
@@ -26,8 +27,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code local} and {@code session}: an object of strings, each key in the app's namespace
- *       and given once, each value at most {@link StorageLimits#maxValueBytes()} in UTF-8, and the
- *       keys and values together at most {@link StorageLimits#maxAreaUnits()} UTF-16 units;
+ *       and given once, and the keys and values together at most {@link StorageLimits#maxAreaUnits()}
+ *       UTF-16 units; a value over {@link StorageLimits#maxValueBytes()} in UTF-8 is not kept, but
+ *       stands as {@link Snapshot#OVER_LIMIT};
  *   <li>{@code cookies}: at most {@link #MAX_COOKIES_CHARS} characters and {@link
  *       BrowserSession#MAX_COOKIES} pairs;
  *   <li>{@code failed}, {@code tabFailed}: at most {@link Frames#MAX_FAILED_IN_HELLO} entries;
@@ -159,16 +161,13 @@ final class HelloReader {
                 throw ProtocolException.violation("'" + name + "' must map keys to strings; '" + Frames.abbreviate(key)
                         + "' is not a string");
             }
-            // A value has at least as many UTF-8 bytes as UTF-16 units: a longer one is refused unread.
+            // A value has at least as many UTF-8 bytes as UTF-16 units: a longer one is not even made a String.
             int length = json.getTextLength();
             String value = length > limits.maxValueBytes() ? null : json.getText();
-            if (value == null || Utf8.length(value) > limits.maxValueBytes()) {
-                throw ProtocolException.violation("'" + name + "' has a value for key '" + Frames.abbreviate(key)
-                        + "' over the limit of " + limits.maxValueBytes() + " UTF-8 bytes for one value");
-            }
             units += length;
             checkBudget(name, key, units);
-            values.put(key, value);
+            // Not kept, but not refused either: refusing would lock out a browser whose limit was lowered.
+            values.put(key, value == null || Utf8.length(value) > limits.maxValueBytes() ? Snapshot.OVER_LIMIT : value);
         }
         return values;
     }

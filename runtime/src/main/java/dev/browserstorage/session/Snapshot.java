@@ -16,6 +16,14 @@ import java.util.TreeMap;
  * @param cookies the page's cookies, name to value (HttpOnly ones are never among them)
  */
 public record Snapshot(URI pageUrl, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {
+    /**
+     * What a snapshot holds in place of a localStorage or sessionStorage value over {@link
+     * StorageLimits#maxValueBytes()}: the server does not keep such a value (only a forged frame, a
+     * hand edit or a lowered limit can put one there), and a typed read gives the field's default
+     * with a warning, as for any value no write of ours could have stored. The browser is not
+     * refused: its next write of the key repairs it. Not a JSON text, so no codec reads it as a value.
+     */
+    public static final String OVER_LIMIT = "\u0000over max-value-bytes";
 
     /** Copies the maps, sorted by key, so the snapshot cannot change after it is made. */
     public Snapshot {

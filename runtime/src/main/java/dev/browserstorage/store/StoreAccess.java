@@ -10,6 +10,7 @@ import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.HttpCookies;
 import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.session.StorageChange;
 import dev.browserstorage.session.StoredValue;
 import dev.browserstorage.session.Write;
@@ -220,6 +221,12 @@ public final class StoreAccess {
      */
     private <T> Decoded decode(StoreField<T> field, String text, long maxValueBytes) {
         if (field.area() != StorageArea.COOKIE) {
+            if (Snapshot.OVER_LIMIT.equals(text)) {
+                LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '"
+                        + browserKey(field) + "' was over the limit of " + maxValueBytes + " bytes when the browser"
+                        + " reported it, reading the default instead");
+                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
+            }
             // A value no write of ours could have stored (edited by hand, or by another script) is
             // not handed to the application, however well it decodes.
             long bytes = Utf8.length(text);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.session.StorageLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +44,24 @@ class HelloReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "session"})
-    void aValueOverTheLimitForOneValueIsRefusedAtOnce(String area) {
-        assertRefusedAt(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\"," + UNREAD,
-                "'" + area + "' has a value for key 'demo:a' over the limit of 100 UTF-8 bytes for one value");
+    void aValueOverTheLimitForOneValueIsNotKeptButTheBrowserIsNotRefused(String area) {
         // 34 units, but 102 bytes in UTF-8: the limit counts bytes, as it does for the server's writes.
-        assertRefusedAt(START + "\"" + area + "\":{\"demo:a\":\"" + "€".repeat(34) + "\"," + UNREAD,
-                "over the limit of 100 UTF-8 bytes");
+        connection.receive(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\",\"demo:b\":\""
+                + "€".repeat(34) + "\",\"demo:c\":\"ok\"},\"tab\":\"t1\"}");
+
+        BrowserSession holder = area.equals("local") ? session : session.findTab("t1").orElseThrow();
+        StorageArea storage = area.equals("local") ? StorageArea.LOCAL : StorageArea.SESSION;
+        assertThat(holder.entries(storage)).as("the oversized values are not kept, their keys are")
+                .containsExactly(Map.entry("demo:a", Snapshot.OVER_LIMIT), Map.entry("demo:b", Snapshot.OVER_LIMIT),
+                        Map.entry("demo:c", "ok"));
+        assertThat(sent).first().asString().contains("\"welcome\"");
+    }
+
+    @Test
+    void anOversizedValueStillCountsTowardsItsAreasBudget() {
+        // 101 + 6 units of demo:a, then 9 keys of 100: over the budget of 1,000 at the ninth.
+        assertRefusedAt(START + "\"local\":{\"demo:a\":\"" + "v".repeat(101) + "\"," + area(9, 93).substring(1)
+                .replaceFirst("}$", ",") + UNREAD, "passes the app's budget of 1000");
     }
 
     @Test
