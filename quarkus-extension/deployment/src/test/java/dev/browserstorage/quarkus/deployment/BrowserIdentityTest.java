@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BrowserIdentityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A TLS-terminating proxy in front: its X-Forwarded-Proto says whether the page is secure.
             .overrideConfigKey("quarkus.http.proxy.proxy-address-forwarding", "true")
@@ -134,7 +134,7 @@ class BrowserIdentityTest {
             assertThat(back.setCookie).as("the new id is kept").isNull();
             back.send(hello("\"dark\""));
             assertThat(back.next().getString("t")).isEqualTo("welcome");
-            assertThat(session.isConnected()).isTrue();
+            Eventually.waitUntil(session::isConnected);
         }
     }
 

@@ -50,7 +50,9 @@ final class GlueClient implements AutoCloseable {
      */
     CompletableFuture<Void> connect(int port) {
         CompletableFuture<Void> welcomed = new CompletableFuture<>();
+        // No Origin (Vert.x would send its own): a protocol client, not a page whose origin the hello must match.
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/_storage/sync")
+                .setAllowOriginHeader(false)
                 .addHeader("Cookie", Credentials.COOKIE + "=" + browserId).setTimeout(5000);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {

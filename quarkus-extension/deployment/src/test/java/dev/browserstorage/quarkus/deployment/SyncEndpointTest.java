@@ -171,10 +171,23 @@ class SyncEndpointTest {
 
     @Test
     void aHandshakeFromTheServersOwnOriginIsAccepted() throws Exception {
-        try (SyncClient browser = SyncClient.connect(vertx, base, Credentials.issue(base),
-                "http://" + base.getHost() + ":" + base.getPort())) {
-            browser.send(hello(new JsonObject()));
+        String own = "http://" + base.getHost() + ":" + base.getPort();
+        try (SyncClient browser = SyncClient.connect(vertx, base, Credentials.issue(base), own)) {
+            browser.send(hello(new JsonObject()).put("page", own + "/settings"));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
+        }
+    }
+
+    @Test
+    void aHelloWhosePageIsNotOfTheOriginThatOpenedTheSocketIsAProtocolViolation() throws Exception {
+        String own = "http://" + base.getHost() + ":" + base.getPort();
+        try (SyncClient browser = SyncClient.connect(vertx, base, Credentials.issue(base), own)) {
+            var closed = browser.closed();
+            browser.send(hello(new JsonObject()).put("page", "https://bank.example/"));
+            JsonObject error = browser.next();
+            assertThat(error.getString("code")).isEqualTo("protocol");
+            assertThat(error.getString("message")).contains("origin");
+            assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4400);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -62,19 +63,27 @@ public class BrowserRegistry {
     private final CookieHeaderBudget cookieHeaderBudget;
     private final HttpOnlyCommits httpOnlyCommits;
     private final boolean insecureLocalhostCookies;
+    /** The extension's own cookies, which application code may not write. */
+    private final Set<String> reservedCookies;
 
     /**
      * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
      * only in HTTP requests), for use outside CDI.
      */
     public BrowserRegistry(BrowserStorageConfig config, Optional<String> appName) {
-        this(config, appName, "20K", null);
+        this(config, appName, "20K", null, Set.of());
     }
 
     @Inject
     BrowserRegistry(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
             @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
-            CookieCommits httpOnlyCommits) {
+            CookieCommits httpOnlyCommits, BrowserIds ids) {
+        this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames());
+    }
+
+    private BrowserRegistry(BrowserStorageConfig config, Optional<String> appName, String maxHeaderSize,
+            HttpOnlyCommits httpOnlyCommits, Set<String> reservedCookies) {
+        this.reservedCookies = reservedCookies;
         // A browser whose cookies pass the server's header limit gets 431 for every later request.
         this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
         this.httpOnlyCommits = httpOnlyCommits;
@@ -137,7 +146,7 @@ public class BrowserRegistry {
         RANDOM.nextBytes(label);
         BrowserSession.Builder builder = BrowserSession.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
                 .limits(limits).clock(clock).cookieHeaderBudget(cookieHeaderBudget)
-                .insecureLocalhostCookies(insecureLocalhostCookies);
+                .insecureLocalhostCookies(insecureLocalhostCookies).reservedCookieNames(reservedCookies);
         if (httpOnlyCommits != null) {
             builder.httpOnlyCommits(httpOnlyCommits);
         }

@@ -105,7 +105,9 @@ public class SyncEndpoint {
         Context context = Vertx.currentContext();
         Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
         AtomicLong unsent = new AtomicLong();
-        SyncConnection sync = new SyncConnection(entry.session(), text -> sendBatch(connection, text, unsent), flusher);
+        // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
+        SyncConnection sync = new SyncConnection(entry.session(), text -> sendBatch(connection, text, unsent), flusher,
+                connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
         Open open = new Open(id, entry, sync, context);
         connections.put(connection.id(), open);
         open.helloTimer = vertx.setTimer(Math.max(1, config.helloTimeout().toMillis()), timer -> helloTimedOut(open, connection));
