@@ -24,9 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,7 +65,7 @@ class HelloFloodTest {
         int sessionsBefore = registry.size();
         long heapBefore = usedAfterGc(memory);
         Pages pages = new Pages(base);
-        List<String> blocked = watchBlockedThreads();
+        LogCapture blocked = watchBlockedThreads();
         List<Short> outcomes = new CopyOnWriteArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         try {
@@ -89,7 +86,7 @@ class HelloFloodTest {
         } finally {
             clients.shutdown();
             pages.stop();
-            stopWatching();
+            blocked.close();
         }
         waitUntil(() -> registry.size() == sessionsBefore && registry.heldSnapshotChars() == 0,
                 () -> registry.size() + " sessions, " + registry.heldSnapshotChars() + " chars held");
@@ -97,12 +94,12 @@ class HelloFloodTest {
         System.out.printf("HelloFloodTest: %d anonymous hellos of %,d bytes: heap %,d -> %,d bytes after GC (%+,d); "
                 + "%d page loads meanwhile, median %d ms, slowest %d ms; blocked-thread warnings: %d%n", CLIENTS, HELLO_BYTES,
                 heapBefore, heapAfter, heapAfter - heapBefore, pages.latencies.size(), pages.median(), pages.slowest(),
-                blocked.size());
+                blocked.records.size());
         assertThat(outcomes).as("every hello within the budgets is welcomed").hasSize(CLIENTS).containsOnly((short) 0);
         assertThat(heapAfter - heapBefore).as("heap held after the flood").isLessThan(100L * 1024 * 1024);
         assertThat(pages.failures).as("pages that failed meanwhile").isEmpty();
         assertThat(pages.latencies).as("pages were loaded meanwhile").isNotEmpty();
-        assertThat(blocked).as("event-loop blocks").isEmpty();
+        assertThat(blocked.texts()).as("event-loop blocks").isEmpty();
     }
 
     @Test
@@ -117,7 +114,7 @@ class HelloFloodTest {
                 .put("local", new JsonObject()).put("cookies", "a=b; ".repeat(FULL ? 3_000_000 : 300_000)).put("applied", 0)
                 .encode();
         Pages pages = new Pages(base);
-        List<String> blocked = watchBlockedThreads();
+        LogCapture blocked = watchBlockedThreads();
         List<String> refusals = new ArrayList<>();
         try {
             for (String hello : List.of(manyKeys, manyCookies)) {
@@ -132,15 +129,15 @@ class HelloFloodTest {
             }
         } finally {
             pages.stop();
-            stopWatching();
+            blocked.close();
         }
         System.out.printf("HelloFloodTest: hostile hellos of %,d and %,d chars refused (%s); %d page loads meanwhile, slowest"
                 + " %d ms; blocked-thread warnings: %d%n", manyKeys.length(), manyCookies.length(), refusals,
-                pages.latencies.size(), pages.slowest(), blocked.size());
+                pages.latencies.size(), pages.slowest(), blocked.records.size());
         assertThat(refusals.get(0)).contains("budget");
         assertThat(refusals.get(1)).contains("cookies");
         assertThat(pages.failures).isEmpty();
-        assertThat(blocked).as("event-loop blocks").isEmpty();
+        assertThat(blocked.texts()).as("event-loop blocks").isEmpty();
     }
 
     /** A valid hello of {@link #HELLO_BYTES} UTF-8 bytes: values of 1 MiB at most, in localStorage and sessionStorage. */
@@ -166,33 +163,10 @@ class HelloFloodTest {
         return used;
     }
 
-    private Handler watching;
-
-    /** Collects Vert.x's blocked-thread warnings until {@link #stopWatching()}. */
-    private List<String> watchBlockedThreads() {
-        List<String> blocked = new CopyOnWriteArrayList<>();
-        watching = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (String.valueOf(record.getMessage()).contains("has been blocked for")) {
-                    blocked.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").addHandler(watching);
-        return blocked;
-    }
-
-    private void stopWatching() {
-        Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").removeHandler(watching);
+    /** Collects Vert.x's blocked-thread warnings until closed. */
+    private static LogCapture watchBlockedThreads() {
+        return LogCapture.of("io.vertx.core.impl.BlockedThreadChecker",
+                record -> String.valueOf(record.getMessage()).contains("has been blocked for"));
     }
 
     /** Loads an ordinary page (the glue) every 50 ms on a thread of its own until stopped. */

@@ -12,12 +12,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +27,7 @@ class TamperedStorageTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Tampered.class, TamperedStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, LogCapture.class, Tampered.class, TamperedStore.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // Small, so that a hand-edited value over it is still a short frame.
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
@@ -48,25 +45,9 @@ class TamperedStorageTest {
 
     @Test
     void tamperedValuesReadAsTheDefaultWithOneWarningEachAndTheNextWriteRepairsThem() throws Exception {
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage().contains("test:tampered.")) {
-                    warnings.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("dev.browserstorage.store.StoreAccess");
-        logger.addHandler(capture);
+        LogCapture capture = LogCapture.of("dev.browserstorage.store.StoreAccess", record ->
+                record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage().contains("test:tampered."));
+        List<LogRecord> warnings = capture.records;
         String credential = Credentials.issue(base);
         try (SyncClient browser = SyncClient.connect(vertx, base, credential, null)) {
             JsonObject local = new JsonObject()
@@ -105,7 +86,7 @@ class TamperedStorageTest {
             assertThat(store.getNote()).isEqualTo("short");
             assertThat(warnings).as("no warning once repaired").hasSize(4);
         } finally {
-            logger.removeHandler(capture);
+            capture.close();
         }
     }
 

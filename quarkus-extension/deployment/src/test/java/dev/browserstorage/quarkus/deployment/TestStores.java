@@ -13,7 +13,7 @@ final class TestStores {
 
     static JavaArchive addTo(JavaArchive jar) {
         // TestStores too: the test class, reloaded inside the application, refers to it.
-        jar.addClasses(TestStores.class, Credentials.class, Prefs.class, PrefsStore.class, TypedSettings.class, TypedSettings.Mode.class,
+        jar.addClasses(TestStores.class, Credentials.class, LogCapture.class, Prefs.class, PrefsStore.class, TypedSettings.class, TypedSettings.Mode.class,
                         TypedSettingsStore.class, Tampered.class, Tampered.Mode.class, TamperedStore.class, Wizard.class,
                         WizardStore.class, UiCookies.class, UiCookiesStore.class)
                 .addAsResource("META-INF/browser-storage/index.json")

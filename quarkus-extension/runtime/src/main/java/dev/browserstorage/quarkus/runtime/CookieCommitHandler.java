@@ -1,6 +1,7 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.cookie.SetCookieHeader;
+import dev.browserstorage.session.BrowserSession;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -12,8 +13,8 @@ import io.vertx.ext.web.RoutingContext;
  * up or expired. The browser is the one of the request's browser-id cookie.
  */
 final class CookieCommitHandler implements Handler<RoutingContext> {
-    private volatile CookieCommits commits;
-    private volatile BrowserRegistry registry;
+    /** The beans it needs, looked up on the first request: the handler is made before the container. */
+    private volatile Beans beans;
 
     @Override
     public void handle(RoutingContext context) {
@@ -22,10 +23,10 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
             response.setStatusCode(405).putHeader("Allow", "POST").end();
             return;
         }
+        Beans found = beans();
         String browserId = RequestBrowser.browserId(context);
-        String label = browserId == null ? null
-                : registry().find(browserId).map(dev.browserstorage.session.BrowserSession::browserId).orElse(null);
-        CookieCommits.Outcome outcome = commits().redeem(context.pathParam("token"), label,
+        String label = browserId == null ? null : found.registry.find(browserId).map(BrowserSession::browserId).orElse(null);
+        CookieCommits.Outcome outcome = found.commits.redeem(context.pathParam("token"), label,
                 (name, value, options) -> response.headers().add("Set-Cookie", value == null
                         ? SetCookieHeader.formatDeletion(name, options)
                         : SetCookieHeader.format(name, value, options)));
@@ -36,21 +37,15 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
         }
     }
 
-    private BrowserRegistry registry() {
-        BrowserRegistry found = registry;
+    private Beans beans() {
+        Beans found = beans;
         if (found == null) {
-            found = Arc.container().instance(BrowserRegistry.class).get();
-            registry = found;
+            found = new Beans(Arc.container().instance(CookieCommits.class).get(),
+                    Arc.container().instance(BrowserRegistry.class).get());
+            beans = found;
         }
         return found;
     }
 
-    private CookieCommits commits() {
-        CookieCommits found = commits;
-        if (found == null) {
-            found = Arc.container().instance(CookieCommits.class).get();
-            commits = found;
-        }
-        return found;
-    }
+    private record Beans(CookieCommits commits, BrowserRegistry registry) {}
 }
