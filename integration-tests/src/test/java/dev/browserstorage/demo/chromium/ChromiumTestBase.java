@@ -138,7 +138,7 @@ abstract class ChromiumTestBase {
         return new PageAnswer(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         try {
             return new URL(base, path).toURI();
         } catch (IOException | URISyntaxException e) {
