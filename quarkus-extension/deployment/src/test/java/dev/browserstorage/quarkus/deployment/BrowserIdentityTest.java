@@ -2,6 +2,8 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.browserstorage.BrowserCookies;
+import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.BrowserSessions;
@@ -157,6 +159,18 @@ class BrowserIdentityTest {
                 .isNotEqualTo(Credentials.id(plain));
     }
 
+    @Test
+    void applicationCodeCannotWriteOrDeleteTheLibrarysOwnCookies() throws Exception {
+        String credential = Credentials.issue(base);
+        for (String name : List.of("bs_id", "__Host-bs_id", "__bs_tab")) {
+            for (String action : List.of("set", "delete")) {
+                HttpResponse<String> response = get("/plant?action=" + action + "&name=" + name, "bs_id=" + credential);
+                assertThat(response.body()).as("%s %s", action, name).startsWith("RESERVED_NAME").contains("'" + name + "'");
+                assertThat(response.headers().allValues("Set-Cookie")).as("nothing written").isEmpty();
+            }
+        }
+    }
+
     private static JsonObject hello(String theme) {
         return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
                 .put("local", new JsonObject().put("test:prefs.theme", theme)).put("cookies", "").put("applied", 0);
@@ -183,15 +197,34 @@ class BrowserIdentityTest {
         return cookies.get(0).substring(name.length() + 1, cookies.get(0).indexOf(';'));
     }
 
-    /** {@code /whoami} answers the browser's public id; {@code POST /login} rotates it. */
+    /**
+     * {@code /whoami} answers the browser's public id; {@code POST /login} rotates it; {@code /plant}
+     * tries to write one of the library's own cookies through {@link BrowserCookies}.
+     */
     @ApplicationScoped
     public static class Routes {
         @Inject
         BrowserIdentity identity;
 
+        @Inject
+        BrowserCookies cookies;
+
         void route(@Observes Router router) {
             router.get("/whoami").handler(context -> RequestRoutes.answer(context, ignored -> identity.id()));
             router.post("/login").handler(context -> RequestRoutes.answer(context, ignored -> identity.rotate()));
+            router.get("/plant").handler(context -> RequestRoutes.answer(context, ignored -> {
+                String name = context.request().getParam("name");
+                try {
+                    if (context.request().getParam("action").equals("set")) {
+                        cookies.set(name, "planted");
+                    } else {
+                        cookies.delete(name);
+                    }
+                    return "written";
+                } catch (InvalidCookieException e) {
+                    return e.rule() + " " + e.getMessage();
+                }
+            }));
         }
     }
 }
