@@ -22,8 +22,9 @@ final class Credentials {
      */
     static String issue(URI base) {
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
             String setCookie = response.headers().allValues("Set-Cookie").stream()
                     .filter(header -> header.startsWith(COOKIE + "=")).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + COOKIE + " cookie in " + response.headers().map()));
