@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/harness-classpath.txt ]; then
-  (cd .. && mvn -o -B -ntp -q -pl benchmarks package -DskipTests)
+  (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks package -DskipTests)
 fi
 mkdir -p target/bench-results target/bench-logs
 
