@@ -20,7 +20,10 @@ public final class StorageUnavailableException extends BrowserStorageException {
         this.area = area;
     }
 
-    /** @return the area the browser refused */
+    /**
+     * @return the area the browser refused, or {@code null} where the server itself has no room (a
+     *     Quarkus server holding {@code max-browsers} connected browsers)
+     */
     public StorageArea area() {
         return area;
     }

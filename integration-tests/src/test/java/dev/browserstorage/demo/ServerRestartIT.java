@@ -26,6 +26,9 @@ class ServerRestartIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The key both processes share, as the nodes of a deployment must: the new one accepts the old one's ids. */
+    private static final String BROWSER_ID_KEY = "a key the old and the new process share, 32+ bytes";
+
     private final int port = freePort();
     private Process server;
 
@@ -74,7 +77,8 @@ class ServerRestartIT {
         assertThat(jar).as("the packaged demo (mvn package builds it)").exists();
         Path log = Files.createTempFile("demo-" + port + "-", ".log");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()))
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.browser-storage.browser-id-key=" + BROWSER_ID_KEY, "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await("the demo answers on port " + port + " (log: " + log + ")", START_TIMEOUT, () -> process.isAlive() && answers());
         return process;

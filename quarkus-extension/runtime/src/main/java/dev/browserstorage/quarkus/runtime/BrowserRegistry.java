@@ -233,6 +233,12 @@ public class BrowserRegistry {
      */
     Optional<BrowserSession> rekey(String oldId, String newId) {
         retired.put(oldId, clock.instant());
+        if (retired.size() > config.maxBrowsers()) {
+            // A login endpoint hit in a loop must not grow this without bound. Forgetting a retired id
+            // only lets its old credential in again as a fresh, empty browser, never as the rotated one.
+            Instant oldest = retired.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+            retired.values().removeIf(oldest::equals);
+        }
         Entry entry = sessions.remove(oldId);
         if (entry == null) {
             return Optional.empty();

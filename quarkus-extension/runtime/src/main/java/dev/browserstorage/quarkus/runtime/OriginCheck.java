@@ -52,7 +52,8 @@ public class OriginCheck implements HttpUpgradeCheck {
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !isAllowed(origin, request.isSSL(), request.getHeader(HttpHeaders.HOST))) {
+        // isSSL() and host() are the forwarded ones where Quarkus trusts a proxy's headers.
+        if (origin != null && !isAllowed(origin, request.isSSL(), request.host())) {
             LOG.debugf("Refused a handshake of endpoint %s from origin %s", context.endpointId(), origin);
             return CheckResult.rejectUpgrade(403);
         }

@@ -309,8 +309,8 @@ public class SyncEndpoint {
         final ArrayDeque<String> queue = new ArrayDeque<>();
         long queuedChars;
         boolean draining;
-        /** Touched only by the thread handling the connection's frames, one at a time. */
-        boolean helloReceived;
+        /** Written by the thread handling the connection's frames; read by the hello deadline's timer. */
+        volatile boolean helloReceived;
         volatile boolean closed;
         volatile long helloTimer;
 

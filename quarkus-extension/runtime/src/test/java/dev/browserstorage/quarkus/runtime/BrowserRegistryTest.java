@@ -57,6 +57,29 @@ class BrowserRegistryTest {
         assertThat(sessions.find("KKKKKKKKKKKKKKKKKKKKKK")).isEmpty();
     }
 
+    @Test
+    void rotatedIdsAreRefusedAndTheirNumberIsBounded() {
+        BrowserRegistry small = new BrowserRegistry(new SmallRyeConfigBuilder()
+                .withMapping(BrowserStorageConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withDefaultValue("quarkus.browser-storage.app-id", "test")
+                .withDefaultValue("quarkus.browser-storage.max-browsers", "3")
+                .build()
+                .getConfigMapping(BrowserStorageConfig.class), Optional.empty());
+        BrowserSession session = small.session("R0RRRRRRRRRRRRRRRRRRRR");
+        assertThat(small.rekey("R0RRRRRRRRRRRRRRRRRRRR", "R1RRRRRRRRRRRRRRRRRRRR")).containsSame(session);
+        assertThat(small.isRetired("R0RRRRRRRRRRRRRRRRRRRR")).isTrue();
+        assertThat(small.find("R1RRRRRRRRRRRRRRRRRRRR")).containsSame(session);
+
+        // A login endpoint hit in a loop: the retired ids stay within max-browsers.
+        for (int i = 1; i < 50; i++) {
+            small.rekey("R" + i + "R".repeat(22 - 1 - String.valueOf(i).length()), "R" + (i + 1) + "x");
+        }
+        long retired = java.util.stream.IntStream.range(0, 50)
+                .filter(i -> small.isRetired("R" + i + "R".repeat(22 - 1 - String.valueOf(i).length()))).count();
+        assertThat(retired).isBetween(1L, 3L);
+    }
+
     private static Throwable catchCause(CompletableFuture<Void> future) {
         try {
             future.get();
