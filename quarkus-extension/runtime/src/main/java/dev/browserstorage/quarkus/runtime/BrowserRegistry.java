@@ -175,6 +175,27 @@ public class BrowserRegistry {
     }
 
     /**
+     * Every session held now, for tools that show them (the Dev UI). Without the browsers' public
+     * ids: a session is told apart by its {@link BrowserSession#browserId() label}.
+     *
+     * @return a copy, by label
+     */
+    public List<Held> held() {
+        List<Held> held = new ArrayList<>();
+        sessions.values().forEach(entry -> held.add(new Held(entry.session, entry.lastSeen)));
+        held.sort(Comparator.comparing(one -> one.session().browserId()));
+        return held;
+    }
+
+    /**
+     * One held session.
+     *
+     * @param session the browser's session
+     * @param lastSeen when the browser last connected or made an HTTP request
+     */
+    public record Held(BrowserSession session, Instant lastSeen) {}
+
+    /**
      * An HTTP request carried a browser's id: the browser is no longer anonymous.
      *
      * @param browserId the browser's public id

@@ -93,7 +93,7 @@ public final class TypedStoreFiles {
      * @param stores the stores, in a stable order
      * @return the declarations
      */
-    static String typings(List<Store> stores) {
+    public static String typings(List<Store> stores) {
         StringBuilder out = new StringBuilder(BrowserStorageRecorder.resource(TYPES));
         for (Store store : stores) {
             out.append('\n').append(BrowserStorageRecorder.resource(store.typings()));

@@ -80,6 +80,19 @@ class BrowserRegistryTest {
         assertThat(retired).isBetween(1L, 3L);
     }
 
+    @Test
+    void theHeldSessionsAreListedByLabelWithoutTheBrowsersIds() {
+        BrowserSession first = sessions.session("AAAAAAAAAAAAAAAAAAAAAA");
+        BrowserSession second = sessions.session("BBBBBBBBBBBBBBBBBBBBBB");
+
+        List<BrowserRegistry.Held> held = sessions.held();
+        assertThat(held).extracting(BrowserRegistry.Held::session).containsExactlyInAnyOrder(first, second);
+        assertThat(held).extracting(one -> one.session().browserId()).isSorted()
+                .allSatisfy(label -> assertThat(label).startsWith("b-").doesNotContain("AAAA", "BBBB"));
+        assertThat(held).allSatisfy(one -> assertThat(one.lastSeen()).isNotNull());
+        assertThat(held.toString()).doesNotContain("AAAAAAAAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBBBBBBBB");
+    }
+
     private static Throwable catchCause(CompletableFuture<Void> future) {
         try {
             future.get();
