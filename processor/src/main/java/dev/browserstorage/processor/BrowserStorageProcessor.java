@@ -9,7 +9,6 @@ import dev.browserstorage.processor.validation.KeyRegistry;
 import dev.browserstorage.processor.validation.Message;
 import dev.browserstorage.processor.validation.Problem;
 import dev.browserstorage.processor.validation.StoreValidator;
-import dev.browserstorage.processor.writer.IndexWriter;
 import dev.browserstorage.processor.writer.JsStoreWriter;
 import dev.browserstorage.processor.writer.SchemaWriter;
 import dev.browserstorage.processor.writer.StoreWriter;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -45,14 +43,19 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Generates a typed store, a JSON schema and an index entry for every class or record annotated
- * with {@code @LocalStorage}, {@code @SessionStorage} or {@code @Cookie}.
+ * Generates a typed store and a JSON schema (and, for localStorage and sessionStorage, a typed
+ * JavaScript store) for every class or record annotated with {@code @LocalStorage}, {@code
+ * @SessionStorage} or {@code @Cookie}.
  *
  * <p>Each type goes through three steps: the {@link ModelBuilder} reads it, the {@link
  * StoreValidator} lists its problems, and, if none is an error, the writers write it. A type that
  * refers to a type not generated yet is looked at again in the next round; one with errors is
- * reported whole and skipped, and the others go on. The index of all stores is written once, at the
- * end. The processor never claims the annotations.
+ * reported whole and skipped, and the others go on. The processor never claims the annotations.
+ *
+ * <p>Isolating: every file it writes comes from one POJO and names it as its originating element,
+ * and nothing lists all stores (the generated store carries {@code @GeneratedStore}, by which a
+ * server finds it), so a compilation of only some POJOs, as IDEs, dev modes and Gradle make, leaves
+ * the other POJOs' output whole and current.
  */
 @AutoService(Processor.class)
 public final class BrowserStorageProcessor extends AbstractProcessor {
@@ -64,15 +67,12 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
     private final Map<String, String> missingTypes = new TreeMap<>();
     private final Set<String> processed = new HashSet<>();
     private final Set<String> strayReported = new HashSet<>();
-    private final SortedMap<String, IndexWriter.Entry> index = new TreeMap<>();
 
     private Elements elements;
     private Messager messager;
     private ModelBuilder models;
-    private StoreValidator validator;
     private StoreWriter storeWriter;
     private final SchemaWriter schemaWriter = new SchemaWriter();
-    private final IndexWriter indexWriter = new IndexWriter();
     private final JsStoreWriter jsWriter = new JsStoreWriter(BrowserStorageProcessor.class.getName());
     private final TypeScriptWriter typeScriptWriter = new TypeScriptWriter(BrowserStorageProcessor.class.getName());
 
@@ -82,7 +82,6 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
         elements = env.getElementUtils();
         messager = env.getMessager();
         models = new ModelBuilder(env);
-        validator = new StoreValidator(new KeyRegistry());
         Optional<ClassName> generated = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
                         && elements.getTypeElement("javax.annotation.processing.Generated") != null
                 ? Optional.of(ClassName.get("javax.annotation.processing", "Generated"))
@@ -118,23 +117,25 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
                 }
             }
             reportStrayAnnotations(round);
+            // Keys are checked against the stores of this round only: what another round or another
+            // compilation holds is not this type's input. Across all of them the server checks.
+            StoreValidator validator = new StoreValidator(new KeyRegistry());
             for (String name : names) {
                 TypeElement type = elements.getTypeElement(name);
                 if (type != null && !processed.contains(name)) {
-                    processType(name, type);
+                    processType(name, type, validator);
                 }
             }
             if (round.processingOver()) {
                 reportMissingTypes();
-                writeIndex();
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("this compilation", stackTrace(e)));
         }
         return false;
     }
 
-    private void processType(String name, TypeElement type) {
+    private void processType(String name, TypeElement type, StoreValidator validator) {
         try {
             StoreModel model = models.build(type);
             List<Problem> problems = validator.validate(model);
@@ -155,14 +156,11 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
 
     private void write(StoreModel model) throws IOException {
         storeWriter.write(model).writeTo(processingEnv.getFiler());
-        String schemaPath = SchemaWriter.path(model);
-        writeResource(schemaPath, schemaWriter.write(model), model);
+        writeResource(SchemaWriter.path(model), schemaWriter.write(model), model);
         if (JsStoreWriter.applies(model)) {
             writeResource(JsStoreWriter.path(model), jsWriter.write(model), model);
             writeResource(TypeScriptWriter.path(model), typeScriptWriter.write(model), model);
         }
-        index.put(model.pojo().reflectionName(),
-                new IndexWriter.Entry(model.store().reflectionName(), model.area().wireName(), schemaPath));
     }
 
     /** A per-store resource: isolating, with the POJO as its one originating element. */
@@ -170,16 +168,6 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
         FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
         try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
             out.write(text);
-        }
-    }
-
-    private void writeIndex() throws IOException {
-        if (index.isEmpty()) {
-            return;
-        }
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", IndexWriter.PATH);
-        try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-            out.write(indexWriter.write(index));
         }
     }
 

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles the sources under {@code src/test/resources/golden/<name>/input} and compares every
- * generated store, schema and index with {@code golden/<name>/expected}, byte for byte. The
- * generated stores are compiled in the same run, so a golden file is also known to compile.
+ * generated store, schema and typed JavaScript store with {@code golden/<name>/expected}, byte for
+ * byte. The generated stores are compiled in the same run, so a golden file is also known to
+ * compile.
  *
  * <p>To accept an intended change, rerun with {@code -Dgolden.update=true} (see {@link GoldenFiles})
  * and review the diff of the expected files.

@@ -31,9 +31,9 @@ class ProcessorRegistrationTest {
     }
 
     @Test
-    void gradleKnowsTheProcessorIsAggregating() throws Exception {
+    void gradleKnowsTheProcessorIsIsolating() throws Exception {
         Assertions.assertThat(linesOf("META-INF/gradle/incremental.annotation.processors"))
-                .containsExactly(BrowserStorageProcessor.class.getName() + ",aggregating");
+                .containsExactly(BrowserStorageProcessor.class.getName() + ",isolating");
     }
 
     @Test

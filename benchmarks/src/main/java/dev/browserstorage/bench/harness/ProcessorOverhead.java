@@ -1,7 +1,6 @@
 package dev.browserstorage.bench.harness;
 
 import dev.browserstorage.processor.BrowserStorageProcessor;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,9 +38,9 @@ import javax.tools.ToolProvider;
  * 1,000 annotated POJOs with the processor against the same compilation without it
  * ({@code -proc:none}), in alternating rounds after a warm-up on a tenth of them; the time spent inside
  * the processor itself is reported apart from the time javac takes to compile what it generated.
- * Then one POJO is edited, and the harness counts the files the processor writes when only that
- * file is recompiled, and when every annotated file is (what Gradle does for a processor declared
- * {@code aggregating}, as this one is), and how many of those actually changed.
+ * Then one POJO is edited and recompiled alone against the earlier classes (what IDEs, dev mode and
+ * Gradle do, the processor being {@code isolating}): the harness checks that the processor rewrites
+ * that POJO's files only, and that the result is byte for byte what a full rebuild writes.
  *
  * <p>System properties: {@code bench.pojos} (1000), {@code bench.rounds} (2).
  */
@@ -88,33 +89,60 @@ public final class ProcessorOverhead {
         editOnePojo(work, sources, last);
     }
 
-    /** Edits one POJO and compares what the processor writes then with what it wrote in {@code before}. */
+    /**
+     * Edits one POJO and recompiles only it, against the earlier build's classes, as an IDE, dev mode
+     * or Gradle (the processor is isolating) does; checks that the processor rewrote that POJO's files
+     * only, and that the earlier build's output with them laid over it is what a full rebuild of the
+     * edited sources writes: nothing left stale, nothing lost.
+     */
     private static void editOnePojo(Path work, List<Path> sources, Compilation before) throws Exception {
         Path edited = sources.get(sources.size() / 2);
         String text = Files.readString(edited);
         Files.writeString(edited, text.replace("public double zoom = 1.0;", "public double zoom = 1.0;\n    public int added = 1;"));
+        String pojo = "gen." + edited.getFileName().toString().replace(".java", "");
 
         Compilation single = compile(List.of(edited), work.resolve("incremental-single"), true, List.of(before.out.resolve("classes")));
         System.out.printf("after editing %s:%n", edited.getFileName());
         System.out.printf("  recompiling only it: the processor writes %d files %s%n", single.generated.size(), single.generated);
-        System.out.printf("    (its index.json then lists %d store(s), of the %d the module has)%n",
-                countStores(single.out.resolve("classes").resolve("META-INF/browser-storage/index.json")), sources.size());
+        List<String> others = single.generated.stream().filter(file -> !file.contains(pojo.replace('.', '/') + "Store.java")
+                && !file.contains(pojo + ".")).toList();
+        if (single.generated.isEmpty() || !others.isEmpty()) {
+            throw new IllegalStateException("recompiling " + pojo + " alone wrote other POJOs' files: " + others);
+        }
 
-        Compilation all = compile(sources, work.resolve("incremental-all"), true, List.of());
-        List<String> changed = new ArrayList<>();
-        for (String file : all.generated) {
-            Path now = all.out.resolve(file);
-            Path was = before.out.resolve(file);
-            if (!Files.exists(was) || !Arrays.equals(Files.readAllBytes(now), Files.readAllBytes(was))) {
-                changed.add(file);
+        Map<String, byte[]> earlier = outputs(before);
+        Map<String, byte[]> incremental = new TreeMap<>(earlier);
+        incremental.putAll(outputs(single));
+        Compilation full = compile(sources, work.resolve("full-rebuild"), true, List.of());
+        Map<String, byte[]> rebuilt = outputs(full);
+        List<String> differ = new ArrayList<>();
+        for (String file : union(incremental.keySet(), rebuilt.keySet())) {
+            if (!Arrays.equals(incremental.get(file), rebuilt.get(file))) {
+                differ.add(file);
             }
         }
-        System.out.printf("  recompiling every annotated source (Gradle, aggregating): the processor writes %d files, %d of which"
-                + " differ from before: %s%n", all.generated.size(), changed.size(), changed);
+        if (!differ.isEmpty()) {
+            throw new IllegalStateException("the earlier build's output with " + pojo + "'s new files over it differs from a full"
+                    + " rebuild's in: " + differ);
+        }
+        long changed = rebuilt.keySet().stream().filter(file -> !Arrays.equals(rebuilt.get(file), earlier.get(file))).count();
+        System.out.printf("  the earlier build's %d files with those over them are byte for byte a full rebuild's (%d files, %d of"
+                + " them changed by the edit): nothing stale%n", earlier.size(), rebuilt.size(), changed);
     }
 
-    private static int countStores(Path index) throws IOException {
-        return new JsonObject(Files.readString(index)).getJsonArray("stores").size();
+    /** Every file a compilation's processor wrote, by its path in the output, with its bytes. */
+    private static Map<String, byte[]> outputs(Compilation compilation) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String file : compilation.generated) {
+            files.put(file, Files.readAllBytes(compilation.out.resolve(file)));
+        }
+        return files;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<Path> writePojos(Path src, int count) throws IOException {

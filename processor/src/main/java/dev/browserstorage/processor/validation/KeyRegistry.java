@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The keys and cookie names claimed so far in this compilation, across rounds, so that two fields
- * never share one. Holds names only, never elements.
+ * The keys and cookie names claimed so far in one processing round, so that two fields of the
+ * stores compiled together never share one. Holds names only, never elements. Stores of other
+ * rounds and other compilations are the server's to check: the processor is isolating, and an
+ * incremental compilation sees only the POJOs that changed.
  */
 public final class KeyRegistry {
     private final Map<String, Claim> claims = new HashMap<>();

@@ -32,7 +32,7 @@ public final class StoreValidator {
     private final KeyRegistry keys;
 
     /**
-     * Creates a validator that claims keys in a registry shared by the whole compilation.
+     * Creates a validator that claims keys in a registry shared by the stores validated with it.
      *
      * @param keys the registry
      */

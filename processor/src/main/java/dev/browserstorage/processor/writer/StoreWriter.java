@@ -38,6 +38,7 @@ public final class StoreWriter {
     private static final ClassName STORE_ACCESS = ClassName.get(RUNTIME + ".store", "StoreAccess");
     private static final ClassName VALUE_CHANGE = ClassName.get(RUNTIME + ".store", "ValueChange");
     private static final ClassName TYPED_STORE = ClassName.get(RUNTIME + ".store", "TypedStore");
+    private static final ClassName GENERATED_STORE = ClassName.get(RUNTIME + ".store", "GeneratedStore");
     private static final ClassName COOKIE_OPTIONS = ClassName.get(RUNTIME + ".cookie", "CookieOptions");
     private static final ClassName SAME_SITE = ClassName.get(RUNTIME + ".annotation", "SameSite");
     private static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
@@ -75,6 +76,13 @@ public final class StoreWriter {
         if (generatedAnnotation != null) {
             type.addAnnotation(AnnotationSpec.builder(generatedAnnotation).addMember("value", "$S", processorName).build());
         }
+        // How a server finds this store and its schema in its class index: no list of all stores
+        // exists, so a compilation that sees only some POJOs cannot make the others disappear.
+        type.addAnnotation(AnnotationSpec.builder(GENERATED_STORE)
+                .addMember("pojo", "$T.class", store.pojo())
+                .addMember("area", "$T.$L", STORAGE_AREA, store.area().name())
+                .addMember("schema", "$S", SchemaWriter.path(store))
+                .build());
         addConstants(type, store, constants);
         addConstructor(type);
         addKnownReads(type);

@@ -7,6 +7,7 @@ import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -26,6 +27,11 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
+@GeneratedStore(
+        pojo = UiCookies.class,
+        area = StorageArea.COOKIE,
+        schema = "META-INF/browser-storage/stores/golden.cookie.UiCookies.json"
+)
 public final class UiCookiesStore implements TypedStore {
     /**
      * The name of the cookie that holds {@link UiCookies#lang}.

@@ -5,6 +5,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -32,6 +33,11 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
+@GeneratedStore(
+        pojo = Everything.class,
+        area = StorageArea.LOCAL,
+        schema = "META-INF/browser-storage/stores/golden.local.Everything.json"
+)
 public final class EverythingStore implements TypedStore {
     /**
      * The namespace of this store's keys.

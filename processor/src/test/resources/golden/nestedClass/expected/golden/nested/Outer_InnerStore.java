@@ -5,6 +5,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -23,6 +24,11 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
+@GeneratedStore(
+        pojo = Outer.Inner.class,
+        area = StorageArea.LOCAL,
+        schema = "META-INF/browser-storage/stores/golden.nested.Outer$Inner.json"
+)
 public final class Outer_InnerStore implements TypedStore {
     /**
      * The namespace of this store's keys.

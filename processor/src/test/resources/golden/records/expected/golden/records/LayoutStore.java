@@ -5,6 +5,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -26,6 +27,11 @@ import javax.annotation.processing.Generated;
  * do not edit.
  */
 @Generated("dev.browserstorage.processor.BrowserStorageProcessor")
+@GeneratedStore(
+        pojo = Layout.class,
+        area = StorageArea.LOCAL,
+        schema = "META-INF/browser-storage/stores/golden.records.Layout.json"
+)
 public final class LayoutStore implements TypedStore {
     /**
      * The namespace of this store's keys.

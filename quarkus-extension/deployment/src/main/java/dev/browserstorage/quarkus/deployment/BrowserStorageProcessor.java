@@ -25,7 +25,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
-import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.AdditionalApplicationArchiveMarkerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
@@ -35,16 +35,17 @@ import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.quarkus.websockets.next.runtime.ConnectionManager;
 import io.quarkus.websockets.next.runtime.WebSocketHttpServerOptionsCustomizer;
 import jakarta.inject.Singleton;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
+import org.jboss.logging.Logger;
 
 /** Build steps of the browser-storage extension. */
 class BrowserStorageProcessor {
     private static final String FEATURE = "browser-storage";
+    private static final Logger LOG = Logger.getLogger(BrowserStorageProcessor.class);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -81,30 +82,28 @@ class BrowserStorageProcessor {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size", limit));
     }
 
+    /**
+     * Has Quarkus index every jar that holds stores, as it indexes the application: only then are a
+     * library's generated stores in the class index, where {@link #discoverStores} finds them.
+     */
     @BuildStep
-    StoresBuildItem discoverStores(BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<StoreIndex.Store> stores = StoreIndex.read(loader);
-        Set<String> missing = new HashSet<>();
-        for (StoreIndex.Store store : stores) {
-            if (loader.getResource(store.storeClass().replace('.', '/') + ".class") == null) {
-                missing.add(store.storeClass());
-            } else {
-                // A store from a library jar is not in the application's bean index by default.
-                indexed.produce(new AdditionalIndexedClassesBuildItem(store.storeClass()));
-            }
-        }
-        return new StoresBuildItem(stores, missing);
+    AdditionalApplicationArchiveMarkerBuildItem indexStoreJars() {
+        return new AdditionalApplicationArchiveMarkerBuildItem(StoreIndex.STORE_JAR_MARKER);
+    }
+
+    @BuildStep
+    StoresBuildItem discoverStores(CombinedIndexBuildItem index) {
+        StoreIndex.Found found = StoreIndex.read(index.getIndex(), Thread.currentThread().getContextClassLoader());
+        found.stale().forEach(LOG::warn);
+        return new StoresBuildItem(found.stores(), found.missingSchemas());
     }
 
     @BuildStep
     void validateStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
-        for (String missing : stores.missingStoreClasses()) {
-            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException("browser-storage: "
-                    + "a store index lists " + missing + ", which is not on the class path: rebuild the jar that holds"
-                    + " its POJO with browser-storage-processor")));
+        for (String missing : stores.missingSchemas()) {
+            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException(missing)));
         }
-        for (String clash : StoreIndex.clashes(stores.allStores())) {
+        for (String clash : StoreIndex.clashes(stores.stores())) {
             errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(
                     new IllegalStateException("browser-storage: " + clash)));
         }

@@ -2,30 +2,24 @@ package dev.browserstorage.quarkus.deployment;
 
 import io.quarkus.builder.item.SimpleBuildItem;
 import java.util.List;
-import java.util.Set;
 
-/** The browser-storage stores of the application, from the indexes of every jar. */
+/** The browser-storage stores of the application, found in the class index of it and its jars. */
 public final class StoresBuildItem extends SimpleBuildItem {
-    private final List<StoreIndex.Store> allStores;
-    private final Set<String> missingStoreClasses;
+    private final List<StoreIndex.Store> stores;
+    private final List<String> missingSchemas;
 
-    StoresBuildItem(List<StoreIndex.Store> allStores, Set<String> missingStoreClasses) {
-        this.allStores = List.copyOf(allStores);
-        this.missingStoreClasses = Set.copyOf(missingStoreClasses);
+    StoresBuildItem(List<StoreIndex.Store> stores, List<String> missingSchemas) {
+        this.stores = List.copyOf(stores);
+        this.missingSchemas = List.copyOf(missingSchemas);
     }
 
-    /** @return every store of every index, for checks that need no class */
-    List<StoreIndex.Store> allStores() {
-        return allStores;
-    }
-
-    /** @return the stores whose generated class is on the class path */
+    /** @return the application's stores, sorted by POJO name; none left over from a POJO that is gone */
     List<StoreIndex.Store> stores() {
-        return allStores.stream().filter(store -> !missingStoreClasses.contains(store.storeClass())).toList();
+        return stores;
     }
 
-    /** @return generated store classes an index lists but the class path lacks, sorted */
-    List<String> missingStoreClasses() {
-        return missingStoreClasses.stream().sorted().toList();
+    /** @return one error per generated store whose schema the class path lacks, sorted */
+    List<String> missingSchemas() {
+        return missingSchemas;
     }
 }

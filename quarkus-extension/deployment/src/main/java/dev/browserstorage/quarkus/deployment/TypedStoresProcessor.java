@@ -29,7 +29,7 @@ class TypedStoresProcessor {
 
     @BuildStep
     void validateTypedStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
-        for (String clash : clashes(typedStores(stores.allStores()))) {
+        for (String clash : clashes(typedStores(stores.stores()))) {
             errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException("browser-storage: " + clash)));
         }
     }
@@ -39,7 +39,7 @@ class TypedStoresProcessor {
     void serveTypedStores(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, TypedStoresRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
         List<TypedStoreFiles.Store> typed = typedStores(stores.stores());
-        if (!clashes(typedStores(stores.allStores())).isEmpty()) {
+        if (!clashes(typedStores(stores.stores())).isEmpty()) {
             return; // validateTypedStores fails the build
         }
         List<String> names = typed.stream().map(TypedStoreFiles.Store::name).toList();

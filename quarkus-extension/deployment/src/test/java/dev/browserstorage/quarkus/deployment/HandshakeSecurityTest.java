@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HandshakeSecurityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.allowed-origins", "https://app.example.com")
             // A free port: other builds on the machine may hold the default test port.

@@ -45,7 +45,7 @@ class SyncEndpointFuzzTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0")

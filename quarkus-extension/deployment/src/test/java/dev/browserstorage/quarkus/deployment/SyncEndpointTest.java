@@ -26,7 +26,7 @@ class SyncEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Prefs.class, PrefsStore.class, SyncClient.class, Eventually.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 

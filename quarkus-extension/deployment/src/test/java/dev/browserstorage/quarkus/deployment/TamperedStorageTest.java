@@ -27,7 +27,7 @@ class TamperedStorageTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, LogCapture.class, Tampered.class, TamperedStore.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Tampered.class, TamperedStore.class).addClasses(Credentials.class, LogCapture.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // Small, so that a hand-edited value over it is still a short frame.
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")

@@ -1,28 +1,36 @@
 package dev.browserstorage.quarkus.deployment;
 
-import java.util.List;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 /**
- * The stores compiled with these tests, for a test application: their classes, the index that lists
- * them all, their schemas and their typed JavaScript definitions. An application given the index
- * needs every store it lists.
+ * The stores compiled with these tests, for a test application, as an application that has them
+ * holds them: their POJOs, their generated classes (which the extension finds in the application's
+ * class index), their schemas and, where the processor wrote them, their typed JavaScript definitions.
  */
 final class TestStores {
     private TestStores() {}
 
     static JavaArchive addTo(JavaArchive jar) {
         // TestStores too: the test class, reloaded inside the application, refers to it.
-        jar.addClasses(TestStores.class, Credentials.class, LogCapture.class, Prefs.class, PrefsStore.class, TypedSettings.class, TypedSettings.Mode.class,
-                        TypedSettingsStore.class, Tampered.class, Tampered.Mode.class, TamperedStore.class, Wizard.class,
-                        WizardStore.class, UiCookies.class, UiCookiesStore.class)
-                .addAsResource("META-INF/browser-storage/index.json")
-                .addAsResource("META-INF/browser-storage/stores/" + UiCookies.class.getName() + ".json");
-        for (String type : List.of(Prefs.class.getName(), TypedSettings.class.getName(), Tampered.class.getName(),
-                Wizard.class.getName())) {
-            jar.addAsResource("META-INF/browser-storage/stores/" + type + ".json")
-                    .addAsResource("META-INF/browser-storage/js/" + type + ".js")
-                    .addAsResource("META-INF/browser-storage/js/" + type + ".d.ts");
+        jar.addClasses(TestStores.class, Credentials.class, LogCapture.class, TypedSettings.Mode.class, Tampered.Mode.class);
+        addStore(jar, Prefs.class, PrefsStore.class);
+        addStore(jar, TypedSettings.class, TypedSettingsStore.class);
+        addStore(jar, Tampered.class, TamperedStore.class);
+        addStore(jar, Wizard.class, WizardStore.class);
+        return addStore(jar, UiCookies.class, UiCookiesStore.class);
+    }
+
+    /**
+     * Adds one store: its POJO, its generated class and the resources the processor wrote for it
+     * (without its schema, the build fails: MissingStoreSchemaTest).
+     */
+    static JavaArchive addStore(JavaArchive jar, Class<?> pojo, Class<?> store) {
+        jar.addClasses(pojo, store).addAsResource("META-INF/browser-storage/stores/" + pojo.getName() + ".json");
+        for (String definition : new String[] {".js", ".d.ts"}) {
+            String path = "META-INF/browser-storage/js/" + pojo.getName() + definition;
+            if (TestStores.class.getClassLoader().getResource(path) != null) {
+                jar.addAsResource(path);
+            }
         }
         return jar;
     }

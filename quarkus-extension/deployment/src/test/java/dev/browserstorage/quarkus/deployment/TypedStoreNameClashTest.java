@@ -3,7 +3,7 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.QuarkusUnitTest;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,27 +13,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TypedStoreNameClashTest {
 
-    private static String schema(String type, String area) {
-        return "{\"formatVersion\":1,\"type\":\"" + type + "\",\"store\":\"" + type + "Store\",\"area\":\"" + area + "\","
-                + "\"namespace\":\"same\",\"fields\":[{\"name\":\"value\",\"key\":\"same.value\"}]}";
-    }
-
-    private static String entry(String type, String area) {
-        return "{\"type\":\"" + type + "\",\"store\":\"" + type + "Store\",\"area\":\"" + area + "\","
-                + "\"schema\":\"META-INF/browser-storage/stores/" + type + ".json\"}";
-    }
-
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar
-                    .addAsResource(new StringAsset("{\"formatVersion\":1,\"stores\":[" + entry("com.a.Settings", "local") + ","
-                            + entry("com.b.Options", "session") + "]}"), "META-INF/browser-storage/index.json")
-                    .addAsResource(new StringAsset(schema("com.a.Settings", "local")),
-                            "META-INF/browser-storage/stores/com.a.Settings.json")
-                    .addAsResource(new StringAsset(schema("com.b.Options", "session")),
-                            "META-INF/browser-storage/stores/com.b.Options.json")
-                    .addAsResource(new StringAsset("// com.a.Settings\n"), "META-INF/browser-storage/js/com.a.Settings.js")
-                    .addAsResource(new StringAsset("// com.b.Options\n"), "META-INF/browser-storage/js/com.b.Options.js"))
+            .withApplicationRoot(jar -> SeparateCompilation.of(Map.of(
+                    "com.a.Settings", """
+                            package com.a;
+
+                            @dev.browserstorage.annotation.LocalStorage("same")
+                            public class Settings {
+                                public String value;
+                            }
+                            """,
+                    "com.b.Options", """
+                            package com.b;
+
+                            @dev.browserstorage.annotation.SessionStorage("same")
+                            public class Options {
+                                public String value;
+                            }
+                            """)).addTo(jar, path -> true))
+            // Both would also be the bean named 'same' (StoreBeanNameClashTest): not this test's concern.
+            .overrideConfigKey("quarkus.browser-storage.named-stores", "false")
             .assertException(e -> assertThat(e).hasStackTraceContaining(
                     "stores com.a.Settings and com.b.Options both use namespace 'same': the typed JavaScript stores are"
                             + " named by namespace (BrowserStorage.stores.same)"));
