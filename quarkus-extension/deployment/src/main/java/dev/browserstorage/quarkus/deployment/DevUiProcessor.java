@@ -98,7 +98,7 @@ class DevUiProcessor {
 
     /** The {@code <path>/stores.d.ts} the application serves, or a line saying why there is none. */
     static String typings(StoresBuildItem stores) {
-        if (!TypedStoresProcessor.clashes(TypedStoresProcessor.typedStores(stores.allStores())).isEmpty()) {
+        if (!TypedStoresProcessor.clashes(TypedStoresProcessor.typedStores(stores.stores())).isEmpty()) {
             return "// The build failed: two typed stores clash (see the build log).\n";
         }
         return TypedStoreFiles.typings(TypedStoresProcessor.typedStores(stores.stores()));

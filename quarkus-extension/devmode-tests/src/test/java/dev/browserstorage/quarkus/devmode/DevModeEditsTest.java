@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.LogRecord;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,6 +50,13 @@ class DevModeEditsTest {
     /** Where the extension logs what it leaves out. */
     private static final String EXTENSION_LOGGER = "dev.browserstorage.quarkus.deployment.BrowserStorageProcessor";
 
+    /** A page with the glue, counting the welcomes its socket gets. */
+    private static final String PAGE = """
+            <!DOCTYPE html><html><head>
+            <script>window.readies = 0; document.addEventListener('browser-storage:ready', () => window.readies++);</script>
+            <script src="/_storage/storage.js" data-app="dev"></script>
+            </head><body></body></html>""";
+
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar
@@ -56,14 +66,27 @@ class DevModeEditsTest {
                     .addAsResource("META-INF/browser-storage/js/" + DevPrefs.class.getName() + ".js")
                     .addAsResource("META-INF/browser-storage/js/" + DevPrefs.class.getName() + ".d.ts")
                     .addAsResource("META-INF/browser-storage/stores/" + DevCookies.class.getName() + ".json")
-                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"), "application.properties"))
+                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.browser-storage.app-id=dev\n"),
+                            "application.properties"))
             .setLogRecordPredicate(record -> record.getLoggerName().equals(EXTENSION_LOGGER));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private WebClient browser;
+    private HtmlPage page;
+    private String credential;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
 
     @Test
     void everyEditReloadsTheApplicationWithEveryStore() throws Exception {
         assertPage("theme=light lang=fr");
+        openPageWithTheGlue();
         assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.theme")));
 
         // A field added to a store and used by the page: this edit used to leave the index of stores
@@ -116,11 +139,54 @@ class DevModeEditsTest {
         assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
     }
 
-    /** The page, which answers through every store, after whatever reload the request sets off. */
+    /**
+     * The page, which answers through every store, after whatever reload the request sets off; and
+     * the open page's glue, reconnected to the reloaded application on its own and hydrating it.
+     */
     private void assertPage(String expected) throws Exception {
-        HttpResponse<String> page = get("/dev/stores");
-        assertThat(page.statusCode()).as("the page after the reload: %s", page.body()).isEqualTo(200);
-        assertThat(page.body()).isEqualTo(expected);
+        long readies = page == null ? 0 : readies();
+        HttpResponse<String> answer = get("/dev/stores");
+        assertThat(answer.statusCode()).as("the page after the reload: %s", answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(expected);
+        if (page != null) {
+            await("the glue reconnects to the reloaded application and hydrates it",
+                    () -> readies() > readies && "true".equals(known()));
+            assertThat(browser.getCookieManager().getCookie("bs_id").getValue())
+                    .as("dev mode keeps its keys across reloads: the browser keeps its id").isEqualTo(credential);
+        }
+    }
+
+    private void openPageWithTheGlue() throws Exception {
+        browser = new WebClient();
+        page = browser.getPage("http://localhost:" + PORT + "/");
+        await("the glue's first welcome", () -> readies() >= 1);
+        credential = browser.getCookieManager().getCookie("bs_id").getValue();
+        await("the server holds what the page's browser holds", () -> "true".equals(known()));
+    }
+
+    private long readies() {
+        return ((Number) page.executeJavaScript("window.readies").getJavaScriptResult()).longValue();
+    }
+
+    /** Whether the application holds the page's browser's localStorage, asked with the browser's id cookie. */
+    private String known() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/dev/known"))
+                    .header("Cookie", "bs_id=" + credential).timeout(RELOAD).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + RELOAD.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting until %s", what).isLessThan(deadline);
+            browser.waitForBackgroundJavaScript(100);
+        }
     }
 
     /** The stores the application serves to the page, by simple name, with their keys in field order. */

@@ -18,6 +18,12 @@ public class DevRoutes {
     @Inject
     DevCookiesStore cookies;
 
+    /** Whether the server holds the calling browser's localStorage: its glue has said hello to this application. */
+    @Route(path = "/dev/known", methods = Route.HttpMethod.GET)
+    void known(RoutingContext context) {
+        context.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(String.valueOf(prefs.isKnown()));
+    }
+
     @Route(path = "/dev/stores", methods = Route.HttpMethod.GET)
     void stores(RoutingContext context) {
         context.response().putHeader("Content-Type", "text/plain; charset=utf-8")
