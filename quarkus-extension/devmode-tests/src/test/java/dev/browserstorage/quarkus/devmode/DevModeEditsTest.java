@@ -37,10 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>Dev mode recompiles only the sources that changed, and javac runs the processor on them: it
  * finds it on the compile class path (the test's, where the processor is a provided dependency),
- * as javac 17 does when given no processor path, which QuarkusDevModeTest never gives. So each
- * reload sees what an incremental build leaves: the edited POJOs' new output beside the others'
- * output of the first build. The page itself proves the processor ran: each edit uses a getter
- * that exists only in the regenerated store.
+ * as javac 17 to 22 do when given no processor path, which QuarkusDevModeTest never gives (javac 23
+ * and later run no processor found that way, and QuarkusDevModeTest has no compiler options to say
+ * {@code -proc:full}; {@code quarkus:dev} itself passes the compiler plugin's
+ * {@code annotationProcessorPaths}). So each reload sees what an incremental build leaves: the
+ * edited POJOs' new output beside the others' output of the first build. The page itself proves
+ * the processor ran: each edit uses a getter that exists only in the regenerated store.
  */
 class DevModeEditsTest {
     private static final String PACKAGE = DevPrefs.class.getPackageName();

@@ -58,6 +58,8 @@ public class BrowserIds {
     private static final byte[] TAG_CONTEXT = "browser-storage browser-id v1\n".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
+    /** One per thread: a Mac is not thread safe, and doFinal leaves it ready for the next tag. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final String plainName;
     private final String secureName;
 
@@ -181,12 +183,18 @@ public class BrowserIds {
     }
 
     private String tag(String id) {
+        Mac mac = macs.get();
+        mac.update(TAG_CONTEXT);
+        byte[] full = mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
+        return BASE64URL.encodeToString(Arrays.copyOf(full, 16));
+    }
+
+    /** A Mac under the key, made once: every HTTP request checks a tag, and a provider look-up costs more than the MAC. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(TAG_CONTEXT);
-            byte[] full = mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
-            return BASE64URL.encodeToString(Arrays.copyOf(full, 16));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
