@@ -69,8 +69,8 @@ public final class BrowserCookies {
     public Optional<CookieListItem> get(String name) {
         Objects.requireNonNull(name, "name");
         Optional<HttpCookies> http = sessions.httpCookies();
-        Optional<String> value = http.isPresent() ? http.get().cookie(name)
-                : session().readText(StorageArea.COOKIE, name);
+        Optional<String> value =
+                http.isPresent() ? http.get().cookie(name) : session().readText(StorageArea.COOKIE, name);
         return value.map(text -> item(name, text));
     }
 
@@ -95,7 +95,8 @@ public final class BrowserCookies {
     public List<CookieListItem> getAll(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         Optional<HttpCookies> http = sessions.httpCookies();
-        SortedMap<String, String> all = http.isPresent() ? http.get().cookies() : session().entries(StorageArea.COOKIE);
+        SortedMap<String, String> all =
+                http.isPresent() ? http.get().cookies() : session().entries(StorageArea.COOKIE);
         List<CookieListItem> items = new ArrayList<>();
         for (Map.Entry<String, String> cookie : all.tailMap(prefix).entrySet()) {
             if (!cookie.getKey().startsWith(prefix)) {
@@ -159,8 +160,8 @@ public final class BrowserCookies {
      */
     public CompletionStage<Void> delete(String name) {
         Objects.requireNonNull(name, "name");
-        CookieOptions options = session().cookieAttributes(name).map(CookieAttributes::options)
-                .orElse(CookieOptions.defaults());
+        CookieOptions options =
+                session().cookieAttributes(name).map(CookieAttributes::options).orElse(CookieOptions.defaults());
         return delete(name, options);
     }
 
@@ -179,13 +180,16 @@ public final class BrowserCookies {
     public CompletionStage<Void> delete(String name, CookieOptions options) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
-        return submit(Write.deleteCookie(name, options.toBuilder().sessionCookie().build()));
+        return submit(
+                Write.deleteCookie(name, options.toBuilder().sessionCookie().build()));
     }
 
     /** One cookie write: a {@code Set-Cookie} header inside an HTTP request, else a batch over the socket. */
     private CompletionStage<Void> submit(Write write) {
         Optional<HttpCookies> http = sessions.httpCookies();
-        return http.isPresent() ? session().writeToResponse(http.get(), List.of(write)) : session().write(List.of(write));
+        return http.isPresent()
+                ? session().writeToResponse(http.get(), List.of(write))
+                : session().write(List.of(write));
     }
 
     private static boolean deletes(CookieOptions options, Instant now) {
@@ -232,10 +236,12 @@ public final class BrowserCookies {
 
     private static CookieChangeEvent event(BrowserSession session, StorageChange change) {
         if (change.isRemoval()) {
-            CookieListItem gone = new CookieListItem(change.key(), change.previous().orElse(""), null, null);
+            CookieListItem gone =
+                    new CookieListItem(change.key(), change.previous().orElse(""), null, null);
             return new CookieChangeEvent(List.of(), List.of(gone), change.source());
         }
-        return new CookieChangeEvent(List.of(item(session, change.key(), change.newValue())), List.of(), change.source());
+        return new CookieChangeEvent(
+                List.of(item(session, change.key(), change.newValue())), List.of(), change.source());
     }
 
     private CookieListItem item(String name, String value) {
@@ -244,7 +250,10 @@ public final class BrowserCookies {
 
     private static CookieListItem item(BrowserSession session, String name, String value) {
         Optional<CookieAttributes> attributes = session.cookieAttributes(name);
-        return new CookieListItem(name, value, attributes.map(CookieAttributes::options).orElse(null),
+        return new CookieListItem(
+                name,
+                value,
+                attributes.map(CookieAttributes::options).orElse(null),
                 attributes.flatMap(CookieAttributes::expiresAt).orElse(null));
     }
 

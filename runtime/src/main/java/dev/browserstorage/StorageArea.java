@@ -38,6 +38,7 @@ public enum StorageArea {
                 return area;
             }
         }
-        throw new IllegalArgumentException("Unknown storage area '" + wireName + "': expected local, session or cookie");
+        throw new IllegalArgumentException(
+                "Unknown storage area '" + wireName + "': expected local, session or cookie");
     }
 }

@@ -58,12 +58,16 @@ abstract class UntypedStorage {
         try {
             if (isEnvelope(text)) {
                 Expiring<T> value = Expiring.decode(codec, text);
-                return value.isExpiredAt(session().clock().millis()) ? Optional.empty() : Optional.ofNullable(value.value());
+                return value.isExpiredAt(session().clock().millis())
+                        ? Optional.empty()
+                        : Optional.ofNullable(value.value());
             }
             return Optional.ofNullable(codec.decode(text));
         } catch (ValueDecodingException e) {
-            LOG.log(System.Logger.Level.WARNING, "Stored value of " + area.wireName() + " key '" + browserKey(key)
-                    + "' is not a valid " + type.getSimpleName() + ": " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Stored value of " + area.wireName() + " key '" + browserKey(key) + "' is not a valid "
+                            + type.getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -174,7 +178,8 @@ abstract class UntypedStorage {
         }
         @SuppressWarnings("unchecked")
         ValueCodec<Object> codec = (ValueCodec<Object>) Codecs.json(value.getClass());
-        String text = ttl == null ? codec.encode(value)
+        String text = ttl == null
+                ? codec.encode(value)
                 : Expiring.encode(codec, value, session().clock().millis() + ttl.toMillis());
         return Write.set(area, browserKey, text);
     }
@@ -187,8 +192,8 @@ abstract class UntypedStorage {
         }
         for (int i = 0; i < key.length(); i++) {
             if (Character.isISOControl(key.charAt(i))) {
-                throw new IllegalArgumentException("Key '" + key.replaceAll("\\p{Cntrl}", "?")
-                        + "' contains a control character at index " + i);
+                throw new IllegalArgumentException(
+                        "Key '" + key.replaceAll("\\p{Cntrl}", "?") + "' contains a control character at index " + i);
             }
         }
         return prefix + key;

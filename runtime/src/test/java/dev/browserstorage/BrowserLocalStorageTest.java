@@ -9,7 +9,6 @@ import dev.browserstorage.session.StorageLimits;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ class BrowserLocalStorageTest {
     record Visit(String path, int count) {}
 
     private final ManualClock clock = new ManualClock();
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final BrowserSession session =
+            BrowserSession.builder("b1", "demo").clock(clock).build();
     private final InMemoryBrowser browser = new InMemoryBrowser(session)
             .preload(StorageArea.LOCAL, "demo:visits", "[{\"path\":\"/a\",\"count\":2}]")
             .preload(StorageArea.LOCAL, "demo:__bs.applied", "7")
@@ -31,7 +31,8 @@ class BrowserLocalStorageTest {
     void valuesAreJsonByJacksonReadWithATypeAndKeptUnderTheAppsPrefix() {
         browser.connect();
 
-        CompletableFuture<Void> done = storage.set("lastVisit", new Visit("/b", 1)).toCompletableFuture();
+        CompletableFuture<Void> done =
+                storage.set("lastVisit", new Visit("/b", 1)).toCompletableFuture();
         browser.deliver();
 
         assertThat(done).isCompleted();
@@ -85,13 +86,16 @@ class BrowserLocalStorageTest {
 
         assertThatThrownBy(() -> storage.set("__bs.applied", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.set("", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.set("a\nb", 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> storage.set("a\nb", 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index 1");
     }
 
     @Test
     void theSessionsLimitsApplyToUntypedWritesToo() {
-        BrowserSession small = BrowserSession.builder("b2", "demo").limits(new StorageLimits(10, 1000, 10)).build();
+        BrowserSession small = BrowserSession.builder("b2", "demo")
+                .limits(new StorageLimits(10, 1000, 10))
+                .build();
         new InMemoryBrowser(small).connect();
 
         assertThatThrownBy(() -> new BrowserLocalStorage(small).set("k", "far more than ten bytes"))

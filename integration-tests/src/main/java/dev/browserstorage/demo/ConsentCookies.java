@@ -8,6 +8,7 @@ import dev.browserstorage.annotation.SameSite;
 public class ConsentCookies {
     public boolean analytics;
     public boolean marketing;
+
     @Cookie(maxAge = "P30D")
     public boolean bannerDismissed;
 }

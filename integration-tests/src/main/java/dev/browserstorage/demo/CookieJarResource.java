@@ -55,7 +55,9 @@ public class CookieJarResource {
     @GET
     @Path("{name}")
     public Response one(@PathParam("name") String name) {
-        return cookies.get(name).map(cookie -> Response.ok(Map.of("name", cookie.name(), "value", cookie.value())).build())
+        return cookies.get(name)
+                .map(cookie -> Response.ok(Map.of("name", cookie.name(), "value", cookie.value()))
+                        .build())
                 .orElse(Response.status(Response.Status.NOT_FOUND).build());
     }
 
@@ -72,8 +74,11 @@ public class CookieJarResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.TEXT_PLAIN)
-    public CompletionStage<Response> set(@PathParam("name") String name, String value,
-            @QueryParam("path") @DefaultValue("/") String path, @QueryParam("maxAge") Long maxAgeSeconds,
+    public CompletionStage<Response> set(
+            @PathParam("name") String name,
+            String value,
+            @QueryParam("path") @DefaultValue("/") String path,
+            @QueryParam("maxAge") Long maxAgeSeconds,
             @QueryParam("httpOnly") boolean httpOnly) {
         CookieOptions.Builder options = CookieOptions.builder().path(path).httpOnly(httpOnly);
         if (maxAgeSeconds != null) {

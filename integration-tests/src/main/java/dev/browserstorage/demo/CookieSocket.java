@@ -30,8 +30,12 @@ public class CookieSocket {
         String pair = httpOnly ? message.substring(7) : message;
         int equals = pair.indexOf('=');
         try {
-            cookies.set(pair.substring(0, equals), pair.substring(equals + 1),
-                    CookieOptions.builder().httpOnly(httpOnly).build()).toCompletableFuture().join();
+            cookies.set(
+                            pair.substring(0, equals),
+                            pair.substring(equals + 1),
+                            CookieOptions.builder().httpOnly(httpOnly).build())
+                    .toCompletableFuture()
+                    .join();
             return "stored " + pair.substring(0, equals);
         } catch (InvalidCookieException e) {
             return "refused " + e.rule();

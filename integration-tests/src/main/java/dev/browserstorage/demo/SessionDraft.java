@@ -9,6 +9,7 @@ import dev.browserstorage.annotation.Ttl;
 @Ttl("PT1H")
 public class SessionDraft {
     public String subject = "";
+
     @Key("text")
     public String body = "";
 }

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public class SettingsResource {
     /** How many recent searches the page keeps. */
     static final int MAX_RECENT_SEARCHES = 8;
+
     static final int MIN_FONT_SIZE = 10;
     static final int MAX_FONT_SIZE = 32;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
@@ -68,7 +69,8 @@ public class SettingsResource {
         if (change.fontSize() != null && (change.fontSize() < MIN_FONT_SIZE || change.fontSize() > MAX_FONT_SIZE)) {
             throw invalid("fontSize " + change.fontSize() + " is outside " + MIN_FONT_SIZE + ".." + MAX_FONT_SIZE);
         }
-        if (change.language() != null && !LANGUAGE_TAG.matcher(change.language()).matches()) {
+        if (change.language() != null
+                && !LANGUAGE_TAG.matcher(change.language()).matches()) {
             throw invalid("language '" + change.language() + "' is not a language tag such as 'en' or 'pt-BR'");
         }
         if (change.recentSearches() != null && change.recentSearches().contains(null)) {
@@ -101,7 +103,8 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("searches")
     public CompletionStage<Response> addSearch(SearchRequest search) {
-        String query = search == null || search.query() == null ? "" : search.query().strip();
+        String query =
+                search == null || search.query() == null ? "" : search.query().strip();
         if (query.isEmpty()) {
             throw invalid("send {\"query\": \"...\"} with a non-blank query");
         }

@@ -61,7 +61,8 @@ public class StorageErrors {
             if (failure == null) {
                 return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof BrowserStorageException storage) {
                 return toResponse(storage);
             }
@@ -74,14 +75,21 @@ public class StorageErrors {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", e.getMessage());
         }
         if (e instanceof NotHydratedException) {
-            return error(Response.Status.CONFLICT, "not-hydrated", "This browser has not sent its storage yet: open the"
-                    + " page that loads /_storage/storage.js and wait for its browser-storage:ready event. (" + e.getMessage()
-                    + ")");
+            return error(
+                    Response.Status.CONFLICT,
+                    "not-hydrated",
+                    "This browser has not sent its storage yet: open the"
+                            + " page that loads /_storage/storage.js and wait for its browser-storage:ready event. ("
+                            + e.getMessage()
+                            + ")");
         }
         return error(Response.Status.CONFLICT, "storage", e.getMessage());
     }
 
     static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message))
+                .build();
     }
 }

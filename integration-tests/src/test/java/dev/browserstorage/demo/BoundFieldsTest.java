@@ -38,9 +38,11 @@ class BoundFieldsTest extends DemoAppTestBase {
 
         assertThat(glue.status()).isEqualTo(200);
         assertThat(stores.status()).isEqualTo(200);
-        assertThat(glue.body()).as("one script gives the glue the schemas too")
+        assertThat(glue.body())
+                .as("one script gives the glue the schemas too")
                 .endsWith("\nBrowserStorage.define(" + stores.body() + ");\n");
-        assertThat(stores.body()).contains("\"namespace\" : \"notify\"", "\"namespace\" : \"prefs\"", "\"namespace\" : \"draft\"");
+        assertThat(stores.body())
+                .contains("\"namespace\" : \"notify\"", "\"namespace\" : \"prefs\"", "\"namespace\" : \"draft\"");
     }
 
     @Test
@@ -56,16 +58,22 @@ class BoundFieldsTest extends DemoAppTestBase {
 
         HtmlPage page = browser.openWithoutSocket();
 
-        assertThat(browser.js(page, "BrowserStorage.state()")).as("the socket never opened").isEqualTo("connecting");
-        assertThat(((Number) browser.js(page, "window.__blockedSockets.length")).intValue()).isEqualTo(1);
+        assertThat(browser.js(page, "BrowserStorage.state()"))
+                .as("the socket never opened")
+                .isEqualTo("connecting");
+        assertThat(((Number) browser.js(page, "window.__blockedSockets.length")).intValue())
+                .isEqualTo(1);
         assertThat(value(page, "theme")).isEqualTo("DARK");
         assertThat(value(page, "font-size")).isEqualTo("20");
         assertThat(value(page, "language")).isEqualTo("fr");
-        assertThat(page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").isChecked()).isFalse();
+        assertThat(page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").isChecked())
+                .isFalse();
         assertThat(value(page, "notify-volume")).isEqualTo("35");
         assertThat(checkedDigest(page)).isEqualTo("WEEKLY");
         assertThat(selected(page, "notify-topics")).containsExactly("SECURITY", "EVENTS");
-        assertThat(browser.js(page, "document.body.className")).as("the page's own script reads them too").isEqualTo("theme-dark");
+        assertThat(browser.js(page, "document.body.className"))
+                .as("the page's own script reads them too")
+                .isEqualTo("theme-dark");
         assertThat(browser.js(page, "document.querySelector('h1').textContent")).isEqualTo("Paramètres");
     }
 
@@ -80,11 +88,16 @@ class BoundFieldsTest extends DemoAppTestBase {
 
         assertThat(value(page, "theme")).isEqualTo("LIGHT");
         assertThat(value(page, "font-size")).as("not an int: the default").isEqualTo("14");
-        assertThat(page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").isChecked()).as("default true").isTrue();
+        assertThat(page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").isChecked())
+                .as("default true")
+                .isTrue();
         assertThat(value(page, "notify-volume")).isEqualTo("60");
         assertThat(checkedDigest(page)).as("not a Digest constant: the default").isEqualTo("DAILY");
         assertThat(selected(page, "notify-topics")).isEmpty();
-        assertThat(local).as("showing a default writes nothing").containsEntry(FONT_SIZE, "\"big\"").doesNotContainKey(THEME);
+        assertThat(local)
+                .as("showing a default writes nothing")
+                .containsEntry(FONT_SIZE, "\"big\"")
+                .doesNotContainKey(THEME);
     }
 
     @Test
@@ -98,7 +111,8 @@ class BoundFieldsTest extends DemoAppTestBase {
         prefs.onFontSizeChange(sizes::add);
 
         page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").click();
-        page.<HtmlRadioButtonInput>getFirstByXPath("//input[@name='digest'][@value='WEEKLY']").click();
+        page.<HtmlRadioButtonInput>getFirstByXPath("//input[@name='digest'][@value='WEEKLY']")
+                .click();
         HtmlSelect topics = page.getHtmlElementById("notify-topics");
         topics.setSelectedAttribute("SECURITY", true);
         topics.setSelectedAttribute("EVENTS", true);
@@ -109,18 +123,26 @@ class BoundFieldsTest extends DemoAppTestBase {
         fontSize.blur();
 
         syncedThrough(page, 1);
-        assertThat(browser.localStorage()).containsEntry(EMAIL, "false").containsEntry(DIGEST, "\"WEEKLY\"")
-                .containsEntry(TOPICS, "[\"SECURITY\",\"EVENTS\"]").containsEntry(FONT_SIZE, "20");
+        assertThat(browser.localStorage())
+                .containsEntry(EMAIL, "false")
+                .containsEntry(DIGEST, "\"WEEKLY\"")
+                .containsEntry(TOPICS, "[\"SECURITY\",\"EVENTS\"]")
+                .containsEntry(FONT_SIZE, "20");
         assertThat(notify.getEmail()).isFalse();
         assertThat(notify.getDigest()).isEqualTo(Digest.WEEKLY);
         assertThat(notify.getTopics()).containsExactly(Topic.SECURITY, Topic.EVENTS);
-        assertThat(heard).extracting(ValueChange::field, ValueChange::newValue).contains(
-                org.assertj.core.groups.Tuple.tuple("email", false),
-                org.assertj.core.groups.Tuple.tuple("digest", Digest.WEEKLY),
-                org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY, Topic.EVENTS)));
-        assertThat(sizes).extracting(ValueChange::newValue).as("typed; the keystrokes coalesce into one change frame")
+        assertThat(heard)
+                .extracting(ValueChange::field, ValueChange::newValue)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("email", false),
+                        org.assertj.core.groups.Tuple.tuple("digest", Digest.WEEKLY),
+                        org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY, Topic.EVENTS)));
+        assertThat(sizes)
+                .extracting(ValueChange::newValue)
+                .as("typed; the keystrokes coalesce into one change frame")
                 .containsExactly(20);
-        assertThat(browser.js(page, "document.getElementById('status').textContent")).isEqualTo("Saved");
+        assertThat(browser.js(page, "document.getElementById('status').textContent"))
+                .isEqualTo("Saved");
     }
 
     @Test
@@ -146,10 +168,13 @@ class BoundFieldsTest extends DemoAppTestBase {
         assertThat(browser.localStorage()).doesNotContainKeys(FONT_SIZE, THEME);
         assertThat(session().readText(StorageArea.LOCAL, FONT_SIZE)).isEmpty();
         assertThat(looseSize.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(looseSize.getAttribute("data-storage-invalid")).isEqualTo("must be a whole number from -2147483648 to 2147483647");
-        assertThat(browser.js(page, "refused.map(r => r.field + '|' + r.key + '|' + r.value).join(' ')")).asString()
+        assertThat(looseSize.getAttribute("data-storage-invalid"))
+                .isEqualTo("must be a whole number from -2147483648 to 2147483647");
+        assertThat(browser.js(page, "refused.map(r => r.field + '|' + r.key + '|' + r.value).join(' ')"))
+                .asString()
                 .contains("prefs.fontSize|demo:prefs.fontSize|3000000000", "prefs.theme|demo:prefs.theme|PURPLE");
-        assertThat(page.getHtmlElementById("loose-theme").getAttribute("data-storage-invalid")).isEqualTo("must be one of LIGHT, DARK, SYSTEM");
+        assertThat(page.getHtmlElementById("loose-theme").getAttribute("data-storage-invalid"))
+                .isEqualTo("must be one of LIGHT, DARK, SYSTEM");
         assertThat(browser.js(page, "document.getElementById('status').textContent"))
                 .isEqualTo("Not saved: prefs.theme: must be one of LIGHT, DARK, SYSTEM");
 
@@ -162,8 +187,12 @@ class BoundFieldsTest extends DemoAppTestBase {
         fontSize.blur();
 
         browser.waitUntil("the server reads the valid size", () -> new PreferencesStore(session()).getFontSize() == 18);
-        assertThat(value(page, "loose-size")).as("the other field bound to the key shows it").isEqualTo("18");
-        assertThat(looseSize.hasAttribute("aria-invalid")).as("showing a stored value clears the mark").isFalse();
+        assertThat(value(page, "loose-size"))
+                .as("the other field bound to the key shows it")
+                .isEqualTo("18");
+        assertThat(looseSize.hasAttribute("aria-invalid"))
+                .as("showing a stored value clears the mark")
+                .isFalse();
         assertThat(looseSize.hasAttribute("data-storage-invalid")).isFalse();
     }
 
@@ -173,17 +202,24 @@ class BoundFieldsTest extends DemoAppTestBase {
         String subject = "<script>window.ran = true</script><b>bold</b>";
         String body = "</textarea><img src=x onerror=\"window.ran = true\">";
 
-        new NotificationsStore(session()).update(n -> {
-            n.digest = Digest.NEVER;
-            n.topics = List.of(Topic.RELEASES);
-        }).toCompletableFuture().get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        DemoBrowser.Answer draft = browser.post("api/draft", new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsString(Map.of("subject", subject, "body", body)));
+        new NotificationsStore(session())
+                .update(n -> {
+                    n.digest = Digest.NEVER;
+                    n.topics = List.of(Topic.RELEASES);
+                })
+                .toCompletableFuture()
+                .get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        DemoBrowser.Answer draft = browser.post(
+                "api/draft",
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(Map.of("subject", subject, "body", body)));
 
         assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
         browser.waitUntil("the fields show the server's writes", () -> subject.equals(value(page, "draft-subject")));
-        assertThat(browser.js(page, "document.getElementById('draft-body').value")).isEqualTo(body);
-        assertThat(browser.js(page, "document.querySelectorAll('main b, main img, main script').length")).isEqualTo(0);
+        assertThat(browser.js(page, "document.getElementById('draft-body').value"))
+                .isEqualTo(body);
+        assertThat(browser.js(page, "document.querySelectorAll('main b, main img, main script').length"))
+                .isEqualTo(0);
         assertThat(browser.js(page, "window.ran === undefined")).isEqualTo(true);
         assertThat(checkedDigest(page)).isEqualTo("NEVER");
         assertThat(selected(page, "notify-topics")).containsExactly("RELEASES");
@@ -204,34 +240,45 @@ class BoundFieldsTest extends DemoAppTestBase {
                 BrowserStorage.bind(document.getElementById('swapped'));
                 """);
 
-        browser.waitUntil("the swapped-in field shows the stored value", () -> "SYSTEM".equals(value(page, "swapped-theme")));
+        browser.waitUntil(
+                "the swapped-in field shows the stored value", () -> "SYSTEM".equals(value(page, "swapped-theme")));
         page.<HtmlSelect>getHtmlElementById("swapped-theme").setSelectedAttribute("DARK", true);
 
-        browser.waitUntil("the server reads the swapped-in field's choice",
+        browser.waitUntil(
+                "the server reads the swapped-in field's choice",
                 () -> new PreferencesStore(session()).getTheme() == Theme.DARK);
         assertThat(browser.localStorage()).containsEntry(THEME, "\"DARK\"");
-        assertThat(value(page, "theme")).as("the page's own field bound to the key follows").isEqualTo("DARK");
+        assertThat(value(page, "theme"))
+                .as("the page's own field bound to the key follows")
+                .isEqualTo("DARK");
         assertThat(browser.js(page, "document.body.className")).isEqualTo("theme-dark");
     }
 
     @Test
     void aWriteByPageScriptUpdatesThisPagesFieldsAndListenersAtOnce() throws Exception {
         HtmlPage page = browser.openSettings();
-        browser.js(page, "window.pageChanges = []; BrowserStorage.onChange(function (c) {"
-                + " if (c.source === 'page') pageChanges.push(c.key + '=' + c.value); });");
+        browser.js(
+                page,
+                "window.pageChanges = []; BrowserStorage.onChange(function (c) {"
+                        + " if (c.source === 'page') pageChanges.push(c.key + '=' + c.value); });");
 
         browser.js(page, "BrowserStorage.set('demo:prefs.theme', '\"DARK\"')");
 
-        assertThat(value(page, "theme")).as("the bound field follows before any event loop turn").isEqualTo("DARK");
+        assertThat(value(page, "theme"))
+                .as("the bound field follows before any event loop turn")
+                .isEqualTo("DARK");
         browser.js(page, "BrowserStorage.set('demo:prefs.theme', '\"DARK\"')");
         browser.js(page, "BrowserStorage.set('demo:prefs.fontSize', '20')");
         assertThat(value(page, "font-size")).isEqualTo("20");
         browser.js(page, "BrowserStorage.remove('demo:prefs.fontSize'); BrowserStorage.remove('demo:prefs.fontSize')");
-        assertThat(value(page, "font-size")).as("the field shows the default again").isEqualTo("14");
+        assertThat(value(page, "font-size"))
+                .as("the field shows the default again")
+                .isEqualTo("14");
         assertThat(browser.js(page, "pageChanges.join(',')"))
                 .as("one event per change; storing the same text again, or removing an absent key, is none")
                 .isEqualTo("demo:prefs.theme=\"DARK\",demo:prefs.fontSize=20,demo:prefs.fontSize=null");
-        browser.waitUntil("the server reads the page's write", () -> new PreferencesStore(session()).getTheme() == Theme.DARK);
+        browser.waitUntil(
+                "the server reads the page's write", () -> new PreferencesStore(session()).getTheme() == Theme.DARK);
     }
 
     @Test
@@ -259,13 +306,19 @@ class BoundFieldsTest extends DemoAppTestBase {
         looseDate.blur();
 
         syncedThrough(page, 1);
-        assertThat(browser.localStorage()).as("the checked boxes' values, in document order")
-                .containsEntry(TOPICS, "[\"RELEASES\",\"EVENTS\"]").containsEntry("demo:notify.quietUntil", "\"2026-12-24\"");
+        assertThat(browser.localStorage())
+                .as("the checked boxes' values, in document order")
+                .containsEntry(TOPICS, "[\"RELEASES\",\"EVENTS\"]")
+                .containsEntry("demo:notify.quietUntil", "\"2026-12-24\"");
         NotificationsStore notify = new NotificationsStore(session());
         assertThat(notify.getTopics()).containsExactly(Topic.RELEASES, Topic.EVENTS);
         assertThat(notify.getQuietUntil()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
-        assertThat(selected(page, "notify-topics")).as("the multi-select bound to the same list follows").containsExactly("RELEASES", "EVENTS");
-        assertThat(looseDate.getAttribute("data-storage-invalid")).as("February has no 30th").isEqualTo("must be a real date");
+        assertThat(selected(page, "notify-topics"))
+                .as("the multi-select bound to the same list follows")
+                .containsExactly("RELEASES", "EVENTS");
+        assertThat(looseDate.getAttribute("data-storage-invalid"))
+                .as("February has no 30th")
+                .isEqualTo("must be a real date");
     }
 
     /**
@@ -275,7 +328,8 @@ class BoundFieldsTest extends DemoAppTestBase {
     private void syncedThrough(HtmlPage page, int mark) {
         String key = "demo:test.sentinel";
         browser.js(page, "BrowserStorage.set('" + key + "', '" + mark + "')");
-        browser.waitUntil("the server reads the page's latest change",
+        browser.waitUntil(
+                "the server reads the page's latest change",
                 () -> Optional.of(String.valueOf(mark)).equals(session().readText(StorageArea.LOCAL, key)));
     }
 
@@ -288,6 +342,8 @@ class BoundFieldsTest extends DemoAppTestBase {
     }
 
     private List<String> selected(HtmlPage page, String id) {
-        return page.<HtmlSelect>getHtmlElementById(id).getSelectedOptions().stream().map(o -> o.getValueAttribute()).toList();
+        return page.<HtmlSelect>getHtmlElementById(id).getSelectedOptions().stream()
+                .map(o -> o.getValueAttribute())
+                .toList();
     }
 }

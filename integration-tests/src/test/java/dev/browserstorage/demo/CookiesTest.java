@@ -44,7 +44,8 @@ class CookiesTest extends DemoAppTestBase {
     /** Opens the cookie page under /cookies/ and waits for the glue's welcome. */
     private HtmlPage openCookiePage() {
         HtmlPage page = browser.open("cookies/");
-        browser.waitUntil("the cookie page's glue gets the welcome", () -> browser.isTrue(page, "window.__ready === true"));
+        browser.waitUntil(
+                "the cookie page's glue gets the welcome", () -> browser.isTrue(page, "window.__ready === true"));
         return page;
     }
 
@@ -68,7 +69,14 @@ class CookiesTest extends DemoAppTestBase {
         HtmlPage page = openCookiePage();
         BrowserCookies cookies = overTheSocket();
 
-        await(cookies.set("lab_token", "abc", CookieOptions.builder().path("/cookies").maxAge(Duration.ofHours(1)).build()),
+        await(
+                cookies.set(
+                        "lab_token",
+                        "abc",
+                        CookieOptions.builder()
+                                .path("/cookies")
+                                .maxAge(Duration.ofHours(1))
+                                .build()),
                 "the browser stores lab_token");
         assertThat(documentCookie(page)).contains("lab_token=abc");
         assertThat(browser.cookie("lab_token").getPath()).isEqualTo("/cookies");
@@ -77,7 +85,9 @@ class CookiesTest extends DemoAppTestBase {
         await(cookies.delete("lab_token"), "the browser deletes lab_token");
 
         assertThat(documentCookie(page)).doesNotContain("lab_token");
-        assertThat(browser.cookie("lab_token")).as("gone from the browser's jar, not just hidden").isNull();
+        assertThat(browser.cookie("lab_token"))
+                .as("gone from the browser's jar, not just hidden")
+                .isNull();
         assertThat(cookies.get("lab_token")).isEmpty();
     }
 
@@ -85,16 +95,27 @@ class CookiesTest extends DemoAppTestBase {
     void aCookieSetInAnHttpRequestIsReadOnTheNextRequestAndDeletedWithItsPath() {
         DemoBrowser.Answer stored = putText("api/cookies/lab_lang?path=/api&maxAge=3600", "de");
         assertThat(stored.status()).as("%s", stored).isEqualTo(200);
-        assertThat(stored.setCookies()).anySatisfy(header -> assertThat(header).startsWith("lab_lang=de;")
-                .contains("Path=/api").contains("Max-Age=3600").contains("SameSite=Lax"));
+        assertThat(stored.setCookies())
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith("lab_lang=de;")
+                        .contains("Path=/api")
+                        .contains("Max-Age=3600")
+                        .contains("SameSite=Lax"));
 
         DemoBrowser.Answer read = browser.get("api/cookies/lab_lang");
-        assertThat(read.json().get("value").asText()).as("the next request carries it").isEqualTo("de");
-        assertThat(browser.get("api/cookies?prefix=lab_").json().fieldNames()).toIterable().containsExactly("lab_lang");
+        assertThat(read.json().get("value").asText())
+                .as("the next request carries it")
+                .isEqualTo("de");
+        assertThat(browser.get("api/cookies?prefix=lab_").json().fieldNames())
+                .toIterable()
+                .containsExactly("lab_lang");
 
         DemoBrowser.Answer deleted = browser.call(HttpMethod.DELETE, "api/cookies/lab_lang", null);
-        assertThat(deleted.setCookies()).anySatisfy(header -> assertThat(header).startsWith("lab_lang=;")
-                .contains("Path=/api").contains("Max-Age=0"));
+        assertThat(deleted.setCookies())
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith("lab_lang=;")
+                        .contains("Path=/api")
+                        .contains("Max-Age=0"));
         assertThat(browser.cookie("lab_lang")).isNull();
         assertThat(browser.get("api/cookies/lab_lang").status()).isEqualTo(404);
     }
@@ -107,7 +128,8 @@ class CookiesTest extends DemoAppTestBase {
 
         browser.js(page, "document.cookie = 'lab_banner=closed; path=/'; window.dispatchEvent(new Event('focus'));");
         browser.waitUntil("the server hears of lab_banner", () -> !events.isEmpty());
-        assertThat(events.get(0).changed()).extracting(CookieListItem::name, CookieListItem::value)
+        assertThat(events.get(0).changed())
+                .extracting(CookieListItem::name, CookieListItem::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lab_banner", "closed"));
         assertThat(events.get(0).source()).isEqualTo(ChangeSource.BROWSER);
         assertThat(overTheSocket().get("lab_banner")).map(CookieListItem::value).contains("closed");
@@ -136,16 +158,25 @@ class CookiesTest extends DemoAppTestBase {
     void anHttpOnlyCookieFromASocketContextGoesThroughTheCommitUrlAndNeverReachesScript() {
         HtmlPage page = openCookiePage();
 
-        await(overTheSocket().set("lab_sid", "s3cr3t", CookieOptions.builder().httpOnly(true).build()),
+        await(
+                overTheSocket()
+                        .set(
+                                "lab_sid",
+                                "s3cr3t",
+                                CookieOptions.builder().httpOnly(true).build()),
                 "the browser commits lab_sid");
 
         Cookie sid = browser.cookie("lab_sid");
         assertThat(sid).isNotNull();
         assertThat(sid.getValue()).isEqualTo("s3cr3t");
         assertThat(sid.isHttpOnly()).isTrue();
-        assertThat(documentCookie(page)).as("invisible to document.cookie").doesNotContain("lab_sid").doesNotContain("s3cr3t");
+        assertThat(documentCookie(page))
+                .as("invisible to document.cookie")
+                .doesNotContain("lab_sid")
+                .doesNotContain("s3cr3t");
         assertThat(browser.get("api/cookies/lab_sid").json().get("value").asText())
-                .as("the next request carries it").isEqualTo("s3cr3t");
+                .as("the next request carries it")
+                .isEqualTo("s3cr3t");
     }
 
     @Test
@@ -172,7 +203,11 @@ class CookiesTest extends DemoAppTestBase {
         // see that this domain does not match it.
         browser.get("api/cookies");
         CompletableFuture<Void> write = new BrowserCookies(sessions.session(browser.browserId()))
-                .set("lab_far", "1", CookieOptions.builder().domain("example.com").build()).toCompletableFuture();
+                .set(
+                        "lab_far",
+                        "1",
+                        CookieOptions.builder().domain("example.com").build())
+                .toCompletableFuture();
 
         openCookiePage();
         browser.waitUntil("the glue answers the batch", write::isDone);
@@ -196,10 +231,15 @@ class CookiesTest extends DemoAppTestBase {
         try {
             LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
             WebSocketConnectOptions options = new WebSocketConnectOptions()
-                    .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/cookie-socket")
+                    .setHost(base.getHost())
+                    .setPort(base.getPort())
+                    .setURI("/api/cookie-socket")
                     .addHeader("Cookie", "bs_id=" + browser.credential());
-            WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage()
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            WebSocket socket = vertx.createWebSocketClient()
+                    .connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             socket.textMessageHandler(answers::add);
 
             socket.writeTextMessage("lab_socket=from-socket");

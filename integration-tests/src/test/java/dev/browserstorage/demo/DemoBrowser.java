@@ -6,24 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.TopLevelWindow;
 import org.htmlunit.WebClient;
-import org.htmlunit.util.NameValuePair;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.WebResponseData;
-import org.htmlunit.util.WebConnectionWrapper;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
+import org.htmlunit.util.NameValuePair;
+import org.htmlunit.util.WebConnectionWrapper;
 
 /**
  * One HtmlUnit browser (its own cookies, so its own browser id and server-side session) on the
@@ -48,7 +48,9 @@ final class DemoBrowser implements AutoCloseable {
             @Override
             public WebResponse getResponse(WebRequest request) throws IOException {
                 WebResponse response = super.getResponse(request);
-                return blockSockets && response.getContentType().equals("text/html") ? withSocketStub(response) : response;
+                return blockSockets && response.getContentType().equals("text/html")
+                        ? withSocketStub(response)
+                        : response;
             }
         };
     }
@@ -67,16 +69,22 @@ final class DemoBrowser implements AutoCloseable {
     }
 
     private static WebResponse withSocketStub(WebResponse response) throws IOException {
-        String html = response.getContentAsString().replace("<head>", "<head><script>" + SocketStub.SCRIPT + "</script>");
-        WebResponseData data = new WebResponseData(html.getBytes(StandardCharsets.UTF_8),
-                response.getStatusCode(), response.getStatusMessage(), response.getResponseHeaders());
+        String html =
+                response.getContentAsString().replace("<head>", "<head><script>" + SocketStub.SCRIPT + "</script>");
+        WebResponseData data = new WebResponseData(
+                html.getBytes(StandardCharsets.UTF_8),
+                response.getStatusCode(),
+                response.getStatusMessage(),
+                response.getResponseHeaders());
         return new WebResponse(data, response.getWebRequest(), response.getLoadTime());
     }
 
     /** Opens the settings page and waits until its glue has had the server's welcome. */
     HtmlPage openSettings() {
         HtmlPage page = open();
-        waitUntil("the page's glue gets the server's welcome (window.__ready)", () -> isTrue(page, "window.__ready === true"));
+        waitUntil(
+                "the page's glue gets the server's welcome (window.__ready)",
+                () -> isTrue(page, "window.__ready === true"));
         return page;
     }
 
@@ -124,7 +132,9 @@ final class DemoBrowser implements AutoCloseable {
         try {
             WebResponse response = client.loadWebResponse(request);
             List<String> setCookies = response.getResponseHeaders().stream()
-                    .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie")).map(NameValuePair::getValue).toList();
+                    .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie"))
+                    .map(NameValuePair::getValue)
+                    .toList();
             return new Answer(response.getStatusCode(), response.getContentAsString(), setCookies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

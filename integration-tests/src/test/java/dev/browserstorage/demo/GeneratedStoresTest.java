@@ -46,7 +46,9 @@ class GeneratedStoresTest {
     @Test
     void readsBeforeTheBrowserSentItsSnapshotAreRefusedNotAnsweredWithTheDefault() {
         assertThat(prefs.isHydrated()).isFalse();
-        assertThatThrownBy(prefs::getTheme).isInstanceOf(NotHydratedException.class).hasMessageContaining("awaitHydrated");
+        assertThatThrownBy(prefs::getTheme)
+                .isInstanceOf(NotHydratedException.class)
+                .hasMessageContaining("awaitHydrated");
         CompletionStage<Void> hydrated = prefs.awaitHydrated();
 
         browser.connect();
@@ -114,9 +116,13 @@ class GeneratedStoresTest {
 
         assertThat(done).isCompletedExceptionally();
         assertThatThrownBy(done::join).hasCauseInstanceOf(StorageUnavailableException.class);
-        assertThat(prefs.getFontSize()).as("rolled back to what the browser holds").isEqualTo(16);
+        assertThat(prefs.getFontSize())
+                .as("rolled back to what the browser holds")
+                .isEqualTo(16);
         assertThat(changes).extracting(ValueChange::newValue).containsExactly(20, 16);
-        assertThat(changes).extracting(ValueChange::source).containsExactly(ChangeSource.SERVER_WRITE, ChangeSource.ROLLBACK);
+        assertThat(changes)
+                .extracting(ValueChange::source)
+                .containsExactly(ChangeSource.SERVER_WRITE, ChangeSource.ROLLBACK);
     }
 
     @Test
@@ -125,12 +131,15 @@ class GeneratedStoresTest {
         browser.connect();
 
         CompletableFuture<Void> small = prefs.setLanguage("de").toCompletableFuture();
-        CompletableFuture<Void> large = prefs.setRecentSearches(List.of("x".repeat(300))).toCompletableFuture();
+        CompletableFuture<Void> large =
+                prefs.setRecentSearches(List.of("x".repeat(300))).toCompletableFuture();
         browser.deliver();
 
         assertThat(small).isCompleted();
         assertThatThrownBy(large::join).hasCauseInstanceOf(QuotaExceededException.class);
-        assertThat(((QuotaExceededException) large.handle((ok, e) -> e.getCause() == null ? e : e.getCause()).join()).kind())
+        assertThat(((QuotaExceededException) large.handle((ok, e) -> e.getCause() == null ? e : e.getCause())
+                                .join())
+                        .kind())
                 .isEqualTo(QuotaExceededException.Kind.BROWSER_QUOTA);
         assertThat(prefs.getLanguage()).isEqualTo("de");
         assertThat(prefs.getRecentSearches()).isEmpty();
@@ -146,7 +155,9 @@ class GeneratedStoresTest {
 
         browser.failNext(new StorageUnavailableException(StorageArea.LOCAL, "refused"));
 
-        assertThat(prefs.getLanguage()).as("the pending 'it' still wins over the failed 'fr'").isEqualTo("it");
+        assertThat(prefs.getLanguage())
+                .as("the pending 'it' still wins over the failed 'fr'")
+                .isEqualTo("it");
         browser.deliver();
         assertThat(sent).hasSize(2);
         assertThat(browser.storage(StorageArea.LOCAL)).containsEntry("demo:prefs.language", "\"it\"");
@@ -180,10 +191,12 @@ class GeneratedStoresTest {
 
         assertThat(browser.inbox()).hasSize(1);
         WriteBatch batch = browser.inbox().get(0);
-        assertThat(batch.writes()).extracting(w -> w.key())
+        assertThat(batch.writes())
+                .extracting(w -> w.key())
                 .containsExactly("demo:prefs.theme", "demo:prefs.recentSearches");
         assertThat(prefs.update(p -> p.language = "de").toCompletableFuture())
-                .as("nothing changed: nothing sent, done at once").isCompleted();
+                .as("nothing changed: nothing sent, done at once")
+                .isCompleted();
         assertThat(browser.inbox()).hasSize(1);
     }
 
@@ -192,11 +205,10 @@ class GeneratedStoresTest {
         browser.connect();
         String big = "x".repeat((int) StorageLimits.DEFAULT_MAX_VALUE_BYTES);
 
-        assertThatThrownBy(() -> prefs.setLanguage(big))
-                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.VALUE_TOO_LARGE);
-                    assertThat(e.attempted()).isEqualTo(StorageLimits.DEFAULT_MAX_VALUE_BYTES + 2);
-                });
+        assertThatThrownBy(() -> prefs.setLanguage(big)).isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+            assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.VALUE_TOO_LARGE);
+            assertThat(e.attempted()).isEqualTo(StorageLimits.DEFAULT_MAX_VALUE_BYTES + 2);
+        });
         assertThat(browser.received()).isEmpty();
         assertThat(prefs.getLanguage()).isEqualTo("en");
     }
@@ -213,7 +225,8 @@ class GeneratedStoresTest {
         int sentBefore = browser.received().size();
 
         assertThatThrownBy(() -> prefs.setLanguage("z".repeat(300_000)))
-                .isInstanceOfSatisfying(QuotaExceededException.class,
+                .isInstanceOfSatisfying(
+                        QuotaExceededException.class,
                         e -> assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.AREA_QUOTA));
         assertThat(browser.received()).hasSize(sentBefore);
         assertThat(session.unitsUsed(StorageArea.LOCAL)).isLessThanOrEqualTo(StorageLimits.DEFAULT_MAX_AREA_UNITS);
@@ -228,7 +241,8 @@ class GeneratedStoresTest {
         browser.changeInBrowser(StorageArea.LOCAL, "demo:prefs.theme", "\"SYSTEM\"");
 
         assertThat(prefs.getTheme()).isEqualTo(Theme.SYSTEM);
-        assertThat(changes).containsExactly(new ValueChange<>("theme", Theme.LIGHT, Theme.SYSTEM, ChangeSource.BROWSER));
+        assertThat(changes)
+                .containsExactly(new ValueChange<>("theme", Theme.LIGHT, Theme.SYSTEM, ChangeSource.BROWSER));
     }
 
     @Test
@@ -265,7 +279,8 @@ class GeneratedStoresTest {
 
     @Test
     void clearRemovesEveryStoredFieldInOneBatch() {
-        browser.preload(StorageArea.LOCAL, "demo:prefs.theme", "\"DARK\"").preload(StorageArea.LOCAL, "demo:prefs.fontSize", "20");
+        browser.preload(StorageArea.LOCAL, "demo:prefs.theme", "\"DARK\"")
+                .preload(StorageArea.LOCAL, "demo:prefs.fontSize", "20");
         browser.connect();
 
         prefs.clear();
@@ -284,7 +299,9 @@ class GeneratedStoresTest {
         draft.setBody("Dear team,");
         browser.deliver();
         String stored = browser.storage(StorageArea.SESSION).get("demo:draft.text");
-        assertThat(stored).isEqualTo("{\"expires\":" + Instant.parse("2026-01-01T01:00:00Z").toEpochMilli() + ",\"value\":\"Dear team,\"}");
+        assertThat(stored)
+                .isEqualTo("{\"expires\":"
+                        + Instant.parse("2026-01-01T01:00:00Z").toEpochMilli() + ",\"value\":\"Dear team,\"}");
         assertThat(draft.getBody()).isEqualTo("Dear team,");
 
         clock.advance(Duration.ofMinutes(59));
@@ -293,7 +310,9 @@ class GeneratedStoresTest {
         assertThat(draft.getBody()).as("expired: reads as the default").isEmpty();
         assertThat(draft.hasBody()).isFalse();
         browser.deliver();
-        assertThat(browser.storage(StorageArea.SESSION)).as("and dropped from the browser").doesNotContainKey("demo:draft.text");
+        assertThat(browser.storage(StorageArea.SESSION))
+                .as("and dropped from the browser")
+                .doesNotContainKey("demo:draft.text");
     }
 
     @Test
@@ -318,8 +337,10 @@ class GeneratedStoresTest {
         });
 
         WriteBatch batch = browser.inbox().get(0);
-        assertThat(batch.writes()).extracting(w -> w.key(), w -> w.value())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("consent_analytics", "true"),
+        assertThat(batch.writes())
+                .extracting(w -> w.key(), w -> w.value())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("consent_analytics", "true"),
                         org.assertj.core.groups.Tuple.tuple("consent_bannerDismissed", "true"));
         assertThat(batch.writes().get(0).cookieOptions().maxAge()).contains(Duration.ofDays(365));
         assertThat(batch.writes().get(1).cookieOptions().maxAge()).contains(Duration.ofDays(30));

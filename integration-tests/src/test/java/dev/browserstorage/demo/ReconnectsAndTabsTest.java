@@ -29,7 +29,8 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
 
         browser.close(page);
         browser.waitUntil("the server sees the page's socket close", () -> !session.isConnected());
-        CompletableFuture<Void> written = new PreferencesStore(session).setTheme(Theme.SYSTEM).toCompletableFuture();
+        CompletableFuture<Void> written =
+                new PreferencesStore(session).setTheme(Theme.SYSTEM).toCompletableFuture();
         DemoBrowser.sleep(300);
         assertThat(written).as("no browser has stored it yet").isNotDone();
         assertThat(browser.localStorage()).doesNotContainKey(THEME);
@@ -37,7 +38,8 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
         HtmlPage reopened = browser.openSettings();
 
         written.get(DemoBrowser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        browser.waitUntil("the reopened page applies the batch", () -> browser.isTrue(reopened, "window.__batches >= 1"));
+        browser.waitUntil(
+                "the reopened page applies the batch", () -> browser.isTrue(reopened, "window.__batches >= 1"));
         browser.settle();
         assertThat(browser.localStorage()).containsEntry(THEME, "\"SYSTEM\"");
         assertThat(browser.js(reopened, "window.__batches")).as("applied once").isEqualTo(1);
@@ -58,16 +60,26 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
         HttpClient http = HttpClient.newHttpClient();
         URI prefs = browser.url("api/prefs").toURI();
 
-        CompletableFuture<HttpResponse<String>> post = http.sendAsync(HttpRequest.newBuilder(prefs)
-                .header("Cookie", cookie).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"fontSize\":22}")).build(), HttpResponse.BodyHandlers.ofString());
-        browser.waitUntil("the server accepts the write", () -> !session.pendingBatchIds().isEmpty());
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(prefs).header("Cookie", cookie).GET().build(),
+        CompletableFuture<HttpResponse<String>> post = http.sendAsync(
+                HttpRequest.newBuilder(prefs)
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"fontSize\":22}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        browser.waitUntil(
+                "the server accepts the write", () -> !session.pendingBatchIds().isEmpty());
+        HttpResponse<String> read = http.send(
+                HttpRequest.newBuilder(prefs).header("Cookie", cookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         DemoBrowser.sleep(300);
 
-        assertThat(read.body()).as("the server reads its own write before the browser has it").contains("\"fontSize\":22");
-        assertThat(post).as("the POST answers only once the browser has stored the value").isNotDone();
+        assertThat(read.body())
+                .as("the server reads its own write before the browser has it")
+                .contains("\"fontSize\":22");
+        assertThat(post)
+                .as("the POST answers only once the browser has stored the value")
+                .isNotDone();
 
         browser.openSettings();
 
@@ -84,13 +96,20 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
         browser.close(second);
         DemoBrowser.sleep(500);
 
-        assertThat(session.isConnected()).as("the server still reaches the browser through the first tab's socket,"
-                + " which is open (its glue state: %s)", browser.js(first, "BrowserStorage.state()")).isTrue();
-        CompletableFuture<Void> written = new PreferencesStore(session).setTheme(Theme.DARK).toCompletableFuture();
+        assertThat(session.isConnected())
+                .as(
+                        "the server still reaches the browser through the first tab's socket,"
+                                + " which is open (its glue state: %s)",
+                        browser.js(first, "BrowserStorage.state()"))
+                .isTrue();
+        CompletableFuture<Void> written =
+                new PreferencesStore(session).setTheme(Theme.DARK).toCompletableFuture();
         browser.waitUntil("the first tab acknowledges the server's write", written::isDone);
         assertThat(written).isCompleted();
         assertThat(browser.localStorage()).containsEntry(THEME, "\"DARK\"");
-        browser.waitUntil("the first tab shows the new theme", () -> "theme-dark".equals(browser.js(first, "document.body.className")));
+        browser.waitUntil(
+                "the first tab shows the new theme",
+                () -> "theme-dark".equals(browser.js(first, "document.body.className")));
     }
 
     @Test
@@ -100,11 +119,14 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
 
         first.<HtmlTextArea>getHtmlElementById("draft-body").type("Written in the first tab");
 
-        browser.waitUntil("the first tab reports the draft saved",
+        browser.waitUntil(
+                "the first tab reports the draft saved",
                 () -> "Draft saved".equals(browser.js(first, "document.getElementById('status').textContent")));
         assertThat(browser.js(second, "sessionStorage.getItem('" + DRAFT_BODY + "')"))
-                .as("sessionStorage belongs to one tab: the second tab must not receive the first tab's draft").isNull();
+                .as("sessionStorage belongs to one tab: the second tab must not receive the first tab's draft")
+                .isNull();
         assertThat((String) browser.js(first, "sessionStorage.getItem('" + DRAFT_BODY + "')"))
-                .as("the tab that saved the draft holds it").contains("Written in the first tab");
+                .as("the tab that saved the draft holds it")
+                .contains("Written in the first tab");
     }
 }

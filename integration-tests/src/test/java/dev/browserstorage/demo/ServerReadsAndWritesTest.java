@@ -32,12 +32,20 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
         JsonNode prefs = answer.json();
         assertThat(prefs.get("theme").asText()).isEqualTo("DARK");
         assertThat(prefs.get("fontSize").asInt()).isEqualTo(18);
-        assertThat(prefs.get("language").asText()).as("absent: the field initializer").isEqualTo("en");
-        assertThat(prefs.get("recentSearches")).as("absent: the field initializer").isEmpty();
+        assertThat(prefs.get("language").asText())
+                .as("absent: the field initializer")
+                .isEqualTo("en");
+        assertThat(prefs.get("recentSearches"))
+                .as("absent: the field initializer")
+                .isEmpty();
         assertThat(session().entries(StorageArea.LOCAL))
-                .as("other apps' keys never leave the browser").doesNotContainKey("other-app:prefs.theme");
+                .as("other apps' keys never leave the browser")
+                .doesNotContainKey("other-app:prefs.theme");
 
-        assertThat(page.<HtmlSelect>getHtmlElementById("theme").getSelectedOptions().get(0).getValueAttribute())
+        assertThat(page.<HtmlSelect>getHtmlElementById("theme")
+                        .getSelectedOptions()
+                        .get(0)
+                        .getValueAttribute())
                 .isEqualTo("DARK");
         assertThat(browser.js(page, "document.body.className")).isEqualTo("theme-dark");
     }
@@ -65,8 +73,10 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
         assertThat(session().pendingBatchIds()).isEmpty();
         assertThat(answer.json().get("theme").asText()).isEqualTo("DARK");
 
-        browser.waitUntil("the page shows the new theme", () -> "theme-dark".equals(browser.js(page, "document.body.className")));
-        assertThat(browser.js(page, "document.getElementById('font-size').value")).isEqualTo("20");
+        browser.waitUntil(
+                "the page shows the new theme", () -> "theme-dark".equals(browser.js(page, "document.body.className")));
+        assertThat(browser.js(page, "document.getElementById('font-size').value"))
+                .isEqualTo("20");
         assertThat(browser.js(page, "window.__batches")).isEqualTo(1);
     }
 
@@ -84,15 +94,21 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
     @Test
     void storedValuesSurviveAReloadOfThePage() throws Exception {
         HtmlPage page = browser.openSettings();
-        assertThat(browser.post("api/prefs", "{\"theme\":\"DARK\",\"language\":\"fr\"}").status()).isEqualTo(200);
-        assertThat(browser.post("api/searches", "{\"query\":\"quarkus websockets\"}").status()).isEqualTo(200);
+        assertThat(browser.post("api/prefs", "{\"theme\":\"DARK\",\"language\":\"fr\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.post("api/searches", "{\"query\":\"quarkus websockets\"}")
+                        .status())
+                .isEqualTo(200);
 
         HtmlPage reloaded = (HtmlPage) page.refresh();
 
         // Shown from localStorage as the page loads, before its socket is open.
         assertThat(browser.js(reloaded, "document.body.className")).isEqualTo("theme-dark");
-        assertThat(browser.js(reloaded, "document.getElementById('recent').textContent")).isEqualTo("quarkus websockets");
-        browser.waitUntil("the reloaded page's glue gets the welcome", () -> browser.isTrue(reloaded, "window.__ready === true"));
+        assertThat(browser.js(reloaded, "document.getElementById('recent').textContent"))
+                .isEqualTo("quarkus websockets");
+        browser.waitUntil(
+                "the reloaded page's glue gets the welcome", () -> browser.isTrue(reloaded, "window.__ready === true"));
         JsonNode prefs = browser.get("api/prefs").json();
         assertThat(prefs.get("theme").asText()).isEqualTo("DARK");
         assertThat(prefs.get("language").asText()).isEqualTo("fr");
@@ -100,13 +116,15 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
 
         browser.settle();
         assertThat(browser.post("api/prefs", "{\"fontSize\":16}").status()).isEqualTo(200);
-        browser.waitUntil("the reloaded page applies the next write", () -> browser.isTrue(reloaded, "window.__batches === 1"));
+        browser.waitUntil(
+                "the reloaded page applies the next write", () -> browser.isTrue(reloaded, "window.__batches === 1"));
     }
 
     @Test
     void aValueOverOneMebibyteIsRefusedAtOnceWith413AndNothingReachesTheBrowser() {
         HtmlPage page = browser.openSettings();
-        assertThat(browser.post("api/searches", "{\"query\":\"small\"}").status()).isEqualTo(200);
+        assertThat(browser.post("api/searches", "{\"query\":\"small\"}").status())
+                .isEqualTo(200);
         String storedBefore = browser.localStorage().get(RECENT);
         Object batchesBefore = browser.js(page, "window.__batches");
 
@@ -118,12 +136,16 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
         assertThat(answer.json().get("error").asText()).isEqualTo("too-large");
         assertThat(answer.json().get("message").asText()).contains("1048576");
-        assertThat(millis).as("refused before anything is sent, not after a round trip").isLessThan(5_000);
+        assertThat(millis)
+                .as("refused before anything is sent, not after a round trip")
+                .isLessThan(5_000);
         assertThat(session().pendingBatchIds()).isEmpty();
         browser.settle();
         assertThat(browser.localStorage().get(RECENT)).isEqualTo(storedBefore);
         assertThat(browser.js(page, "window.__batches")).isEqualTo(batchesBefore);
-        assertThat(browser.get("api/prefs").json().get("recentSearches")).extracting(JsonNode::asText).containsExactly("small");
+        assertThat(browser.get("api/prefs").json().get("recentSearches"))
+                .extracting(JsonNode::asText)
+                .containsExactly("small");
     }
 
     @Test
@@ -156,15 +178,24 @@ class ServerReadsAndWritesTest extends DemoAppTestBase {
         DemoBrowser.Answer answer = browser.post("api/consent", "{\"analytics\":true,\"marketing\":false}");
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        assertThat(answer.setCookies()).anySatisfy(header -> assertThat(header).startsWith("consent_analytics=true;")
-                .contains("Path=/").contains("Max-Age=31536000").contains("Secure").contains("SameSite=Lax")
-                .doesNotContain("HttpOnly"));
-        assertThat(answer.setCookies()).anySatisfy(header -> assertThat(header)
-                .startsWith("consent_bannerDismissed=true;").contains("Max-Age=2592000"));
+        assertThat(answer.setCookies())
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith("consent_analytics=true;")
+                        .contains("Path=/")
+                        .contains("Max-Age=31536000")
+                        .contains("Secure")
+                        .contains("SameSite=Lax")
+                        .doesNotContain("HttpOnly"));
+        assertThat(answer.setCookies())
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith("consent_bannerDismissed=true;")
+                        .contains("Max-Age=2592000"));
         assertThat(browser.cookie("consent_analytics").getValue()).isEqualTo("true");
 
         DemoBrowser.Answer next = browser.get("api/consent");
-        assertThat(next.json().get("analytics").asBoolean()).as("read from the next request's cookies").isTrue();
+        assertThat(next.json().get("analytics").asBoolean())
+                .as("read from the next request's cookies")
+                .isTrue();
         assertThat(next.json().get("marketing").asBoolean()).isFalse();
     }
 }

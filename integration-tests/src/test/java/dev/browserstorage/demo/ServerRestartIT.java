@@ -44,7 +44,9 @@ class ServerRestartIT {
         server = start();
         try (DemoBrowser browser = new DemoBrowser(new URL("http://localhost:" + port + "/"))) {
             HtmlPage page = browser.openSettings();
-            browser.js(page, "window.__readies = 0; document.addEventListener('browser-storage:ready', () => window.__readies++)");
+            browser.js(
+                    page,
+                    "window.__readies = 0; document.addEventListener('browser-storage:ready', () => window.__readies++)");
 
             DemoBrowser.Answer dark = browser.post("api/prefs", "{\"theme\":\"DARK\"}");
             assertThat(dark.status()).as(dark.body()).isEqualTo(200);
@@ -55,18 +57,24 @@ class ServerRestartIT {
             server.destroyForcibly().waitFor();
             server = start();
 
-            await("the glue reconnects to the new server on its own", RECONNECT_TIMEOUT,
+            await(
+                    "the glue reconnects to the new server on its own",
+                    RECONNECT_TIMEOUT,
                     () -> browser.isTrue(page, "window.__readies >= 1 && BrowserStorage.state() === 'open'"));
             DemoBrowser.Answer big = browser.post("api/prefs", "{\"fontSize\":18}");
-            assertThat(big.status()).as("the new server reads the hydrated browser and its write is acknowledged: %s", big.body())
+            assertThat(big.status())
+                    .as("the new server reads the hydrated browser and its write is acknowledged: %s", big.body())
                     .isEqualTo(200);
 
-            assertThat(browser.localStorage()).as("what the old server wrote and the browser acknowledged is still there")
-                    .containsEntry(DemoAppTestBase.THEME, "\"DARK\"").containsEntry(DemoAppTestBase.FONT_SIZE, "18");
+            assertThat(browser.localStorage())
+                    .as("what the old server wrote and the browser acknowledged is still there")
+                    .containsEntry(DemoAppTestBase.THEME, "\"DARK\"")
+                    .containsEntry(DemoAppTestBase.FONT_SIZE, "18");
             assertThat(Long.parseLong(browser.localStorage().get(DemoAppTestBase.APPLIED)))
                     .as("the new server's first batch continued after the browser's count, so it was applied, once")
                     .isEqualTo(appliedBefore + 1);
-            assertThat(((Number) browser.js(page, "window.__batches")).intValue()).isEqualTo(batchesBefore + 1);
+            assertThat(((Number) browser.js(page, "window.__batches")).intValue())
+                    .isEqualTo(batchesBefore + 1);
             DemoBrowser.Answer read = browser.get("api/prefs");
             assertThat(read.body()).contains("\"theme\":\"DARK\"").contains("\"fontSize\":18");
         }
@@ -76,17 +84,27 @@ class ServerRestartIT {
         Path jar = Path.of(System.getProperty("demo.jar", "target/quarkus-app/quarkus-run.jar"));
         assertThat(jar).as("the packaged demo (mvn package builds it)").exists();
         Path log = Files.createTempFile("demo-" + port + "-", ".log");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.browser-storage.browser-id-key=" + BROWSER_ID_KEY, "-jar", jar.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await("the demo answers on port " + port + " (log: " + log + ")", START_TIMEOUT, () -> process.isAlive() && answers());
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.http.host=127.0.0.1",
+                        "-Dquarkus.browser-storage.browser-id-key=" + BROWSER_ID_KEY,
+                        "-jar",
+                        jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await(
+                "the demo answers on port " + port + " (log: " + log + ")",
+                START_TIMEOUT,
+                () -> process.isAlive() && answers());
         return process;
     }
 
     private boolean answers() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/").openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/").openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             return connection.getResponseCode() == 200;

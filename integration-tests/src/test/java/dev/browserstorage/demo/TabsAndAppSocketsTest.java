@@ -32,14 +32,23 @@ class TabsAndAppSocketsTest extends DemoAppTestBase {
         assertThat(firstTab).isNotEqualTo(secondTab);
 
         first.<HtmlTextArea>getHtmlElementById("draft-body").type("first tab's draft");
-        browser.waitUntil("the first tab reports the draft saved",
+        browser.waitUntil(
+                "the first tab reports the draft saved",
                 () -> "Draft saved".equals(browser.js(first, "document.getElementById('status').textContent")));
         // The bound field's change frame follows the local write once the typing pauses.
-        browser.waitUntil("the server reads the first tab's draft",
-                () -> "first tab's draft".equals(draft(Map.of(TAB_HEADER, firstTab)).json().get("body").asText()));
+        browser.waitUntil(
+                "the server reads the first tab's draft",
+                () -> "first tab's draft"
+                        .equals(draft(Map.of(TAB_HEADER, firstTab))
+                                .json()
+                                .get("body")
+                                .asText()));
 
-        assertThat(draft(Map.of(TAB_HEADER, secondTab)).json().get("body").asText()).isEmpty();
-        assertThat(browser.cookie("__bs_tab").getValue()).as("typing claimed the first tab").isEqualTo(firstTab);
+        assertThat(draft(Map.of(TAB_HEADER, secondTab)).json().get("body").asText())
+                .isEmpty();
+        assertThat(browser.cookie("__bs_tab").getValue())
+                .as("typing claimed the first tab")
+                .isEqualTo(firstTab);
         assertThat(draft(Map.of()).json().get("body").asText()).isEqualTo("first tab's draft");
     }
 
@@ -57,9 +66,15 @@ class TabsAndAppSocketsTest extends DemoAppTestBase {
         Vertx vertx = Vertx.vertx();
         try {
             LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                    .setURI("/api/theme-socket").addHeader("Cookie", "bs_id=" + browser.credential());
-            WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
+            WebSocketConnectOptions options = new WebSocketConnectOptions()
+                    .setHost(base.getHost())
+                    .setPort(base.getPort())
+                    .setURI("/api/theme-socket")
+                    .addHeader("Cookie", "bs_id=" + browser.credential());
+            WebSocket socket = vertx.createWebSocketClient()
+                    .connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             socket.textMessageHandler(answers::add);
 

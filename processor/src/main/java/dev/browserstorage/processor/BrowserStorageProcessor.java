@@ -61,7 +61,8 @@ import javax.tools.StandardLocation;
 public final class BrowserStorageProcessor extends AbstractProcessor {
     private static final List<String> STORE_ANNOTATIONS =
             List.of(ModelBuilder.LOCAL_STORAGE, ModelBuilder.SESSION_STORAGE, ModelBuilder.COOKIE);
-    private static final List<String> FIELD_ANNOTATIONS = List.of(ModelBuilder.KEY, ModelBuilder.TTL, ModelBuilder.COOKIE);
+    private static final List<String> FIELD_ANNOTATIONS =
+            List.of(ModelBuilder.KEY, ModelBuilder.TTL, ModelBuilder.COOKIE);
 
     private final Set<String> deferred = new TreeSet<>();
     private final Map<String, String> missingTypes = new TreeMap<>();
@@ -91,7 +92,11 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(ModelBuilder.LOCAL_STORAGE, ModelBuilder.SESSION_STORAGE, ModelBuilder.COOKIE, ModelBuilder.KEY,
+        return Set.of(
+                ModelBuilder.LOCAL_STORAGE,
+                ModelBuilder.SESSION_STORAGE,
+                ModelBuilder.COOKIE,
+                ModelBuilder.KEY,
                 ModelBuilder.TTL);
     }
 
@@ -130,7 +135,8 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
                 reportMissingTypes();
             }
         } catch (RuntimeException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("this compilation", stackTrace(e)));
+            messager.printMessage(
+                    Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("this compilation", stackTrace(e)));
         }
         return false;
     }
@@ -165,7 +171,8 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
 
     /** A per-store resource: isolating, with the POJO as its one originating element. */
     private void writeResource(String path, String text, StoreModel model) throws IOException {
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
+        FileObject file =
+                processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
         try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
             out.write(text);
         }
@@ -198,10 +205,17 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
                 }
                 String simpleName = annotationType.getSimpleName().toString();
                 // A record component's annotation is also on its field and accessor: report it once.
-                if (strayReported.add(simpleName + "@" + ((TypeElement) owner).getQualifiedName() + "#" + element.getSimpleName())) {
+                if (strayReported.add(
+                        simpleName + "@" + ((TypeElement) owner).getQualifiedName() + "#" + element.getSimpleName())) {
                     Message message = Message.ANNOTATION_OUTSIDE_STORE;
-                    messager.printMessage(message.kind(), message.format(simpleName, element.getSimpleName(),
-                            ((TypeElement) owner).getQualifiedName(), simpleName), positioned(element));
+                    messager.printMessage(
+                            message.kind(),
+                            message.format(
+                                    simpleName,
+                                    element.getSimpleName(),
+                                    ((TypeElement) owner).getQualifiedName(),
+                                    simpleName),
+                            positioned(element));
                 }
             }
         }
@@ -232,8 +246,10 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
         if (element.getKind() != ElementKind.RECORD_COMPONENT) {
             return element;
         }
-        for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
-            if (field.getSimpleName().contentEquals(element.getSimpleName()) && !field.getModifiers().contains(Modifier.STATIC)) {
+        for (VariableElement field :
+                ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+            if (field.getSimpleName().contentEquals(element.getSimpleName())
+                    && !field.getModifiers().contains(Modifier.STATIC)) {
                 return field;
             }
         }

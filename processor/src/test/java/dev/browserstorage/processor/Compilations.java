@@ -49,7 +49,10 @@ final class Compilations {
     }
 
     static Compilation compile(List<JavaFileObject> sources, List<String> options) {
-        return Compiler.javac().withProcessors(new BrowserStorageProcessor()).withOptions(options).compile(sources);
+        return Compiler.javac()
+                .withProcessors(new BrowserStorageProcessor())
+                .withOptions(options)
+                .compile(sources);
     }
 
     /**
@@ -86,7 +89,10 @@ final class Compilations {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
                 String path = file.toUri().getPath();
                 String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
-                classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'), file);
+                classes.put(
+                        relative.substring(0, relative.length() - ".class".length())
+                                .replace('/', '.'),
+                        file);
             }
         }
         return new ClassLoader(Compilations.class.getClassLoader()) {
@@ -120,7 +126,12 @@ final class Compilations {
             Path generated = Files.createDirectories(directory.resolve("generated"));
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, new DiagnosticCollector<>(), List.of(), null,
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null,
+                    files,
+                    new DiagnosticCollector<>(),
+                    List.of(),
+                    null,
                     Arrays.stream(sources).map(SourceFile::file).toList());
             task.setProcessors(List.of(new BrowserStorageProcessor()));
             task.call();

@@ -30,9 +30,11 @@ class CookieDiagnosticsTest {
 
     /** The full COOKIE_RULE text for a declaration, after checking that CookieRules refuses it for {@code rule}. */
     private static Pattern cookieRule(String name, CookieOptions.Builder options, CookieRule rule) {
-        InvalidCookieException refusal = Assertions.catchThrowableOfType(InvalidCookieException.class,
-                () -> CookieRules.checkDeclaration(name, options.build()));
-        Assertions.assertThat(refusal).as("CookieRules refuses cookie '%s'", name).isNotNull();
+        InvalidCookieException refusal = Assertions.catchThrowableOfType(
+                InvalidCookieException.class, () -> CookieRules.checkDeclaration(name, options.build()));
+        Assertions.assertThat(refusal)
+                .as("CookieRules refuses cookie '%s'", name)
+                .isNotNull();
         Assertions.assertThat(refusal.rule()).isEqualTo(rule);
         return exactly(Message.COOKIE_RULE, name, rule.name(), refusal.getMessage());
     }
@@ -71,7 +73,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.COOKIE_ON_FIELD_OF_OTHER_STORE, "theme", "@LocalStorage", "test.Prefs"))
+                .hadErrorContainingMatch(
+                        exactly(Message.COOKIE_ON_FIELD_OF_OTHER_STORE, "theme", "@LocalStorage", "test.Prefs"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String theme"))
                 .atColumn(source.columnOf("@Cookie"));
@@ -141,7 +144,8 @@ class CookieDiagnosticsTest {
         Compilation compilation = compile(source);
 
         assertThat(compilation).hadErrorContainingMatch(exactly(Message.COOKIE_MAX_AGE_INVALID, "P1Y"));
-        Assertions.assertThat(Message.COOKIE_MAX_AGE_INVALID.format("P1Y")).contains("years and months have no fixed length");
+        Assertions.assertThat(Message.COOKIE_MAX_AGE_INVALID.format("P1Y"))
+                .contains("years and months have no fixed length");
     }
 
     @Test
@@ -172,7 +176,8 @@ class CookieDiagnosticsTest {
                 .atColumn(source.columnOf("\"P401D\""));
         assertThat(compilation).hadWarningCount(1);
         Assertions.assertThat(Message.COOKIE_MAX_AGE_CAPPED.format("P401D"))
-                .contains("capped at 400 days").contains("at most \"P400D\"");
+                .contains("capped at 400 days")
+                .contains("at most \"P400D\"");
         assertThat(compilation).generatedSourceFile("test.UiCookiesStore");
     }
 
@@ -185,8 +190,8 @@ class CookieDiagnosticsTest {
 
     @Test
     void aStoreDeclaredWithMaxAgeOverFourHundredDaysWarnsOnceAndWritesFourHundredDays() throws Exception {
-        SourceFile source = cookieStore("@Cookie(prefix = \"ui_\", maxAge = \"P500D\")",
-                "public String lang; public String region;");
+        SourceFile source = cookieStore(
+                "@Cookie(prefix = \"ui_\", maxAge = \"P500D\")", "public String lang; public String region;");
 
         Compilation compilation = compile(source);
 
@@ -212,14 +217,15 @@ class CookieDiagnosticsTest {
 
     @Test
     void hostPrefixWithADomainPointsAtTheDomain() {
-        SourceFile source = cookieStore("@Cookie(prefix = \"__Host-\", domain = \"example.com\")", "public String sid;");
+        SourceFile source =
+                cookieStore("@Cookie(prefix = \"__Host-\", domain = \"example.com\")", "public String sid;");
 
         Compilation compilation = compile(source);
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("__Host-sid",
-                        CookieOptions.builder().domain("example.com"), CookieRule.HOST_PREFIX))
+                .hadErrorContainingMatch(
+                        cookieRule("__Host-sid", CookieOptions.builder().domain("example.com"), CookieRule.HOST_PREFIX))
                 .inFile(source.file())
                 .onLine(source.lineOf("@Cookie(prefix"))
                 .atColumn(source.columnOf("\"example.com\""));
@@ -234,7 +240,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("__Host-sid", CookieOptions.builder().path("/app"), CookieRule.HOST_PREFIX))
+                .hadErrorContainingMatch(
+                        cookieRule("__Host-sid", CookieOptions.builder().path("/app"), CookieRule.HOST_PREFIX))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String sid"))
                 .atColumn(source.columnOf("\"/app\""));
@@ -249,7 +256,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("__Secure-sid", CookieOptions.builder().secure(false), CookieRule.SECURE_PREFIX))
+                .hadErrorContainingMatch(
+                        cookieRule("__Secure-sid", CookieOptions.builder().secure(false), CookieRule.SECURE_PREFIX))
                 .inFile(source.file())
                 .onLine(source.lineOf("@Cookie(prefix"))
                 .atColumn(source.columnOf("false"));
@@ -258,14 +266,16 @@ class CookieDiagnosticsTest {
 
     @Test
     void sameSiteNoneWithoutSecurePointsAtSameSite() {
-        SourceFile source = cookieStore("@Cookie",
-                "@Cookie(sameSite = SameSite.NONE, secure = false) public String embed;");
+        SourceFile source =
+                cookieStore("@Cookie", "@Cookie(sameSite = SameSite.NONE, secure = false) public String embed;");
 
         Compilation compilation = compile(source);
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("embed", CookieOptions.builder().sameSite(SameSite.NONE).secure(false),
+                .hadErrorContainingMatch(cookieRule(
+                        "embed",
+                        CookieOptions.builder().sameSite(SameSite.NONE).secure(false),
                         CookieRule.SAMESITE_NONE_REQUIRES_SECURE))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String embed"))
@@ -282,7 +292,9 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("embed", CookieOptions.builder().partitioned(true).secure(false),
+                .hadErrorContainingMatch(cookieRule(
+                        "embed",
+                        CookieOptions.builder().partitioned(true).secure(false),
                         CookieRule.PARTITIONED_REQUIRES_SECURE))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String embed"))
@@ -298,8 +310,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("lang", CookieOptions.builder().domain(".example.com"),
-                        CookieRule.DOMAIN_LEADING_DOT))
+                .hadErrorContainingMatch(cookieRule(
+                        "lang", CookieOptions.builder().domain(".example.com"), CookieRule.DOMAIN_LEADING_DOT))
                 .inFile(source.file())
                 .onLine(source.lineOf("@Cookie(domain"))
                 .atColumn(source.columnOf("\".example.com\""));
@@ -324,8 +336,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("lang", CookieOptions.builder().domain("co.uk"),
-                        CookieRule.DOMAIN_PUBLIC_SUFFIX))
+                .hadErrorContainingMatch(
+                        cookieRule("lang", CookieOptions.builder().domain("co.uk"), CookieRule.DOMAIN_PUBLIC_SUFFIX))
                 .inFile(source.file())
                 .onLine(source.lineOf("@Cookie(domain"))
                 .atColumn(source.columnOf("\"co.uk\""));
@@ -340,7 +352,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("lang", CookieOptions.builder().domain("com"), CookieRule.DOMAIN_PUBLIC_SUFFIX))
+                .hadErrorContainingMatch(
+                        cookieRule("lang", CookieOptions.builder().domain("com"), CookieRule.DOMAIN_PUBLIC_SUFFIX))
                 .inFile(source.file())
                 .onLine(source.lineOf("@Cookie(domain = \"com\")"))
                 .atColumn(source.columnOf("\"com\""));
@@ -384,7 +397,8 @@ class CookieDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(cookieRule("lang ", CookieOptions.builder(), CookieRule.LEADING_OR_TRAILING_WHITESPACE))
+                .hadErrorContainingMatch(
+                        cookieRule("lang ", CookieOptions.builder(), CookieRule.LEADING_OR_TRAILING_WHITESPACE))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String lang"))
                 .atColumn(source.columnOf("\"lang \""));
@@ -452,7 +466,10 @@ class CookieDiagnosticsTest {
         Compilation compilation = compile(source);
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("test.UiCookiesStore").contentsAsUtf8String().contains(".httpOnly(true)");
+        assertThat(compilation)
+                .generatedSourceFile("test.UiCookiesStore")
+                .contentsAsUtf8String()
+                .contains(".httpOnly(true)");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A build run twice, or with its sources in another order, writes the same bytes. */
 class DeterminismTest {
-    private static final List<String> GOLDEN = List.of("everySupportedType", "sessionBean", "cookieStore", "records", "nestedClass");
+    private static final List<String> GOLDEN =
+            List.of("everySupportedType", "sessionBean", "cookieStore", "records", "nestedClass");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"everySupportedType", "sessionBean", "cookieStore", "records", "nestedClass"})
@@ -39,7 +40,8 @@ class DeterminismTest {
         SortedMap<String, String> forward = generate(all);
         SortedMap<String, String> backward = generate(reversed);
 
-        Assertions.assertThat(forward.keySet().stream().filter(path -> path.endsWith("Store.java"))).hasSize(6);
+        Assertions.assertThat(forward.keySet().stream().filter(path -> path.endsWith("Store.java")))
+                .hasSize(6);
         Assertions.assertThat(backward).isEqualTo(forward);
     }
 

@@ -27,14 +27,15 @@ class DocExamplesTest {
     private static final Path DOCS = Path.of("..", "docs");
     private static final Pattern EXAMPLE = Pattern.compile("<!-- compiles -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern TYPE = Pattern.compile("^(?:public |final |abstract )*(?:class|record|enum|interface) (\\w+)",
-            Pattern.MULTILINE);
+    private static final Pattern TYPE =
+            Pattern.compile("^(?:public |final |abstract )*(?:class|record|enum|interface) (\\w+)", Pattern.MULTILINE);
 
     @TestFactory
     Stream<DynamicTest> everyMarkedExampleCompiles() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(DOCS)) {
-            for (Path doc : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".md")).sorted()::iterator) {
+            for (Path doc : (Iterable<Path>)
+                    files.filter(p -> p.toString().endsWith(".md")).sorted()::iterator) {
                 Matcher matcher = EXAMPLE.matcher(Files.readString(doc, StandardCharsets.UTF_8));
                 for (int index = 1; matcher.find(); index++) {
                     String source = matcher.group(1);
@@ -53,7 +54,8 @@ class DocExamplesTest {
         assertThat(typeName.find()).as("the example declares a type").isTrue();
         JavaFileObject file = JavaFileObjects.forSourceString(packageName.group(1) + "." + typeName.group(1), source);
 
-        Compilation compilation = Compiler.javac().withProcessors(new BrowserStorageProcessor()).compile(file);
+        Compilation compilation =
+                Compiler.javac().withProcessors(new BrowserStorageProcessor()).compile(file);
 
         assertThat(compilation).succeededWithoutWarnings();
     }

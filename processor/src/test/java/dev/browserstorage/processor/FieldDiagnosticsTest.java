@@ -56,21 +56,32 @@ class FieldDiagnosticsTest {
                 Arguments.of("Object", "Object", "java.lang.Object has no defined stored form"),
                 Arguments.of("Shape", "test.Shape", "an interface has no fixed stored form: use a class or a record"),
                 Arguments.of("Runnable", "Runnable", "java.lang.Runnable has no defined stored form"),
-                Arguments.of("Base", "test.Base", "an abstract class cannot be read back: use a concrete class or a record"),
+                Arguments.of(
+                        "Base", "test.Base", "an abstract class cannot be read back: use a concrete class or a record"),
                 Arguments.of("String[]", "String[]", "arrays are not supported: use a List"),
                 Arguments.of("List", "List", "a raw List has no element type: add one, such as List<String>"),
-                Arguments.of("Map<Integer, String>", "Map<Integer, String>",
+                Arguments.of(
+                        "Map<Integer, String>",
+                        "Map<Integer, String>",
                         "map keys must be String (JSON object keys are strings), not java.lang.Integer"),
-                Arguments.of("Box<String>", "test.Box<String>",
+                Arguments.of(
+                        "Box<String>",
+                        "test.Box<String>",
                         "a generic class has no fixed stored form: use a non-generic class or record"),
                 Arguments.of("List<Object>", "List<Object>", "java.lang.Object has no defined stored form"),
-                Arguments.of("List<? extends Number>", "List<? extends Number>",
+                Arguments.of(
+                        "List<? extends Number>",
+                        "List<? extends Number>",
                         "a wildcard has no fixed stored form: use a concrete type"),
                 Arguments.of("Optional<String>", "Optional<String>", "java.util.Optional has no defined stored form"),
                 Arguments.of("java.io.File", "java.io.File", "java.io.File has no defined stored form"),
-                Arguments.of("Secret", "test.Prefs.Secret",
+                Arguments.of(
+                        "Secret",
+                        "test.Prefs.Secret",
                         "test.Prefs.Secret is private, so the generated store cannot name it: make it package-private or public"),
-                Arguments.of("Part", "test.Prefs.Part",
+                Arguments.of(
+                        "Part",
+                        "test.Prefs.Part",
                         "an inner class cannot be read back without an instance of its outer class: make it static"));
     }
 
@@ -108,8 +119,8 @@ class FieldDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.UNSUPPORTED_TYPE, "anything", "Object",
-                        "java.lang.Object has no defined stored form"))
+                .hadErrorContainingMatch(exactly(
+                        Message.UNSUPPORTED_TYPE, "anything", "Object", "java.lang.Object has no defined stored form"))
                 .inFile(source.file())
                 .onLine(source.lineOf("Object anything"));
         assertThat(compilation)
@@ -200,7 +211,8 @@ class FieldDiagnosticsTest {
         Compilation compilation = compile(source);
 
         assertThat(compilation).succeededWithoutWarnings();
-        Assertions.assertThat(compilation.generatedSourceFile("test.PrefsStore")).isPresent();
+        Assertions.assertThat(compilation.generatedSourceFile("test.PrefsStore"))
+                .isPresent();
     }
 
     @Test
@@ -245,8 +257,8 @@ class FieldDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.OR_DEFAULT_CLASH, "themeOrDefault", "test.Prefs", "ThemeOrDefault",
-                        "theme", "Theme"))
+                .hadErrorContainingMatch(exactly(
+                        Message.OR_DEFAULT_CLASH, "themeOrDefault", "test.Prefs", "ThemeOrDefault", "theme", "Theme"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String themeOrDefault"));
         assertThat(compilation).hadErrorCount(1);

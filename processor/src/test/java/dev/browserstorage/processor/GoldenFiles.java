@@ -32,14 +32,17 @@ import javax.tools.JavaFileObject;
  */
 final class GoldenFiles {
     static final String UPDATE_PROPERTY = "golden.update";
-    static final String UPDATE_COMMAND = "mvn -B -o -pl processor test -Dtest=GoldenFileTest -D" + UPDATE_PROPERTY + "=true";
+    static final String UPDATE_COMMAND =
+            "mvn -B -o -pl processor test -Dtest=GoldenFileTest -D" + UPDATE_PROPERTY + "=true";
 
     private GoldenFiles() {}
 
     /** The golden directory of a test, in the source tree (not the copy on the class path), so updates land there. */
     static Path directory(String name) {
-        return Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-                .resolve("src/test/resources/golden").resolve(name);
+        return Path.of(System.getProperty("basedir", ""))
+                .toAbsolutePath()
+                .resolve("src/test/resources/golden")
+                .resolve(name);
     }
 
     /** The input sources of a test, in path order. */
@@ -48,7 +51,8 @@ final class GoldenFiles {
         List<JavaFileObject> sources = new ArrayList<>();
         for (Path file : list(input)) {
             String relative = input.relativize(file).toString().replace('\\', '/');
-            String qualifiedName = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+            String qualifiedName =
+                    relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
             sources.add(JavaFileObjects.forSourceString(qualifiedName, read(file)));
         }
         assertThat(sources).as("inputs in %s", input).isNotEmpty();
@@ -93,17 +97,20 @@ final class GoldenFiles {
             golden.put(expected.relativize(file).toString().replace('\\', '/'), readBytes(file));
         }
         assertThat(actual.keySet())
-                .as("files generated for golden test '%s' (expected: %s). If the change is intended, run: %s",
+                .as(
+                        "files generated for golden test '%s' (expected: %s). If the change is intended, run: %s",
                         name, expected, UPDATE_COMMAND)
                 .containsExactlyElementsOf(golden.keySet());
         for (Map.Entry<String, byte[]> file : actual.entrySet()) {
             byte[] goldenBytes = golden.get(file.getKey());
             if (!Arrays.equals(file.getValue(), goldenBytes)) {
                 assertThat(new String(file.getValue(), StandardCharsets.UTF_8))
-                        .as("%s differs from %s. If the change is intended, run: %s", file.getKey(),
-                                expected.resolve(file.getKey()), UPDATE_COMMAND)
+                        .as(
+                                "%s differs from %s. If the change is intended, run: %s",
+                                file.getKey(), expected.resolve(file.getKey()), UPDATE_COMMAND)
                         .isEqualTo(new String(goldenBytes, StandardCharsets.UTF_8));
-                fail("%s differs from %s in bytes that decode alike. If the change is intended, run: %s",
+                fail(
+                        "%s differs from %s in bytes that decode alike. If the change is intended, run: %s",
                         file.getKey(), expected.resolve(file.getKey()), UPDATE_COMMAND);
             }
         }

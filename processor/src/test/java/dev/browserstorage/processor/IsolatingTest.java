@@ -127,12 +127,15 @@ class IsolatingTest {
         // What dev mode and IDEs do: only the edited file, with the earlier classes on the class path.
         Set<String> written = compileInto(incremental, List.of(incremental.resolve("classes")), editedPrefs);
 
-        Assertions.assertThat(written).containsExactly(
-                "classes/META-INF/browser-storage/js/test.Prefs.d.ts",
-                "classes/META-INF/browser-storage/js/test.Prefs.js",
-                "classes/META-INF/browser-storage/stores/test.Prefs.json",
-                "generated/test/PrefsStore.java");
-        Assertions.assertThat(filesOf(incremental, "ShopCookies")).isEqualTo(cookiesBefore).isNotEmpty();
+        Assertions.assertThat(written)
+                .containsExactly(
+                        "classes/META-INF/browser-storage/js/test.Prefs.d.ts",
+                        "classes/META-INF/browser-storage/js/test.Prefs.js",
+                        "classes/META-INF/browser-storage/stores/test.Prefs.json",
+                        "generated/test/PrefsStore.java");
+        Assertions.assertThat(filesOf(incremental, "ShopCookies"))
+                .isEqualTo(cookiesBefore)
+                .isNotEmpty();
         Path full = work.resolve("full");
         compileInto(full, List.of(), editedPrefs, cookies);
         Assertions.assertThat(filesOf(incremental, "")).isEqualTo(filesOf(full, ""));
@@ -142,7 +145,8 @@ class IsolatingTest {
     private static Set<String> compileInto(Path out, List<Path> classPath, SourceFile... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager standard =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Path classes = Files.createDirectories(out.resolve("classes"));
             Path generated = Files.createDirectories(out.resolve("generated"));
             standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
@@ -155,8 +159,9 @@ class IsolatingTest {
             Set<String> written = new TreeSet<>();
             JavaFileManager recording = new ForwardingJavaFileManager<>(standard) {
                 @Override
-                public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                        FileObject sibling) throws IOException {
+                public JavaFileObject getJavaFileForOutput(
+                        Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
+                        throws IOException {
                     JavaFileObject file = super.getJavaFileForOutput(location, className, kind, sibling);
                     if (kind != JavaFileObject.Kind.CLASS) {
                         written.add(relative(out, file));
@@ -165,17 +170,25 @@ class IsolatingTest {
                 }
 
                 @Override
-                public FileObject getFileForOutput(Location location, String packageName, String relativeName,
-                        FileObject sibling) throws IOException {
+                public FileObject getFileForOutput(
+                        Location location, String packageName, String relativeName, FileObject sibling)
+                        throws IOException {
                     FileObject file = super.getFileForOutput(location, packageName, relativeName, sibling);
                     written.add(relative(out, file));
                     return file;
                 }
             };
-            JavaCompiler.CompilationTask task = javac.getTask(null, recording, diagnostics, List.of(), null,
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null,
+                    recording,
+                    diagnostics,
+                    List.of(),
+                    null,
                     Stream.of(sources).map(SourceFile::file).toList());
             task.setProcessors(List.of(new BrowserStorageProcessor()));
-            Assertions.assertThat(task.call()).as("javac: %s", diagnostics.getDiagnostics()).isTrue();
+            Assertions.assertThat(task.call())
+                    .as("javac: %s", diagnostics.getDiagnostics())
+                    .isTrue();
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -287,23 +300,30 @@ class IsolatingTest {
         }
 
         @Override
-        public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName, Element... originatingElements) throws IOException {
+        public FileObject createResource(
+                JavaFileManager.Location location,
+                CharSequence moduleAndPkg,
+                CharSequence relativeName,
+                Element... originatingElements)
+                throws IOException {
             record(relativeName.toString(), originatingElements);
             return filer.createResource(location, moduleAndPkg, relativeName, originatingElements);
         }
 
         @Override
-        public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName) throws IOException {
+        public FileObject getResource(
+                JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName)
+                throws IOException {
             return filer.getResource(location, moduleAndPkg, relativeName);
         }
 
         private void record(String file, Element... originatingElements) {
             List<String> names = new ArrayList<>();
             for (Element element : originatingElements) {
-                names.add(element instanceof TypeElement ? ((TypeElement) element).getQualifiedName().toString()
-                        : element.getKind() + " " + element);
+                names.add(
+                        element instanceof TypeElement
+                                ? ((TypeElement) element).getQualifiedName().toString()
+                                : element.getKind() + " " + element);
             }
             origins.put(file, names);
         }

@@ -57,7 +57,8 @@ class KeyDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.DUPLICATE_KEY, "Key", "prefs.colour", "accent", "theme", "test.Prefs"))
+                .hadErrorContainingMatch(
+                        exactly(Message.DUPLICATE_KEY, "Key", "prefs.colour", "accent", "theme", "test.Prefs"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String accent"))
                 .atColumn(source.columnOf("\"colour\") public String accent"));
@@ -83,7 +84,8 @@ class KeyDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.DUPLICATE_KEY, "Key", "prefs.accent", "accent", "theme", "test.Prefs"))
+                .hadErrorContainingMatch(
+                        exactly(Message.DUPLICATE_KEY, "Key", "prefs.accent", "accent", "theme", "test.Prefs"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String accent;"));
     }
@@ -116,7 +118,8 @@ class KeyDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.DUPLICATE_KEY, "Key", "shared.theme", "theme", "theme", "test.First"))
+                .hadErrorContainingMatch(
+                        exactly(Message.DUPLICATE_KEY, "Key", "shared.theme", "theme", "theme", "test.First"))
                 .inFile(second.file())
                 .onLine(second.lineOf("public String theme"));
         assertReportedOnce(compilation, Message.DUPLICATE_KEY, "Key", "shared.theme", "theme", "theme", "test.First");
@@ -151,8 +154,8 @@ class KeyDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.DUPLICATE_KEY, "Cookie name", "app_lang", "language", "lang",
-                        "test.AppCookies"))
+                .hadErrorContainingMatch(exactly(
+                        Message.DUPLICATE_KEY, "Cookie name", "app_lang", "language", "lang", "test.AppCookies"))
                 .inFile(other.file())
                 .onLine(other.lineOf("@Key(\"app_lang\")"))
                 .atColumn(other.columnOf("\"app_lang\""));

@@ -29,7 +29,9 @@ class MessageCoverageTest {
 
         List<String> untested = Arrays.stream(Message.values())
                 .map(Enum::name)
-                .filter(name -> !Pattern.compile("\\bMessage\\." + name + "\\b").matcher(testSources).find())
+                .filter(name -> !Pattern.compile("\\bMessage\\." + name + "\\b")
+                        .matcher(testSources)
+                        .find())
                 .toList();
 
         Assertions.assertThat(untested).as("messages that no test refers to").isEmpty();

@@ -67,30 +67,45 @@ class ProcessorContractTest {
         Compilation compilation = compile(broken, VALID);
 
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.NAMESPACE_INVALID, "bad name", "bad-name"))
-                .inFile(broken.file()).onLine(broken.lineOf("@LocalStorage"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.TTL_INVALID, "soon"))
-                .inFile(broken.file()).onLine(broken.lineOf("@Ttl"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.NO_USABLE_CONSTRUCTOR, "test.Broken"))
-                .inFile(broken.file()).onLine(broken.lineOf("public class Broken"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.UNSUPPORTED_TYPE, "anything", "Object",
-                        "java.lang.Object has no defined stored form"))
-                .inFile(broken.file()).onLine(broken.lineOf("anything;"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.FIELD_NOT_ACCESSIBLE, "hidden", "test.Broken",
-                        "Hidden", "Hidden"))
-                .inFile(broken.file()).onLine(broken.lineOf("hidden;"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.FIELD_FINAL, "fixed", "test.Broken"))
-                .inFile(broken.file()).onLine(broken.lineOf("fixed"));
-        assertThat(compilation).hadErrorContainingMatch(exactly(Message.KEY_INVALID, "a b", "a-b"))
-                .inFile(broken.file()).onLine(broken.lineOf("spaced;"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.NAMESPACE_INVALID, "bad name", "bad-name"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("@LocalStorage"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.TTL_INVALID, "soon"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("@Ttl"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.NO_USABLE_CONSTRUCTOR, "test.Broken"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("public class Broken"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(
+                        Message.UNSUPPORTED_TYPE, "anything", "Object", "java.lang.Object has no defined stored form"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("anything;"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(
+                        exactly(Message.FIELD_NOT_ACCESSIBLE, "hidden", "test.Broken", "Hidden", "Hidden"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("hidden;"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.FIELD_FINAL, "fixed", "test.Broken"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("fixed"));
+        assertThat(compilation)
+                .hadErrorContainingMatch(exactly(Message.KEY_INVALID, "a b", "a-b"))
+                .inFile(broken.file())
+                .onLine(broken.lineOf("spaced;"));
         assertThat(compilation).hadErrorCount(7);
 
         Set<String> written = writtenFiles(output, broken, VALID);
-        Assertions.assertThat(written).containsExactly(
-                "META-INF/browser-storage/js/test.Valid.d.ts",
-                "META-INF/browser-storage/js/test.Valid.js",
-                "META-INF/browser-storage/stores/test.Valid.json",
-                "test/ValidStore.java");
+        Assertions.assertThat(written)
+                .containsExactly(
+                        "META-INF/browser-storage/js/test.Valid.d.ts",
+                        "META-INF/browser-storage/js/test.Valid.js",
+                        "META-INF/browser-storage/stores/test.Valid.json",
+                        "test/ValidStore.java");
     }
 
     @Test
@@ -126,11 +141,12 @@ class ProcessorContractTest {
                 .compile(prefs.file(), cookies.file());
 
         assertThat(compilation).succeededWithoutWarnings();
-        Assertions.assertThat(later.seen).containsExactly(
-                "dev.browserstorage.annotation.Cookie",
-                "dev.browserstorage.annotation.Key",
-                "dev.browserstorage.annotation.LocalStorage",
-                "dev.browserstorage.annotation.Ttl");
+        Assertions.assertThat(later.seen)
+                .containsExactly(
+                        "dev.browserstorage.annotation.Cookie",
+                        "dev.browserstorage.annotation.Key",
+                        "dev.browserstorage.annotation.LocalStorage",
+                        "dev.browserstorage.annotation.Ttl");
     }
 
     @Test
@@ -155,7 +171,10 @@ class ProcessorContractTest {
                 .inFile(prefs.file())
                 .onLine(prefs.lineOf("public class Prefs"));
         assertReportedOnce(compilation, Message.MISSING_TYPE, "test.Prefs", "Missing");
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(prefs.file()).onLine(prefs.lineOf("Missing missing"));
+        assertThat(compilation)
+                .hadErrorContaining("cannot find symbol")
+                .inFile(prefs.file())
+                .onLine(prefs.lineOf("Missing missing"));
         Assertions.assertThat(compilation.errors())
                 .as("no internal error")
                 .noneMatch(error -> error.getMessage(Locale.ROOT).contains("internal error"));
@@ -183,7 +202,9 @@ class ProcessorContractTest {
                 .compile(prefs.file());
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("test.PrefsStore").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("test.PrefsStore")
+                .contentsAsUtf8String()
                 .contains("Codecs.enumOf(Theme.class)");
     }
 
@@ -217,8 +238,10 @@ class ProcessorContractTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(Pattern.compile("\\A" + Pattern.quote(Message.INTERNAL_ERROR.format("test.Outer_Inner", ""))
-                        + ".*Attempt to recreate a file for type test\\.Outer_InnerStore.*", Pattern.DOTALL))
+                .hadErrorContainingMatch(Pattern.compile(
+                        "\\A" + Pattern.quote(Message.INTERNAL_ERROR.format("test.Outer_Inner", ""))
+                                + ".*Attempt to recreate a file for type test\\.Outer_InnerStore.*",
+                        Pattern.DOTALL))
                 .inFile(underscored.file())
                 .onLine(underscored.lineOf("public class Outer_Inner"));
         assertThat(compilation).hadErrorCount(1);
@@ -242,7 +265,8 @@ class ProcessorContractTest {
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            annotations.forEach(annotation -> seen.add(annotation.getQualifiedName().toString()));
+            annotations.forEach(
+                    annotation -> seen.add(annotation.getQualifiedName().toString()));
             return false;
         }
     }
@@ -265,7 +289,8 @@ class ProcessorContractTest {
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             if (!written) {
                 written = true;
-                try (Writer out = processingEnv.getFiler().createSourceFile("test.Theme").openWriter()) {
+                try (Writer out =
+                        processingEnv.getFiler().createSourceFile("test.Theme").openWriter()) {
                     out.write("package test;\n\npublic enum Theme { LIGHT, DARK }\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -16,7 +16,11 @@ class ProcessorRegistrationTest {
 
     /** The directory (or jar) that BrowserStorageProcessor.class was loaded from: this module's build output. */
     private static Path processorOutput() throws URISyntaxException {
-        return Path.of(BrowserStorageProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(BrowserStorageProcessor.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static List<String> linesOf(String resource) throws IOException, URISyntaxException {
@@ -40,7 +44,8 @@ class ProcessorRegistrationTest {
     void javacFindsTheProcessorThroughItsServiceFile() throws Exception {
         Assertions.assertThat(linesOf("META-INF/services/javax.annotation.processing.Processor"))
                 .containsExactly(BrowserStorageProcessor.class.getName());
-        Assertions.assertThat(ServiceLoader.load(Processor.class, BrowserStorageProcessor.class.getClassLoader()).stream())
+        Assertions.assertThat(
+                        ServiceLoader.load(Processor.class, BrowserStorageProcessor.class.getClassLoader()).stream())
                 .anyMatch(provider -> provider.type() == BrowserStorageProcessor.class);
     }
 }

@@ -41,7 +41,9 @@ final class SourceFile {
                 .filter(i -> lines.get(i).contains(fragment))
                 .boxed()
                 .toList();
-        assertThat(matches).as("lines of %s containing '%s'", file.getName(), fragment).hasSize(1);
+        assertThat(matches)
+                .as("lines of %s containing '%s'", file.getName(), fragment)
+                .hasSize(1);
         return matches.get(0) + 1;
     }
 

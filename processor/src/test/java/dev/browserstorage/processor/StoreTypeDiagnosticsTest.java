@@ -28,7 +28,8 @@ class StoreTypeDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.TYPE_NOT_CLASS_OR_RECORD, "LocalStorage", "interface", "test.Settings"))
+                .hadErrorContainingMatch(
+                        exactly(Message.TYPE_NOT_CLASS_OR_RECORD, "LocalStorage", "interface", "test.Settings"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public interface Settings"));
         assertThat(compilation).hadErrorCount(1);
@@ -49,7 +50,8 @@ class StoreTypeDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.TYPE_NOT_CLASS_OR_RECORD, "SessionStorage", "enum", "test.Mode"))
+                .hadErrorContainingMatch(
+                        exactly(Message.TYPE_NOT_CLASS_OR_RECORD, "SessionStorage", "enum", "test.Mode"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public enum Mode"));
     }
@@ -221,7 +223,8 @@ class StoreTypeDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.MULTIPLE_AREAS, "test.Prefs", "LocalStorage", "SessionStorage"))
+                .hadErrorContainingMatch(
+                        exactly(Message.MULTIPLE_AREAS, "test.Prefs", "LocalStorage", "SessionStorage"))
                 .inFile(source.file())
                 .onLine(source.lineOf("@SessionStorage"))
                 .atColumn(1);
@@ -309,7 +312,9 @@ class StoreTypeDiagnosticsTest {
                 .inFile(emptyRecord.file())
                 .onLine(emptyRecord.lineOf("public record Nothing"));
         assertThat(compilation).hadWarningCount(2);
-        Assertions.assertThat(compilation.generatedSourceFile("test.EmptyStore")).isPresent();
-        Assertions.assertThat(compilation.generatedSourceFile("test.NothingStore")).isPresent();
+        Assertions.assertThat(compilation.generatedSourceFile("test.EmptyStore"))
+                .isPresent();
+        Assertions.assertThat(compilation.generatedSourceFile("test.NothingStore"))
+                .isPresent();
     }
 }

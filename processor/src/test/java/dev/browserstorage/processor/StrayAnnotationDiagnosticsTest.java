@@ -40,7 +40,8 @@ class StrayAnnotationDiagnosticsTest {
                 .inFile(source.file())
                 .onLine(source.lineOf("public String draft"));
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.ANNOTATION_OUTSIDE_STORE, "Cookie", "lang", "test.Plain", "Cookie"))
+                .hadErrorContainingMatch(
+                        exactly(Message.ANNOTATION_OUTSIDE_STORE, "Cookie", "lang", "test.Plain", "Cookie"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String lang"));
         assertThat(compilation).hadErrorCount(3);
@@ -115,7 +116,8 @@ class StrayAnnotationDiagnosticsTest {
 
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(Message.ANNOTATION_OUTSIDE_STORE, "Key", "street", "test.Prefs.Address", "Key"))
+                .hadErrorContainingMatch(
+                        exactly(Message.ANNOTATION_OUTSIDE_STORE, "Key", "street", "test.Prefs.Address", "Key"))
                 .inFile(source.file())
                 .onLine(source.lineOf("public String street"));
         assertThat(compilation).hadErrorCount(1);

@@ -52,16 +52,16 @@ abstract class AbstractCodec<T> implements ValueCodec<T> {
             T value = first == JsonToken.VALUE_NULL ? null : read(parser);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
-                throw new ValueDecodingException(
-                        "expected one " + typeName + " but the stored text goes on after it with "
-                                + DecodingErrors.describeCurrentToken(parser));
+                throw new ValueDecodingException("expected one " + typeName
+                        + " but the stored text goes on after it with " + DecodingErrors.describeCurrentToken(parser));
             }
             return value;
         } catch (ValueDecodingException e) {
             throw e;
         } catch (StreamConstraintsException e) {
             throw new ValueDecodingException(
-                    "expected " + typeName + " but the stored text exceeds a parser limit: " + e.getOriginalMessage(), e);
+                    "expected " + typeName + " but the stored text exceeds a parser limit: " + e.getOriginalMessage(),
+                    e);
         } catch (JsonProcessingException e) {
             throw new ValueDecodingException(
                     "expected " + typeName + " but the stored text is not valid JSON: " + e.getOriginalMessage()
@@ -75,7 +75,9 @@ abstract class AbstractCodec<T> implements ValueCodec<T> {
     }
 
     private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
     }
 
     @Override

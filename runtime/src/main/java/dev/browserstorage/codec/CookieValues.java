@@ -25,9 +25,8 @@ final class CookieValues {
      * http.cookies} stops reading a value.
      */
     static boolean isKeptAsIs(char c) {
-        return c >= 0x21 && c <= 0x7E
-                && c != '"' && c != ',' && c != ';' && c != '\\'
-                && c != '%' && c != '+' && c != '[' && c != ']';
+        return c >= 0x21 && c <= 0x7E && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%' && c != '+'
+                && c != '[' && c != ']';
     }
 
     static String percentEncode(String value) {
@@ -50,9 +49,8 @@ final class CookieValues {
             int codePoint = value.codePointAt(i);
             if (Character.isSurrogate(c) && Character.charCount(codePoint) == 1) {
                 // As JavaScript's encodeURIComponent throws a URIError: UTF-8 has no form for it.
-                throw new IllegalArgumentException(
-                        "a cookie value cannot hold the lone surrogate U+" + Integer.toHexString(c).toUpperCase()
-                                + " at index " + i + ": it has no UTF-8 form");
+                throw new IllegalArgumentException("a cookie value cannot hold the lone surrogate U+"
+                        + Integer.toHexString(c).toUpperCase() + " at index " + i + ": it has no UTF-8 form");
             }
             appendUtf8Escaped(out, codePoint);
             i += Character.charCount(codePoint);
@@ -107,7 +105,8 @@ final class CookieValues {
                 i += 3;
             }
             if (utf8 == null) {
-                utf8 = StandardCharsets.UTF_8.newDecoder()
+                utf8 = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
             }
@@ -120,9 +119,8 @@ final class CookieValues {
         int high = percentAt + 2 < value.length() ? hexDigit(value.charAt(percentAt + 1)) : -1;
         int low = high < 0 ? -1 : hexDigit(value.charAt(percentAt + 2));
         if (low < 0) {
-            throw new ValueDecodingException(
-                    "expected " + expected + " but found a malformed percent escape at index " + percentAt
-                            + " of " + DecodingErrors.quote(value));
+            throw new ValueDecodingException("expected " + expected + " but found a malformed percent escape at index "
+                    + percentAt + " of " + DecodingErrors.quote(value));
         }
         return high << 4 | low;
     }
@@ -147,8 +145,8 @@ final class CookieValues {
             return utf8.reset().decode(ByteBuffer.wrap(octets, 0, count));
         } catch (CharacterCodingException e) {
             throw new ValueDecodingException(
-                    "expected " + expected + " but the percent escapes from index " + runStart
-                            + " are not UTF-8 in " + DecodingErrors.quote(value),
+                    "expected " + expected + " but the percent escapes from index " + runStart + " are not UTF-8 in "
+                            + DecodingErrors.quote(value),
                     e);
         }
     }

@@ -31,12 +31,27 @@ import java.util.UUID;
  */
 final class DatabindCodec<T> extends AbstractCodec<T> {
 
-    private static final Set<Class<?>> IMMUTABLE_LEAF_TYPES =
-            Set.of(
-                    String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class,
-                    Long.class, Float.class, Double.class, BigDecimal.class, BigInteger.class, UUID.class,
-                    Instant.class, LocalDate.class, LocalDateTime.class, LocalTime.class, OffsetDateTime.class,
-                    ZonedDateTime.class, Duration.class, Period.class);
+    private static final Set<Class<?>> IMMUTABLE_LEAF_TYPES = Set.of(
+            String.class,
+            Boolean.class,
+            Character.class,
+            Byte.class,
+            Short.class,
+            Integer.class,
+            Long.class,
+            Float.class,
+            Double.class,
+            BigDecimal.class,
+            BigInteger.class,
+            UUID.class,
+            Instant.class,
+            LocalDate.class,
+            LocalDateTime.class,
+            LocalTime.class,
+            OffsetDateTime.class,
+            ZonedDateTime.class,
+            Duration.class,
+            Period.class);
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
@@ -66,9 +81,8 @@ final class DatabindCodec<T> extends AbstractCodec<T> {
             // Jackson reads a recursive POJO (a tree, a linked list) by recursion, a few hundred
             // levels deep on a 1 MB thread stack, well below the parser's nesting limit. The whole
             // recursion only built a fresh, discarded value, so nothing is left half-changed.
-            throw new ValueDecodingException(
-                    "expected " + typeName() + (base.isEmpty() ? "" : " at " + base)
-                            + " but the stored value is nested too deeply to read on this thread");
+            throw new ValueDecodingException("expected " + typeName() + (base.isEmpty() ? "" : " at " + base)
+                    + " but the stored value is nested too deeply to read on this thread");
         } catch (DatabindException e) {
             throw new ValueDecodingException(
                     "expected " + typeName() + pointerOf(base, e) + " but the stored value does not fit: "

@@ -69,7 +69,8 @@ final class DecimalText {
         }
 
         @Override
-        public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
             generator.writeString(toText(value));
         }
     }
@@ -89,7 +90,8 @@ final class DecimalText {
                 try {
                     return fromText(text);
                 } catch (RuntimeException e) {
-                    throw context.weirdStringException(DecodingErrors.truncate(text, 60), BigDecimal.class, EXPECTED_FORM);
+                    throw context.weirdStringException(
+                            DecodingErrors.truncate(text, 60), BigDecimal.class, EXPECTED_FORM);
                 }
             }
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {

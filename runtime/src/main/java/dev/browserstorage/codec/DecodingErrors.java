@@ -26,8 +26,7 @@ final class DecodingErrors {
     /** A JSON string (or a cookie's text) is not a valid form of a textual type. */
     static ValueDecodingException badText(
             String typeName, String pointer, String text, String expectedForm, Throwable cause) {
-        return new ValueDecodingException(
-                message(typeName, pointer, "string " + quote(text), expectedForm), cause);
+        return new ValueDecodingException(message(typeName, pointer, "string " + quote(text), expectedForm), cause);
     }
 
     static String message(String typeName, String pointer, String found, String expectedForm) {

@@ -69,7 +69,8 @@ public record Expiring<T>(T value, long expiresAtMillis) {
     public static <T> Expiring<T> decode(ValueCodec<T> codec, String text) {
         try (JsonParser parser = SharedJson.FACTORY.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ValueDecodingException("Expected an object {\"expires\":...,\"value\":...}, found " + abbreviate(text));
+                throw new ValueDecodingException(
+                        "Expected an object {\"expires\":...,\"value\":...}, found " + abbreviate(text));
             }
             Long expires = null;
             T value = null;
@@ -90,13 +91,15 @@ public record Expiring<T>(T value, long expiresAtMillis) {
                 throw new ValueDecodingException("Malformed expiry envelope: " + abbreviate(text));
             }
             if (expires == null || !hasValue) {
-                throw new ValueDecodingException("Expiry envelope without an integer 'expires' and a 'value': " + abbreviate(text));
+                throw new ValueDecodingException(
+                        "Expiry envelope without an integer 'expires' and a 'value': " + abbreviate(text));
             }
             return new Expiring<>(value, expires);
         } catch (ValueDecodingException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ValueDecodingException("Malformed expiry envelope for " + codec.typeName() + ": " + abbreviate(text), e);
+            throw new ValueDecodingException(
+                    "Malformed expiry envelope for " + codec.typeName() + ": " + abbreviate(text), e);
         }
     }
 

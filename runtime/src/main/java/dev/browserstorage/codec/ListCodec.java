@@ -28,7 +28,8 @@ final class ListCodec<E> extends AbstractCodec<List<E>> {
         int index = 0;
         for (E value : list) {
             if (value == null) {
-                throw new NullPointerException("element " + index + " of a " + typeName() + " is null; lists are stored without nulls");
+                throw new NullPointerException(
+                        "element " + index + " of a " + typeName() + " is null; lists are stored without nulls");
             }
             element.write(generator, value);
             index++;

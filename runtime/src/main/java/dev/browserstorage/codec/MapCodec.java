@@ -42,9 +42,8 @@ final class MapCodec<V> extends AbstractCodec<Map<String, V>> {
             String key = entry.getKey();
             V value = entry.getValue();
             if (key == null || value == null) {
-                throw new NullPointerException(
-                        "a " + typeName() + " holds a null " + (key == null ? "key" : "value at \"" + key + "\"")
-                                + "; maps are stored without nulls");
+                throw new NullPointerException("a " + typeName() + " holds a null "
+                        + (key == null ? "key" : "value at \"" + key + "\"") + "; maps are stored without nulls");
             }
             generator.writeFieldName(key);
             valueCodec.write(generator, value);

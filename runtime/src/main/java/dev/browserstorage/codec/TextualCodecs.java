@@ -14,43 +14,31 @@ final class TextualCodecs {
 
     static final TextualCodec<String> STRING = new TextualCodec<>("String", "any string", text -> text, text -> text);
 
-    static final TextualCodec<Character> CHARACTER =
-            new TextualCodec<>(
-                    "Character",
-                    "a string of exactly one UTF-16 code unit",
-                    String::valueOf,
-                    TextualCodecs::parseCharacter);
+    static final TextualCodec<Character> CHARACTER = new TextualCodec<>(
+            "Character", "a string of exactly one UTF-16 code unit", String::valueOf, TextualCodecs::parseCharacter);
 
-    static final TextualCodec<UUID> UUID =
-            new TextualCodec<>(
-                    "UUID",
-                    "a UUID such as \"123e4567-e89b-12d3-a456-426614174000\"",
-                    java.util.UUID::toString,
-                    TextualCodecs::parseUuid);
+    static final TextualCodec<UUID> UUID = new TextualCodec<>(
+            "UUID",
+            "a UUID such as \"123e4567-e89b-12d3-a456-426614174000\"",
+            java.util.UUID::toString,
+            TextualCodecs::parseUuid);
 
-    static final TextualCodec<Instant> INSTANT =
-            new TextualCodec<>(
-                    "Instant",
-                    "an ISO-8601 instant such as \"2011-12-03T10:15:30Z\"",
-                    Instant::toString,
-                    Instant::parse);
+    static final TextualCodec<Instant> INSTANT = new TextualCodec<>(
+            "Instant", "an ISO-8601 instant such as \"2011-12-03T10:15:30Z\"", Instant::toString, Instant::parse);
 
-    static final TextualCodec<LocalDate> LOCAL_DATE =
-            new TextualCodec<>(
-                    "LocalDate", "an ISO-8601 date such as \"2011-12-03\"", LocalDate::toString, LocalDate::parse);
+    static final TextualCodec<LocalDate> LOCAL_DATE = new TextualCodec<>(
+            "LocalDate", "an ISO-8601 date such as \"2011-12-03\"", LocalDate::toString, LocalDate::parse);
 
     // ISO_LOCAL_DATE_TIME rather than toString(): it always writes the seconds, as Jackson's
     // JavaTimeModule does, so a date-time reads the same whether it is stored alone or in json().
-    static final TextualCodec<LocalDateTime> LOCAL_DATE_TIME =
-            new TextualCodec<>(
-                    "LocalDateTime",
-                    "an ISO-8601 local date-time such as \"2011-12-03T10:15:30\"",
-                    DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
-                    LocalDateTime::parse);
+    static final TextualCodec<LocalDateTime> LOCAL_DATE_TIME = new TextualCodec<>(
+            "LocalDateTime",
+            "an ISO-8601 local date-time such as \"2011-12-03T10:15:30\"",
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
+            LocalDateTime::parse);
 
-    static final TextualCodec<Duration> DURATION =
-            new TextualCodec<>(
-                    "Duration", "an ISO-8601 duration such as \"PT1H30M\"", Duration::toString, Duration::parse);
+    static final TextualCodec<Duration> DURATION = new TextualCodec<>(
+            "Duration", "an ISO-8601 duration such as \"PT1H30M\"", Duration::toString, Duration::parse);
 
     private static final int MAX_LISTED_ENUM_NAMES = 12;
 

@@ -50,8 +50,11 @@ final class Utf16 {
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(json.charAt(i + 1))) {
                 out.append(c).append(json.charAt(++i));
             } else if (Character.isSurrogate(c)) {
-                out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                out.append("\\u")
+                        .append(HEX[c >> 12])
+                        .append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF])
+                        .append(HEX[c & 0xF]);
             } else {
                 out.append(c);
             }

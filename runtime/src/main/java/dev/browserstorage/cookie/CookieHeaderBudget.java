@@ -87,12 +87,16 @@ public record CookieHeaderBudget(int maxBytes) {
         long bytes = headerBytes(after);
         if (bytes > maxBytes) {
             String subject = name.isEmpty() ? "the cookie with an empty name" : "cookie " + CookieText.quote(name);
-            throw new InvalidCookieException(CookieRule.REQUEST_HEADER_TOO_LARGE, name, "Setting " + subject
-                    + " would make the Cookie header of this browser's requests " + bytes + " bytes (" + after.size()
-                    + " cookies), over the budget of " + maxBytes + " bytes: "
-                    + CookieRule.REQUEST_HEADER_TOO_LARGE.description()
-                    + ". Delete cookies the site no longer needs, keep large data in localStorage, or raise"
-                    + " quarkus.http.limits.max-header-size.");
+            throw new InvalidCookieException(
+                    CookieRule.REQUEST_HEADER_TOO_LARGE,
+                    name,
+                    "Setting " + subject
+                            + " would make the Cookie header of this browser's requests " + bytes + " bytes ("
+                            + after.size()
+                            + " cookies), over the budget of " + maxBytes + " bytes: "
+                            + CookieRule.REQUEST_HEADER_TOO_LARGE.description()
+                            + ". Delete cookies the site no longer needs, keep large data in localStorage, or raise"
+                            + " quarkus.http.limits.max-header-size.");
         }
     }
 }

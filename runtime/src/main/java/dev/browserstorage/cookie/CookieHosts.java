@@ -26,15 +26,18 @@ final class CookieHosts {
         static Page of(URI pageUrl) {
             String rawHost = hostOf(pageUrl);
             if (rawHost == null || rawHost.isEmpty()) {
-                throw new IllegalArgumentException("pageUrl must be an absolute http(s) URL with a host, not '"
-                        + pageUrl + "'");
+                throw new IllegalArgumentException(
+                        "pageUrl must be an absolute http(s) URL with a host, not '" + pageUrl + "'");
             }
             String unbracketed = unbracket(rawHost);
             boolean ipAddress = isIpAddress(unbracketed);
-            String host = ipAddress ? unbracketed : toAsciiLowerCase(unbracketed).orElseThrow(
-                    () -> new IllegalArgumentException("pageUrl has a host that is not a valid host name: '"
-                            + pageUrl + "'"));
-            String scheme = pageUrl.getScheme() == null ? "" : pageUrl.getScheme().toLowerCase(Locale.ROOT);
+            String host = ipAddress
+                    ? unbracketed
+                    : toAsciiLowerCase(unbracketed)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "pageUrl has a host that is not a valid host name: '" + pageUrl + "'"));
+            String scheme =
+                    pageUrl.getScheme() == null ? "" : pageUrl.getScheme().toLowerCase(Locale.ROOT);
             boolean secureScheme = scheme.equals("https") || scheme.equals("wss");
             return new Page(host, ipAddress, secureScheme || isLoopback(host, ipAddress));
         }
@@ -64,7 +67,8 @@ final class CookieHosts {
     /** Browsers treat localhost, its subdomains and loopback addresses as secure (Secure Contexts §3.1). */
     private static boolean isLoopback(String host, boolean ipAddress) {
         if (ipAddress) {
-            return InetAddresses.isInetAddress(host) && InetAddresses.forString(host).isLoopbackAddress();
+            return InetAddresses.isInetAddress(host)
+                    && InetAddresses.forString(host).isLoopbackAddress();
         }
         return host.equals("localhost") || host.endsWith(".localhost");
     }
@@ -86,8 +90,8 @@ final class CookieHosts {
         }
         String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         String lastLabel = trimmed.substring(trimmed.lastIndexOf('.') + 1);
-        return !lastLabel.isEmpty() && (lastLabel.chars().allMatch(c -> c >= '0' && c <= '9')
-                || lastLabel.matches("(?i)0x[0-9a-f]*"));
+        return !lastLabel.isEmpty()
+                && (lastLabel.chars().allMatch(c -> c >= '0' && c <= '9') || lastLabel.matches("(?i)0x[0-9a-f]*"));
     }
 
     /** Whether two IP addresses are the same, comparing parsed addresses ({@code ::1} = {@code 0:0::1}). */

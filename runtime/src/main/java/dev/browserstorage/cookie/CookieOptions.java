@@ -187,10 +187,14 @@ public final class CookieOptions {
         if (expires != null) {
             text.append(", expires=").append(expires);
         }
-        return text.append(", secure=").append(secure)
-                .append(", sameSite=").append(sameSite)
-                .append(", partitioned=").append(partitioned)
-                .append(", httpOnly=").append(httpOnly)
+        return text.append(", secure=")
+                .append(secure)
+                .append(", sameSite=")
+                .append(sameSite)
+                .append(", partitioned=")
+                .append(partitioned)
+                .append(", httpOnly=")
+                .append(httpOnly)
                 .append('}')
                 .toString();
     }

@@ -61,8 +61,8 @@ public enum CookieRule {
     PATH_NOT_ABSOLUTE("browsers ignore a path that does not start with '/' (the cookie then gets the"
             + " page's directory as its path), and cookieStore.set() rejects it"),
     /** A domain that starts with {@code .} (Cookie Store API; {@code Set-Cookie} would drop the dot). */
-    DOMAIN_LEADING_DOT("cookieStore.set() rejects a domain that starts with '.'; a domain already"
-            + " covers all its subdomains"),
+    DOMAIN_LEADING_DOT(
+            "cookieStore.set() rejects a domain that starts with '.'; a domain already" + " covers all its subdomains"),
     /**
      * A domain that is an IP address, on a page whose host is not that same address: an IP address
      * has no subdomains, so it only matches itself. {@link CookieRules#checkDeclaration} refuses every
@@ -84,8 +84,7 @@ public enum CookieRule {
     /** A {@code __Secure-} name on a cookie that is not Secure. */
     SECURE_PREFIX("browsers ignore a __Secure- cookie that is not Secure"),
     /** A {@code __Host-} name on a cookie that is not Secure, has a domain, or a path other than {@code /}. */
-    HOST_PREFIX("browsers ignore a __Host- cookie unless it is Secure, host-only (no domain) and has"
-            + " path '/'"),
+    HOST_PREFIX("browsers ignore a __Host- cookie unless it is Secure, host-only (no domain) and has" + " path '/'"),
     /** A {@code __Http-} name on a cookie that is not both Secure and HttpOnly. */
     HTTP_PREFIX("browsers ignore a __Http- cookie unless it is Secure and HttpOnly (set by the server"
             + " with Set-Cookie; cookieStore.set() rejects such names)"),
@@ -106,8 +105,8 @@ public enum CookieRule {
      * localhost}, {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}, which browsers treat as
      * secure): browsers ignore it.
      */
-    SECURE_ON_INSECURE_ORIGIN("browsers ignore a Secure cookie set from a page that is not served over"
-            + " HTTPS (localhost excepted)"),
+    SECURE_ON_INSECURE_ORIGIN(
+            "browsers ignore a Secure cookie set from a page that is not served over" + " HTTPS (localhost excepted)"),
     /**
      * A name a framework adapter reserved for a cookie of its own ({@link
      * dev.browserstorage.session.BrowserSession.Builder#reservedCookieNames}), such as the Quarkus
@@ -124,8 +123,8 @@ public enum CookieRule {
      * sync socket the glue fetches a commit URL whose response carries it, where the server offers
      * one.
      */
-    HTTP_ONLY_FROM_SCRIPT("script cannot set or delete an HttpOnly cookie; only a Set-Cookie header from"
-            + " the server can"),
+    HTTP_ONLY_FROM_SCRIPT(
+            "script cannot set or delete an HttpOnly cookie; only a Set-Cookie header from" + " the server can"),
     /**
      * The cookies a browser would send with every request to this site would no longer fit in the
      * server's request-header limit ({@code quarkus.http.limits.max-header-size}): every later

@@ -69,8 +69,11 @@ public final class CookieRules {
         checkNameAndValue(name, value);
         checkAttributes(name, options, page);
         if (options.secure() && !page.secureContext()) {
-            fail(CookieRule.SECURE_ON_INSECURE_ORIGIN, name, subject(name) + " is Secure but the page "
-                    + CookieText.quote(pageUrl.toString()) + " is not served over HTTPS",
+            fail(
+                    CookieRule.SECURE_ON_INSECURE_ORIGIN,
+                    name,
+                    subject(name) + " is Secure but the page " + CookieText.quote(pageUrl.toString())
+                            + " is not served over HTTPS",
                     "Serve the page over HTTPS (or from localhost while developing), or make the cookie"
                             + " not Secure.");
         }
@@ -96,8 +99,11 @@ public final class CookieRules {
         checkName(name);
         int nameBytes = Utf8.length(name);
         if (nameBytes > MAX_NAME_VALUE_BYTES) {
-            fail(CookieRule.NAME_VALUE_TOO_LONG, name, "Cookie name " + CookieText.quote(name) + " is "
-                    + nameBytes + " bytes in UTF-8 on its own, over " + MAX_NAME_VALUE_BYTES,
+            fail(
+                    CookieRule.NAME_VALUE_TOO_LONG,
+                    name,
+                    "Cookie name " + CookieText.quote(name) + " is " + nameBytes + " bytes in UTF-8 on its own, over "
+                            + MAX_NAME_VALUE_BYTES,
                     "Shorten the name.");
         }
         checkAttributes(name, options, null);
@@ -120,9 +126,12 @@ public final class CookieRules {
     public static CookieOptions capLifetime(CookieOptions options, Instant now) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(now, "now");
-        boolean maxAgeTooLong = options.maxAge().filter(maxAge -> maxAge.compareTo(MAX_LIFETIME) > 0).isPresent();
+        boolean maxAgeTooLong = options.maxAge()
+                .filter(maxAge -> maxAge.compareTo(MAX_LIFETIME) > 0)
+                .isPresent();
         Instant latest = now.plus(MAX_LIFETIME);
-        boolean expiresTooLate = options.expires().filter(expires -> expires.isAfter(latest)).isPresent();
+        boolean expiresTooLate =
+                options.expires().filter(expires -> expires.isAfter(latest)).isPresent();
         if (!maxAgeTooLong && !expiresTooLate) {
             return options;
         }
@@ -164,12 +173,19 @@ public final class CookieRules {
     }
 
     private static void checkName(String name) {
-        checkCharacters(CookieRule.NAME_CHARACTERS, name, name, "Cookie name " + CookieText.quote(name),
+        checkCharacters(
+                CookieRule.NAME_CHARACTERS,
+                name,
+                name,
+                "Cookie name " + CookieText.quote(name),
                 "Remove it, or encode the name (for example with percent-encoding).");
         int equals = name.indexOf('=');
         if (equals >= 0) {
-            fail(CookieRule.NAME_CONTAINS_EQUALS, name, "Cookie name " + CookieText.quote(name)
-                    + " contains '=' at index " + equals, "Remove it, or encode the name.");
+            fail(
+                    CookieRule.NAME_CONTAINS_EQUALS,
+                    name,
+                    "Cookie name " + CookieText.quote(name) + " contains '=' at index " + equals,
+                    "Remove it, or encode the name.");
         }
         checkWhitespace(name, name, "Cookie name " + CookieText.quote(name), "Remove the surrounding whitespace.");
     }
@@ -178,9 +194,17 @@ public final class CookieRules {
         // Values are described, never quoted: a cookie value is often a secret (a session id), and
         // these messages end up in logs.
         String valueSubject = "The value (" + value.length() + " characters) of " + lowerCaseSubject(name);
-        checkCharacters(CookieRule.NAME_CHARACTERS, name, name, "Cookie name " + CookieText.quote(name),
+        checkCharacters(
+                CookieRule.NAME_CHARACTERS,
+                name,
+                name,
+                "Cookie name " + CookieText.quote(name),
                 "Remove it, or encode the name (for example with percent-encoding).");
-        checkCharacters(CookieRule.VALUE_CHARACTERS, name, value, valueSubject,
+        checkCharacters(
+                CookieRule.VALUE_CHARACTERS,
+                name,
+                value,
+                valueSubject,
                 "Encode the value (for example with percent-encoding or Base64).");
         checkName(name);
         checkWhitespace(name, value, valueSubject, "Trim the value, or encode it.");
@@ -189,9 +213,12 @@ public final class CookieRules {
         }
         int bytes = nameValueBytes(name, value);
         if (bytes > MAX_NAME_VALUE_BYTES) {
-            fail(CookieRule.NAME_VALUE_TOO_LONG, name, subject(name) + " has a name and value of " + bytes
-                    + " bytes in UTF-8 (name " + Utf8.length(name) + ", value "
-                    + Utf8.length(value) + "), over " + MAX_NAME_VALUE_BYTES,
+            fail(
+                    CookieRule.NAME_VALUE_TOO_LONG,
+                    name,
+                    subject(name) + " has a name and value of " + bytes
+                            + " bytes in UTF-8 (name " + Utf8.length(name) + ", value "
+                            + Utf8.length(value) + "), over " + MAX_NAME_VALUE_BYTES,
                     "Store less in the cookie, or keep large data in localStorage.");
         }
     }
@@ -202,13 +229,20 @@ public final class CookieRules {
             fail(CookieRule.EMPTY_NAME_AND_VALUE, "", "The cookie has an empty name and an empty value", fix);
         }
         if (value.indexOf('=') >= 0) {
-            fail(CookieRule.NAMELESS_VALUE_CONTAINS_EQUALS, "", "The cookie has an empty name and a value of "
-                    + value.length() + " characters with '=' at index " + value.indexOf('='), fix);
+            fail(
+                    CookieRule.NAMELESS_VALUE_CONTAINS_EQUALS,
+                    "",
+                    "The cookie has an empty name and a value of " + value.length() + " characters with '=' at index "
+                            + value.indexOf('='),
+                    fix);
         }
         for (String prefix : PREFIXES) {
             if (CookieText.startsWithIgnoreCase(value, prefix)) {
-                fail(CookieRule.NAMELESS_VALUE_HAS_PREFIX, "", "The cookie has an empty name and a value that"
-                        + " starts with the prefix " + prefix, fix);
+                fail(
+                        CookieRule.NAMELESS_VALUE_HAS_PREFIX,
+                        "",
+                        "The cookie has an empty name and a value that" + " starts with the prefix " + prefix,
+                        fix);
             }
         }
     }
@@ -216,8 +250,11 @@ public final class CookieRules {
     private static void checkCharacters(CookieRule rule, String name, String text, String subject, String fix) {
         int index = CookieText.indexOfForbidden(text);
         if (index >= 0) {
-            fail(rule, name, subject + " contains " + CookieText.describeCharacter(text, index) + " at index "
-                    + index, fix);
+            fail(
+                    rule,
+                    name,
+                    subject + " contains " + CookieText.describeCharacter(text, index) + " at index " + index,
+                    fix);
         }
     }
 
@@ -226,8 +263,11 @@ public final class CookieRules {
             char first = text.charAt(0);
             boolean starts = first == ' ' || first == '\t';
             char offending = starts ? first : text.charAt(text.length() - 1);
-            fail(CookieRule.LEADING_OR_TRAILING_WHITESPACE, name, subject + (starts ? " starts" : " ends")
-                    + " with " + (offending == ' ' ? "a space" : "a TAB"), fix);
+            fail(
+                    CookieRule.LEADING_OR_TRAILING_WHITESPACE,
+                    name,
+                    subject + (starts ? " starts" : " ends") + " with " + (offending == ' ' ? "a space" : "a TAB"),
+                    fix);
         }
     }
 
@@ -238,28 +278,48 @@ public final class CookieRules {
         checkAttributeLength(name, "path", path);
         domain.ifPresent(d -> checkAttributeLength(name, "domain", d));
         String fix = "Remove it, or percent-encode it.";
-        checkCharacters(CookieRule.ATTRIBUTE_CHARACTERS, name, path, subject(name) + " has path "
-                + CookieText.quote(path), fix);
-        domain.ifPresent(d -> checkCharacters(CookieRule.ATTRIBUTE_CHARACTERS, name, d, subject(name)
-                + " has domain " + CookieText.quote(d), "Remove it."));
+        checkCharacters(
+                CookieRule.ATTRIBUTE_CHARACTERS,
+                name,
+                path,
+                subject(name) + " has path " + CookieText.quote(path),
+                fix);
+        domain.ifPresent(d -> checkCharacters(
+                CookieRule.ATTRIBUTE_CHARACTERS,
+                name,
+                d,
+                subject(name) + " has domain " + CookieText.quote(d),
+                "Remove it."));
         if (!path.startsWith("/")) {
-            fail(CookieRule.PATH_NOT_ABSOLUTE, name, subject(name) + " has path " + CookieText.quote(path)
-                    + ", which does not start with '/'", "Write " + CookieText.quote("/" + path)
-                    + (path.isEmpty() ? " for the whole site." : "."));
+            fail(
+                    CookieRule.PATH_NOT_ABSOLUTE,
+                    name,
+                    subject(name) + " has path " + CookieText.quote(path) + ", which does not start with '/'",
+                    "Write " + CookieText.quote("/" + path) + (path.isEmpty() ? " for the whole site." : "."));
         }
         domain.ifPresent(d -> checkDomain(name, d, page));
         checkPrefix(name, options);
         if (options.sameSite() == SameSite.NONE && !options.secure()) {
-            fail(CookieRule.SAMESITE_NONE_REQUIRES_SECURE, name, subject(name)
-                    + " sets SameSite=None but is not Secure", "Make it Secure, or use SameSite=Lax.");
+            fail(
+                    CookieRule.SAMESITE_NONE_REQUIRES_SECURE,
+                    name,
+                    subject(name) + " sets SameSite=None but is not Secure",
+                    "Make it Secure, or use SameSite=Lax.");
         }
         if (options.partitioned() && !options.secure()) {
-            fail(CookieRule.PARTITIONED_REQUIRES_SECURE, name, subject(name) + " is Partitioned but not Secure",
+            fail(
+                    CookieRule.PARTITIONED_REQUIRES_SECURE,
+                    name,
+                    subject(name) + " is Partitioned but not Secure",
                     "Make it Secure, or drop Partitioned.");
         }
         if (options.maxAge().isPresent() && options.expires().isPresent()) {
-            fail(CookieRule.EXPIRES_AND_MAX_AGE, name, subject(name) + " sets both maxAge "
-                    + describe(options.maxAge().get()) + " and expires " + options.expires().get(),
+            fail(
+                    CookieRule.EXPIRES_AND_MAX_AGE,
+                    name,
+                    subject(name) + " sets both maxAge "
+                            + describe(options.maxAge().get()) + " and expires "
+                            + options.expires().get(),
                     "Keep only one of them.");
         }
     }
@@ -267,8 +327,11 @@ public final class CookieRules {
     private static void checkAttributeLength(String name, String attribute, String text) {
         int bytes = Utf8.length(text);
         if (bytes > MAX_ATTRIBUTE_BYTES) {
-            fail(CookieRule.ATTRIBUTE_TOO_LONG, name, subject(name) + " has a " + attribute + " of " + bytes
-                    + " bytes in UTF-8, over " + MAX_ATTRIBUTE_BYTES + ": " + CookieText.quote(text),
+            fail(
+                    CookieRule.ATTRIBUTE_TOO_LONG,
+                    name,
+                    subject(name) + " has a " + attribute + " of " + bytes + " bytes in UTF-8, over "
+                            + MAX_ATTRIBUTE_BYTES + ": " + CookieText.quote(text),
                     "Shorten the " + attribute + ".");
         }
     }
@@ -277,16 +340,22 @@ public final class CookieRules {
         String quoted = CookieText.quote(domain);
         String removeDomain = "Remove the domain: the cookie is then sent to the page's own host only.";
         if (domain.startsWith(".")) {
-            fail(CookieRule.DOMAIN_LEADING_DOT, name, subject(name) + " sets domain " + quoted
-                    + ", which starts with '.'", "Write " + CookieText.quote(domain.replaceFirst("^\\.+", ""))
-                    + ".");
+            fail(
+                    CookieRule.DOMAIN_LEADING_DOT,
+                    name,
+                    subject(name) + " sets domain " + quoted + ", which starts with '.'",
+                    "Write " + CookieText.quote(domain.replaceFirst("^\\.+", "")) + ".");
         }
         String unbracketed = CookieHosts.unbracket(domain);
         if (CookieHosts.isIpAddress(unbracketed)) {
             if (page == null || !page.ipAddress() || !CookieHosts.sameIpAddress(page.host(), unbracketed)) {
-                fail(CookieRule.DOMAIN_IP_ADDRESS, name, subject(name) + " sets domain " + quoted
-                        + ", an IP address" + (page == null ? "" : ", on a page whose host is "
-                        + CookieText.quote(page.host())), removeDomain);
+                fail(
+                        CookieRule.DOMAIN_IP_ADDRESS,
+                        name,
+                        subject(name) + " sets domain " + quoted
+                                + ", an IP address"
+                                + (page == null ? "" : ", on a page whose host is " + CookieText.quote(page.host())),
+                        removeDomain);
             }
             return;
         }
@@ -295,22 +364,30 @@ public final class CookieRules {
                 ? Optional.of("it is not a valid internationalized domain name")
                 : CookieHosts.syntaxProblem(canonical.get());
         if (problem.isPresent()) {
-            fail(CookieRule.DOMAIN_SYNTAX, name, subject(name) + " sets domain " + quoted + ", but "
-                    + problem.get(), "Correct the domain, or " + decapitalize(removeDomain));
+            fail(
+                    CookieRule.DOMAIN_SYNTAX,
+                    name,
+                    subject(name) + " sets domain " + quoted + ", but " + problem.get(),
+                    "Correct the domain, or " + decapitalize(removeDomain));
         }
         String ascii = canonical.get();
         if (CookieHosts.isPublicSuffix(ascii) && (page == null || !page.host().equals(ascii))) {
-            fail(CookieRule.DOMAIN_PUBLIC_SUFFIX, name, subject(name) + " sets domain " + quoted
-                    + ", which is a public suffix", "Use your site's own domain (such as example."
-                    + ascii.replaceFirst("\\.$", "") + "), or " + decapitalize(removeDomain));
+            fail(
+                    CookieRule.DOMAIN_PUBLIC_SUFFIX,
+                    name,
+                    subject(name) + " sets domain " + quoted + ", which is a public suffix",
+                    "Use your site's own domain (such as example." + ascii.replaceFirst("\\.$", "") + "), or "
+                            + decapitalize(removeDomain));
         }
         if (page != null && !CookieHosts.domainMatches(page, ascii)) {
             String host = page.ipAddress()
                     ? "the IP address " + CookieText.quote(page.host()) + ", which only matches itself"
                     : CookieText.quote(page.host()) + ", which is neither that domain nor under it";
-            fail(CookieRule.DOMAIN_MISMATCH, name, subject(name) + " sets domain " + quoted
-                    + " but the page's host is " + host, "Use the page's host or a parent domain of it, or "
-                    + decapitalize(removeDomain));
+            fail(
+                    CookieRule.DOMAIN_MISMATCH,
+                    name,
+                    subject(name) + " sets domain " + quoted + " but the page's host is " + host,
+                    "Use the page's host or a parent domain of it, or " + decapitalize(removeDomain));
         }
     }
 
@@ -350,7 +427,10 @@ public final class CookieRules {
             case "__Http-" -> CookieRule.HTTP_PREFIX;
             default -> CookieRule.SECURE_PREFIX;
         };
-        fail(rule, name, subject(name) + " uses the " + prefix.get() + " prefix but " + joinWithAnd(problems),
+        fail(
+                rule,
+                name,
+                subject(name) + " uses the " + prefix.get() + " prefix but " + joinWithAnd(problems),
                 capitalize(joinWithAnd(fixes)) + ", or drop the prefix.");
     }
 

@@ -21,8 +21,7 @@ final class CookieText {
             if ((c < 0x20 && c != '\t') || c == 0x7F || c == ';') {
                 return i;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return i;
@@ -45,8 +44,8 @@ final class CookieText {
 
     /** Whether {@code text} starts or ends with the whitespace browsers strip (space or TAB). */
     static boolean hasSurroundingWhitespace(String text) {
-        return !text.isEmpty() && (isStrippedWhitespace(text.charAt(0))
-                || isStrippedWhitespace(text.charAt(text.length() - 1)));
+        return !text.isEmpty()
+                && (isStrippedWhitespace(text.charAt(0)) || isStrippedWhitespace(text.charAt(text.length() - 1)));
     }
 
     private static boolean isStrippedWhitespace(char c) {
@@ -80,8 +79,9 @@ final class CookieText {
         StringBuilder quoted = new StringBuilder(end + 8).append('\'');
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))
+            boolean pairedSurrogate = Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))
                     || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (Character.isSurrogate(c) && !pairedSurrogate)) {
                 quoted.append(escape(c));

@@ -53,8 +53,10 @@ public final class InsecureLocalhost {
     }
 
     private static boolean needsSecure(String name, CookieOptions options) {
-        return CookieText.startsWithIgnoreCase(name, "__Secure-") || CookieText.startsWithIgnoreCase(name, "__Host-")
-                || CookieText.startsWithIgnoreCase(name, "__Http-") || options.sameSite() == SameSite.NONE
+        return CookieText.startsWithIgnoreCase(name, "__Secure-")
+                || CookieText.startsWithIgnoreCase(name, "__Host-")
+                || CookieText.startsWithIgnoreCase(name, "__Http-")
+                || options.sameSite() == SameSite.NONE
                 || options.partitioned();
     }
 }

@@ -22,8 +22,9 @@ public final class SetCookieHeader {
      * DateTimeFormatter#RFC_1123_DATE_TIME}, which writes a one-digit day ("6 Nov") that IMF-fixdate
      * does not allow.
      */
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     /** An empty name with an empty value is ignored by browsers, so a nameless deletion needs some value. */
     private static final String NAMELESS_DELETION_VALUE = "deleted";
@@ -42,7 +43,9 @@ public final class SetCookieHeader {
      */
     public static String format(String name, String value, CookieOptions options) {
         StringBuilder header = new StringBuilder(name.length() + value.length() + 64)
-                .append(name).append('=').append(value);
+                .append(name)
+                .append('=')
+                .append(value);
         appendScope(header, options);
         options.maxAge().ifPresent(maxAge -> header.append("; Max-Age=").append(maxAgeSeconds(maxAge)));
         options.expires().ifPresent(expires -> header.append("; Expires=").append(IMF_FIXDATE.format(expires)));
@@ -64,7 +67,9 @@ public final class SetCookieHeader {
      */
     public static String formatDeletion(String name, CookieOptions options) {
         StringBuilder header = new StringBuilder(name.length() + 96)
-                .append(name).append('=').append(name.isEmpty() ? NAMELESS_DELETION_VALUE : "");
+                .append(name)
+                .append('=')
+                .append(name.isEmpty() ? NAMELESS_DELETION_VALUE : "");
         appendScope(header, options);
         header.append("; Max-Age=0; Expires=").append(IMF_FIXDATE.format(Instant.EPOCH));
         appendFlags(header, options);
@@ -74,8 +79,9 @@ public final class SetCookieHeader {
     private static void appendScope(StringBuilder header, CookieOptions options) {
         header.append("; Path=").append(options.path());
         // Browsers ignore a non-ASCII Domain attribute in a header, so IDNs go out in punycode.
-        options.domain().ifPresent(domain -> header.append("; Domain=")
-                .append(CookieHosts.toAsciiLowerCase(domain).orElse(domain)));
+        options.domain()
+                .ifPresent(domain -> header.append("; Domain=")
+                        .append(CookieHosts.toAsciiLowerCase(domain).orElse(domain)));
     }
 
     private static void appendFlags(StringBuilder header, CookieOptions options) {

@@ -22,11 +22,12 @@ final class CookiePairs {
      * @param overLimit makes the exception thrown at the part past {@code maxPairs}
      * @return the cookies in order
      */
-    static Map<String, String> split(CharSequence header, int maxPairs, Supplier<? extends RuntimeException> overLimit) {
+    static Map<String, String> split(
+            CharSequence header, int maxPairs, Supplier<? extends RuntimeException> overLimit) {
         Map<String, String> cookies = new LinkedHashMap<>();
         int length = header.length();
         int pairs = 0;
-        for (int start = 0; start < length;) {
+        for (int start = 0; start < length; ) {
             int end = start;
             while (end < length && header.charAt(end) != ';') {
                 end++;
@@ -40,7 +41,9 @@ final class CookiePairs {
                 int equals = indexOf(header, '=', from, to);
                 String name = equals < 0 ? "" : stripped(header, from, equals);
                 if (!cookies.containsKey(name)) {
-                    cookies.put(name, equals < 0 ? header.subSequence(from, to).toString() : stripped(header, equals + 1, to));
+                    cookies.put(
+                            name,
+                            equals < 0 ? header.subSequence(from, to).toString() : stripped(header, equals + 1, to));
                 }
             }
             start = end + 1;

@@ -42,7 +42,8 @@ public final class Frames {
      * string pool.
      */
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(8).build())
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
     /** Reads frames (and a hello's small values) into trees, with {@link #FACTORY}. */
@@ -72,8 +73,11 @@ public final class Frames {
 
     /** The refusal of a text the parser could not read, whichever way the frame is read. */
     static ProtocolException notJson(IOException e) {
-        return ProtocolException.refused("bad-frame", e instanceof JsonProcessingException json
-                ? "not a JSON object: " + json.getOriginalMessage() : "not a JSON object");
+        return ProtocolException.refused(
+                "bad-frame",
+                e instanceof JsonProcessingException json
+                        ? "not a JSON object: " + json.getOriginalMessage()
+                        : "not a JSON object");
     }
 
     /** The refusal of JSON that is not an object with a string {@code t}. */
@@ -159,11 +163,12 @@ public final class Frames {
                 json.writeStartObject();
                 json.writeStringField("area", write.area().wireName());
                 json.writeStringField("key", write.key());
-                boolean httpOnly = write.cookieOptions() != null && write.cookieOptions().httpOnly();
+                boolean httpOnly =
+                        write.cookieOptions() != null && write.cookieOptions().httpOnly();
                 if (httpOnly && commits != null) {
                     // The value of an HttpOnly cookie never enters a frame: the glue fetches it as a header.
-                    json.writeStringField("commit", commits.commitUrl(browserId, write.key(), write.value(),
-                            write.cookieOptions()));
+                    json.writeStringField(
+                            "commit", commits.commitUrl(browserId, write.key(), write.value(), write.cookieOptions()));
                     json.writeBooleanField("remove", write.isRemoval());
                 } else {
                     json.writeStringField("value", write.value());

@@ -50,8 +50,20 @@ final class HelloReader {
     static final int MAX_COOKIES_CHARS = BrowserSession.MAX_COOKIES * (CookieRules.MAX_NAME_VALUE_BYTES + 3);
 
     /** The fields of the protocol's hello; any other is skipped unread. */
-    private static final Set<String> FIELDS = Set.of("t", "v", "app", "page", "local", "session", "cookies", "applied",
-            "tabApplied", "failed", "tabFailed", "tab", "resume");
+    private static final Set<String> FIELDS = Set.of(
+            "t",
+            "v",
+            "app",
+            "page",
+            "local",
+            "session",
+            "cookies",
+            "applied",
+            "tabApplied",
+            "failed",
+            "tabFailed",
+            "tab",
+            "resume");
     /** What {@link SyncConnection} reads of a {@code fail} frame that a hello reports. */
     private static final Set<String> FAIL_FIELDS = Set.of("id", "error", "message", "rule", "area", "key");
 
@@ -63,7 +75,8 @@ final class HelloReader {
      * @param session the tab's sessionStorage keys of the app
      * @param cookies the page's cookies, name to value, the first of a repeated name
      */
-    record Hello(ObjectNode fields, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {}
+    record Hello(
+            ObjectNode fields, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {}
 
     private final JsonParser json;
     private final BrowserSession browser;
@@ -158,8 +171,8 @@ final class HelloReader {
             units += key.length();
             checkBudget(name, key, units);
             if (json.nextToken() != JsonToken.VALUE_STRING) {
-                throw ProtocolException.violation("'" + name + "' must map keys to strings; '" + Frames.abbreviate(key)
-                        + "' is not a string");
+                throw ProtocolException.violation(
+                        "'" + name + "' must map keys to strings; '" + Frames.abbreviate(key) + "' is not a string");
             }
             // A value has at least as many UTF-8 bytes as UTF-16 units: a longer one is not even made a String.
             int length = json.getTextLength();
@@ -194,12 +207,15 @@ final class HelloReader {
         }
         int length = json.getTextLength();
         if (length > MAX_COOKIES_CHARS) {
-            throw ProtocolException.violation("'cookies' is longer than " + MAX_COOKIES_CHARS + " characters, more than "
-                    + BrowserSession.MAX_COOKIES + " cookies can take");
+            throw ProtocolException.violation("'cookies' is longer than " + MAX_COOKIES_CHARS
+                    + " characters, more than " + BrowserSession.MAX_COOKIES + " cookies can take");
         }
         CharBuffer text = CharBuffer.wrap(json.getTextCharacters(), json.getTextOffset(), length);
-        return CookiePairs.split(text, BrowserSession.MAX_COOKIES, () -> ProtocolException.violation(
-                "'cookies' has more than " + BrowserSession.MAX_COOKIES + " cookies"));
+        return CookiePairs.split(
+                text,
+                BrowserSession.MAX_COOKIES,
+                () -> ProtocolException.violation(
+                        "'cookies' has more than " + BrowserSession.MAX_COOKIES + " cookies"));
     }
 
     /** The reported failures, each as the small object of its fields; anything but a list as its shape. */
@@ -253,7 +269,7 @@ final class HelloReader {
      * @return the violation
      */
     static ProtocolException badFailureList(String field) {
-        return ProtocolException.violation("'" + field + "' must be a list of at most " + Frames.MAX_FAILED_IN_HELLO
-                + " fail frames");
+        return ProtocolException.violation(
+                "'" + field + "' must be a list of at most " + Frames.MAX_FAILED_IN_HELLO + " fail frames");
     }
 }

@@ -16,6 +16,7 @@ public final class MessageRate {
     private final LongSupplier nanoTime;
     /** Tokens scaled by {@link #NANOS_PER_SECOND}, so that refills stay exact in integers. */
     private long scaledTokens;
+
     private long last;
 
     /**
@@ -27,8 +28,9 @@ public final class MessageRate {
      */
     public MessageRate(int perSecond, int burst, LongSupplier nanoTime) {
         if (perSecond < 1 || burst < 1) {
-            throw new IllegalArgumentException("A message rate needs at least 1 frame per second and a burst of at least 1, not "
-                    + perSecond + " and " + burst);
+            throw new IllegalArgumentException(
+                    "A message rate needs at least 1 frame per second and a burst of at least 1, not " + perSecond
+                            + " and " + burst);
         }
         this.perSecond = perSecond;
         this.burst = burst;

@@ -27,11 +27,13 @@ record PageOrigin(String scheme, String host, int port) {
             return null;
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort() >= 0 ? url.getPort() : switch (scheme) {
-            case "http", "ws" -> 80;
-            case "https", "wss" -> 443;
-            default -> -1;
-        };
+        int port = url.getPort() >= 0
+                ? url.getPort()
+                : switch (scheme) {
+                    case "http", "ws" -> 80;
+                    case "https", "wss" -> 443;
+                    default -> -1;
+                };
         return new PageOrigin(scheme, url.getHost().toLowerCase(Locale.ROOT), port);
     }
 

@@ -13,11 +13,11 @@ import dev.browserstorage.session.Transport;
 import dev.browserstorage.session.WriteBatch;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -44,11 +44,13 @@ public final class SyncConnection implements Transport {
     private final Executor flusher;
     /** Batch frames written in the same moment, waiting for the flusher; guarded by itself. */
     private final List<String> buffered = new ArrayList<>();
+
     private int bufferedChars;
     /** Sends the batches of the tab's own session, marked as such. */
     private final Transport tabTransport = batch -> send(batch, true);
     /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
     private final PageOrigin socketOrigin;
+
     private BrowserSession tab;
     private boolean helloReceived;
 
@@ -153,7 +155,8 @@ public final class SyncConnection implements Transport {
     }
 
     private void send(WriteBatch batch, boolean forTab) {
-        String frame = Frames.batch(batch, forTab, session.browserId(), session.httpOnlyCommits().orElse(null));
+        String frame = Frames.batch(
+                batch, forTab, session.browserId(), session.httpOnlyCommits().orElse(null));
         if (flusher == null) {
             out.accept(frame);
             return;
@@ -197,8 +200,9 @@ public final class SyncConnection implements Transport {
     private void hello(HelloReader.Hello hello) {
         JsonNode frame = hello.fields();
         if (frame.path("v").asInt(-1) != Frames.VERSION) {
-            throw ProtocolException.violation("protocol version " + Frames.abbreviate(frame.path("v").toString())
-                    + " is not supported; this server speaks " + Frames.VERSION);
+            throw ProtocolException.violation(
+                    "protocol version " + Frames.abbreviate(frame.path("v").toString())
+                            + " is not supported; this server speaks " + Frames.VERSION);
         }
         if (!session.appId().equals(frame.path("app").asText(null))) {
             throw ProtocolException.violation("this server serves app '" + session.appId() + "', not "
@@ -239,11 +243,17 @@ public final class SyncConnection implements Transport {
     private BrowserSession tab(JsonNode frame) {
         JsonNode named = frame.path("tab");
         String requested = named.isTextual() ? named.asText() : null;
-        if (!named.isMissingNode() && !named.isNull() && (requested == null || !TAB_ID.matcher(requested).matches())) {
+        if (!named.isMissingNode()
+                && !named.isNull()
+                && (requested == null || !TAB_ID.matcher(requested).matches())) {
             throw ProtocolException.violation("'tab' must be 1 to 64 letters, digits, '_' or '-'");
         }
         boolean resume = frame.path("resume").asBoolean(false);
-        if (requested == null || (!resume && session.findTab(requested).map(BrowserSession::isConnected).orElse(false))) {
+        if (requested == null
+                || (!resume
+                        && session.findTab(requested)
+                                .map(BrowserSession::isConnected)
+                                .orElse(false))) {
             requested = UUID.randomUUID().toString().replace("-", "");
         }
         try {
@@ -312,7 +322,9 @@ public final class SyncConnection implements Transport {
         if (applied.isMissingNode() || applied.isNull()) {
             return -1;
         }
-        if (!applied.isIntegralNumber() || !applied.canConvertToLong() || applied.asLong() < 0
+        if (!applied.isIntegralNumber()
+                || !applied.canConvertToLong()
+                || applied.asLong() < 0
                 || applied.asLong() > Frames.MAX_APPLIED) {
             throw ProtocolException.violation("'" + field + "' must be an integer from 0 to " + Frames.MAX_APPLIED);
         }
@@ -327,19 +339,23 @@ public final class SyncConnection implements Transport {
             throw ProtocolException.refused("bad-frame", "'value' must be a string or null");
         }
         try {
-            (area == StorageArea.SESSION ? tab : session).browserChanged(area, key, value.isNull() ? null : value.asText());
+            (area == StorageArea.SESSION ? tab : session)
+                    .browserChanged(area, key, value.isNull() ? null : value.asText());
         } catch (IllegalArgumentException e) {
-            throw ProtocolException.refused(e.getMessage().contains("namespace") ? "namespace" : "too-large", e.getMessage());
+            throw ProtocolException.refused(
+                    e.getMessage().contains("namespace") ? "namespace" : "too-large", e.getMessage());
         }
     }
 
     private static BrowserStorageException failure(JsonNode frame) {
-        String message = "The browser refused the write: " + frame.path("message").asText("(no message)");
+        String message =
+                "The browser refused the write: " + frame.path("message").asText("(no message)");
         String key = frame.path("key").asText("");
         StorageArea area = frame.path("area").isTextual() ? area(frame) : StorageArea.LOCAL;
         switch (frame.path("error").asText("")) {
             case "quota":
-                return new QuotaExceededException(QuotaExceededException.Kind.BROWSER_QUOTA, area, key, -1, -1, message);
+                return new QuotaExceededException(
+                        QuotaExceededException.Kind.BROWSER_QUOTA, area, key, -1, -1, message);
             case "unavailable":
                 return new StorageUnavailableException(area, message);
             case "cookie":

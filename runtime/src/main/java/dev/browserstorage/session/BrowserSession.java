@@ -30,12 +30,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * One browser as the server knows it: what it holds, what the server has written to it and is
@@ -76,6 +76,7 @@ public final class BrowserSession implements SessionSource {
     private final String tabId;
     /** The tabs of a browser, least recently active first; always empty for a tab. */
     private final LinkedHashMap<String, BrowserSession> tabs = new LinkedHashMap<>(16, 0.75f, true);
+
     private volatile Instant lastActive;
     private final String appId;
     private final String keyPrefix;
@@ -218,8 +219,8 @@ public final class BrowserSession implements SessionSource {
         checkSnapshotArea(StorageArea.LOCAL, snapshot.local());
         checkSnapshotArea(StorageArea.SESSION, snapshot.session());
         if (snapshot.cookies().size() > MAX_COOKIES) {
-            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + snapshot.cookies().size()
-                    + " cookies, over the limit of " + MAX_COOKIES);
+            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has "
+                    + snapshot.cookies().size() + " cookies, over the limit of " + MAX_COOKIES);
         }
         List<StorageChange> changes = new ArrayList<>();
         boolean first;
@@ -229,7 +230,8 @@ public final class BrowserSession implements SessionSource {
             pageUrl = snapshot.pageUrl();
             replaceConfirmed(StorageArea.LOCAL, snapshot.local(), first ? null : changes);
             replaceConfirmed(StorageArea.SESSION, snapshot.session(), first ? null : changes);
-            replaceConfirmed(StorageArea.COOKIE, withCookiesThePageCannotSee(snapshot.cookies()), first ? null : changes);
+            replaceConfirmed(
+                    StorageArea.COOKIE, withCookiesThePageCannotSee(snapshot.cookies()), first ? null : changes);
         } finally {
             lock.unlock();
         }
@@ -247,8 +249,9 @@ public final class BrowserSession implements SessionSource {
             units += units(entry.getKey(), entry.getValue());
         }
         if (units > limits.maxAreaUnits()) {
-            throw new IllegalArgumentException("Snapshot of browser " + browserId + " has " + units + " UTF-16 units of "
-                    + area.wireName() + "Storage, over the app's budget of " + limits.maxAreaUnits());
+            throw new IllegalArgumentException(
+                    "Snapshot of browser " + browserId + " has " + units + " UTF-16 units of " + area.wireName()
+                            + "Storage, over the app's budget of " + limits.maxAreaUnits());
         }
     }
 
@@ -382,8 +385,8 @@ public final class BrowserSession implements SessionSource {
 
     private void requireHydrated(StorageArea area, String key) {
         if (!hydrated.isDone()) {
-            throw new NotHydratedException("Read of " + area.wireName() + " key '" + key + "' before browser " + browserId
-                    + " sent what it holds: wait for awaitHydrated() first");
+            throw new NotHydratedException("Read of " + area.wireName() + " key '" + key + "' before browser "
+                    + browserId + " sent what it holds: wait for awaitHydrated() first");
         }
     }
 
@@ -432,7 +435,8 @@ public final class BrowserSession implements SessionSource {
                 String old = before == null ? null : before.text();
                 if (!Objects.equals(old, write.value())) {
                     setView(write.area(), write.key(), write.value());
-                    changes.add(new StorageChange(write.area(), write.key(), old, write.value(), ChangeSource.SERVER_WRITE));
+                    changes.add(new StorageChange(
+                            write.area(), write.key(), old, write.value(), ChangeSource.SERVER_WRITE));
                 }
             }
             if (transport != null) {
@@ -466,8 +470,8 @@ public final class BrowserSession implements SessionSource {
         Objects.requireNonNull(exchange, "exchange");
         for (Write write : writes) {
             if (write.area() != StorageArea.COOKIE) {
-                throw new IllegalArgumentException("Only cookies go on an HTTP response, not " + write.area().wireName()
-                        + " key '" + abbreviate(write.key()) + "'");
+                throw new IllegalArgumentException("Only cookies go on an HTTP response, not "
+                        + write.area().wireName() + " key '" + abbreviate(write.key()) + "'");
             }
         }
         URI requestUrl = exchange.requestUrl();
@@ -515,29 +519,41 @@ public final class BrowserSession implements SessionSource {
                 continue;
             }
             if (!ownsKey(write.key())) {
-                throw new IllegalArgumentException("Key '" + write.key() + "' is outside the app's namespace '" + keyPrefix + "'");
+                throw new IllegalArgumentException(
+                        "Key '" + write.key() + "' is outside the app's namespace '" + keyPrefix + "'");
             }
             if (write.value() != null) {
                 long bytes = Utf8.length(write.value());
                 if (bytes > limits.maxValueBytes()) {
-                    throw new QuotaExceededException(QuotaExceededException.Kind.VALUE_TOO_LARGE, write.area(), write.key(),
-                            bytes, limits.maxValueBytes(), "Value for " + write.area().wireName() + " key '" + write.key()
-                            + "' is " + bytes + " bytes in UTF-8, over the limit of " + limits.maxValueBytes()
-                            + " bytes for one value; nothing was written. Store less, or split it over several keys.");
+                    throw new QuotaExceededException(
+                            QuotaExceededException.Kind.VALUE_TOO_LARGE,
+                            write.area(),
+                            write.key(),
+                            bytes,
+                            limits.maxValueBytes(),
+                            "Value for " + write.area().wireName() + " key '" + write.key()
+                                    + "' is " + bytes + " bytes in UTF-8, over the limit of " + limits.maxValueBytes()
+                                    + " bytes for one value; nothing was written. Store less, or split it over several keys.");
                 }
             }
             String overlayKey = write.area().wireName() + '\u0000' + write.key();
-            String old = overlay.containsKey(overlayKey) ? overlay.get(overlayKey) : viewText(write.area(), write.key());
+            String old =
+                    overlay.containsKey(overlayKey) ? overlay.get(overlayKey) : viewText(write.area(), write.key());
             overlay.put(overlayKey, write.value());
             long used = projected.getOrDefault(write.area(), unitsUsed.get(write.area())[0]);
             used += units(write.key(), write.value()) - units(write.key(), old);
             projected.put(write.area(), used);
             if (used > limits.maxAreaUnits() && write.value() != null) {
-                throw new QuotaExceededException(QuotaExceededException.Kind.AREA_QUOTA, write.area(), write.key(), used,
-                        limits.maxAreaUnits(), "Writing " + write.area().wireName() + " key '" + write.key()
-                        + "' would bring the app's " + write.area().wireName() + "Storage to " + used
-                        + " UTF-16 units, over its budget of " + limits.maxAreaUnits()
-                        + "; nothing was written. Remove keys the app no longer needs, or store less.");
+                throw new QuotaExceededException(
+                        QuotaExceededException.Kind.AREA_QUOTA,
+                        write.area(),
+                        write.key(),
+                        used,
+                        limits.maxAreaUnits(),
+                        "Writing " + write.area().wireName() + " key '" + write.key()
+                                + "' would bring the app's " + write.area().wireName() + "Storage to " + used
+                                + " UTF-16 units, over its budget of " + limits.maxAreaUnits()
+                                + "; nothing was written. Remove keys the app no longer needs, or store less.");
             }
         }
     }
@@ -550,17 +566,24 @@ public final class BrowserSession implements SessionSource {
      */
     private void checkCookie(Write write, URI page, boolean overSocket) {
         if (reservedCookieNames.contains(write.key())) {
-            throw new InvalidCookieException(CookieRule.RESERVED_NAME, write.key(), "Cookie '" + write.key()
-                    + "' is browser-storage's own cookie and cannot be " + (write.isRemoval() ? "deleted" : "set")
-                    + " by the application: " + CookieRule.RESERVED_NAME.description() + ". Give the application's"
-                    + " cookie another name; nothing was written.");
+            throw new InvalidCookieException(
+                    CookieRule.RESERVED_NAME,
+                    write.key(),
+                    "Cookie '" + write.key()
+                            + "' is browser-storage's own cookie and cannot be "
+                            + (write.isRemoval() ? "deleted" : "set")
+                            + " by the application: " + CookieRule.RESERVED_NAME.description()
+                            + ". Give the application's"
+                            + " cookie another name; nothing was written.");
         }
         if (overSocket && write.cookieOptions().httpOnly() && httpOnlyCommits == null) {
-            throw new InvalidCookieException(CookieRule.HTTP_ONLY_FROM_SCRIPT,
-                    write.key(), "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
-                    + " the browser's script could write it: " + CookieRule.HTTP_ONLY_FROM_SCRIPT
-                    .description() + ". Write it while handling an HTTP request of the browser, or run on a server that"
-                    + " issues commit URLs (the Quarkus extension does).");
+            throw new InvalidCookieException(
+                    CookieRule.HTTP_ONLY_FROM_SCRIPT,
+                    write.key(),
+                    "Cookie '" + write.key() + "' is HttpOnly and is written outside an HTTP request, where only"
+                            + " the browser's script could write it: " + CookieRule.HTTP_ONLY_FROM_SCRIPT.description()
+                            + ". Write it while handling an HTTP request of the browser, or run on a server that"
+                            + " issues commit URLs (the Quarkus extension does).");
         }
         if (write.isRemoval()) {
             CookieRules.checkDeclaration(write.key(), write.cookieOptions());
@@ -735,8 +758,8 @@ public final class BrowserSession implements SessionSource {
                 checkReportedCookie(key, newValue);
             } else {
                 if (!ownsKey(key)) {
-                    throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName() + " key '"
-                            + abbreviate(key) + "' outside the app's namespace '" + keyPrefix + "'");
+                    throw new IllegalArgumentException("Browser " + browserId + " reported " + area.wireName()
+                            + " key '" + abbreviate(key) + "' outside the app's namespace '" + keyPrefix + "'");
                 }
                 long bytes = newValue == null ? 0 : Utf8.length(newValue);
                 if (bytes > limits.maxValueBytes()) {
@@ -809,10 +832,12 @@ public final class BrowserSession implements SessionSource {
     public BrowserSession tab(String tabId) {
         Objects.requireNonNull(tabId, "tabId");
         if (this.tabId != null) {
-            throw new IllegalStateException("Tab " + this.tabId + " of browser " + browserId + " has no tabs of its own");
+            throw new IllegalStateException(
+                    "Tab " + this.tabId + " of browser " + browserId + " has no tabs of its own");
         }
         if (!TAB_ID.matcher(tabId).matches()) {
-            throw new IllegalArgumentException("Tab id '" + abbreviate(tabId) + "' must be 1 to 64 letters, digits, '_' or '-'");
+            throw new IllegalArgumentException(
+                    "Tab id '" + abbreviate(tabId) + "' must be 1 to 64 letters, digits, '_' or '-'");
         }
         BrowserSession tab;
         BrowserSession dropped = null;
@@ -824,14 +849,17 @@ public final class BrowserSession implements SessionSource {
             tab = tabs.get(tabId);
             if (tab == null) {
                 if (tabs.size() >= limits.maxTabs()) {
-                    dropped = tabs.values().stream().filter(t -> !t.isConnected()).findFirst()
+                    dropped = tabs.values().stream()
+                            .filter(t -> !t.isConnected())
+                            .findFirst()
                             .orElseThrow(() -> new IllegalStateException("Browser " + browserId + " already has "
                                     + tabs.size() + " connected tabs, the most it may have"));
                     tabs.remove(dropped.tabId);
                 }
                 // A tab is the same browser: its writes must not touch the framework's cookies either.
-                tab = new BrowserSession(builder(browserId, appId).limits(limits).clock(clock)
-                        .reservedCookieNames(reservedCookieNames), tabId);
+                tab = new BrowserSession(
+                        builder(browserId, appId).limits(limits).clock(clock).reservedCookieNames(reservedCookieNames),
+                        tabId);
                 tabs.put(tabId, tab);
             }
             tab.lastActive = clock.instant();
@@ -839,8 +867,10 @@ public final class BrowserSession implements SessionSource {
             lock.unlock();
         }
         if (dropped != null) {
-            LOG.log(System.Logger.Level.DEBUG, "Dropped idle tab " + dropped.tabId + " of browser " + browserId
-                    + " to make room for tab " + tabId);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Dropped idle tab " + dropped.tabId + " of browser " + browserId + " to make room for tab "
+                            + tabId);
             dropped.close();
         }
         return tab;
@@ -1058,7 +1088,10 @@ public final class BrowserSession implements SessionSource {
             transport.send(batch.batch);
         } catch (RuntimeException e) {
             // The batch stays pending: a failed send is a lost connection, and connect() resends it.
-            LOG.log(System.Logger.Level.WARNING, "Sending batch " + batch.batch.id() + " to browser " + browserId + " failed", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Sending batch " + batch.batch.id() + " to browser " + browserId + " failed",
+                    e);
         }
     }
 
@@ -1100,8 +1133,11 @@ public final class BrowserSession implements SessionSource {
                     try {
                         entry.listener.onChange(change);
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "A storage listener failed on " + change.area().wireName()
-                                + " key '" + change.key() + "'", e);
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "A storage listener failed on " + change.area().wireName() + " key '" + change.key()
+                                        + "'",
+                                e);
                     }
                 }
             }
@@ -1179,11 +1215,16 @@ public final class BrowserSession implements SessionSource {
     private Map<String, String> withCookiesThePageCannotSee(Map<String, String> snapshotCookies) {
         Map<String, String> cookies = new HashMap<>(snapshotCookies);
         Instant now = clock.instant();
-        String pagePath = pageUrl == null || pageUrl.getPath() == null || pageUrl.getPath().isEmpty() ? "/" : pageUrl.getPath();
+        String pagePath = pageUrl == null
+                        || pageUrl.getPath() == null
+                        || pageUrl.getPath().isEmpty()
+                ? "/"
+                : pageUrl.getPath();
         cookieAttributes.forEach((name, attributes) -> {
             String known = confirmed.get(StorageArea.COOKIE).get(name);
             boolean live = attributes.expiresAt().map(now::isBefore).orElse(true);
-            boolean hidden = attributes.options().httpOnly() || !pathCovers(attributes.options().path(), pagePath);
+            boolean hidden = attributes.options().httpOnly()
+                    || !pathCovers(attributes.options().path(), pagePath);
             if (hidden && known != null && live) {
                 cookies.putIfAbsent(name, known);
             }
@@ -1193,8 +1234,9 @@ public final class BrowserSession implements SessionSource {
 
     /** Path-matching (RFC 6265bis §5.1.4): whether a cookie with this path is sent to a page at that one. */
     private static boolean pathCovers(String cookiePath, String pagePath) {
-        return pagePath.equals(cookiePath) || (pagePath.startsWith(cookiePath)
-                && (cookiePath.endsWith("/") || pagePath.charAt(cookiePath.length()) == '/'));
+        return pagePath.equals(cookiePath)
+                || (pagePath.startsWith(cookiePath)
+                        && (cookiePath.endsWith("/") || pagePath.charAt(cookiePath.length()) == '/'));
     }
 
     /** Called with the lock held, once writes are accepted. */
@@ -1241,8 +1283,9 @@ public final class BrowserSession implements SessionSource {
         Map<String, String> after = new HashMap<>(confirmed.get(StorageArea.COOKIE));
         after.put(name, value);
         if (CookieHeaderBudget.headerBytes(after) > 4L * cookieHeaderBudget.maxBytes()) {
-            throw new IllegalArgumentException("Browser " + browserId + " reported cookies of "
-                    + CookieHeaderBudget.headerBytes(after) + " bytes, far over the budget of " + cookieHeaderBudget.maxBytes());
+            throw new IllegalArgumentException(
+                    "Browser " + browserId + " reported cookies of " + CookieHeaderBudget.headerBytes(after)
+                            + " bytes, far over the budget of " + cookieHeaderBudget.maxBytes());
         }
     }
 
@@ -1319,7 +1362,11 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
-    private static void diff(StorageArea area, Map<String, String> before, Map<String, String> after, ChangeSource source,
+    private static void diff(
+            StorageArea area,
+            Map<String, String> before,
+            Map<String, String> after,
+            ChangeSource source,
             List<StorageChange> changes) {
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
@@ -1368,7 +1415,8 @@ public final class BrowserSession implements SessionSource {
         }
 
         boolean matches(StorageChange change) {
-            return change.area() == area && (prefix ? change.key().startsWith(key) : change.key().equals(key));
+            return change.area() == area
+                    && (prefix ? change.key().startsWith(key) : change.key().equals(key));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param session the app's sessionStorage keys and values
  * @param cookies the page's cookies, name to value (HttpOnly ones are never among them)
  */
-public record Snapshot(URI pageUrl, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {
+public record Snapshot(
+        URI pageUrl, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {
     /**
      * What a snapshot holds in place of a localStorage or sessionStorage value over {@link
      * StorageLimits#maxValueBytes()}: the server does not keep such a value (only a forged frame, a

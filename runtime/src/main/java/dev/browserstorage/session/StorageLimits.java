@@ -29,8 +29,9 @@ public record StorageLimits(long maxValueBytes, long maxAreaUnits, int maxPendin
     /** Checks that every limit is positive. */
     public StorageLimits {
         if (maxValueBytes <= 0 || maxAreaUnits <= 0 || maxPendingWrites <= 0 || maxTabs <= 0) {
-            throw new IllegalArgumentException("Storage limits must be positive: maxValueBytes=" + maxValueBytes
-                    + ", maxAreaUnits=" + maxAreaUnits + ", maxPendingWrites=" + maxPendingWrites + ", maxTabs=" + maxTabs);
+            throw new IllegalArgumentException(
+                    "Storage limits must be positive: maxValueBytes=" + maxValueBytes + ", maxAreaUnits=" + maxAreaUnits
+                            + ", maxPendingWrites=" + maxPendingWrites + ", maxTabs=" + maxTabs);
         }
     }
 

@@ -90,8 +90,11 @@ public final class StoreAccess {
     public <T> T get(StoreField<T> field) {
         Optional<HttpCookies> http = http(field);
         if (http.isPresent()) {
-            return http.get().cookie(browserKey(field)).map(text -> decode(field, text, Long.MAX_VALUE))
-                    .map(decoded -> StoreAccess.<T>cast(decoded.value)).orElse(field.defaultValue());
+            return http.get()
+                    .cookie(browserKey(field))
+                    .map(text -> decode(field, text, Long.MAX_VALUE))
+                    .map(decoded -> StoreAccess.<T>cast(decoded.value))
+                    .orElse(field.defaultValue());
         }
         BrowserSession session = session();
         return typedValue(session, field, session.read(field.area(), browserKey(field)));
@@ -107,7 +110,8 @@ public final class StoreAccess {
             Decoded decoded = (Decoded) memo;
             if (decoded.expiresAtMillis == Long.MAX_VALUE || session.clock().millis() < decoded.expiresAtMillis) {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
-                return field.codec().producesImmutableValues() || !decoded.valid ? cast(decoded.value)
+                return field.codec().producesImmutableValues() || !decoded.valid
+                        ? cast(decoded.value)
                         : cast(decode(field, stored.text(), session.limits().maxValueBytes()).value);
             }
             dropExpired(session, field, stored);
@@ -194,7 +198,8 @@ public final class StoreAccess {
      */
     public <T> T getOrDefault(StoreField<T> field) {
         if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
-            throw new IllegalArgumentException("Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
+            throw new IllegalArgumentException(
+                    "Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
         }
         if (http(field).isPresent()) {
             return get(field);
@@ -222,27 +227,35 @@ public final class StoreAccess {
     private <T> Decoded decode(StoreField<T> field, String text, long maxValueBytes) {
         if (field.area() != StorageArea.COOKIE) {
             if (Snapshot.OVER_LIMIT.equals(text)) {
-                LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '"
-                        + browserKey(field) + "' was over the limit of " + maxValueBytes + " bytes when the browser"
-                        + " reported it, reading the default instead");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Stored value of " + field.area().wireName() + " key '"
+                                + browserKey(field) + "' was over the limit of " + maxValueBytes
+                                + " bytes when the browser"
+                                + " reported it, reading the default instead");
                 return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
             }
             // A value no write of ours could have stored (edited by hand, or by another script) is
             // not handed to the application, however well it decodes.
             long bytes = Utf8.length(text);
             if (bytes > maxValueBytes) {
-                LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '"
-                        + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + maxValueBytes
-                        + ", reading the default instead");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Stored value of " + field.area().wireName() + " key '"
+                                + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + maxValueBytes
+                                + ", reading the default instead");
                 return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
             }
         }
         try {
             Expiring<T> value = decodeText(field, text);
-            return new Decoded(field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);
+            return new Decoded(
+                    field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);
         } catch (ValueDecodingException e) {
-            LOG.log(System.Logger.Level.WARNING, "Stored value of " + field.area().wireName() + " key '" + browserKey(field)
-                    + "' is not a valid " + field.codec().typeName() + ", reading the default instead: " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Stored value of " + field.area().wireName() + " key '" + browserKey(field) + "' is not a valid "
+                            + field.codec().typeName() + ", reading the default instead: " + e.getMessage());
             return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
         }
     }
@@ -264,7 +277,9 @@ public final class StoreAccess {
         try {
             session.write(List.of(removal(field))).exceptionally(e -> null);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not drop expired key '" + browserKey(field) + "': " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Could not drop expired key '" + browserKey(field) + "': " + e.getMessage());
         }
     }
 
@@ -345,7 +360,8 @@ public final class StoreAccess {
         }
         String text = storedText(field, value, ttl);
         if (field.area() == StorageArea.COOKIE) {
-            return Write.setCookie(browserKey(field), text, field.cookieOptions().orElseThrow());
+            return Write.setCookie(
+                    browserKey(field), text, field.cookieOptions().orElseThrow());
         }
         return Write.set(field.area(), browserKey(field), text);
     }
@@ -375,8 +391,11 @@ public final class StoreAccess {
         if (writes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<HttpCookies> http = descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
-        return http.isPresent() ? session().writeToResponse(http.get(), writes) : session().write(writes);
+        Optional<HttpCookies> http =
+                descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
+        return http.isPresent()
+                ? session().writeToResponse(http.get(), writes)
+                : session().write(writes);
     }
 
     private Optional<HttpCookies> http(StoreField<?> field) {
@@ -424,7 +443,8 @@ public final class StoreAccess {
     }
 
     private <T> ValueChange<T> typed(StoreField<T> field, StorageChange change) {
-        return new ValueChange<>(field.name(), valueOf(field, change.oldValue()), valueOf(field, change.newValue()), change.source());
+        return new ValueChange<>(
+                field.name(), valueOf(field, change.oldValue()), valueOf(field, change.newValue()), change.source());
     }
 
     private <T> T valueOf(StoreField<T> field, String text) {
@@ -500,7 +520,8 @@ public final class StoreAccess {
             }
             try {
                 Expiring<T> current = decodeText(field, stored);
-                if (current.value() == null || current.isExpiredAt(session.clock().millis())) {
+                if (current.value() == null
+                        || current.isExpiredAt(session.clock().millis())) {
                     return field.defaultText().orElse(null);
                 }
                 return field.codec().encode(current.value());

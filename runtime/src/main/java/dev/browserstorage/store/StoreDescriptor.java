@@ -23,8 +23,8 @@ public final class StoreDescriptor {
         for (int i = 0; i < this.fields.size(); i++) {
             StoreField<?> field = this.fields.get(i);
             if (field.ordinal() != i || field.area() != area) {
-                throw new IllegalArgumentException("Field " + field + " of " + typeName + " must be " + area
-                        + " with ordinal " + i);
+                throw new IllegalArgumentException(
+                        "Field " + field + " of " + typeName + " must be " + area + " with ordinal " + i);
             }
         }
     }

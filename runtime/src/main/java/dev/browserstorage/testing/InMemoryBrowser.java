@@ -127,7 +127,8 @@ public final class InMemoryBrowser implements Transport {
      * @return the snapshot
      */
     public Snapshot snapshot() {
-        return new Snapshot(pageUrl, ownKeys(StorageArea.LOCAL), ownKeys(StorageArea.SESSION), storage.get(StorageArea.COOKIE));
+        return new Snapshot(
+                pageUrl, ownKeys(StorageArea.LOCAL), ownKeys(StorageArea.SESSION), storage.get(StorageArea.COOKIE));
     }
 
     private Map<String, String> ownKeys(StorageArea area) {
@@ -254,7 +255,12 @@ public final class InMemoryBrowser implements Transport {
             }
             if (write.area() != StorageArea.COOKIE && !write.isRemoval() && units(values) > quotaUnits) {
                 applied.remove(batch.id());
-                return new QuotaExceededException(QuotaExceededException.Kind.BROWSER_QUOTA, write.area(), write.key(), -1, -1,
+                return new QuotaExceededException(
+                        QuotaExceededException.Kind.BROWSER_QUOTA,
+                        write.area(),
+                        write.key(),
+                        -1,
+                        -1,
                         "The browser refused to store " + write.area().wireName() + " key '" + write.key()
                                 + "': QuotaExceededError");
             }
@@ -268,7 +274,10 @@ public final class InMemoryBrowser implements Transport {
 
     private static boolean isExpiredCookie(Write write) {
         return write.area() == StorageArea.COOKIE
-                && write.cookieOptions().maxAge().map(age -> age.isZero() || age.isNegative()).orElse(false);
+                && write.cookieOptions()
+                        .maxAge()
+                        .map(age -> age.isZero() || age.isNegative())
+                        .orElse(false);
     }
 
     private static long units(Map<String, String> values) {

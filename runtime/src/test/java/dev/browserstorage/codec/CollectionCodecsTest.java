@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CollectionCodecsTest {
 
-    enum Theme { LIGHT, DARK, SEPIA }
+    enum Theme {
+        LIGHT,
+        DARK,
+        SEPIA
+    }
 
     record Point(int x, int y) {}
 
@@ -143,7 +146,8 @@ class CollectionCodecsTest {
     @Test
     void immutabilityFollowsTheElements() {
         assertThat(strings.producesImmutableValues()).isTrue();
-        assertThat(Codecs.map(Codecs.set(Codecs.instant())).producesImmutableValues()).isTrue();
+        assertThat(Codecs.map(Codecs.set(Codecs.instant())).producesImmutableValues())
+                .isTrue();
         ValueCodec<List<StringBuilder>> mutableElements = Codecs.list(Codecs.json(StringBuilder.class));
         assertThat(mutableElements.producesImmutableValues()).isFalse();
         assertThat(Codecs.map(mutableElements).producesImmutableValues()).isFalse();
@@ -169,12 +173,14 @@ class CollectionCodecsTest {
         assertThatThrownBy(() -> stringSet.encode(setWithNull)).isInstanceOf(NullPointerException.class);
         Map<String, Integer> nullValue = new HashMap<>();
         nullValue.put("a", null);
-        assertThatThrownBy(() -> counts.encode(nullValue)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> counts.encode(nullValue))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("\"a\"");
         Map<String, Integer> nullKey = new HashMap<>();
         nullKey.put(null, 1);
         nullKey.put("b", 2);
-        assertThatThrownBy(() -> counts.encode(nullKey)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> counts.encode(nullKey))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("null key");
     }
 
@@ -220,6 +226,7 @@ class CollectionCodecsTest {
         String deep = "[".repeat(2000) + "]".repeat(2000);
         assertThatThrownBy(() -> Codecs.list(Codecs.list(Codecs.integer())).decode(deep))
                 .isInstanceOf(ValueDecodingException.class)
-                .hasMessage("expected Integer at /0/0 but found an array (a whole number from -2147483648 to 2147483647)");
+                .hasMessage(
+                        "expected Integer at /0/0 but found an array (a whole number from -2147483648 to 2147483647)");
     }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CookieFormTest {
 
-    enum Theme { LIGHT, DARK }
+    enum Theme {
+        LIGHT,
+        DARK
+    }
 
     private final ValueCodec<String> strings = Codecs.cookieForm(Codecs.string());
 
@@ -36,7 +39,9 @@ class CookieFormTest {
                 Arguments.of(Codecs.enumOf(Theme.class), Theme.DARK, "DARK"),
                 Arguments.of(Codecs.instant(), Instant.parse("2011-12-03T10:15:30Z"), "2011-12-03T10:15:30Z"),
                 Arguments.of(Codecs.localDate(), LocalDate.of(2011, 12, 3), "2011-12-03"),
-                Arguments.of(Codecs.uuid(), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+                Arguments.of(
+                        Codecs.uuid(),
+                        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
                         "123e4567-e89b-12d3-a456-426614174000"),
                 Arguments.of(Codecs.bigDecimal(), new BigDecimal("12.50"), "12.50"),
                 Arguments.of(Codecs.bigDecimal(), new BigDecimal("1.2E+3"), "1.2E%2B3"),
@@ -58,8 +63,28 @@ class CookieFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" ", ";", ",", "\"", "\\", "%", "+", "[", "]", "\n", "\u0000", "\u007f", "é", "東", "😀", "=",
-            ":", "/", "a b; c=d, \"e\"\\%25"})
+    @ValueSource(
+            strings = {
+                " ",
+                ";",
+                ",",
+                "\"",
+                "\\",
+                "%",
+                "+",
+                "[",
+                "]",
+                "\n",
+                "\u0000",
+                "\u007f",
+                "é",
+                "東",
+                "😀",
+                "=",
+                ":",
+                "/",
+                "a b; c=d, \"e\"\\%25"
+            })
     void everyCharacterClassRoundTripsAsCookieOctetsOnly(String value) {
         String cookieValue = strings.encode(value);
         assertThat(cookieValue).matches("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*");
@@ -99,7 +124,8 @@ class CookieFormTest {
     @Test
     void readsWhatEncodeUriComponentWrites() {
         // encodeURIComponent('a b;,"\\%+[]é😀:/?#&=$@{}|^`<>')
-        String fromJavaScript = "a%20b%3B%2C%22%5C%25%2B%5B%5D%C3%A9%F0%9F%98%80%3A%2F%3F%23%26%3D%24%40%7B%7D%7C%5E%60%3C%3E";
+        String fromJavaScript =
+                "a%20b%3B%2C%22%5C%25%2B%5B%5D%C3%A9%F0%9F%98%80%3A%2F%3F%23%26%3D%24%40%7B%7D%7C%5E%60%3C%3E";
         assertThat(strings.decode(fromJavaScript)).isEqualTo("a b;,\"\\%+[]é😀:/?#&=$@{}|^`<>");
         // encodeURIComponent(JSON.stringify(["x","y"]))
         assertThat(Codecs.cookieForm(Codecs.list(Codecs.string())).decode("%5B%22x%22%2C%22y%22%5D"))
@@ -114,8 +140,21 @@ class CookieFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%", "%2", "ab%2", "%zz", "%G0", "%%41", "%C3", "%C3%28", "%ED%A0%80", "%C0%AF", "%FF",
-            "%F0%9F%98"})
+    @ValueSource(
+            strings = {
+                "%",
+                "%2",
+                "ab%2",
+                "%zz",
+                "%G0",
+                "%%41",
+                "%C3",
+                "%C3%28",
+                "%ED%A0%80",
+                "%C0%AF",
+                "%FF",
+                "%F0%9F%98"
+            })
     void malformedEscapesAreRefused(String cookieValue) {
         assertThatThrownBy(() -> strings.decode(cookieValue))
                 .isInstanceOf(ValueDecodingException.class)

@@ -18,11 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class DatabindCodecTest {
 
-    enum Theme { LIGHT, DARK }
+    enum Theme {
+        LIGHT,
+        DARK
+    }
 
     record Address(String street, int number) {}
 
-    record Visit(Instant at, LocalDate day, LocalDateTime local, Duration stay, BigDecimal paid, UUID id, Theme theme) {}
+    record Visit(
+            Instant at, LocalDate day, LocalDateTime local, Duration stay, BigDecimal paid, UUID id, Theme theme) {}
 
     record Page<T>(List<T> items, int total) {}
 
@@ -71,15 +75,16 @@ class DatabindCodecTest {
                 UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
                 Theme.DARK);
         String stored = Codecs.json(Visit.class).encode(visit);
-        assertThat(stored).isEqualTo("{"
-                + "\"at\":" + Codecs.instant().encode(visit.at())
-                + ",\"day\":" + Codecs.localDate().encode(visit.day())
-                + ",\"local\":" + Codecs.localDateTime().encode(visit.local())
-                + ",\"stay\":" + Codecs.duration().encode(visit.stay())
-                + ",\"paid\":" + Codecs.bigDecimal().encode(visit.paid())
-                + ",\"id\":" + Codecs.uuid().encode(visit.id())
-                + ",\"theme\":" + Codecs.enumOf(Theme.class).encode(visit.theme())
-                + "}");
+        assertThat(stored)
+                .isEqualTo("{"
+                        + "\"at\":" + Codecs.instant().encode(visit.at())
+                        + ",\"day\":" + Codecs.localDate().encode(visit.day())
+                        + ",\"local\":" + Codecs.localDateTime().encode(visit.local())
+                        + ",\"stay\":" + Codecs.duration().encode(visit.stay())
+                        + ",\"paid\":" + Codecs.bigDecimal().encode(visit.paid())
+                        + ",\"id\":" + Codecs.uuid().encode(visit.id())
+                        + ",\"theme\":" + Codecs.enumOf(Theme.class).encode(visit.theme())
+                        + "}");
         assertThat(stored).contains("\"at\":\"2023-11-14T22:13:20.005Z\"", "\"paid\":\"12.50\"");
         assertThat(Codecs.json(Visit.class).decode(stored)).isEqualTo(visit);
     }
@@ -114,7 +119,8 @@ class DatabindCodecTest {
     void enumInsideIsNotReadFromItsOrdinalAndUnknownNamesAreRefused() {
         ValueCodec<Wrapper> wrappers = Codecs.json(Wrapper.class);
         assertThatThrownBy(() -> wrappers.decode("{\"theme\":1}")).isInstanceOf(ValueDecodingException.class);
-        assertThatThrownBy(() -> wrappers.decode("{\"theme\":\"PURPLE\"}")).isInstanceOf(ValueDecodingException.class)
+        assertThatThrownBy(() -> wrappers.decode("{\"theme\":\"PURPLE\"}"))
+                .isInstanceOf(ValueDecodingException.class)
                 .hasMessageContaining("at /theme");
     }
 
@@ -124,7 +130,8 @@ class DatabindCodecTest {
         ValueCodec<Price> prices = Codecs.json(Price.class);
         assertThat(prices.decode("{\"amount\":12.50}")).isEqualTo(new Price(new BigDecimal("12.50")));
         assertThat(prices.decode("{\"amount\":\"1.2E+3\"}")).isEqualTo(new Price(new BigDecimal("1.2E+3")));
-        assertThatThrownBy(() -> prices.decode("{\"amount\":\"1e-999999999\"}")).isInstanceOf(ValueDecodingException.class);
+        assertThatThrownBy(() -> prices.decode("{\"amount\":\"1e-999999999\"}"))
+                .isInstanceOf(ValueDecodingException.class);
         assertThatThrownBy(() -> prices.decode("{\"amount\":1e-999999999}")).isInstanceOf(ValueDecodingException.class);
         assertThatThrownBy(() -> prices.decode("{\"amount\":\"twelve\"}")).isInstanceOf(ValueDecodingException.class);
     }
@@ -143,7 +150,8 @@ class DatabindCodecTest {
     @Test
     void jsonNullReadsAsNull() {
         assertThat(addresses.decode("null")).isNull();
-        assertThat(Codecs.json(new TypeReference<java.util.Optional<String>>() {}).decode("null"))
+        assertThat(Codecs.json(new TypeReference<java.util.Optional<String>>() {})
+                        .decode("null"))
                 .as("why: Jackson would read null as Optional.empty()")
                 .isNull();
     }
@@ -164,10 +172,13 @@ class DatabindCodecTest {
     @Test
     void recordsHoldingCollectionsAndOtherClassesAreNot() {
         assertThat(Codecs.json(Tagged.class).producesImmutableValues()).isFalse();
-        assertThat(Codecs.json(new TypeReference<Page<Address>>() {}).producesImmutableValues()).isFalse();
+        assertThat(Codecs.json(new TypeReference<Page<Address>>() {}).producesImmutableValues())
+                .isFalse();
         assertThat(Codecs.json(Holder.class).producesImmutableValues()).isFalse();
         assertThat(Codecs.json(Preferences.class).producesImmutableValues()).isFalse();
-        assertThat(Codecs.json(Tagged.class).decode("{\"name\":\"a\",\"tags\":[\"x\"]}").tags())
+        assertThat(Codecs.json(Tagged.class)
+                        .decode("{\"name\":\"a\",\"tags\":[\"x\"]}")
+                        .tags())
                 .as("why: Jackson fills a record's list with a mutable one")
                 .isInstanceOf(java.util.ArrayList.class);
     }
@@ -176,7 +187,8 @@ class DatabindCodecTest {
     void describesItselfByTheSimpleClassName() {
         assertThat(addresses.typeName()).isEqualTo("Address");
         assertThat(addresses.isTextual()).isFalse();
-        assertThat(Codecs.json(new TypeReference<Map<String, List<Address>>>() {}).typeName())
+        assertThat(Codecs.json(new TypeReference<Map<String, List<Address>>>() {})
+                        .typeName())
                 .isEqualTo("Map<String, List<Address>>");
     }
 
@@ -199,7 +211,10 @@ class DatabindCodecTest {
     @Test
     void nestingWithinTheLimitReads() {
         String deepArrays = "[".repeat(999) + "]".repeat(999);
-        assertThat(Codecs.json(Holder.class).decode("{\"value\":" + deepArrays + "}").value()).isInstanceOf(List.class);
+        assertThat(Codecs.json(Holder.class)
+                        .decode("{\"value\":" + deepArrays + "}")
+                        .value())
+                .isInstanceOf(List.class);
     }
 
     /**
@@ -211,18 +226,20 @@ class DatabindCodecTest {
         String deepNodes = "{\"value\":1,\"next\":".repeat(999) + "null" + "}".repeat(999);
         ValueCodec<Node> nodes = Codecs.json(Node.class);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread smallStack = new Thread(null, () -> {
-            try {
-                nodes.decode(deepNodes);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        }, "small-stack", 256 * 1024);
+        Thread smallStack = new Thread(
+                null,
+                () -> {
+                    try {
+                        nodes.decode(deepNodes);
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                },
+                "small-stack",
+                256 * 1024);
         smallStack.start();
         smallStack.join();
-        assertThat(thrown.get())
-                .isInstanceOf(ValueDecodingException.class)
-                .hasMessageContaining("nested too deeply");
+        assertThat(thrown.get()).isInstanceOf(ValueDecodingException.class).hasMessageContaining("nested too deeply");
     }
 
     @Test

@@ -16,30 +16,95 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What every codec's {@code decode} and {@code encode} share, whatever the type. */
 class DecodingFrameTest {
 
-    enum Theme { LIGHT, DARK }
+    enum Theme {
+        LIGHT,
+        DARK
+    }
 
     record Address(String street, int number) {}
 
     static List<ValueCodec<?>> everyCodec() {
         return List.of(
-                Codecs.string(), Codecs.bool(), Codecs.byteValue(), Codecs.shortValue(), Codecs.integer(),
-                Codecs.longValue(), Codecs.floatValue(), Codecs.doubleValue(), Codecs.character(),
-                Codecs.enumOf(Theme.class), Codecs.bigDecimal(), Codecs.uuid(), Codecs.instant(), Codecs.localDate(),
-                Codecs.localDateTime(), Codecs.duration(), Codecs.list(Codecs.string()), Codecs.set(Codecs.integer()),
-                Codecs.map(Codecs.list(Codecs.instant())), Codecs.json(Address.class), Codecs.json(Map.class),
-                Codecs.json(Object.class), Codecs.cookieForm(Codecs.string()),
+                Codecs.string(),
+                Codecs.bool(),
+                Codecs.byteValue(),
+                Codecs.shortValue(),
+                Codecs.integer(),
+                Codecs.longValue(),
+                Codecs.floatValue(),
+                Codecs.doubleValue(),
+                Codecs.character(),
+                Codecs.enumOf(Theme.class),
+                Codecs.bigDecimal(),
+                Codecs.uuid(),
+                Codecs.instant(),
+                Codecs.localDate(),
+                Codecs.localDateTime(),
+                Codecs.duration(),
+                Codecs.list(Codecs.string()),
+                Codecs.set(Codecs.integer()),
+                Codecs.map(Codecs.list(Codecs.instant())),
+                Codecs.json(Address.class),
+                Codecs.json(Map.class),
+                Codecs.json(Object.class),
+                Codecs.cookieForm(Codecs.string()),
                 Codecs.cookieForm(Codecs.list(Codecs.integer())));
     }
 
     /** Tampered, truncated, oversized and simply odd stored texts. */
     static List<String> hostileTexts() {
         return List.of(
-                "", " ", "\t\n", "nul", "NULL", "undefined", "NaN", "-Infinity", "{", "}", "[", "]", "[,]", "\"",
-                "\"unterminated", "'single'", "01", "-", "1.", ".5", "1e", "0x10", "+1", "1 2", "\"a\" \"b\"",
-                "{\"a\":1}x", "[1]]", "// comment\n1", "/* c */ 1", "\"\\x41\"", "\"\\u12\"", "\"tab\there\"",
-                "\uFEFF1", "\u00001", "1\u0000", "[1,]", "{\"a\" 1}", "{\"a\":}", "{1:2}", "true false",
-                "9".repeat(2000), "1e99999999999", "-0.0e-999999", "\"" + "x".repeat(100_000) + "\"",
-                "[".repeat(5000), "{\"a\":".repeat(5000), "[\"\uD800\"]", "%", "%ZZ", "%C3%28", "%F0%9F%98");
+                "",
+                " ",
+                "\t\n",
+                "nul",
+                "NULL",
+                "undefined",
+                "NaN",
+                "-Infinity",
+                "{",
+                "}",
+                "[",
+                "]",
+                "[,]",
+                "\"",
+                "\"unterminated",
+                "'single'",
+                "01",
+                "-",
+                "1.",
+                ".5",
+                "1e",
+                "0x10",
+                "+1",
+                "1 2",
+                "\"a\" \"b\"",
+                "{\"a\":1}x",
+                "[1]]",
+                "// comment\n1",
+                "/* c */ 1",
+                "\"\\x41\"",
+                "\"\\u12\"",
+                "\"tab\there\"",
+                "\uFEFF1",
+                "\u00001",
+                "1\u0000",
+                "[1,]",
+                "{\"a\" 1}",
+                "{\"a\":}",
+                "{1:2}",
+                "true false",
+                "9".repeat(2000),
+                "1e99999999999",
+                "-0.0e-999999",
+                "\"" + "x".repeat(100_000) + "\"",
+                "[".repeat(5000),
+                "{\"a\":".repeat(5000),
+                "[\"\uD800\"]",
+                "%",
+                "%ZZ",
+                "%C3%28",
+                "%F0%9F%98");
     }
 
     static Stream<Arguments> everyCodecWithEveryHostileText() {
@@ -54,7 +119,8 @@ class DecodingFrameTest {
             assertThat(thrown).isInstanceOf(ValueDecodingException.class);
             // The type expected where it went wrong: the codec's own, or an element's at a place.
             assertThat(thrown.getMessage()).startsWith("expected ");
-            assertThat(thrown.getMessage().contains(codec.typeName()) || thrown.getMessage().contains(" at /"))
+            assertThat(thrown.getMessage().contains(codec.typeName())
+                            || thrown.getMessage().contains(" at /"))
                     .as(thrown.getMessage())
                     .isTrue();
         }
@@ -101,7 +167,8 @@ class DecodingFrameTest {
     @ParameterizedTest
     @ValueSource(strings = {"14x", "14]", "14}", "14,", "\"light\"garbage", "{\"k\":1}}"})
     void trailingGarbageIsRefused(String storedText) {
-        ValueCodec<?> codec = storedText.startsWith("{") ? Codecs.map(Codecs.integer())
+        ValueCodec<?> codec = storedText.startsWith("{")
+                ? Codecs.map(Codecs.integer())
                 : storedText.startsWith("\"") ? Codecs.string() : Codecs.integer();
         assertThatThrownBy(() -> codec.decode(storedText)).isInstanceOf(ValueDecodingException.class);
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ExpiringTest {
 
@@ -35,9 +35,17 @@ class ExpiringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7", "{\"value\":7}", "{\"expires\":1}", "{\"expires\":\"1\",\"value\":7}",
-            "{\"expires\":1,\"value\":\"seven\"}", "{\"expires\":1,\"value\":7} trailing", "{\"expires\":1,\"value\":7",
-            "not json"})
+    @ValueSource(
+            strings = {
+                "7",
+                "{\"value\":7}",
+                "{\"expires\":1}",
+                "{\"expires\":\"1\",\"value\":7}",
+                "{\"expires\":1,\"value\":\"seven\"}",
+                "{\"expires\":1,\"value\":7} trailing",
+                "{\"expires\":1,\"value\":7",
+                "not json"
+            })
     void anythingButAWellFormedEnvelopeOfTheTypeIsRefused(String text) {
         assertThatThrownBy(() -> Expiring.decode(Codecs.integer(), text)).isInstanceOf(ValueDecodingException.class);
     }

@@ -57,8 +57,21 @@ class ScalarCodecsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"14.5", "0.1", "2147483648", "-2147483649", "1e10", "1e999999999", "1e-999999999",
-            "99999999999999999999999999", "\"14\"", "true", "[14]", "{\"v\":14}"})
+    @ValueSource(
+            strings = {
+                "14.5",
+                "0.1",
+                "2147483648",
+                "-2147483649",
+                "1e10",
+                "1e999999999",
+                "1e-999999999",
+                "99999999999999999999999999",
+                "\"14\"",
+                "true",
+                "[14]",
+                "{\"v\":14}"
+            })
     void integerRefusesWhatIsNotAWholeNumberInRange(String storedText) {
         assertThatThrownBy(() -> Codecs.integer().decode(storedText))
                 .isInstanceOf(ValueDecodingException.class)
@@ -69,7 +82,8 @@ class ScalarCodecsTest {
     @Test
     void refusalNamesWhatWasFound() {
         assertThatThrownBy(() -> Codecs.integer().decode("\"abc\""))
-                .hasMessage("expected Integer but found string \"abc\" (a whole number from -2147483648 to 2147483647)");
+                .hasMessage(
+                        "expected Integer but found string \"abc\" (a whole number from -2147483648 to 2147483647)");
         assertThatThrownBy(() -> Codecs.integer().decode("1.5"))
                 .hasMessage("expected Integer but found number 1.5 (a whole number from -2147483648 to 2147483647)");
     }
@@ -144,15 +158,29 @@ class ScalarCodecsTest {
 
     @Test
     void describeThemselves() {
-        assertThat(Stream.of(Codecs.bool(), Codecs.byteValue(), Codecs.shortValue(), Codecs.integer(),
-                        Codecs.longValue(), Codecs.floatValue(), Codecs.doubleValue()))
+        assertThat(Stream.of(
+                        Codecs.bool(),
+                        Codecs.byteValue(),
+                        Codecs.shortValue(),
+                        Codecs.integer(),
+                        Codecs.longValue(),
+                        Codecs.floatValue(),
+                        Codecs.doubleValue()))
                 .extracting(ValueCodec::typeName)
                 .containsExactly("Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double");
-        assertThat(Stream.of(Codecs.bool(), Codecs.byteValue(), Codecs.shortValue(), Codecs.integer(),
-                        Codecs.longValue(), Codecs.floatValue(), Codecs.doubleValue()))
+        assertThat(Stream.of(
+                        Codecs.bool(),
+                        Codecs.byteValue(),
+                        Codecs.shortValue(),
+                        Codecs.integer(),
+                        Codecs.longValue(),
+                        Codecs.floatValue(),
+                        Codecs.doubleValue()))
                 .allSatisfy(codec -> {
                     assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
-                    assertThat(codec.producesImmutableValues()).as(codec.typeName()).isTrue();
+                    assertThat(codec.producesImmutableValues())
+                            .as(codec.typeName())
+                            .isTrue();
                 });
     }
 

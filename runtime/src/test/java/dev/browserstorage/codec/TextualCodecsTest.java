@@ -18,15 +18,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TextualCodecsTest {
 
-    enum Theme { LIGHT, DARK }
+    enum Theme {
+        LIGHT,
+        DARK
+    }
 
-    enum Many { A, B, C, D, E, F, G, H, I, J, K, L, M, N, O }
+    enum Many {
+        A,
+        B,
+        C,
+        D,
+        E,
+        F,
+        G,
+        H,
+        I,
+        J,
+        K,
+        L,
+        M,
+        N,
+        O
+    }
 
     static Stream<Arguments> storedForms() {
         return Stream.of(
                 Arguments.of(Codecs.string(), "light", "\"light\""),
                 Arguments.of(Codecs.string(), "", "\"\""),
-                Arguments.of(Codecs.string(), "quote \" backslash \\ newline \n tab \t", "\"quote \\\" backslash \\\\ newline \\n tab \\t\""),
+                Arguments.of(
+                        Codecs.string(),
+                        "quote \" backslash \\ newline \n tab \t",
+                        "\"quote \\\" backslash \\\\ newline \\n tab \\t\""),
                 Arguments.of(Codecs.string(), "\u0000\u001f", "\"\\u0000\\u001F\""),
                 Arguments.of(Codecs.string(), "grüße, 東京 😀", "\"grüße, 東京 😀\""),
                 Arguments.of(Codecs.string(), "</script>", "\"</script>\""),
@@ -37,17 +59,25 @@ class TextualCodecsTest {
                 Arguments.of(Codecs.bigDecimal(), new BigDecimal("-12.50"), "\"-12.50\""),
                 Arguments.of(Codecs.bigDecimal(), new BigDecimal("0.0000001"), "\"0.0000001\""),
                 Arguments.of(Codecs.bigDecimal(), new BigDecimal("1.2E+3"), "\"1.2E+3\""),
-                Arguments.of(Codecs.bigDecimal(), new BigDecimal("123456789012345678901234567890.123456789"),
+                Arguments.of(
+                        Codecs.bigDecimal(),
+                        new BigDecimal("123456789012345678901234567890.123456789"),
                         "\"123456789012345678901234567890.123456789\""),
-                Arguments.of(Codecs.uuid(), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+                Arguments.of(
+                        Codecs.uuid(),
+                        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
                         "\"123e4567-e89b-12d3-a456-426614174000\""),
                 Arguments.of(Codecs.instant(), Instant.parse("2011-12-03T10:15:30Z"), "\"2011-12-03T10:15:30Z\""),
-                Arguments.of(Codecs.instant(), Instant.ofEpochSecond(1_700_000_000L, 123_456_789),
+                Arguments.of(
+                        Codecs.instant(),
+                        Instant.ofEpochSecond(1_700_000_000L, 123_456_789),
                         "\"2023-11-14T22:13:20.123456789Z\""),
                 Arguments.of(Codecs.instant(), Instant.ofEpochSecond(0, 1_000_000), "\"1970-01-01T00:00:00.001Z\""),
                 Arguments.of(Codecs.localDate(), LocalDate.of(2011, 12, 3), "\"2011-12-03\""),
                 Arguments.of(Codecs.localDateTime(), LocalDateTime.of(2011, 12, 3, 10, 15), "\"2011-12-03T10:15:00\""),
-                Arguments.of(Codecs.localDateTime(), LocalDateTime.of(2011, 12, 3, 10, 15, 30, 500_000_000),
+                Arguments.of(
+                        Codecs.localDateTime(),
+                        LocalDateTime.of(2011, 12, 3, 10, 15, 30, 500_000_000),
                         "\"2011-12-03T10:15:30.5\""),
                 Arguments.of(Codecs.duration(), Duration.ofMinutes(90), "\"PT1H30M\""),
                 Arguments.of(Codecs.duration(), Duration.ofMillis(-500), "\"PT-0.5S\""),
@@ -156,9 +186,14 @@ class TextualCodecsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"1-2-3-4-5\"", "\"123e4567e89b12d3a456426614174000\"", "\"123e4567-e89b-12d3-a456-42661417400g\"",
-        "\"123e4567-e89b-12d3-a456-4266141740000\"", "\"{123e4567-e89b-12d3-a456-426614174000}\""})
+    @ValueSource(
+            strings = {
+                "\"1-2-3-4-5\"",
+                "\"123e4567e89b12d3a456426614174000\"",
+                "\"123e4567-e89b-12d3-a456-42661417400g\"",
+                "\"123e4567-e89b-12d3-a456-4266141740000\"",
+                "\"{123e4567-e89b-12d3-a456-426614174000}\""
+            })
     void uuidRefusesNonCanonicalText(String storedText) {
         assertThatThrownBy(() -> Codecs.uuid().decode(storedText))
                 .isInstanceOf(ValueDecodingException.class)
@@ -214,14 +249,32 @@ class TextualCodecsTest {
 
     @Test
     void describeThemselves() {
-        assertThat(Stream.of(Codecs.string(), Codecs.character(), Codecs.enumOf(Theme.class), Codecs.bigDecimal(),
-                        Codecs.uuid(), Codecs.instant(), Codecs.localDate(), Codecs.localDateTime(), Codecs.duration()))
+        assertThat(Stream.of(
+                        Codecs.string(),
+                        Codecs.character(),
+                        Codecs.enumOf(Theme.class),
+                        Codecs.bigDecimal(),
+                        Codecs.uuid(),
+                        Codecs.instant(),
+                        Codecs.localDate(),
+                        Codecs.localDateTime(),
+                        Codecs.duration()))
                 .allSatisfy(codec -> {
                     assertThat(codec.isTextual()).as(codec.typeName()).isTrue();
-                    assertThat(codec.producesImmutableValues()).as(codec.typeName()).isTrue();
+                    assertThat(codec.producesImmutableValues())
+                            .as(codec.typeName())
+                            .isTrue();
                 })
                 .extracting(ValueCodec::typeName)
-                .containsExactly("String", "Character", "Theme", "BigDecimal", "UUID", "Instant", "LocalDate",
-                        "LocalDateTime", "Duration");
+                .containsExactly(
+                        "String",
+                        "Character",
+                        "Theme",
+                        "BigDecimal",
+                        "UUID",
+                        "Instant",
+                        "LocalDate",
+                        "LocalDateTime",
+                        "Duration");
     }
 }

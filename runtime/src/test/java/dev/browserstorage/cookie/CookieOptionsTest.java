@@ -59,7 +59,10 @@ class CookieOptionsTest {
 
     @Test
     void builderAcceptsMaxAgeTogetherWithExpiresSoThatTheRulesCanNameTheProblem() {
-        CookieOptions options = CookieOptions.builder().maxAge(Duration.ofDays(1)).expires(EXPIRES).build();
+        CookieOptions options = CookieOptions.builder()
+                .maxAge(Duration.ofDays(1))
+                .expires(EXPIRES)
+                .build();
 
         assertThat(options.maxAge()).contains(Duration.ofDays(1));
         assertThat(options.expires()).contains(EXPIRES);
@@ -82,8 +85,11 @@ class CookieOptionsTest {
     @Test
     void hostOnlyRemovesTheDomainAndSessionCookieRemovesTheLifetime() {
         CookieOptions options = CookieOptions.builder()
-                .domain("example.com").maxAge(Duration.ofDays(1)).expires(EXPIRES)
-                .hostOnly().sessionCookie()
+                .domain("example.com")
+                .maxAge(Duration.ofDays(1))
+                .expires(EXPIRES)
+                .hostOnly()
+                .sessionCookie()
                 .build();
 
         assertThat(options).isEqualTo(CookieOptions.defaults());
@@ -92,8 +98,13 @@ class CookieOptionsTest {
     @Test
     void toBuilderKeepsEveryAttribute() {
         CookieOptions options = CookieOptions.builder()
-                .path("/a").domain("example.com").expires(EXPIRES).secure(false)
-                .sameSite(SameSite.STRICT).partitioned(true).httpOnly(true)
+                .path("/a")
+                .domain("example.com")
+                .expires(EXPIRES)
+                .secure(false)
+                .sameSite(SameSite.STRICT)
+                .partitioned(true)
+                .httpOnly(true)
                 .build();
 
         assertThat(options.toBuilder().build()).isEqualTo(options).hasSameHashCodeAs(options);
@@ -126,10 +137,15 @@ class CookieOptionsTest {
 
     @Test
     void toStringShowsTheAttributesThatAreSet() {
-        String text = CookieOptions.builder().domain("example.com").maxAge(Duration.ofMinutes(5)).build().toString();
+        String text = CookieOptions.builder()
+                .domain("example.com")
+                .maxAge(Duration.ofMinutes(5))
+                .build()
+                .toString();
 
-        assertThat(text).isEqualTo("CookieOptions{path=/, domain=example.com, maxAge=PT5M, secure=true,"
-                + " sameSite=LAX, partitioned=false, httpOnly=false}");
+        assertThat(text)
+                .isEqualTo("CookieOptions{path=/, domain=example.com, maxAge=PT5M, secure=true,"
+                        + " sameSite=LAX, partitioned=false, httpOnly=false}");
     }
 
     @Test
@@ -140,6 +156,8 @@ class CookieOptionsTest {
         assertThatNullPointerException().isThrownBy(() -> builder.domain(null)).withMessage("domain");
         assertThatNullPointerException().isThrownBy(() -> builder.maxAge(null)).withMessage("maxAge");
         assertThatNullPointerException().isThrownBy(() -> builder.expires(null)).withMessage("expires");
-        assertThatNullPointerException().isThrownBy(() -> builder.sameSite(null)).withMessage("sameSite");
+        assertThatNullPointerException()
+                .isThrownBy(() -> builder.sameSite(null))
+                .withMessage("sameSite");
     }
 }

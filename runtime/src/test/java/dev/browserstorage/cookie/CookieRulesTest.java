@@ -46,8 +46,8 @@ class CookieRulesTest {
         return refusal;
     }
 
-    private static InvalidCookieException refused(CookieRule rule, String name, String value, CookieOptions options,
-            URI page) {
+    private static InvalidCookieException refused(
+            CookieRule rule, String name, String value, CookieOptions options, URI page) {
         InvalidCookieException refusal = refused(rule, () -> CookieRules.check(name, value, options, page));
         assertThat(refusal.cookieName()).isEqualTo(name);
         return refusal;
@@ -97,8 +97,20 @@ class CookieRulesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"a b", "\u0085", "\u00a0", "caf\u00e9", "\u20ac", "\uD83D\uDE00", "\"quoted\"", "a,b",
-                "a\\b", "=", "a=b=c"})
+        @ValueSource(
+                strings = {
+                    "a b",
+                    "\u0085",
+                    "\u00a0",
+                    "caf\u00e9",
+                    "\u20ac",
+                    "\uD83D\uDE00",
+                    "\"quoted\"",
+                    "a,b",
+                    "a\\b",
+                    "=",
+                    "a=b=c"
+                })
         void otherCharactersInTheValueAreAllowed(String value) {
             accepted("n", value, DEFAULTS);
         }
@@ -144,13 +156,17 @@ class CookieRulesTest {
             String secret = "s3cr3t-session-id\u007f";
             InvalidCookieException refusal = refused(CookieRule.VALUE_CHARACTERS, "sid", secret, DEFAULTS);
 
-            assertThat(refusal.getMessage()).contains("DEL").contains("at index 17").contains("Encode the value")
+            assertThat(refusal.getMessage())
+                    .contains("DEL")
+                    .contains("at index 17")
+                    .contains("Encode the value")
                     .doesNotContain("s3cr3t");
         }
 
         @Test
         void anOversizedValueIsNotEchoedEither() {
-            InvalidCookieException refusal = refused(CookieRule.NAME_VALUE_TOO_LONG, "sid", "secret" + "x".repeat(4100), DEFAULTS);
+            InvalidCookieException refusal =
+                    refused(CookieRule.NAME_VALUE_TOO_LONG, "sid", "secret" + "x".repeat(4100), DEFAULTS);
 
             assertThat(refusal.getMessage()).contains("4109 bytes").doesNotContain("secret");
         }
@@ -235,7 +251,8 @@ class CookieRulesTest {
 
         @Test
         void declarationRefusesANameThatIsTooLongOnItsOwn() {
-            assertThatCode(() -> CookieRules.checkDeclaration("a".repeat(4096), DEFAULTS)).doesNotThrowAnyException();
+            assertThatCode(() -> CookieRules.checkDeclaration("a".repeat(4096), DEFAULTS))
+                    .doesNotThrowAnyException();
             refused(CookieRule.NAME_VALUE_TOO_LONG, () -> CookieRules.checkDeclaration("a".repeat(4097), DEFAULTS));
         }
 
@@ -248,7 +265,9 @@ class CookieRulesTest {
 
             assertThat(CookieRules.nameValueBytes("n", fits)).isEqualTo(4096);
             assertThat(CookieRules.nameValueBytes("n", oneOver)).isEqualTo(4097);
-            assertThat(oneOver.length()).as("UTF-16 length stays under the limit").isLessThan(4096);
+            assertThat(oneOver.length())
+                    .as("UTF-16 length stays under the limit")
+                    .isLessThan(4096);
             accepted("n", fits, DEFAULTS);
             refused(CookieRule.NAME_VALUE_TOO_LONG, "n", oneOver, DEFAULTS);
         }
@@ -262,7 +281,8 @@ class CookieRulesTest {
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(value = {"'', 0", "a, 1", "\u00e9, 2", "\u20ac, 3", "\uD83D\uDE00, 4", "\uD800, 3"},
+        @CsvSource(
+                value = {"'', 0", "a, 1", "\u00e9, 2", "\u20ac, 3", "\uD83D\uDE00, 4", "\uD800, 3"},
                 quoteCharacter = '\'')
         void nameValueBytesCountsUtf8(String text, int bytes) {
             assertThat(CookieRules.nameValueBytes(text, "")).isEqualTo(bytes);
@@ -281,7 +301,10 @@ class CookieRulesTest {
         @Test
         void pathOf1024BytesIsAcceptedAnd1025Refused() {
             accepted("n", "v", options().path("/" + "a".repeat(1023)).build());
-            InvalidCookieException refusal = refused(CookieRule.ATTRIBUTE_TOO_LONG, "n", "v",
+            InvalidCookieException refusal = refused(
+                    CookieRule.ATTRIBUTE_TOO_LONG,
+                    "n",
+                    "v",
                     options().path("/" + "a".repeat(1024)).build());
 
             assertThat(refusal).hasMessageContaining("path of 1025 bytes");
@@ -290,7 +313,11 @@ class CookieRulesTest {
         @Test
         void pathLimitCountsUtf8Bytes() {
             accepted("n", "v", options().path("/" + "\u00e9".repeat(511) + "a").build());
-            refused(CookieRule.ATTRIBUTE_TOO_LONG, "n", "v", options().path("/" + "\u00e9".repeat(512)).build());
+            refused(
+                    CookieRule.ATTRIBUTE_TOO_LONG,
+                    "n",
+                    "v",
+                    options().path("/" + "\u00e9".repeat(512)).build());
         }
 
         @ParameterizedTest
@@ -312,7 +339,11 @@ class CookieRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"/a;b", "/a\u0001", "/a\u007f", "/a\n"})
         void pathMustNotHoldASemicolonOrControlCharacter(String path) {
-            refused(CookieRule.ATTRIBUTE_CHARACTERS, "n", "v", options().path(path).build());
+            refused(
+                    CookieRule.ATTRIBUTE_CHARACTERS,
+                    "n",
+                    "v",
+                    options().path(path).build());
         }
     }
 
@@ -329,7 +360,10 @@ class CookieRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"other.com", "ample.com", "sub.www.example.com", "example.org", "w.example.com"})
         void domainTheHostIsNotUnderIsRefused(String domain) {
-            InvalidCookieException refusal = refused(CookieRule.DOMAIN_MISMATCH, "n", "v",
+            InvalidCookieException refusal = refused(
+                    CookieRule.DOMAIN_MISMATCH,
+                    "n",
+                    "v",
                     options().domain(domain).build());
 
             assertThat(refusal).hasMessageContaining("'" + domain + "'").hasMessageContaining("'www.example.com'");
@@ -337,12 +371,17 @@ class CookieRulesTest {
 
         @Test
         void leadingDotIsRefused() {
-            InvalidCookieException refusal = refused(CookieRule.DOMAIN_LEADING_DOT, "n", "v",
+            InvalidCookieException refusal = refused(
+                    CookieRule.DOMAIN_LEADING_DOT,
+                    "n",
+                    "v",
                     options().domain(".example.com").build());
 
             assertThat(refusal).hasMessageContaining("'.example.com'").hasMessageContaining("Write 'example.com'");
-            refused(CookieRule.DOMAIN_LEADING_DOT,
-                    () -> CookieRules.checkDeclaration("n", options().domain(".example.com").build()));
+            refused(
+                    CookieRule.DOMAIN_LEADING_DOT,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().domain(".example.com").build()));
         }
 
         @ParameterizedTest(name = "{0} on {1}")
@@ -355,9 +394,16 @@ class CookieRulesTest {
             "localhost, https://app.localhost/",
         })
         void publicSuffixIsRefused(String domain, URI page) {
-            refused(CookieRule.DOMAIN_PUBLIC_SUFFIX, "n", "v", options().domain(domain).build(), page);
-            refused(CookieRule.DOMAIN_PUBLIC_SUFFIX,
-                    () -> CookieRules.checkDeclaration("n", options().domain(domain).build()));
+            refused(
+                    CookieRule.DOMAIN_PUBLIC_SUFFIX,
+                    "n",
+                    "v",
+                    options().domain(domain).build(),
+                    page);
+            refused(
+                    CookieRule.DOMAIN_PUBLIC_SUFFIX,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().domain(domain).build()));
         }
 
         @ParameterizedTest(name = "{0} on {1}")
@@ -399,22 +445,32 @@ class CookieRulesTest {
             "2001:db8::2, https://[2001:db8::1]/",
         })
         void ipAddressDomainOnAnyOtherHostIsRefused(String domain, URI page) {
-            InvalidCookieException refusal = refused(CookieRule.DOMAIN_IP_ADDRESS, "n", "v",
-                    options().domain(domain).build(), page);
+            InvalidCookieException refusal = refused(
+                    CookieRule.DOMAIN_IP_ADDRESS,
+                    "n",
+                    "v",
+                    options().domain(domain).build(),
+                    page);
 
             assertThat(refusal).hasMessageContaining("'" + domain + "'");
         }
 
         @Test
         void ipAddressHostMatchesNoDomainName() {
-            refused(CookieRule.DOMAIN_MISMATCH, "n", "v", options().domain("example.com").build(),
+            refused(
+                    CookieRule.DOMAIN_MISMATCH,
+                    "n",
+                    "v",
+                    options().domain("example.com").build(),
                     URI.create("https://93.184.216.34/"));
         }
 
         @Test
         void declarationRefusesAnyIpAddressDomain() {
-            refused(CookieRule.DOMAIN_IP_ADDRESS,
-                    () -> CookieRules.checkDeclaration("n", options().domain("10.0.0.1").build()));
+            refused(
+                    CookieRule.DOMAIN_IP_ADDRESS,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().domain("10.0.0.1").build()));
         }
 
         @ParameterizedTest(name = "{0} on {1}")
@@ -431,22 +487,42 @@ class CookieRulesTest {
 
         @Test
         void internationalizedDomainMustStillMatch() {
-            refused(CookieRule.DOMAIN_MISMATCH, "n", "v", options().domain("bucher.de").build(),
+            refused(
+                    CookieRule.DOMAIN_MISMATCH,
+                    "n",
+                    "v",
+                    options().domain("bucher.de").build(),
                     URI.create("https://www.b\u00fccher.de/"));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "a..example.com", "exa mple.com", "exa\tmple.com", "example.com:8080", "ex/ample.com",
-            "a@example.com", "example.com.."})
+        @ValueSource(
+                strings = {
+                    "",
+                    "a..example.com",
+                    "exa mple.com",
+                    "exa\tmple.com",
+                    "example.com:8080",
+                    "ex/ample.com",
+                    "a@example.com",
+                    "example.com.."
+                })
         void domainThatIsNotAHostNameIsRefused(String domain) {
             refused(CookieRule.DOMAIN_SYNTAX, "n", "v", options().domain(domain).build());
-            refused(CookieRule.DOMAIN_SYNTAX, () -> CookieRules.checkDeclaration("n", options().domain(domain).build()));
+            refused(
+                    CookieRule.DOMAIN_SYNTAX,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().domain(domain).build()));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"exa;mple.com", "example.com\u0000", "exa\nmple.com", "example.com\u007f"})
         void domainWithASemicolonOrControlCharacterIsRefused(String domain) {
-            refused(CookieRule.ATTRIBUTE_CHARACTERS, "n", "v", options().domain(domain).build());
+            refused(
+                    CookieRule.ATTRIBUTE_CHARACTERS,
+                    "n",
+                    "v",
+                    options().domain(domain).build());
         }
 
         @Test
@@ -455,15 +531,22 @@ class CookieRulesTest {
             assertThat(domain).hasSize(1024);
 
             accepted("n", "v", options().domain(domain).build(), URI.create("https://" + domain + "/"));
-            refused(CookieRule.ATTRIBUTE_TOO_LONG, "n", "v", options().domain("a" + domain).build(),
+            refused(
+                    CookieRule.ATTRIBUTE_TOO_LONG,
+                    "n",
+                    "v",
+                    options().domain("a" + domain).build(),
                     URI.create("https://a" + domain + "/"));
-            refused(CookieRule.ATTRIBUTE_TOO_LONG,
-                    () -> CookieRules.checkDeclaration("n", options().domain("a" + domain).build()));
+            refused(
+                    CookieRule.ATTRIBUTE_TOO_LONG,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().domain("a" + domain).build()));
         }
 
         @Test
         void declarationAcceptsAnOrdinaryDomain() {
-            assertThatCode(() -> CookieRules.checkDeclaration("n", options().domain("example.com").build()))
+            assertThatCode(() -> CookieRules.checkDeclaration(
+                            "n", options().domain("example.com").build()))
                     .doesNotThrowAnyException();
         }
 
@@ -480,13 +563,18 @@ class CookieRulesTest {
         void securePrefixNeedsSecure(String name) {
             accepted(name, "v", DEFAULTS);
             refused(CookieRule.SECURE_PREFIX, name, "v", options().secure(false).build());
-            refused(CookieRule.SECURE_PREFIX,
-                    () -> CookieRules.checkDeclaration(name, options().secure(false).build()));
+            refused(
+                    CookieRule.SECURE_PREFIX,
+                    () -> CookieRules.checkDeclaration(
+                            name, options().secure(false).build()));
         }
 
         @Test
         void securePrefixAllowsADomainAndAnyPath() {
-            accepted("__Secure-id", "v", options().domain("example.com").path("/app").build());
+            accepted(
+                    "__Secure-id",
+                    "v",
+                    options().domain("example.com").path("/app").build());
         }
 
         @ParameterizedTest
@@ -496,11 +584,13 @@ class CookieRulesTest {
         }
 
         static Stream<Arguments> hostPrefixBreaches() {
-            return Stream.of("__Host-sid", "__HOST-sid").flatMap(name -> Stream.of(
-                    Arguments.of(name, options().secure(false).build()),
-                    Arguments.of(name, options().domain("www.example.com").build()),
-                    Arguments.of(name, options().path("/app").build()),
-                    Arguments.of(name, options().path("/app/").build())));
+            return Stream.of("__Host-sid", "__HOST-sid")
+                    .flatMap(name -> Stream.of(
+                            Arguments.of(name, options().secure(false).build()),
+                            Arguments.of(
+                                    name, options().domain("www.example.com").build()),
+                            Arguments.of(name, options().path("/app").build()),
+                            Arguments.of(name, options().path("/app/").build())));
         }
 
         @ParameterizedTest(name = "{0} {1}")
@@ -512,17 +602,24 @@ class CookieRulesTest {
 
         @Test
         void hostPrefixMessageNamesTheDomainAndTheFix() {
-            InvalidCookieException refusal = refused(CookieRule.HOST_PREFIX, "__Host-sid", "v",
+            InvalidCookieException refusal = refused(
+                    CookieRule.HOST_PREFIX,
+                    "__Host-sid",
+                    "v",
                     options().domain("example.com").build());
 
-            assertThat(refusal).hasMessage("Cookie '__Host-sid' uses the __Host- prefix but sets domain"
-                    + " 'example.com': " + CookieRule.HOST_PREFIX.description()
-                    + ". Remove the domain, or drop the prefix.");
+            assertThat(refusal)
+                    .hasMessage("Cookie '__Host-sid' uses the __Host- prefix but sets domain"
+                            + " 'example.com': " + CookieRule.HOST_PREFIX.description()
+                            + ". Remove the domain, or drop the prefix.");
         }
 
         @Test
         void hostPrefixMessageListsEveryBreach() {
-            InvalidCookieException refusal = refused(CookieRule.HOST_PREFIX, "__Host-sid", "v",
+            InvalidCookieException refusal = refused(
+                    CookieRule.HOST_PREFIX,
+                    "__Host-sid",
+                    "v",
                     options().secure(false).domain("example.com").path("/a").build());
 
             assertThat(refusal).hasMessageContaining("is not Secure, sets domain 'example.com' and has path '/a'");
@@ -532,9 +629,16 @@ class CookieRulesTest {
         @ValueSource(strings = {"__Http-token", "__HTTP-token", "__http-token"})
         void httpPrefixNeedsSecureAndHttpOnly(String name) {
             accepted(name, "v", options().httpOnly(true).build());
-            accepted(name, "v", options().httpOnly(true).domain("example.com").path("/app").build());
+            accepted(
+                    name,
+                    "v",
+                    options().httpOnly(true).domain("example.com").path("/app").build());
             refused(CookieRule.HTTP_PREFIX, name, "v", DEFAULTS);
-            refused(CookieRule.HTTP_PREFIX, name, "v", options().httpOnly(true).secure(false).build());
+            refused(
+                    CookieRule.HTTP_PREFIX,
+                    name,
+                    "v",
+                    options().httpOnly(true).secure(false).build());
             refused(CookieRule.HTTP_PREFIX, () -> CookieRules.checkDeclaration(name, DEFAULTS));
         }
 
@@ -544,16 +648,31 @@ class CookieRulesTest {
             CookieOptions good = options().httpOnly(true).build();
             accepted(name, "v", good);
             refused(CookieRule.HOST_HTTP_PREFIX, name, "v", DEFAULTS);
-            refused(CookieRule.HOST_HTTP_PREFIX, name, "v", good.toBuilder().secure(false).build());
-            refused(CookieRule.HOST_HTTP_PREFIX, name, "v", good.toBuilder().domain("www.example.com").build());
-            refused(CookieRule.HOST_HTTP_PREFIX, name, "v", good.toBuilder().path("/app").build());
+            refused(
+                    CookieRule.HOST_HTTP_PREFIX,
+                    name,
+                    "v",
+                    good.toBuilder().secure(false).build());
+            refused(
+                    CookieRule.HOST_HTTP_PREFIX,
+                    name,
+                    "v",
+                    good.toBuilder().domain("www.example.com").build());
+            refused(
+                    CookieRule.HOST_HTTP_PREFIX,
+                    name,
+                    "v",
+                    good.toBuilder().path("/app").build());
             refused(CookieRule.HOST_HTTP_PREFIX, () -> CookieRules.checkDeclaration(name, DEFAULTS));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"__Hostsid", "_Host-sid", "x__Host-sid", "__Securex", "Http-x", "__Https-x"})
         void namesThatOnlyResembleAPrefixAreFree(String name) {
-            accepted(name, "v", options().secure(false).domain("example.com").path("/app").build(),
+            accepted(
+                    name,
+                    "v",
+                    options().secure(false).domain("example.com").path("/app").build(),
                     URI.create("http://www.example.com/"));
         }
     }
@@ -563,10 +682,15 @@ class CookieRulesTest {
         @Test
         void sameSiteNoneNeedsSecure() {
             accepted("n", "v", options().sameSite(SameSite.NONE).build());
-            refused(CookieRule.SAMESITE_NONE_REQUIRES_SECURE, "n", "v",
+            refused(
+                    CookieRule.SAMESITE_NONE_REQUIRES_SECURE,
+                    "n",
+                    "v",
                     options().sameSite(SameSite.NONE).secure(false).build());
-            refused(CookieRule.SAMESITE_NONE_REQUIRES_SECURE,
-                    () -> CookieRules.checkDeclaration("n", options().sameSite(SameSite.NONE).secure(false).build()));
+            refused(
+                    CookieRule.SAMESITE_NONE_REQUIRES_SECURE,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().sameSite(SameSite.NONE).secure(false).build()));
         }
 
         @ParameterizedTest
@@ -578,9 +702,15 @@ class CookieRulesTest {
         @Test
         void partitionedNeedsSecure() {
             accepted("n", "v", options().partitioned(true).build());
-            refused(CookieRule.PARTITIONED_REQUIRES_SECURE, "n", "v", options().partitioned(true).secure(false).build());
-            refused(CookieRule.PARTITIONED_REQUIRES_SECURE,
-                    () -> CookieRules.checkDeclaration("n", options().partitioned(true).secure(false).build()));
+            refused(
+                    CookieRule.PARTITIONED_REQUIRES_SECURE,
+                    "n",
+                    "v",
+                    options().partitioned(true).secure(false).build());
+            refused(
+                    CookieRule.PARTITIONED_REQUIRES_SECURE,
+                    () -> CookieRules.checkDeclaration(
+                            "n", options().partitioned(true).secure(false).build()));
         }
     }
 
@@ -593,7 +723,10 @@ class CookieRulesTest {
 
         @Test
         void expiresAndMaxAgeTogetherAreRefused() {
-            CookieOptions both = options().maxAge(Duration.ofDays(1)).expires(NOW.plusSeconds(60)).build();
+            CookieOptions both = options()
+                    .maxAge(Duration.ofDays(1))
+                    .expires(NOW.plusSeconds(60))
+                    .build();
 
             refused(CookieRule.EXPIRES_AND_MAX_AGE, "n", "v", both);
             refused(CookieRule.EXPIRES_AND_MAX_AGE, () -> CookieRules.checkDeclaration("n", both));
@@ -601,40 +734,61 @@ class CookieRulesTest {
 
         @Test
         void aLifetimeOver400DaysBreaksNoRuleSinceBrowsersShortenIt() {
-            accepted("n", "v", options().maxAge(Duration.ofDays(400).plusSeconds(1)).build());
+            accepted(
+                    "n",
+                    "v",
+                    options().maxAge(Duration.ofDays(400).plusSeconds(1)).build());
             accepted("n", "v", options().maxAge(Duration.ofDays(999)).build());
-            accepted("n", "v", options().expires(NOW.plus(Duration.ofDays(4000))).build());
-            assertThatCode(() -> CookieRules.checkDeclaration("n", options().maxAge(Duration.ofDays(401)).build()))
+            accepted(
+                    "n", "v", options().expires(NOW.plus(Duration.ofDays(4000))).build());
+            assertThatCode(() -> CookieRules.checkDeclaration(
+                            "n", options().maxAge(Duration.ofDays(401)).build()))
                     .doesNotThrowAnyException();
         }
 
         @Test
         void capShortensAMaxAgeOver400DaysTo400Days() {
-            CookieOptions declared = options().path("/shop").domain("example.com").maxAge(Duration.ofDays(400).plusSeconds(1))
-                    .sameSite(SameSite.STRICT).partitioned(true).httpOnly(true).build();
+            CookieOptions declared = options()
+                    .path("/shop")
+                    .domain("example.com")
+                    .maxAge(Duration.ofDays(400).plusSeconds(1))
+                    .sameSite(SameSite.STRICT)
+                    .partitioned(true)
+                    .httpOnly(true)
+                    .build();
 
             CookieOptions capped = CookieRules.capLifetime(declared, NOW);
 
             assertThat(capped.maxAge()).contains(Duration.ofDays(400));
-            assertThat(capped.toBuilder().maxAge(declared.maxAge().orElseThrow()).build())
-                    .as("every other attribute kept").isEqualTo(declared);
+            assertThat(capped.toBuilder()
+                            .maxAge(declared.maxAge().orElseThrow())
+                            .build())
+                    .as("every other attribute kept")
+                    .isEqualTo(declared);
         }
 
         @Test
         void capShortensAnExpiryMoreThan400DaysAheadTo400DaysFromNow() {
-            CookieOptions twoYears = options().expires(NOW.plus(Duration.ofDays(730))).build();
-            CookieOptions oneSecondOver = options().expires(NOW.plus(Duration.ofDays(400)).plusSeconds(1)).build();
+            CookieOptions twoYears =
+                    options().expires(NOW.plus(Duration.ofDays(730))).build();
+            CookieOptions oneSecondOver = options()
+                    .expires(NOW.plus(Duration.ofDays(400)).plusSeconds(1))
+                    .build();
 
             assertThat(CookieRules.capLifetime(twoYears, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
             assertThat(CookieRules.capLifetime(oneSecondOver, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
-            assertThat(CookieRules.capLifetime(twoYears, NOW).maxAge()).as("still an expiry").isEmpty();
+            assertThat(CookieRules.capLifetime(twoYears, NOW).maxAge())
+                    .as("still an expiry")
+                    .isEmpty();
         }
 
         @Test
         void capMeasuresAnExpiryFromTheGivenNow() {
-            CookieOptions options = options().expires(NOW.plus(Duration.ofDays(450))).build();
+            CookieOptions options =
+                    options().expires(NOW.plus(Duration.ofDays(450))).build();
 
-            assertThat(CookieRules.capLifetime(options, NOW.plus(Duration.ofDays(60)))).isSameAs(options);
+            assertThat(CookieRules.capLifetime(options, NOW.plus(Duration.ofDays(60))))
+                    .isSameAs(options);
             assertThat(CookieRules.capLifetime(options, NOW).expires()).contains(NOW.plus(Duration.ofDays(400)));
         }
 
@@ -648,7 +802,8 @@ class CookieRulesTest {
 
         @Test
         void capLeavesAnExpiryUpTo400DaysAheadPastExpiriesAndSessionCookiesAsTheyAre() {
-            CookieOptions exactly400Days = options().expires(NOW.plus(Duration.ofDays(400))).build();
+            CookieOptions exactly400Days =
+                    options().expires(NOW.plus(Duration.ofDays(400))).build();
             CookieOptions past = options().expires(Instant.EPOCH).build();
 
             assertThat(CookieRules.capLifetime(exactly400Days, NOW)).isSameAs(exactly400Days);
@@ -680,9 +835,17 @@ class CookieRulesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"http://localhost/", "http://localhost:8080/app", "http://app.localhost/",
-                "http://127.0.0.1:8080/", "http://127.0.0.2/", "http://[::1]:8080/", "HTTPS://www.example.com/",
-                "wss://www.example.com/socket"})
+        @ValueSource(
+                strings = {
+                    "http://localhost/",
+                    "http://localhost:8080/app",
+                    "http://app.localhost/",
+                    "http://127.0.0.1:8080/",
+                    "http://127.0.0.2/",
+                    "http://[::1]:8080/",
+                    "HTTPS://www.example.com/",
+                    "wss://www.example.com/socket"
+                })
         void secureCookieFromASecureOrLoopbackPageIsAccepted(URI page) {
             accepted("n", "v", DEFAULTS, page);
         }
@@ -702,8 +865,15 @@ class CookieRulesTest {
     class Order {
         @Test
         void nameCharactersComeBeforeEverythingElse() {
-            refused(CookieRule.NAME_CHARACTERS, "__Host-a;b", "v\u0001",
-                    options().domain(".com").secure(false).maxAge(Duration.ofDays(999)).build(),
+            refused(
+                    CookieRule.NAME_CHARACTERS,
+                    "__Host-a;b",
+                    "v\u0001",
+                    options()
+                            .domain(".com")
+                            .secure(false)
+                            .maxAge(Duration.ofDays(999))
+                            .build(),
                     URI.create("http://www.example.com/"));
         }
 
@@ -714,30 +884,53 @@ class CookieRulesTest {
 
         @Test
         void sizeComesBeforeAttributes() {
-            refused(CookieRule.NAME_VALUE_TOO_LONG, "n", "a".repeat(5000), options().path("x").build());
+            refused(
+                    CookieRule.NAME_VALUE_TOO_LONG,
+                    "n",
+                    "a".repeat(5000),
+                    options().path("x").build());
         }
 
         @Test
         void domainRulesComeBeforePrefixRules() {
-            refused(CookieRule.DOMAIN_PUBLIC_SUFFIX, "__Host-sid", "v", options().domain("com").build());
+            refused(
+                    CookieRule.DOMAIN_PUBLIC_SUFFIX,
+                    "__Host-sid",
+                    "v",
+                    options().domain("com").build());
         }
 
         @Test
         void prefixRulesComeBeforeSameSite() {
-            refused(CookieRule.HOST_PREFIX, "__Host-sid", "v",
+            refused(
+                    CookieRule.HOST_PREFIX,
+                    "__Host-sid",
+                    "v",
                     options().secure(false).sameSite(SameSite.NONE).build());
         }
 
         @Test
         void expiresWithMaxAgeIsRefusedHoweverLongTheLifetime() {
-            refused(CookieRule.EXPIRES_AND_MAX_AGE, "n", "v",
-                    options().maxAge(Duration.ofDays(999)).expires(NOW.plus(Duration.ofDays(999))).build());
+            refused(
+                    CookieRule.EXPIRES_AND_MAX_AGE,
+                    "n",
+                    "v",
+                    options()
+                            .maxAge(Duration.ofDays(999))
+                            .expires(NOW.plus(Duration.ofDays(999)))
+                            .build());
         }
 
         @Test
         void insecureOriginComesLast() {
-            refused(CookieRule.EXPIRES_AND_MAX_AGE, "n", "v",
-                    options().maxAge(Duration.ofDays(1)).expires(NOW.plusSeconds(60)).build(),
+            refused(
+                    CookieRule.EXPIRES_AND_MAX_AGE,
+                    "n",
+                    "v",
+                    options()
+                            .maxAge(Duration.ofDays(1))
+                            .expires(NOW.plusSeconds(60))
+                            .build(),
                     URI.create("http://www.example.com/"));
         }
     }
@@ -747,7 +940,8 @@ class CookieRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"/relative/page", "mailto:someone@example.com", "file:///tmp/page.html"})
         void pageUrlWithoutAHostIsAProgrammingError(URI page) {
-            assertThatIllegalArgumentException().isThrownBy(() -> CookieRules.check("n", "v", DEFAULTS, page))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> CookieRules.check("n", "v", DEFAULTS, page))
                     .withMessageContaining(page.toString());
         }
 
@@ -761,7 +955,8 @@ class CookieRulesTest {
 
         @Test
         void everyRuleHasADescription() {
-            assertThat(CookieRule.values()).allSatisfy(rule -> assertThat(rule.description()).isNotBlank());
+            assertThat(CookieRule.values())
+                    .allSatisfy(rule -> assertThat(rule.description()).isNotBlank());
         }
     }
 }

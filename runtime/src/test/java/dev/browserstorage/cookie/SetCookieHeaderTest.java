@@ -21,8 +21,12 @@ class SetCookieHeaderTest {
     @Test
     void everyAttributeComesInTheFixedOrder() {
         CookieOptions options = CookieOptions.builder()
-                .path("/app").domain("example.com").maxAge(Duration.ofHours(1))
-                .sameSite(SameSite.NONE).partitioned(true).httpOnly(true)
+                .path("/app")
+                .domain("example.com")
+                .maxAge(Duration.ofHours(1))
+                .sameSite(SameSite.NONE)
+                .partitioned(true)
+                .httpOnly(true)
                 .build();
 
         assertThat(SetCookieHeader.format("sid", "abc", options))
@@ -33,7 +37,9 @@ class SetCookieHeaderTest {
     @Test
     void expiresIsAnImfFixdateInGmtWithATwoDigitDay() {
         CookieOptions options = CookieOptions.builder()
-                .expires(Instant.parse("2026-03-05T01:02:03.900Z")).secure(false).sameSite(SameSite.STRICT)
+                .expires(Instant.parse("2026-03-05T01:02:03.900Z"))
+                .secure(false)
+                .sameSite(SameSite.STRICT)
                 .build();
 
         assertThat(SetCookieHeader.format("a", "b", options))
@@ -43,7 +49,9 @@ class SetCookieHeaderTest {
     @Test
     void maxAgeAndExpiresAreBothRenderedWhenBothAreSet() {
         CookieOptions options = CookieOptions.builder()
-                .maxAge(Duration.ofSeconds(60)).expires(Instant.parse("2026-12-24T18:00:00Z")).build();
+                .maxAge(Duration.ofSeconds(60))
+                .expires(Instant.parse("2026-12-24T18:00:00Z"))
+                .build();
 
         assertThat(SetCookieHeader.format("a", "b", options))
                 .contains("; Max-Age=60; Expires=Thu, 24 Dec 2026 18:00:00 GMT; Secure");
@@ -67,8 +75,12 @@ class SetCookieHeaderTest {
     @Test
     void deletionKeepsScopeAndFlagsButExpiresAtOnce() {
         CookieOptions options = CookieOptions.builder()
-                .path("/app").domain("example.com").maxAge(Duration.ofDays(30))
-                .sameSite(SameSite.NONE).partitioned(true).httpOnly(true)
+                .path("/app")
+                .domain("example.com")
+                .maxAge(Duration.ofDays(30))
+                .sameSite(SameSite.NONE)
+                .partitioned(true)
+                .httpOnly(true)
                 .build();
 
         assertThat(SetCookieHeader.formatDeletion("sid", options))
@@ -86,8 +98,9 @@ class SetCookieHeaderTest {
     void deletionOfAHostPrefixedCookiePassesTheRulesAsTheBrowserAppliesThem() {
         String header = SetCookieHeader.formatDeletion("__Host-sid", CookieOptions.defaults());
 
-        assertThat(header).isEqualTo("__Host-sid=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
-                + " Secure; SameSite=Lax");
+        assertThat(header)
+                .isEqualTo("__Host-sid=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
+                        + " Secure; SameSite=Lax");
         CookieOptions deletion = CookieOptions.builder().maxAge(Duration.ZERO).build();
         assertThatCode(() -> CookieRules.check("__Host-sid", "", deletion, URI.create("https://example.com/")))
                 .doesNotThrowAnyException();

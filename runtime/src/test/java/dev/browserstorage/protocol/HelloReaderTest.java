@@ -29,7 +29,10 @@ class HelloReaderTest {
     private static final String UNREAD = " <not JSON, never read";
 
     /** 100 bytes per value, 1,000 units per area. */
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").limits(new StorageLimits(100, 1000, 10)).build();
+    private final BrowserSession session = BrowserSession.builder("b1", "demo")
+            .limits(new StorageLimits(100, 1000, 10))
+            .build();
+
     private final List<String> sent = new ArrayList<>();
     private final SyncConnection connection = new SyncConnection(session, sent::add);
 
@@ -38,7 +41,8 @@ class HelloReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "session"})
     void aKeyOutsideTheNamespaceIsRefusedAtOnce(String area) {
-        assertRefusedAt(START + "\"" + area + "\":{\"other:x\":\"1\"," + UNREAD,
+        assertRefusedAt(
+                START + "\"" + area + "\":{\"other:x\":\"1\"," + UNREAD,
                 "'" + area + "' has key 'other:x' outside the app's namespace 'demo:'");
     }
 
@@ -49,10 +53,14 @@ class HelloReaderTest {
         connection.receive(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\",\"demo:b\":\""
                 + "€".repeat(34) + "\",\"demo:c\":\"ok\"},\"tab\":\"t1\"}");
 
-        BrowserSession holder = area.equals("local") ? session : session.findTab("t1").orElseThrow();
+        BrowserSession holder =
+                area.equals("local") ? session : session.findTab("t1").orElseThrow();
         StorageArea storage = area.equals("local") ? StorageArea.LOCAL : StorageArea.SESSION;
-        assertThat(holder.entries(storage)).as("the oversized values are not kept, their keys are")
-                .containsExactly(Map.entry("demo:a", Snapshot.OVER_LIMIT), Map.entry("demo:b", Snapshot.OVER_LIMIT),
+        assertThat(holder.entries(storage))
+                .as("the oversized values are not kept, their keys are")
+                .containsExactly(
+                        Map.entry("demo:a", Snapshot.OVER_LIMIT),
+                        Map.entry("demo:b", Snapshot.OVER_LIMIT),
                         Map.entry("demo:c", "ok"));
         assertThat(sent).first().asString().contains("\"welcome\"");
     }
@@ -60,8 +68,10 @@ class HelloReaderTest {
     @Test
     void anOversizedValueStillCountsTowardsItsAreasBudget() {
         // 101 + 6 units of demo:a, then 9 keys of 100: over the budget of 1,000 at the ninth.
-        assertRefusedAt(START + "\"local\":{\"demo:a\":\"" + "v".repeat(101) + "\"," + area(9, 93).substring(1)
-                .replaceFirst("}$", ",") + UNREAD, "passes the app's budget of 1000");
+        assertRefusedAt(
+                START + "\"local\":{\"demo:a\":\"" + "v".repeat(101) + "\","
+                        + area(9, 93).substring(1).replaceFirst("}$", ",") + UNREAD,
+                "passes the app's budget of 1000");
     }
 
     @Test
@@ -75,10 +85,12 @@ class HelloReaderTest {
     @ValueSource(strings = {"local", "session"})
     void anAreaPastItsBudgetIsRefusedAtTheKeyThatPassesIt(String area) {
         // Ten keys of 100 units each fill the budget of 1,000 exactly; the eleventh passes it.
-        assertRefusedAt(START + "\"" + area + "\":" + area(11, 93).replaceFirst("}$", ",") + UNREAD,
+        assertRefusedAt(
+                START + "\"" + area + "\":" + area(11, 93).replaceFirst("}$", ",") + UNREAD,
                 "'" + area + "' passes the app's budget of 1000 UTF-16 units (keys and values) at key 'demo:k10'");
         // A key alone can pass it, before its value is read (the parser looks at the value's first character only).
-        assertRefusedAt(START + "\"" + area + "\":{\"demo:" + "k".repeat(1000) + "\":\"" + UNREAD,
+        assertRefusedAt(
+                START + "\"" + area + "\":{\"demo:" + "k".repeat(1000) + "\":\"" + UNREAD,
                 "'" + area + "' passes the app's budget of 1000");
     }
 
@@ -87,28 +99,34 @@ class HelloReaderTest {
         connection.receive(START + "\"local\":" + area(10, 93) + ",\"session\":" + area(10, 93) + "}");
 
         assertThat(session.unitsUsed(StorageArea.LOCAL)).isEqualTo(1000);
-        assertThat(connection.tab().orElseThrow().unitsUsed(StorageArea.SESSION)).isEqualTo(1000);
+        assertThat(connection.tab().orElseThrow().unitsUsed(StorageArea.SESSION))
+                .isEqualTo(1000);
     }
 
     @Test
     void aKeyGivenTwiceIsRefused() {
-        assertRefusedAt(START + "\"local\":{\"demo:a\":\"1\",\"demo:a\":\"2\"," + UNREAD, "'local' has key 'demo:a' twice");
+        assertRefusedAt(
+                START + "\"local\":{\"demo:a\":\"1\",\"demo:a\":\"2\"," + UNREAD, "'local' has key 'demo:a' twice");
     }
 
     @Test
     void aKeyIsQuotedAbbreviated() {
         assertThatThrownBy(() -> connection.receive(START + "\"local\":{\"other:" + "x".repeat(100_000) + "\":\"1\"}}"))
-                .isInstanceOf(ProtocolException.class).message().hasSizeLessThan(200);
+                .isInstanceOf(ProtocolException.class)
+                .message()
+                .hasSizeLessThan(200);
     }
 
     // ---------------------------------------------------------------- cookies
 
     @Test
     void theCookiesOfAHelloAreRefusedAtThePairPastTheLimit() {
-        assertRefusedAt(START + "\"cookies\":\"" + cookies(BrowserSession.MAX_COOKIES) + "; one=more\"," + UNREAD,
+        assertRefusedAt(
+                START + "\"cookies\":\"" + cookies(BrowserSession.MAX_COOKIES) + "; one=more\"," + UNREAD,
                 "'cookies' has more than 1000 cookies");
         // Pairs are counted, not names: a repeated name costs the splitting as much as a new one.
-        assertRefusedAt(START + "\"cookies\":\"" + "a=b;".repeat(BrowserSession.MAX_COOKIES + 1) + "\"," + UNREAD,
+        assertRefusedAt(
+                START + "\"cookies\":\"" + "a=b;".repeat(BrowserSession.MAX_COOKIES + 1) + "\"," + UNREAD,
                 "'cookies' has more than 1000 cookies");
     }
 
@@ -116,7 +134,8 @@ class HelloReaderTest {
     void cookiesLongerThanTheMostCookiesCanTakeAreRefusedBeforeTheyAreSplit() {
         String tooLong = "a=" + "v".repeat(HelloReader.MAX_COOKIES_CHARS - 1);
 
-        assertRefusedAt(START + "\"cookies\":\"" + tooLong + "\"," + UNREAD, "'cookies' is longer than 4099000 characters");
+        assertRefusedAt(
+                START + "\"cookies\":\"" + tooLong + "\"," + UNREAD, "'cookies' is longer than 4099000 characters");
     }
 
     // ---------------------------------------------------------------- failed, fields
@@ -129,7 +148,8 @@ class HelloReaderTest {
             failures.add("{\"id\":" + id + ",\"error\":\"quota\"}");
         }
 
-        assertRefusedAt(START + "\"applied\":64,\"" + field + "\":" + failures + "{\"id\":65," + UNREAD,
+        assertRefusedAt(
+                START + "\"applied\":64,\"" + field + "\":" + failures + "{\"id\":65," + UNREAD,
                 "'" + field + "' must be a list of at most 64 fail frames");
     }
 
@@ -154,7 +174,8 @@ class HelloReaderTest {
             default -> "\"hello\"";
         };
 
-        assertRefusedAt(START + "\"" + field + "\":" + value + ",\"" + field + "\":" + value + "," + UNREAD,
+        assertRefusedAt(
+                START + "\"" + field + "\":" + value + ",\"" + field + "\":" + value + "," + UNREAD,
                 "'" + field + "' is given twice");
     }
 
@@ -192,15 +213,20 @@ class HelloReaderTest {
         StringBuilder cookies = new StringBuilder(cookies(BrowserSession.MAX_COOKIES - 2));
         cookies.append("; c0=repeated; flag");
         Map<String, String> expectedCookies = SyncConnection.parseCookieHeader(cookies.toString());
-        String hello = HELLO.replace("{\"demo:prefs.theme\":\"\\\"dark\\\"\"}", json(local)).replace("\"session\":{}",
-                "\"session\":" + json(tabSession)).replace("a=1; b=x=y", cookies);
+        String hello = HELLO.replace("{\"demo:prefs.theme\":\"\\\"dark\\\"\"}", json(local))
+                .replace("\"session\":{}", "\"session\":" + json(tabSession))
+                .replace("a=1; b=x=y", cookies);
 
         new SyncConnection(roomy, sent::add).receive(hello);
 
         assertThat(roomy.entries(StorageArea.LOCAL)).isEqualTo(local);
-        assertThat(roomy.findTab("t1").orElseThrow().entries(StorageArea.SESSION)).isEqualTo(tabSession);
-        assertThat(roomy.entries(StorageArea.COOKIE)).isEqualTo(expectedCookies).hasSize(BrowserSession.MAX_COOKIES - 1)
-                .containsEntry("c0", "0").containsEntry("", "flag");
+        assertThat(roomy.findTab("t1").orElseThrow().entries(StorageArea.SESSION))
+                .isEqualTo(tabSession);
+        assertThat(roomy.entries(StorageArea.COOKIE))
+                .isEqualTo(expectedCookies)
+                .hasSize(BrowserSession.MAX_COOKIES - 1)
+                .containsEntry("c0", "0")
+                .containsEntry("", "flag");
     }
 
     private void assertRefusedAt(String frame, String message) {
@@ -233,8 +259,8 @@ class HelloReaderTest {
     /** A JSON object of the given strings, none of which needs escaping but its quotes and backslashes. */
     private static String json(Map<String, String> values) {
         StringJoiner object = new StringJoiner(",", "{", "}");
-        values.forEach((key, value) -> object.add("\"" + key + "\":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\""));
+        values.forEach((key, value) ->
+                object.add("\"" + key + "\":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
         return object.toString();
     }
 }

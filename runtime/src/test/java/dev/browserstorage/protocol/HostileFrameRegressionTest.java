@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * examples once fixed.
  */
 class HostileFrameRegressionTest {
-    private static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"http://localhost/\",\"local\":{},"
-            + "\"session\":{},\"cookies\":\"\",\"applied\":0}";
+    private static final String HELLO =
+            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"http://localhost/\",\"local\":{},"
+                    + "\"session\":{},\"cookies\":\"\",\"applied\":0}";
 
     private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
     private final List<String> sent = new ArrayList<>();
@@ -41,8 +42,10 @@ class HostileFrameRegressionTest {
     @Test
     void aNegativeOrFractionalAppliedCountIsAViolation() {
         for (String applied : List.of("-1", "2.5", "\"3\"", "1e30")) {
-            assertThatThrownBy(() -> new SyncConnection(session, sent::add).receive(HELLO.replace("\"applied\":0",
-                    "\"applied\":" + applied))).as(applied).isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> new SyncConnection(session, sent::add)
+                            .receive(HELLO.replace("\"applied\":0", "\"applied\":" + applied)))
+                    .as(applied)
+                    .isInstanceOf(ProtocolException.class);
         }
         assertThatThrownBy(() -> connection.receive(HELLO.replace("\"applied\":0", "\"applied\":0,\"tabApplied\":-5")))
                 .hasMessageContaining("'tabApplied'");
@@ -59,16 +62,18 @@ class HostileFrameRegressionTest {
     @Test
     void changesThatWouldTakeAnAreaPastTheBudgetAreRefusedOneByOne() {
         BrowserSession small = BrowserSession.builder("b2", "demo")
-                .limits(new dev.browserstorage.session.StorageLimits(64 * 1024, 256 * 1024, 50)).build();
+                .limits(new dev.browserstorage.session.StorageLimits(64 * 1024, 256 * 1024, 50))
+                .build();
         SyncConnection guarded = new SyncConnection(small, sent::add);
         guarded.receive(HELLO);
 
         // Found by the fuzzing: a key of 1.2 million characters was accepted (only values were
         // bounded), and so would any number of new keys, each under the value limit.
         String hugeKey = "demo:" + "k".repeat(1_200_000);
-        assertThatThrownBy(() -> guarded.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"" + hugeKey
-                + "\",\"value\":\"1\"}")).isInstanceOfSatisfying(ProtocolException.class,
-                        e -> assertThat(e.code()).isEqualTo("too-large"));
+        assertThatThrownBy(() -> guarded.receive(
+                        "{\"t\":\"change\",\"area\":\"local\",\"key\":\"" + hugeKey + "\",\"value\":\"1\"}"))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
         String value = "v".repeat(60_000);
         int accepted = 0;
         for (int i = 0; i < 10; i++) {
@@ -92,14 +97,19 @@ class HostileFrameRegressionTest {
     void cookiesTheBrowserReportsAreBoundedInSizeAndNumber() {
         connection.receive(HELLO);
 
-        assertThatThrownBy(() -> connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c\",\"value\":\""
-                + "z".repeat(5000) + "\"}")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> connection.receive(
+                        "{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c\",\"value\":\"" + "z".repeat(5000) + "\"}"))
+                .isInstanceOf(ProtocolException.class);
         for (int i = 0; i < BrowserSession.MAX_COOKIES; i++) {
             connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c" + i + "\",\"value\":\"1\"}");
         }
-        assertThatThrownBy(() -> connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"one-more\",\"value\":\"1\"}"))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
+        assertThatThrownBy(() -> connection.receive(
+                        "{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"one-more\",\"value\":\"1\"}"))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
         connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c0\",\"value\":\"2\"}");
-        assertThat(session.entries(StorageArea.COOKIE)).hasSize(BrowserSession.MAX_COOKIES).containsEntry("c0", "2");
+        assertThat(session.entries(StorageArea.COOKIE))
+                .hasSize(BrowserSession.MAX_COOKIES)
+                .containsEntry("c0", "2");
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class HttpOnlyFramesTest {
     private static final String SECRET = "s3cr3t-session-token";
-    private static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\",\"local\":{},"
-            + "\"session\":{},\"cookies\":\"theme=dark\",\"applied\":0}";
+    private static final String HELLO =
+            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\",\"local\":{},"
+                    + "\"session\":{},\"cookies\":\"theme=dark\",\"applied\":0}";
 
     private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
     private final List<String> recorded = new ArrayList<>();
@@ -34,14 +35,18 @@ class HttpOnlyFramesTest {
         // Found while writing this test: the value went out in a batch frame, with nothing to say
         // it was HttpOnly, so the glue would have set it as a cookie any script can read.
         assertThatThrownBy(() -> session.write(List.of(Write.setCookie("sid", SECRET, httpOnly))))
-                .isInstanceOfSatisfying(InvalidCookieException.class,
+                .isInstanceOfSatisfying(
+                        InvalidCookieException.class,
                         e -> assertThat(e.rule()).isEqualTo(CookieRule.HTTP_ONLY_FROM_SCRIPT));
-        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"),
-                Write.setCookie("sid", SECRET, httpOnly)))).as("nor inside a batch with other writes")
+        assertThatThrownBy(() -> session.write(
+                        List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"), Write.setCookie("sid", SECRET, httpOnly))))
+                .as("nor inside a batch with other writes")
                 .isInstanceOf(InvalidCookieException.class);
         session.write(List.of(Write.setCookie("theme", "light", CookieOptions.defaults())));
 
-        assertThat(recorded).as("frames to the glue").hasSizeGreaterThanOrEqualTo(2)
+        assertThat(recorded)
+                .as("frames to the glue")
+                .hasSizeGreaterThanOrEqualTo(2)
                 .noneMatch(frame -> frame.contains(SECRET));
         assertThat(session.pendingBatchIds()).hasSize(1);
     }

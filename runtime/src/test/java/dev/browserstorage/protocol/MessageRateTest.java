@@ -27,7 +27,9 @@ class MessageRateTest {
         }
 
         now.addAndGet(99_999_999L);
-        assertThat(rate.tryAcquire()).as("just under a tenth of a second: no frame yet").isFalse();
+        assertThat(rate.tryAcquire())
+                .as("just under a tenth of a second: no frame yet")
+                .isFalse();
         now.addAndGet(1L);
         assertThat(rate.tryAcquire()).as("a tenth of a second: one frame").isTrue();
         assertThat(rate.tryAcquire()).isFalse();

@@ -19,25 +19,29 @@ class RenderedBatchesTest {
 
     @Test
     void browserBatchesThenTheTabsInIdOrderWithTokensAndWithoutIds() throws Exception {
-        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "\"x\""), Write.remove(StorageArea.LOCAL, "demo:b")));
+        session.write(
+                List.of(Write.set(StorageArea.LOCAL, "demo:a", "\"x\""), Write.remove(StorageArea.LOCAL, "demo:b")));
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:c", "3")));
         List<WriteBatch> local = session.pendingBatches();
 
         String text = Frames.rendered(local, "t1", tab.pendingBatches());
 
-        assertThat(text).isEqualTo("[{\"token\":\"" + local.get(0).token() + "\",\"writes\":["
-                + "{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"\\\"x\\\"\"},"
-                + "{\"area\":\"local\",\"key\":\"demo:b\",\"value\":null}]},"
-                + "{\"token\":\"" + local.get(1).token() + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:c\",\"value\":\"3\"}]},"
-                + "{\"token\":\"" + tab.pendingBatches().get(0).token() + "\",\"tab\":\"t1\",\"writes\":["
-                + "{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}]");
+        assertThat(text)
+                .isEqualTo("[{\"token\":\"" + local.get(0).token() + "\",\"writes\":["
+                        + "{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"\\\"x\\\"\"},"
+                        + "{\"area\":\"local\",\"key\":\"demo:b\",\"value\":null}]},"
+                        + "{\"token\":\"" + local.get(1).token()
+                        + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:c\",\"value\":\"3\"}]},"
+                        + "{\"token\":\"" + tab.pendingBatches().get(0).token() + "\",\"tab\":\"t1\",\"writes\":["
+                        + "{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}]");
     }
 
     @Test
     void renderingStopsAtTheFirstBatchWithACookieSoTheOrderIsKept() throws Exception {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
-        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2"),
+        session.write(List.of(
+                Write.set(StorageArea.LOCAL, "demo:b", "2"),
                 Write.setCookie("lang", "en", CookieOptions.builder().build())));
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:c", "3")));
 
@@ -56,7 +60,8 @@ class RenderedBatchesTest {
         JsonNode rendered = new ObjectMapper().readTree(Frames.rendered(session.pendingBatches(), null, List.of()));
 
         assertThat(rendered).hasSize(Frames.MAX_RENDERED_BATCHES);
-        assertThat(rendered.get(31).path("token").asText()).isEqualTo(session.pendingBatches().get(31).token());
+        assertThat(rendered.get(31).path("token").asText())
+                .isEqualTo(session.pendingBatches().get(31).token());
     }
 
     @Test

@@ -29,7 +29,8 @@ class SocketOriginTest {
         "HTTPS://Shop.Example,      https://shop.example/",
         "https://shop.example,      https://SHOP.example/",
         "http://localhost:8080,     http://localhost:8080/app?x=1#y",
-        "http://[::1]:8080,         http://[::1]:8080/"})
+        "http://[::1]:8080,         http://[::1]:8080/"
+    })
     void aPageOfTheOriginThatOpenedTheSocketIsAccepted(String origin, String page) {
         connection(origin).receive(helloFrom(page));
 
@@ -46,10 +47,12 @@ class SocketOriginTest {
         "https://shop.example:8443, https://shop.example/",
         "http://shop.example,       http://shop.example:443/",
         "null,                      https://shop.example/",
-        "not an origin,             https://shop.example/"})
+        "not an origin,             https://shop.example/"
+    })
     void aPageOfAnotherOriginIsAViolation(String origin, String page) {
         assertThatThrownBy(() -> connection(origin).receive(helloFrom(page)))
-                .isInstanceOfSatisfying(ProtocolException.class,
+                .isInstanceOfSatisfying(
+                        ProtocolException.class,
                         e -> assertThat(e.closeCode()).isEqualTo(ProtocolException.CLOSE_PROTOCOL_VIOLATION))
                 .hasMessage("'page' is not a page of the origin that opened this socket");
         assertThat(session.isHydrated()).isFalse();
@@ -61,9 +64,11 @@ class SocketOriginTest {
         String noPage = HELLO.replace(PAGE, "");
 
         assertThatThrownBy(() -> connection("https://shop.example").receive(noPage))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("'page' is not a page of the origin");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("'page' is not a page of the origin");
         assertThatThrownBy(() -> connection("https://shop.example").receive(HELLO.replace(PAGE, "\"page\":\"\",")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("'page' is not a page of the origin");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("'page' is not a page of the origin");
         assertThat(session.isHydrated()).isFalse();
 
         new SyncConnection(session, sent::add).receive(noPage);

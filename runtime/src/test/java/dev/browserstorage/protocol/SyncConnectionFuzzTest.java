@@ -46,7 +46,8 @@ class SyncConnectionFuzzTest {
     void everyFrameIsAcceptedOrRefusedWithADocumentedErrorAndTheSessionStaysWithinItsLimits(
             @ForAll("sequences") List<String> frames) throws Exception {
         StorageLimits limits = LIMITS;
-        BrowserSession session = BrowserSession.builder("b1", APP).limits(limits).build();
+        BrowserSession session =
+                BrowserSession.builder("b1", APP).limits(limits).build();
         // Writes waiting for the browser, so that acks, fails and 'applied' have batches to hit.
         for (int i = 0; i < 3; i++) {
             session.write(List.of(Write.set(StorageArea.LOCAL, APP + ":prefs.w" + i, "\"" + i + "\"")));
@@ -66,7 +67,9 @@ class SyncConnectionFuzzTest {
                 assertThat(e.code()).as("error code for %s", abbreviate(frame)).isIn(CODES);
                 assertThat(e.closeCode()).isIn(0, ProtocolException.CLOSE_PROTOCOL_VIOLATION);
                 assertThat(e.getMessage()).isNotBlank();
-                assertThat(e.getMessage().length()).as("an error message does not echo a huge input").isLessThan(1000);
+                assertThat(e.getMessage().length())
+                        .as("an error message does not echo a huge input")
+                        .isLessThan(1000);
                 if (e.closeCode() != 0) {
                     // The endpoint closes the socket; the glue reconnects with a fresh connection.
                     CLOSED.incrementAndGet();
@@ -82,7 +85,8 @@ class SyncConnectionFuzzTest {
         checkState(session);
     }
 
-    private static void checkInvariants(BrowserSession session, StorageLimits limits, List<String> sent) throws Exception {
+    private static void checkInvariants(BrowserSession session, StorageLimits limits, List<String> sent)
+            throws Exception {
         if (session.isHydrated()) {
             for (StorageArea area : List.of(StorageArea.LOCAL, StorageArea.SESSION)) {
                 assertThat(session.unitsUsed(area)).isLessThanOrEqualTo(limits.maxAreaUnits());
@@ -113,7 +117,8 @@ class SyncConnectionFuzzTest {
 
     @AfterContainer
     static void report() {
-        System.out.printf("SyncConnectionFuzzTest: %,d frames fuzzed, %,d refused, %,d closed the connection%n",
+        System.out.printf(
+                "SyncConnectionFuzzTest: %,d frames fuzzed, %,d refused, %,d closed the connection%n",
                 FRAMES.get(), REFUSED.get(), CLOSED.get());
     }
 

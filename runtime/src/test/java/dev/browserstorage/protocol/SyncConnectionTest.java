@@ -35,13 +35,17 @@ class SyncConnectionTest {
         assertThat(session.entries(StorageArea.COOKIE)).containsExactly(Map.entry("a", "1"), Map.entry("b", "x=y"));
         assertThat(sent).hasSize(2);
         assertThat(sent.get(0)).isEqualTo("{\"t\":\"welcome\",\"v\":1,\"app\":\"demo\",\"tab\":\"t1\"}");
-        assertThat(withoutTokens(sent.get(1))).isEqualTo("{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:k\",\"value\":\"1\"}]}");
+        assertThat(withoutTokens(sent.get(1)))
+                .isEqualTo(
+                        "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:k\",\"value\":\"1\"}]}");
     }
 
     @Test
     void appliedInHelloAcknowledgesTheBatchesWhoseAckWasLost() {
-        CompletableFuture<Void> first = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
-        CompletableFuture<Void> second = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2"))).toCompletableFuture();
+        CompletableFuture<Void> first = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
+                .toCompletableFuture();
+        CompletableFuture<Void> second = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2")))
+                .toCompletableFuture();
 
         connection.receive(HELLO.replace("\"applied\":0", "\"applied\":1"));
 
@@ -53,39 +57,55 @@ class SyncConnectionTest {
     @Test
     void aFailureTheHelloReportsFailsItsBatchEvenBelowTheAppliedCount() {
         // Batch 1 failed in the browser and its fail frame was lost; batch 2 applied after it.
-        CompletableFuture<Void> first = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
-        CompletableFuture<Void> second = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2"))).toCompletableFuture();
+        CompletableFuture<Void> first = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
+                .toCompletableFuture();
+        CompletableFuture<Void> second = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2")))
+                .toCompletableFuture();
 
-        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":2,\"failed\":[{\"id\":1,\"error\":\"quota\","
-                + "\"message\":\"QuotaExceededError: full\",\"area\":\"local\",\"key\":\"demo:a\"}]"));
+        connection.receive(HELLO.replace(
+                "\"applied\":0",
+                "\"applied\":2,\"failed\":[{\"id\":1,\"error\":\"quota\","
+                        + "\"message\":\"QuotaExceededError: full\",\"area\":\"local\",\"key\":\"demo:a\"}]"));
 
         assertThat(first).isCompletedExceptionally();
         assertThatThrownBy(first::join).cause().isInstanceOf(QuotaExceededException.class);
         assertThat(second).isCompleted();
         assertThat(session.pendingBatchIds()).isEmpty();
-        assertThat(session.readText(StorageArea.LOCAL, "demo:a")).as("rolled back").isEmpty();
+        assertThat(session.readText(StorageArea.LOCAL, "demo:a"))
+                .as("rolled back")
+                .isEmpty();
     }
 
     @Test
     void aReportedFailureOfALostSessionNeverFailsTheNewSessionsBatches() {
         // The server restarted: its new session's batch 1 is not the batch 3 the browser failed before.
-        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1")))
+                .toCompletableFuture();
 
-        connection.receive(HELLO.replace("\"applied\":0", "\"applied\":5,\"failed\":[{\"id\":1,\"error\":\"quota\"},"
-                + "{\"id\":3,\"error\":\"unavailable\"}]"));
+        connection.receive(HELLO.replace(
+                "\"applied\":0",
+                "\"applied\":5,\"failed\":[{\"id\":1,\"error\":\"quota\"}," + "{\"id\":3,\"error\":\"unavailable\"}]"));
 
         assertThat(offline).isNotDone();
         assertThat(sent).last().asString().contains("\"id\":6");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"failed\":7", "\"failed\":[1]", "\"failed\":[{\"id\":1,\"error\":\"nope\"}]",
-            "\"failed\":[{\"id\":0,\"error\":\"quota\"}]", "\"tabFailed\":{}"})
+    @ValueSource(
+            strings = {
+                "\"failed\":7",
+                "\"failed\":[1]",
+                "\"failed\":[{\"id\":1,\"error\":\"nope\"}]",
+                "\"failed\":[{\"id\":0,\"error\":\"quota\"}]",
+                "\"tabFailed\":{}"
+            })
     void aBadFailureListIsAViolationAndChangesNothing(String failed) {
-        CompletableFuture<Void> pending = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+        CompletableFuture<Void> pending = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1")))
+                .toCompletableFuture();
 
         assertThatThrownBy(() -> connection.receive(HELLO.replace("\"applied\":0", "\"applied\":1," + failed)))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isEqualTo(4400));
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.closeCode()).isEqualTo(4400));
         assertThat(session.isHydrated()).isFalse();
         assertThat(pending).isNotDone();
     }
@@ -97,13 +117,15 @@ class SyncConnectionTest {
             many.append(id > 1 ? "," : "").append("{\"id\":").append(id).append(",\"error\":\"quota\"}");
         }
         assertThatThrownBy(() -> connection.receive(HELLO.replace("\"applied\":0", "\"applied\":65," + many + "]")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("at most 64");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("at most 64");
     }
 
     @Test
     void aNewSessionContinuesAboveTheBatchIdsTheBrowserAppliedBeforeARestart() {
         // The browser applied up to 41 with a session the server has since lost (restart, eviction).
-        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1"))).toCompletableFuture();
+        CompletableFuture<Void> offline = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", "1")))
+                .toCompletableFuture();
 
         connection.receive(HELLO.replace("\"applied\":0", "\"applied\":41"));
 
@@ -118,15 +140,20 @@ class SyncConnectionTest {
     @Test
     void ackAndFailAnswerBatches() {
         connection.receive(HELLO);
-        CompletableFuture<Void> ok = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
-        CompletableFuture<Void> refused = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2"))).toCompletableFuture();
+        CompletableFuture<Void> ok = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
+                .toCompletableFuture();
+        CompletableFuture<Void> refused = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2")))
+                .toCompletableFuture();
 
         connection.receive("{\"t\":\"ack\",\"id\":1}");
-        connection.receive("{\"t\":\"fail\",\"id\":2,\"error\":\"quota\",\"area\":\"local\",\"key\":\"demo:b\",\"message\":\"full\"}");
+        connection.receive(
+                "{\"t\":\"fail\",\"id\":2,\"error\":\"quota\",\"area\":\"local\",\"key\":\"demo:b\",\"message\":\"full\"}");
         connection.receive("{\"t\":\"ack\",\"id\":99}");
 
         assertThat(ok).isCompleted();
-        assertThatThrownBy(refused::join).hasCauseInstanceOf(QuotaExceededException.class).hasMessageContaining("full");
+        assertThatThrownBy(refused::join)
+                .hasCauseInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("full");
         assertThat(session.readText(StorageArea.LOCAL, "demo:b")).isEmpty();
     }
 
@@ -140,17 +167,28 @@ class SyncConnectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[1]", "{}", "{\"t\":7}", "{\"t\":\"shout\"}", "{\"t\":\"ack\"}", "{\"t\":\"ack\",\"id\":\"1\"}",
-            "{\"t\":\"ack\",\"id\":-1}", "{\"t\":\"fail\",\"id\":1,\"error\":\"boom\"}",
-            "{\"t\":\"change\",\"area\":\"disk\",\"key\":\"demo:a\",\"value\":\"1\"}",
-            "{\"t\":\"change\",\"area\":\"local\",\"key\":\"demo:a\",\"value\":1}",
-            "{\"t\":\"change\",\"area\":\"local\",\"value\":\"1\"}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[1]",
+                "{}",
+                "{\"t\":7}",
+                "{\"t\":\"shout\"}",
+                "{\"t\":\"ack\"}",
+                "{\"t\":\"ack\",\"id\":\"1\"}",
+                "{\"t\":\"ack\",\"id\":-1}",
+                "{\"t\":\"fail\",\"id\":1,\"error\":\"boom\"}",
+                "{\"t\":\"change\",\"area\":\"disk\",\"key\":\"demo:a\",\"value\":\"1\"}",
+                "{\"t\":\"change\",\"area\":\"local\",\"key\":\"demo:a\",\"value\":1}",
+                "{\"t\":\"change\",\"area\":\"local\",\"value\":\"1\"}"
+            })
     void malformedFramesAreRefusedAndChangeNothing(String frame) {
         connection.receive(HELLO);
         sent.clear();
 
-        assertThatThrownBy(() -> connection.receive(frame)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.closeCode()).isZero());
+        assertThatThrownBy(() -> connection.receive(frame))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.closeCode()).isZero());
         assertThat(session.entries(StorageArea.LOCAL)).containsOnlyKeys("demo:prefs.theme");
         assertThat(sent).isEmpty();
     }
@@ -159,21 +197,28 @@ class SyncConnectionTest {
     void keysOutsideTheNamespaceAreRefusedWithTheNamespaceCode() {
         connection.receive(HELLO);
 
-        assertThatThrownBy(() -> connection.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"other:x\",\"value\":\"1\"}"))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo("namespace"));
+        assertThatThrownBy(() ->
+                        connection.receive("{\"t\":\"change\",\"area\":\"local\",\"key\":\"other:x\",\"value\":\"1\"}"))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo("namespace"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"t\":\"ack\",\"id\":1}",
-            "{\"t\":\"hello\",\"v\":2,\"app\":\"demo\"}",
-            "{\"t\":\"hello\",\"v\":1,\"app\":\"other\"}",
-            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":{\"other:x\":\"1\"}}",
-            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":{\"demo:x\":1}}",
-            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":[]}",
-            "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"not a url\"}"})
+    @ValueSource(
+            strings = {
+                "{\"t\":\"ack\",\"id\":1}",
+                "{\"t\":\"hello\",\"v\":2,\"app\":\"demo\"}",
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"other\"}",
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":{\"other:x\":\"1\"}}",
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":{\"demo:x\":1}}",
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"local\":[]}",
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"not a url\"}"
+            })
     void violationsCloseTheConnectionAndLeaveTheSessionUnhydrated(String frame) {
-        assertThatThrownBy(() -> connection.receive(frame)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.closeCode()).isEqualTo(ProtocolException.CLOSE_PROTOCOL_VIOLATION));
+        assertThatThrownBy(() -> connection.receive(frame))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class,
+                        e -> assertThat(e.closeCode()).isEqualTo(ProtocolException.CLOSE_PROTOCOL_VIOLATION));
         assertThat(session.isHydrated()).isFalse();
         assertThat(sent).isEmpty();
     }
@@ -182,8 +227,10 @@ class SyncConnectionTest {
     void aSecondHelloIsAViolation() {
         connection.receive(HELLO);
 
-        assertThatThrownBy(() -> connection.receive(HELLO)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.closeCode()).isEqualTo(ProtocolException.CLOSE_PROTOCOL_VIOLATION));
+        assertThatThrownBy(() -> connection.receive(HELLO))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class,
+                        e -> assertThat(e.closeCode()).isEqualTo(ProtocolException.CLOSE_PROTOCOL_VIOLATION));
     }
 
     @Test
@@ -196,7 +243,7 @@ class SyncConnectionTest {
 
     @Test
     void closingTheCurrentConnectionDisconnectsTheSessionButAnOlderOneDoesNot() {
-        SyncConnection older = new SyncConnection(session, text -> { });
+        SyncConnection older = new SyncConnection(session, text -> {});
         older.receive(HELLO);
         connection.receive(HELLO);
 
@@ -222,20 +269,28 @@ class SyncConnectionTest {
         assertThat(tab.tabId()).contains("t1");
         assertThat(session.findTab("t1")).containsSame(tab);
         assertThat(tab.readText(StorageArea.SESSION, "demo:draft.text")).contains("\"hi\"");
-        assertThat(session.entries(StorageArea.SESSION)).as("the browser's own session area").isEmpty();
-        assertThat(tab.readText(StorageArea.LOCAL, "demo:prefs.theme")).as("localStorage is the browser's").isEmpty();
+        assertThat(session.entries(StorageArea.SESSION))
+                .as("the browser's own session area")
+                .isEmpty();
+        assertThat(tab.readText(StorageArea.LOCAL, "demo:prefs.theme"))
+                .as("localStorage is the browser's")
+                .isEmpty();
     }
 
     @Test
     void aTabsWritesGoOutMarkedAsTheTabsAndOnlyATabAckCompletesThem() {
         connection.receive(HELLO);
         BrowserSession tab = connection.tab().orElseThrow();
-        CompletableFuture<Void> local = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1"))).toCompletableFuture();
-        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+        CompletableFuture<Void> local = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
+                .toCompletableFuture();
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
+                .toCompletableFuture();
 
-        assertThat(sent.subList(1, 3)).map(SyncConnectionTest::withoutTokens).containsExactly(
-                "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}",
-                "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}");
+        assertThat(sent.subList(1, 3))
+                .map(SyncConnectionTest::withoutTokens)
+                .containsExactly(
+                        "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}",
+                        "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}");
         connection.receive("{\"t\":\"ack\",\"id\":1,\"tab\":true}");
         assertThat(draft).isCompleted();
         assertThat(local).as("the browser's batch 1 is another batch").isNotDone();
@@ -252,7 +307,11 @@ class SyncConnectionTest {
         reloaded.receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"resume\":true"));
 
         assertThat(duplicate.tab().orElseThrow().tabId()).get().isNotEqualTo("t1");
-        assertThat(sent).filteredOn(frame -> frame.contains("welcome")).hasSize(3).element(1).asString()
+        assertThat(sent)
+                .filteredOn(frame -> frame.contains("welcome"))
+                .hasSize(3)
+                .element(1)
+                .asString()
                 .contains("\"tab\":\"" + duplicate.tab().orElseThrow().tabId().orElseThrow() + "\"");
         assertThat(reloaded.tab()).containsSame(connection.tab().orElseThrow());
         assertThat(session.tabIds()).hasSize(2);
@@ -267,7 +326,8 @@ class SyncConnectionTest {
         other.receive(HELLO.replace("t1", "t2"));
         sent.clear();
 
-        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
+                .toCompletableFuture();
         assertThat(sent).as("tab t2 must not receive t1's sessionStorage").isEmpty();
 
         SyncConnection back = new SyncConnection(session, sent::add);
@@ -281,10 +341,12 @@ class SyncConnectionTest {
     void tabAppliedInHelloAcknowledgesTheTabBatchesWhoseAckWasLost() {
         connection.receive(HELLO);
         BrowserSession tab = connection.tab().orElseThrow();
-        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2"))).toCompletableFuture();
+        CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
+                .toCompletableFuture();
         connection.closed();
 
-        new SyncConnection(session, sent::add).receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"tabApplied\":1"));
+        new SyncConnection(session, sent::add)
+                .receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"tabApplied\":1"));
 
         assertThat(draft).isCompleted();
     }
@@ -295,7 +357,8 @@ class SyncConnectionTest {
 
         connection.receive("{\"t\":\"change\",\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"3\"}");
 
-        assertThat(connection.tab().orElseThrow().readText(StorageArea.SESSION, "demo:d")).contains("3");
+        assertThat(connection.tab().orElseThrow().readText(StorageArea.SESSION, "demo:d"))
+                .contains("3");
         assertThat(session.entries(StorageArea.SESSION)).isEmpty();
     }
 
@@ -303,18 +366,22 @@ class SyncConnectionTest {
     @ValueSource(strings = {"\"\"", "\"a b\"", "\"x/y\"", "42"})
     void aMalformedTabIdIsAViolation(String tabId) {
         assertThatThrownBy(() -> connection.receive(HELLO.replace("\"t1\"", tabId)))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero());
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero());
         assertThat(session.isHydrated()).isFalse();
     }
 
     @Test
     void aBrowserWhoseTabsAreAllConnectedCannotOpenOneMoreThanTheLimit() {
-        BrowserSession small = BrowserSession.builder("b2", "demo").limits(new StorageLimits(1000, 1000, 10, 2)).build();
+        BrowserSession small = BrowserSession.builder("b2", "demo")
+                .limits(new StorageLimits(1000, 1000, 10, 2))
+                .build();
         new SyncConnection(small, sent::add).receive(HELLO);
         new SyncConnection(small, sent::add).receive(HELLO.replace("t1", "t2"));
 
         assertThatThrownBy(() -> new SyncConnection(small, sent::add).receive(HELLO.replace("t1", "t3")))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero())
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.closeCode()).isNotZero())
                 .hasMessageContaining("2 connected tabs");
     }
 
@@ -334,14 +401,21 @@ class SyncConnectionTest {
         assertThat(sent).as("nothing before the flush").isEmpty();
         assertThat(scheduled).as("one flush for the moment").hasSize(1);
         scheduled.get(0).run();
-        assertThat(sent).map(SyncConnectionTest::withoutTokens).containsExactly("{\"t\":\"batches\",\"batches\":["
-                + "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]},"
-                + "{\"t\":\"batch\",\"id\":2,\"writes\":[{\"area\":\"local\",\"key\":\"demo:b\",\"value\":\"2\"}]},"
-                + "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:c\",\"value\":\"3\"}]}]}");
+        assertThat(sent)
+                .map(SyncConnectionTest::withoutTokens)
+                .containsExactly(
+                        "{\"t\":\"batches\",\"batches\":["
+                                + "{\"t\":\"batch\",\"id\":1,\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]},"
+                                + "{\"t\":\"batch\",\"id\":2,\"writes\":[{\"area\":\"local\",\"key\":\"demo:b\",\"value\":\"2\"}]},"
+                                + "{\"t\":\"batch\",\"id\":1,\"tab\":true,\"writes\":[{\"area\":\"session\",\"key\":\"demo:c\",\"value\":\"3\"}]}]}");
 
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:d", "4")));
         scheduled.get(1).run();
-        assertThat(sent).as("a batch alone is a plain batch frame").last().asString().startsWith("{\"t\":\"batch\",\"id\":3");
+        assertThat(sent)
+                .as("a batch alone is a plain batch frame")
+                .last()
+                .asString()
+                .startsWith("{\"t\":\"batch\",\"id\":3");
     }
 
     @Test
@@ -369,21 +443,28 @@ class SyncConnectionTest {
 
         connection.receive(HELLO.replace("\"applied\":0", "\"applied\":41"));
 
-        assertThat(sent.get(1)).as("renumbered after the browser's count, under the same token").isEqualTo(
-                "{\"t\":\"batch\",\"id\":42,\"token\":\"" + token
+        assertThat(sent.get(1))
+                .as("renumbered after the browser's count, under the same token")
+                .isEqualTo("{\"t\":\"batch\",\"id\":42,\"token\":\"" + token
                         + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}");
         BrowserSession tab = connection.tab().orElseThrow();
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
-        assertThat(sent.get(2)).startsWith("{\"t\":\"batch\",\"id\":1,\"tab\":true,\"token\":\""
-                + tab.pendingBatches().get(0).token() + "\",");
+        assertThat(sent.get(2))
+                .startsWith("{\"t\":\"batch\",\"id\":1,\"tab\":true,\"token\":\""
+                        + tab.pendingBatches().get(0).token() + "\",");
     }
 
     @Test
     void aHelloAcknowledgingALostAckKeepsWhatItsSnapshotShowsNotTheBatchsValue() {
         // Batch 1 set the theme; the browser applied it, its ack was lost, and the user picked "blue"
         // (or the page applied it from its HTML and the user edited before the socket delivered it).
-        CompletableFuture<Void> write = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"dark\""),
-                Write.setCookie("lang", "de", dev.browserstorage.cookie.CookieOptions.builder().build())))
+        CompletableFuture<Void> write = session.write(List.of(
+                        Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"dark\""),
+                        Write.setCookie(
+                                "lang",
+                                "de",
+                                dev.browserstorage.cookie.CookieOptions.builder()
+                                        .build())))
                 .toCompletableFuture();
         List<String> seen = new ArrayList<>();
         session.addListener(StorageArea.LOCAL, "demo:prefs.theme", change -> seen.add(change.newValue()));
@@ -393,7 +474,8 @@ class SyncConnectionTest {
         assertThat(write).isCompleted();
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"blue\"");
         assertThat(seen).as("the server's listeners hear of the user's value").endsWith("\"blue\"");
-        assertThat(session.readText(StorageArea.COOKIE, "lang")).as("cookie writes are confirmed by the count, as before: a page does not see every cookie")
+        assertThat(session.readText(StorageArea.COOKIE, "lang"))
+                .as("cookie writes are confirmed by the count, as before: a page does not see every cookie")
                 .contains("de");
     }
 

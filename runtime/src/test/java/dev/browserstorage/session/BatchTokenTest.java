@@ -37,9 +37,11 @@ class BatchTokenTest {
 
         List<WriteBatch> after = session.pendingBatches();
         assertThat(after).extracting(WriteBatch::id).containsExactly(42L, 43L);
-        assertThat(after).extracting(WriteBatch::token)
+        assertThat(after)
+                .extracting(WriteBatch::token)
                 .containsExactly(before.get(0).token(), before.get(1).token());
-        assertThat(after).extracting(WriteBatch::writes)
+        assertThat(after)
+                .extracting(WriteBatch::writes)
                 .containsExactly(before.get(0).writes(), before.get(1).writes());
     }
 
@@ -58,7 +60,8 @@ class BatchTokenTest {
     @Test
     void aMalformedTokenIsRefused() {
         assertThatThrownBy(() -> new WriteBatch(1, "<script>xx", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<script>xx");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("<script>xx");
         assertThatThrownBy(() -> new WriteBatch(1, "abc", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

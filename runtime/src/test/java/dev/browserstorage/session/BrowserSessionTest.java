@@ -31,7 +31,8 @@ class BrowserSessionTest {
     private final List<WriteBatch> sent = new ArrayList<>();
 
     private BrowserSession hydratedSession(StorageLimits limits) {
-        BrowserSession session = BrowserSession.builder("b1", "app").limits(limits).build();
+        BrowserSession session =
+                BrowserSession.builder("b1", "app").limits(limits).build();
         session.hydrate(Snapshot.empty(PAGE));
         session.connect(sent::add);
         return session;
@@ -46,14 +47,18 @@ class BrowserSessionTest {
         BrowserSession session = BrowserSession.builder("b1", "app").build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:ok", "1", "other:x", "2"), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> session.hydrate(snapshot)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("other:x").hasMessageContaining("outside the app's namespace");
+        assertThatThrownBy(() -> session.hydrate(snapshot))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other:x")
+                .hasMessageContaining("outside the app's namespace");
         assertThat(session.isHydrated()).isFalse();
     }
 
     @Test
     void aSnapshotOverTheAppsBudgetIsRefused() {
-        BrowserSession session = BrowserSession.builder("b1", "app").limits(new StorageLimits(1000, 100, 10)).build();
+        BrowserSession session = BrowserSession.builder("b1", "app")
+                .limits(new StorageLimits(1000, 100, 10))
+                .build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:k", "x".repeat(96)), Map.of(), Map.of());
 
         assertThatThrownBy(() -> session.hydrate(snapshot)).hasMessageContaining("101 UTF-16 units");
@@ -70,9 +75,10 @@ class BrowserSessionTest {
         assertThat(changes).isEmpty();
 
         session.hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:c", "3"), Map.of(), Map.of()));
-        assertThat(changes).containsExactly(
-                new StorageChange(StorageArea.LOCAL, "app:b", "2", null, ChangeSource.HYDRATION),
-                new StorageChange(StorageArea.LOCAL, "app:c", null, "3", ChangeSource.HYDRATION));
+        assertThat(changes)
+                .containsExactly(
+                        new StorageChange(StorageArea.LOCAL, "app:b", "2", null, ChangeSource.HYDRATION),
+                        new StorageChange(StorageArea.LOCAL, "app:c", null, "3", ChangeSource.HYDRATION));
     }
 
     @Test
@@ -91,7 +97,8 @@ class BrowserSessionTest {
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1")));
 
         assertThat(session.acknowledge(99)).isFalse();
-        assertThat(session.fail(99, new StorageUnavailableException(StorageArea.LOCAL, "x"))).isFalse();
+        assertThat(session.fail(99, new StorageUnavailableException(StorageArea.LOCAL, "x")))
+                .isFalse();
         assertThat(session.acknowledge(1)).isTrue();
         assertThat(session.acknowledge(1)).isFalse();
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("1");
@@ -129,7 +136,10 @@ class BrowserSessionTest {
 
         assertThat(session.isConnected()).as("the first tab is still open").isTrue();
         assertThat(third).extracting(WriteBatch::id).containsExactly(1L);
-        assertThat(sent).extracting(WriteBatch::id).as("resent to the tab that took over").containsExactly(1L);
+        assertThat(sent)
+                .extracting(WriteBatch::id)
+                .as("resent to the tab that took over")
+                .containsExactly(1L);
         assertThat(second).isEmpty();
     }
 
@@ -140,7 +150,8 @@ class BrowserSessionTest {
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1"), Write.set(StorageArea.LOCAL, "app:b", "2")));
 
         assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:c", "3"))))
-                .isInstanceOf(DisconnectedException.class).hasMessageContaining("while disconnected");
+                .isInstanceOf(DisconnectedException.class)
+                .hasMessageContaining("while disconnected");
         assertThat(session.readText(StorageArea.LOCAL, "app:c")).isEmpty();
         assertThat(session.pendingBatchIds()).containsExactly(1L);
     }
@@ -149,7 +160,8 @@ class BrowserSessionTest {
     void aBatchWithOneWriteOverALimitIsRefusedWhole() {
         BrowserSession session = hydratedSession(new StorageLimits(10, 100_000, 100));
 
-        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "ok"),
+        assertThatThrownBy(() -> session.write(List.of(
+                        Write.set(StorageArea.LOCAL, "app:a", "ok"),
                         Write.set(StorageArea.LOCAL, "app:b", "much too long"))))
                 .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
                     assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.VALUE_TOO_LARGE);
@@ -180,7 +192,8 @@ class BrowserSessionTest {
                     assertThat(e.kind()).isEqualTo(QuotaExceededException.Kind.AREA_QUOTA);
                     assertThat(e.attempted()).isEqualTo(21);
                 });
-        session.write(List.of(Write.remove(StorageArea.LOCAL, "app:k"), Write.set(StorageArea.LOCAL, "app:j", "123456")));
+        session.write(
+                List.of(Write.remove(StorageArea.LOCAL, "app:k"), Write.set(StorageArea.LOCAL, "app:j", "123456")));
         assertThat(session.unitsUsed(StorageArea.LOCAL)).isEqualTo(11);
         assertThat(session.unitsUsed(StorageArea.SESSION)).isZero();
     }
@@ -199,28 +212,37 @@ class BrowserSessionTest {
         BrowserSession session = hydratedSession();
 
         assertThatThrownBy(() -> session.write(List.of(Write.setCookie("a;b", "1", CookieOptions.defaults()))))
-                .isInstanceOfSatisfying(InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.NAME_CHARACTERS));
+                .isInstanceOfSatisfying(
+                        InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.NAME_CHARACTERS));
         CookieOptions otherSite = CookieOptions.builder().domain("example.org").build();
         assertThatThrownBy(() -> session.write(List.of(Write.setCookie("a", "1", otherSite))))
-                .isInstanceOfSatisfying(InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
-        session.write(List.of(Write.setCookie("a", "1", CookieOptions.builder().domain("example.com").build())));
+                .isInstanceOfSatisfying(
+                        InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+        session.write(List.of(Write.setCookie(
+                "a", "1", CookieOptions.builder().domain("example.com").build())));
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void aReservedCookieIsRefusedBeforeAnyOtherRuleAndItsBatchIsRefusedWhole() {
-        BrowserSession session = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("__Host-bs_id")).build();
+        BrowserSession session = BrowserSession.builder("b1", "app")
+                .reservedCookieNames(Set.of("__Host-bs_id"))
+                .build();
         session.hydrate(Snapshot.empty(PAGE));
         session.connect(sent::add);
-        CookieOptions asTheFrameworkSetsIt = CookieOptions.builder().httpOnly(true).build();
+        CookieOptions asTheFrameworkSetsIt =
+                CookieOptions.builder().httpOnly(true).build();
 
-        assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1"),
-                Write.deleteCookie("__Host-bs_id", asTheFrameworkSetsIt))))
+        assertThatThrownBy(() -> session.write(List.of(
+                        Write.set(StorageArea.LOCAL, "app:k", "1"),
+                        Write.deleteCookie("__Host-bs_id", asTheFrameworkSetsIt))))
                 .isInstanceOfSatisfying(InvalidCookieException.class, e -> {
                     assertThat(e.rule()).as("not HTTP_ONLY_FROM_SCRIPT").isEqualTo(CookieRule.RESERVED_NAME);
                     assertThat(e.cookieName()).isEqualTo("__Host-bs_id");
-                    assertThat(e.getMessage()).startsWith("Cookie '__Host-bs_id' is browser-storage's own cookie and"
-                            + " cannot be deleted by the application: " + CookieRule.RESERVED_NAME.description());
+                    assertThat(e.getMessage())
+                            .startsWith("Cookie '__Host-bs_id' is browser-storage's own cookie and"
+                                    + " cannot be deleted by the application: "
+                                    + CookieRule.RESERVED_NAME.description());
                 });
         assertThat(sent).isEmpty();
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).isEmpty();
@@ -228,7 +250,9 @@ class BrowserSessionTest {
 
     @Test
     void reservedCookieNamesMatchExactlyAndThereAreNoneByDefault() {
-        BrowserSession session = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("bs_id")).build();
+        BrowserSession session = BrowserSession.builder("b1", "app")
+                .reservedCookieNames(Set.of("bs_id"))
+                .build();
         session.hydrate(Snapshot.empty(PAGE));
         session.connect(sent::add);
 
@@ -264,8 +288,12 @@ class BrowserSessionTest {
             }
         };
 
-        assertThatThrownBy(() -> session.writeToResponse(exchange, List.of(Write.setCookie("a", "1", CookieOptions.defaults()),
-                Write.set(StorageArea.LOCAL, "app:k", "1")))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> session.writeToResponse(
+                        exchange,
+                        List.of(
+                                Write.setCookie("a", "1", CookieOptions.defaults()),
+                                Write.set(StorageArea.LOCAL, "app:k", "1"))))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("app:k");
     }
 
@@ -278,15 +306,19 @@ class BrowserSessionTest {
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("server");
 
         session.fail(1, new StorageUnavailableException(StorageArea.LOCAL, "refused"));
-        assertThat(session.readText(StorageArea.LOCAL, "app:k")).as("the browser's own value").contains("tab");
+        assertThat(session.readText(StorageArea.LOCAL, "app:k"))
+                .as("the browser's own value")
+                .contains("tab");
     }
 
     @Test
     void browserChangesOutsideTheNamespaceOrOverTheLimitAreRefusedAndChangeNothing() {
         BrowserSession session = hydratedSession(new StorageLimits(5, 1000, 10));
 
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "evil:k", "1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "app:k", "123456")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "evil:k", "1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "app:k", "123456"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(session.entries(StorageArea.LOCAL)).isEmpty();
     }
 
@@ -298,14 +330,19 @@ class BrowserSessionTest {
         session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> {
             throw new IllegalStateException("listener bug");
         });
-        Registration registration = session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> exact.add(c.newValue()));
+        Registration registration =
+                session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> exact.add(c.newValue()));
         session.addPrefixListener(StorageArea.LOCAL, "app:prefs.", c -> prefixed.add(c.key()));
 
-        CompletableFuture<Void> done = session.write(List.of(Write.set(StorageArea.LOCAL, "app:prefs.theme", "\"dark\""),
-                Write.set(StorageArea.LOCAL, "app:other", "1"))).toCompletableFuture();
+        CompletableFuture<Void> done = session.write(List.of(
+                        Write.set(StorageArea.LOCAL, "app:prefs.theme", "\"dark\""),
+                        Write.set(StorageArea.LOCAL, "app:other", "1")))
+                .toCompletableFuture();
         registration.remove();
         session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
-        assertThat(prefixed).as("the pending server write still wins: nothing changed for readers").hasSize(1);
+        assertThat(prefixed)
+                .as("the pending server write still wins: nothing changed for readers")
+                .hasSize(1);
         session.acknowledge(1);
         session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
         session.browserChanged(StorageArea.SESSION, "app:prefs.theme", "\"x\"");
@@ -347,8 +384,10 @@ class BrowserSessionTest {
                         List<Write> writes = new ArrayList<>();
                         for (int i = random.nextInt(3) + 1; i > 0; i--) {
                             String k = "app:k" + random.nextInt(5);
-                            writes.add(random.nextInt(4) == 0 ? Write.remove(StorageArea.LOCAL, k)
-                                    : Write.set(StorageArea.LOCAL, k, "v" + random.nextInt(100)));
+                            writes.add(
+                                    random.nextInt(4) == 0
+                                            ? Write.remove(StorageArea.LOCAL, k)
+                                            : Write.set(StorageArea.LOCAL, k, "v" + random.nextInt(100)));
                         }
                         session.write(writes);
                         pending.put(nextId++, writes);
@@ -363,20 +402,29 @@ class BrowserSessionTest {
                     case 3:
                         if (!pending.isEmpty()) {
                             long id = random.nextBoolean() ? pending.firstKey() : pending.lastKey();
-                            assertThat(session.fail(id, new StorageUnavailableException(StorageArea.LOCAL, "no"))).isTrue();
+                            assertThat(session.fail(id, new StorageUnavailableException(StorageArea.LOCAL, "no")))
+                                    .isTrue();
                             pending.remove(id);
                         }
                         break;
                     default:
                         String value = random.nextInt(3) == 0 ? null : "b" + random.nextInt(100);
                         session.browserChanged(StorageArea.LOCAL, key, value);
-                        apply(confirmed, List.of(value == null ? Write.remove(StorageArea.LOCAL, key)
-                                : Write.set(StorageArea.LOCAL, key, value)));
+                        apply(
+                                confirmed,
+                                List.of(
+                                        value == null
+                                                ? Write.remove(StorageArea.LOCAL, key)
+                                                : Write.set(StorageArea.LOCAL, key, value)));
                 }
                 Map<String, String> expected = new TreeMap<>(confirmed);
                 pending.values().forEach(writes -> apply(expected, writes));
-                assertThat(session.entries(StorageArea.LOCAL)).as("run %d step %d", run, step).isEqualTo(expected);
-                long units = expected.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
+                assertThat(session.entries(StorageArea.LOCAL))
+                        .as("run %d step %d", run, step)
+                        .isEqualTo(expected);
+                long units = expected.entrySet().stream()
+                        .mapToLong(e -> e.getKey().length() + e.getValue().length())
+                        .sum();
                 assertThat(session.unitsUsed(StorageArea.LOCAL)).isEqualTo(units);
             }
         }
@@ -411,24 +459,30 @@ class BrowserSessionTest {
 
     @Test
     void aTabInheritsTheReservedCookieNamesOfItsBrowser() {
-        BrowserSession browser = BrowserSession.builder("b1", "app").reservedCookieNames(Set.of("__bs_tab", "__bs_id")).build();
+        BrowserSession browser = BrowserSession.builder("b1", "app")
+                .reservedCookieNames(Set.of("__bs_tab", "__bs_id"))
+                .build();
         BrowserSession tab = browser.tab("t1");
         tab.hydrate(Snapshot.empty(PAGE));
         tab.connect(sent::add);
 
         assertThat(tab.reservedCookieNames()).containsExactly("__bs_id", "__bs_tab");
         assertThatThrownBy(() -> tab.write(List.of(Write.setCookie("__bs_tab", "t2", CookieOptions.defaults()))))
-                .isInstanceOfSatisfying(InvalidCookieException.class,
-                        e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
+                .isInstanceOfSatisfying(
+                        InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
         assertThat(sent).isEmpty();
     }
 
     @Test
     void aNewTabOverTheLimitDropsTheDisconnectedTabIdleLongestAndFailsItsWrites() {
         ManualClock clock = new ManualClock();
-        BrowserSession browser = BrowserSession.builder("b1", "app").limits(new StorageLimits(1000, 1000, 10, 2)).clock(clock).build();
+        BrowserSession browser = BrowserSession.builder("b1", "app")
+                .limits(new StorageLimits(1000, 1000, 10, 2))
+                .clock(clock)
+                .build();
         BrowserSession first = browser.tab("t1");
-        CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
+        CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1")))
+                .toCompletableFuture();
         clock.advance(Duration.ofMillis(10));
         browser.tab("t2").connect(sent::add);
         clock.advance(Duration.ofMillis(10));
@@ -442,7 +496,8 @@ class BrowserSessionTest {
     @Test
     void tabsIdleSinceACutoffAreDroppedButConnectedOnesStay() {
         ManualClock clock = new ManualClock();
-        BrowserSession browser = BrowserSession.builder("b1", "app").clock(clock).build();
+        BrowserSession browser =
+                BrowserSession.builder("b1", "app").clock(clock).build();
         browser.tab("gone");
         Transport live = sent::add;
         browser.tab("live").connect(live);
@@ -459,7 +514,8 @@ class BrowserSessionTest {
     void closingTheBrowserClosesItsTabs() {
         BrowserSession browser = hydratedSession();
         BrowserSession tab = browser.tab("t1");
-        CompletableFuture<Void> pending = tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
+        CompletableFuture<Void> pending =
+                tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
 
         browser.close();
 

@@ -68,7 +68,9 @@ class HttpCookieWritesTest {
     /** A store of one String cookie field, {@code lang}, under a cookie name. */
     static StoreAccess store(SessionSource source, String name, CookieOptions options) {
         StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", name, Codecs.string())
-                .defaultValue("en").cookie(options).build();
+                .defaultValue("en")
+                .cookie(options)
+                .build();
         return new StoreAccess(source, StoreDescriptor.of("demo.Ui", StorageArea.COOKIE, "", lang));
     }
 
@@ -82,9 +84,13 @@ class HttpCookieWritesTest {
         exchange.request.put("ui_lang", "de");
         StoreAccess store = store(source, CookieOptions.defaults());
 
-        assertThat(store.get(lang(store))).as("no hydration needed: the request carries it").isEqualTo("de");
+        assertThat(store.get(lang(store)))
+                .as("no hydration needed: the request carries it")
+                .isEqualTo("de");
         assertThat(store.set(lang(store), "fr").toCompletableFuture()).isCompleted();
-        assertThat(store.get(lang(store))).as("read-your-own-write within the exchange").isEqualTo("fr");
+        assertThat(store.get(lang(store)))
+                .as("read-your-own-write within the exchange")
+                .isEqualTo("fr");
         store.remove(lang(store));
 
         assertThat(exchange.setCookies).containsExactly("ui_lang=fr", "ui_lang=; Max-Age=0");
@@ -94,34 +100,44 @@ class HttpCookieWritesTest {
 
     @Test
     void aCookieTheBrowserWouldRefuseFailsWithTheRuleAndNothingIsWritten() {
-        StoreAccess store = store(source, CookieOptions.builder().domain("other.example").build());
+        StoreAccess store =
+                store(source, CookieOptions.builder().domain("other.example").build());
 
-        assertThatThrownBy(() -> store.set(lang(store), "fr")).isInstanceOfSatisfying(InvalidCookieException.class,
-                e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+        assertThatThrownBy(() -> store.set(lang(store), "fr"))
+                .isInstanceOfSatisfying(
+                        InvalidCookieException.class, e -> assertThat(e.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
         assertThat(exchange.setCookies).isEmpty();
     }
 
     @Test
     void aDeclaredMaxAgeOver400DaysIsWrittenAs400Days() {
-        StoreAccess store = store(source, CookieOptions.builder().maxAge(Duration.parse("P500D")).build());
+        StoreAccess store = store(
+                source, CookieOptions.builder().maxAge(Duration.parse("P500D")).build());
 
         store.set(lang(store), "fr");
 
-        assertThat(exchange.options).singleElement().satisfies(options ->
-                assertThat(options.maxAge()).contains(Duration.ofDays(400)));
-        assertThat(session.cookieAttributes("ui_lang").orElseThrow().options().maxAge()).contains(Duration.ofDays(400));
+        assertThat(exchange.options)
+                .singleElement()
+                .satisfies(options -> assertThat(options.maxAge()).contains(Duration.ofDays(400)));
+        assertThat(session.cookieAttributes("ui_lang").orElseThrow().options().maxAge())
+                .contains(Duration.ofDays(400));
     }
 
     @Test
     void aFieldNamedLikeTheFrameworksOwnCookieCanBeNeitherWrittenNorRemoved() {
-        BrowserSession guarded = BrowserSession.builder("b2", "demo").reservedCookieNames(Set.of("__Host-bs_id")).build();
-        CookieOptions asTheFrameworkSetsIt = CookieOptions.builder().httpOnly(true).build();
+        BrowserSession guarded = BrowserSession.builder("b2", "demo")
+                .reservedCookieNames(Set.of("__Host-bs_id"))
+                .build();
+        CookieOptions asTheFrameworkSetsIt =
+                CookieOptions.builder().httpOnly(true).build();
         StoreAccess store = store(new ExchangeSource(guarded, exchange), "__Host-bs_id", asTheFrameworkSetsIt);
 
-        for (ThrowingCallable write : List.<ThrowingCallable>of(() -> store.set(lang(store), "forged"),
-                () -> store.remove(lang(store)))) {
-            assertThatThrownBy(write).isInstanceOfSatisfying(InvalidCookieException.class,
-                    e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
+        for (ThrowingCallable write :
+                List.<ThrowingCallable>of(() -> store.set(lang(store), "forged"), () -> store.remove(lang(store)))) {
+            assertThatThrownBy(write)
+                    .isInstanceOfSatisfying(
+                            InvalidCookieException.class,
+                            e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
         }
         assertThat(exchange.setCookies).isEmpty();
     }

@@ -28,14 +28,19 @@ class KnownReadsTest {
     private static final URI PAGE = URI.create("https://shop.example.com/settings");
 
     private final ManualClock clock = new ManualClock();
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final BrowserSession session =
+            BrowserSession.builder("b1", "demo").clock(clock).build();
 
-    private final StoreField<String> theme = StoreField.builder(0, StorageArea.LOCAL, "theme", "prefs.theme", Codecs.string())
-            .defaultValue("light").build();
-    private final StoreField<Integer> fontSize = StoreField.builder(1, StorageArea.LOCAL, "fontSize", "prefs.fontSize",
-            Codecs.integer()).defaultValue(14).build();
-    private final StoreAccess prefs = new StoreAccess(session,
-            StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", theme, fontSize));
+    private final StoreField<String> theme = StoreField.builder(
+                    0, StorageArea.LOCAL, "theme", "prefs.theme", Codecs.string())
+            .defaultValue("light")
+            .build();
+    private final StoreField<Integer> fontSize = StoreField.builder(
+                    1, StorageArea.LOCAL, "fontSize", "prefs.fontSize", Codecs.integer())
+            .defaultValue(14)
+            .build();
+    private final StoreAccess prefs =
+            new StoreAccess(session, StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", theme, fontSize));
 
     @Test
     void beforeTheSnapshotEveryFieldReadsItsDefaultAndNothingIsKnown() {
@@ -69,8 +74,8 @@ class KnownReadsTest {
     @Test
     void afterTheSnapshotTheBrowsersValuesAreReadWithPendingWritesOverThem() {
         prefs.set(fontSize, 20);
-        session.hydrate(new Snapshot(PAGE, Map.of("demo:prefs.theme", "\"dark\"", "demo:prefs.fontSize", "16"), Map.of(),
-                Map.of()));
+        session.hydrate(new Snapshot(
+                PAGE, Map.of("demo:prefs.theme", "\"dark\"", "demo:prefs.fontSize", "16"), Map.of(), Map.of()));
 
         assertThat(prefs.known()).isTrue();
         assertThat(prefs.getOrDefault(theme)).isEqualTo("dark").isEqualTo(prefs.get(theme));
@@ -80,8 +85,11 @@ class KnownReadsTest {
     @Test
     void aValueWrittenWithALifetimeThatRunsOutBeforeTheSnapshotReadsAsTheDefault() {
         StoreField<String> note = StoreField.builder(0, StorageArea.LOCAL, "note", "notes.note", Codecs.string())
-                .defaultValue("").ttl(Duration.ofMinutes(5)).build();
-        StoreAccess notes = new StoreAccess(session, StoreDescriptor.of("demo.Notes", StorageArea.LOCAL, "notes", note));
+                .defaultValue("")
+                .ttl(Duration.ofMinutes(5))
+                .build();
+        StoreAccess notes =
+                new StoreAccess(session, StoreDescriptor.of("demo.Notes", StorageArea.LOCAL, "notes", note));
         notes.set(note, "call back");
         assertThat(notes.getOrDefault(note)).isEqualTo("call back");
 
@@ -93,11 +101,16 @@ class KnownReadsTest {
     @Test
     void aSessionStoreInACallThatNamesNoTabReadsDefaults() {
         StoreField<String> step = StoreField.builder(0, StorageArea.SESSION, "step", "wizard.step", Codecs.string())
-                .defaultValue("start").build();
-        SessionSource noTab = new Source(() -> session, () -> {
-            throw new NotHydratedException("no tab named");
-        }, null);
-        StoreAccess wizard = new StoreAccess(noTab, StoreDescriptor.of("demo.Wizard", StorageArea.SESSION, "wizard", step));
+                .defaultValue("start")
+                .build();
+        SessionSource noTab = new Source(
+                () -> session,
+                () -> {
+                    throw new NotHydratedException("no tab named");
+                },
+                null);
+        StoreAccess wizard =
+                new StoreAccess(noTab, StoreDescriptor.of("demo.Wizard", StorageArea.SESSION, "wizard", step));
         session.hydrate(Snapshot.empty(PAGE));
 
         assertThat(wizard.known()).isFalse();
@@ -107,11 +120,14 @@ class KnownReadsTest {
 
     @Test
     void aCallWithoutABrowserReadsDefaults() {
-        SessionSource nobody = new Source(() -> {
-            throw new IllegalStateException("no browser for this call");
-        }, null, null);
-        StoreAccess orphan = new StoreAccess(nobody, StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", theme,
-                fontSize));
+        SessionSource nobody = new Source(
+                () -> {
+                    throw new IllegalStateException("no browser for this call");
+                },
+                null,
+                null);
+        StoreAccess orphan =
+                new StoreAccess(nobody, StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", theme, fontSize));
 
         assertThat(orphan.known()).isFalse();
         assertThat(orphan.getOrDefault(theme)).isEqualTo("light");
@@ -123,7 +139,9 @@ class KnownReadsTest {
         exchange.request.put("ui_lang", "fr");
         SessionSource http = new Source(() -> session, null, exchange);
         StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", "ui_lang", Codecs.string())
-                .defaultValue("en").cookie(CookieOptions.defaults()).build();
+                .defaultValue("en")
+                .cookie(CookieOptions.defaults())
+                .build();
         StoreAccess ui = new StoreAccess(http, StoreDescriptor.of("demo.Ui", StorageArea.COOKIE, "", lang));
 
         assertThat(ui.known()).isTrue();
@@ -135,9 +153,11 @@ class KnownReadsTest {
     @Test
     void aFieldOfAnotherStoreIsRefused() {
         StoreField<String> foreign = StoreField.builder(0, StorageArea.LOCAL, "theme", "other.theme", Codecs.string())
-                .defaultValue("light").build();
+                .defaultValue("light")
+                .build();
 
-        assertThatThrownBy(() -> prefs.getOrDefault(foreign)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> prefs.getOrDefault(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("demo.Prefs");
     }
 

@@ -30,15 +30,21 @@ class TypedCookieWritesTest {
 
     @Test
     void aDeclaredMaxAgeOver400DaysIsWrittenAs400Days() {
-        BrowserSession session = BrowserSession.builder("b1", "demo").clock(clock).build();
+        BrowserSession session =
+                BrowserSession.builder("b1", "demo").clock(clock).build();
         InMemoryBrowser browser = new InMemoryBrowser(session);
         browser.connect();
-        StoreAccess store = store(session, "ui_lang", CookieOptions.builder().maxAge(Duration.parse("P500D")).build());
+        StoreAccess store = store(
+                session,
+                "ui_lang",
+                CookieOptions.builder().maxAge(Duration.parse("P500D")).build());
 
         store.set(lang(store), "fr");
         store.batch().set(lang(store), "de").commit();
 
-        assertThat(browser.received()).flatMap(WriteBatch::writes).hasSize(2)
+        assertThat(browser.received())
+                .flatMap(WriteBatch::writes)
+                .hasSize(2)
                 .allSatisfy(write -> assertThat(write.cookieOptions().maxAge()).contains(Duration.ofDays(400)));
         assertThat(session.cookieAttributes("ui_lang").orElseThrow().expiresAt())
                 .contains(clock.instant().plus(Duration.ofDays(400)));
@@ -46,15 +52,21 @@ class TypedCookieWritesTest {
 
     @Test
     void aFieldNamedLikeTheFrameworksOwnCookieCanBeNeitherWrittenNorRemoved() {
-        BrowserSession guarded = BrowserSession.builder("b2", "demo").reservedCookieNames(Set.of("__bs_tab")).build();
+        BrowserSession guarded = BrowserSession.builder("b2", "demo")
+                .reservedCookieNames(Set.of("__bs_tab"))
+                .build();
         InMemoryBrowser browser = new InMemoryBrowser(guarded);
         browser.connect();
         StoreAccess store = store(guarded, "__bs_tab", CookieOptions.defaults());
 
-        for (ThrowingCallable write : List.<ThrowingCallable>of(() -> store.set(lang(store), "t2"),
-                () -> store.remove(lang(store)), () -> store.batch().set(lang(store), "t3").commit())) {
-            assertThatThrownBy(write).isInstanceOfSatisfying(InvalidCookieException.class,
-                    e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
+        for (ThrowingCallable write : List.<ThrowingCallable>of(
+                () -> store.set(lang(store), "t2"),
+                () -> store.remove(lang(store)),
+                () -> store.batch().set(lang(store), "t3").commit())) {
+            assertThatThrownBy(write)
+                    .isInstanceOfSatisfying(
+                            InvalidCookieException.class,
+                            e -> assertThat(e.rule()).isEqualTo(CookieRule.RESERVED_NAME));
         }
         assertThat(browser.received()).isEmpty();
     }

@@ -30,12 +30,13 @@ import java.util.concurrent.TimeUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchResource {
     /** What a ping carries: the size of a one-write batch frame. */
-    static final String PING_TEXT = "{\"t\":\"batch\",\"id\":1000000,\"writes\":[{\"area\":\"local\",\"key\":\"bench:prefs.fontSize\",\"value\":\"16\"}]}";
+    static final String PING_TEXT =
+            "{\"t\":\"batch\",\"id\":1000000,\"writes\":[{\"area\":\"local\",\"key\":\"bench:prefs.fontSize\",\"value\":\"16\"}]}";
 
-    private static final BenchPreferences EVEN = preferences(Theme.DARK, 16, "fr", "America/New_York", false, 1.25,
-            List.of("jmh", "quarkus", "websocket"));
-    private static final BenchPreferences ODD = preferences(Theme.LIGHT, 15, "de", "Asia/Tokyo", true, 0.9,
-            List.of("vert.x", "jackson"));
+    private static final BenchPreferences EVEN =
+            preferences(Theme.DARK, 16, "fr", "America/New_York", false, 1.25, List.of("jmh", "quarkus", "websocket"));
+    private static final BenchPreferences ODD =
+            preferences(Theme.LIGHT, 15, "de", "Asia/Tokyo", true, 0.9, List.of("vert.x", "jackson"));
 
     @Inject
     BrowserSessions sessions;
@@ -69,10 +70,17 @@ public class BenchResource {
      */
     @POST
     @Path("writes/latency")
-    public CompletionStage<Samples> writeLatency(@QueryParam("browser") String browser, @CookieParam("bs_id") String cookie,
-            @QueryParam("warmup") @DefaultValue("1000") int warmup, @QueryParam("count") @DefaultValue("10000") int count) {
-        BenchPreferencesStore store = new BenchPreferencesStore(connected(browser != null ? browser : cookie == null ? null : cookie.substring(0, Math.max(0, cookie.indexOf('.')))));
-        return RoundTrips.sequential(warmup, count, i -> store.setFontSize(i % 2 == 0 ? 16 : 15)).thenApply(Samples::new);
+    public CompletionStage<Samples> writeLatency(
+            @QueryParam("browser") String browser,
+            @CookieParam("bs_id") String cookie,
+            @QueryParam("warmup") @DefaultValue("1000") int warmup,
+            @QueryParam("count") @DefaultValue("10000") int count) {
+        BenchPreferencesStore store = new BenchPreferencesStore(connected(
+                browser != null
+                        ? browser
+                        : cookie == null ? null : cookie.substring(0, Math.max(0, cookie.indexOf('.')))));
+        return RoundTrips.sequential(warmup, count, i -> store.setFontSize(i % 2 == 0 ? 16 : 15))
+                .thenApply(Samples::new);
     }
 
     /**
@@ -85,9 +93,12 @@ public class BenchResource {
      */
     @POST
     @Path("pings/latency")
-    public CompletionStage<Samples> pingLatency(@QueryParam("name") String name,
-            @QueryParam("warmup") @DefaultValue("1000") int warmup, @QueryParam("count") @DefaultValue("10000") int count) {
-        PingConnections.Ping ping = pings.find(name).orElseThrow(() -> new NotFoundException("no ping connection " + name));
+    public CompletionStage<Samples> pingLatency(
+            @QueryParam("name") String name,
+            @QueryParam("warmup") @DefaultValue("1000") int warmup,
+            @QueryParam("count") @DefaultValue("10000") int count) {
+        PingConnections.Ping ping =
+                pings.find(name).orElseThrow(() -> new NotFoundException("no ping connection " + name));
         return RoundTrips.sequential(warmup, count, i -> ping.send(PING_TEXT)).thenApply(Samples::new);
     }
 
@@ -103,13 +114,19 @@ public class BenchResource {
      */
     @POST
     @Path("writes/throughput")
-    public CompletionStage<Rate> writeThroughput(@QueryParam("browser") String browser,
-            @QueryParam("window") @DefaultValue("128") int window, @QueryParam("batched") boolean batched,
+    public CompletionStage<Rate> writeThroughput(
+            @QueryParam("browser") String browser,
+            @QueryParam("window") @DefaultValue("128") int window,
+            @QueryParam("batched") boolean batched,
             @QueryParam("warmupMillis") @DefaultValue("2000") long warmupMillis,
             @QueryParam("measureMillis") @DefaultValue("5000") long measureMillis) {
         BenchPreferencesStore store = new BenchPreferencesStore(connected(browser));
         int writesPerBatch = batched ? BenchPreferencesStore.DESCRIPTOR.fields().size() : 1;
-        return RoundTrips.pipelined(window, warmupMillis, measureMillis, writesPerBatch,
+        return RoundTrips.pipelined(
+                        window,
+                        warmupMillis,
+                        measureMillis,
+                        writesPerBatch,
                         i -> batched ? store.set(i % 2 == 0 ? EVEN : ODD) : store.setFontSize(i % 2 == 0 ? 16 : 15))
                 .thenApply(units -> new Rate(units, measureMillis / 1000.0));
     }
@@ -156,15 +173,22 @@ public class BenchResource {
     }
 
     private BrowserSession connected(String browserId) {
-        BrowserSession session = browserId == null ? null : sessions.find(browserId).orElse(null);
+        BrowserSession session =
+                browserId == null ? null : sessions.find(browserId).orElse(null);
         if (session == null || !session.isConnected() || !session.isHydrated()) {
             throw new NotFoundException("browser " + browserId + " is not connected and hydrated");
         }
         return session;
     }
 
-    private static BenchPreferences preferences(Theme theme, int fontSize, String language, String timeZone, boolean showTips,
-            double zoom, List<String> recentSearches) {
+    private static BenchPreferences preferences(
+            Theme theme,
+            int fontSize,
+            String language,
+            String timeZone,
+            boolean showTips,
+            double zoom,
+            List<String> recentSearches) {
         BenchPreferences preferences = new BenchPreferences();
         preferences.theme = theme;
         preferences.fontSize = fontSize;

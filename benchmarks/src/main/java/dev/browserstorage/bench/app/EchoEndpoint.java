@@ -17,6 +17,6 @@ public class EchoEndpoint {
     @OnTextMessage
     @NonBlocking
     void echo(String message, WebSocketConnection connection) {
-        connection.sendText(message).subscribe().with(ok -> { }, failure -> { });
+        connection.sendText(message).subscribe().with(ok -> {}, failure -> {});
     }
 }

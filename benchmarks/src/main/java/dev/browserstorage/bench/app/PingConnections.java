@@ -50,7 +50,7 @@ public class PingConnections {
         CompletionStage<Void> send(String message) {
             CompletableFuture<Void> reply = new CompletableFuture<>();
             awaited = reply;
-            connection.sendText(message).subscribe().with(ok -> { }, reply::completeExceptionally);
+            connection.sendText(message).subscribe().with(ok -> {}, reply::completeExceptionally);
             return reply;
         }
     }

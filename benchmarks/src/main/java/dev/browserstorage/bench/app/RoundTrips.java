@@ -30,7 +30,11 @@ final class RoundTrips {
         return done;
     }
 
-    private static void next(int i, int warmup, long[] nanos, IntFunction<CompletionStage<?>> roundTrip,
+    private static void next(
+            int i,
+            int warmup,
+            long[] nanos,
+            IntFunction<CompletionStage<?>> roundTrip,
             CompletableFuture<long[]> done) {
         if (i == warmup + nanos.length) {
             done.complete(nanos);
@@ -61,7 +65,11 @@ final class RoundTrips {
      * @param roundTrip starts round trip {@code i}
      * @return the units completed in the measured period, once every round trip has completed
      */
-    static CompletionStage<Long> pipelined(int window, long warmupMillis, long measureMillis, int unitsPerRoundTrip,
+    static CompletionStage<Long> pipelined(
+            int window,
+            long warmupMillis,
+            long measureMillis,
+            int unitsPerRoundTrip,
             IntFunction<CompletionStage<?>> roundTrip) {
         Pipeline pipeline = new Pipeline(window, warmupMillis, measureMillis, unitsPerRoundTrip, roundTrip);
         for (int i = 0; i < window; i++) {
@@ -74,7 +82,8 @@ final class RoundTrips {
      * Starts a round trip. One that throws (a write refused at once) fails the whole measurement:
      * thrown inside a completion callback, it would otherwise vanish and leave the loop waiting.
      */
-    private static CompletionStage<?> started(IntFunction<CompletionStage<?>> roundTrip, int i, CompletableFuture<?> done) {
+    private static CompletionStage<?> started(
+            IntFunction<CompletionStage<?>> roundTrip, int i, CompletableFuture<?> done) {
         try {
             return roundTrip.apply(i);
         } catch (RuntimeException e) {
@@ -93,7 +102,11 @@ final class RoundTrips {
         final int unitsPerRoundTrip;
         final IntFunction<CompletionStage<?>> roundTrip;
 
-        Pipeline(int window, long warmupMillis, long measureMillis, int unitsPerRoundTrip,
+        Pipeline(
+                int window,
+                long warmupMillis,
+                long measureMillis,
+                int unitsPerRoundTrip,
                 IntFunction<CompletionStage<?>> roundTrip) {
             long now = System.nanoTime();
             this.countFrom = now + warmupMillis * 1_000_000;

@@ -15,6 +15,6 @@ public class SinkEndpoint {
     @OnTextMessage
     @NonBlocking
     void sink(String message, WebSocketConnection connection) {
-        connection.sendText(Integer.toString(message.length())).subscribe().with(ok -> { }, failure -> { });
+        connection.sendText(Integer.toString(message.length())).subscribe().with(ok -> {}, failure -> {});
     }
 }

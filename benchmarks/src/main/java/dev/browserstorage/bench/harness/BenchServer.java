@@ -25,7 +25,8 @@ final class BenchServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private BenchServer(Process process, int port) {
         this.process = process;
@@ -56,8 +57,10 @@ final class BenchServer implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(label + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(label + ".log").toFile())
+                .start();
         BenchServer server = new BenchServer(process, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!server.listens()) {
@@ -94,10 +97,13 @@ final class BenchServer implements AutoCloseable {
      */
     JsonObject call(String method, String pathAndQuery) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + pathAndQuery))
-                .timeout(Duration.ofMinutes(3)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofMinutes(3))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + pathAndQuery + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + pathAndQuery + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return new JsonObject(response.body());
     }

@@ -38,7 +38,10 @@ final class Clients implements AutoCloseable {
      */
     Future<WebSocket> open(String path, String credential) {
         // No Origin (Vert.x would send its own): a protocol client, whose hello names no page of that origin.
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(BenchServer.HOST).setPort(port).setURI(path)
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(BenchServer.HOST)
+                .setPort(port)
+                .setURI(path)
                 .setAllowOriginHeader(false);
         if (credential != null) {
             options.addHeader("Cookie", "bs_id=" + credential);
@@ -84,9 +87,16 @@ final class Clients implements AutoCloseable {
             value.setLength(length + 1);
             local.put(key, value.append('"').toString());
         }
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "bench")
-                .put("page", "http://" + BenchServer.HOST + "/bench").put("local", new JsonObject(new LinkedHashMap<>(local)))
-                .put("session", new JsonObject()).put("cookies", "").put("applied", 0).encode();
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "bench")
+                .put("page", "http://" + BenchServer.HOST + "/bench")
+                .put("local", new JsonObject(new LinkedHashMap<>(local)))
+                .put("session", new JsonObject())
+                .put("cookies", "")
+                .put("applied", 0)
+                .encode();
     }
 
     @Override

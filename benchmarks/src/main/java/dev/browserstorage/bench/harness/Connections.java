@@ -43,17 +43,24 @@ public final class Connections {
                 return echoed.future();
             });
         });
-        double sync = perConnection("connections-sync", heap, n, clients -> i ->
-                ProtocolClient.connect(clients, Clients.hello(snapshotBytes, 5, "sync" + i)).mapEmpty());
-        System.out.printf("per connection: bare echo %.0f bytes, sync + hydrated session %.0f bytes (%.2fx); sync - echo = %.0f bytes"
-                + " = %.2fx the %d-byte snapshot (target <= 2x)%n", echo, sync, sync / echo, sync - echo, (sync - echo) / snapshotBytes,
-                snapshotBytes);
+        double sync = perConnection(
+                "connections-sync",
+                heap,
+                n,
+                clients -> i -> ProtocolClient.connect(clients, Clients.hello(snapshotBytes, 5, "sync" + i))
+                        .mapEmpty());
+        System.out.printf(
+                "per connection: bare echo %.0f bytes, sync + hydrated session %.0f bytes (%.2fx); sync - echo = %.0f bytes"
+                        + " = %.2fx the %d-byte snapshot (target <= 2x)%n",
+                echo, sync, sync / echo, sync - echo, (sync - echo) / snapshotBytes, snapshotBytes);
     }
 
     /** Opens N connections on a fresh app and returns the heap growth per connection. */
-    private static double perConnection(String label, String heap, int n, java.util.function.Function<Clients, IntFunction<Future<Void>>> opener)
+    private static double perConnection(
+            String label, String heap, int n, java.util.function.Function<Clients, IntFunction<Future<Void>>> opener)
             throws Exception {
-        try (BenchServer server = BenchServer.start(label, heap); Clients clients = new Clients(server.port(), n + WARMUP + IN_FLIGHT)) {
+        try (BenchServer server = BenchServer.start(label, heap);
+                Clients clients = new Clients(server.port(), n + WARMUP + IN_FLIGHT)) {
             IntFunction<Future<Void>> open = opener.apply(clients);
             // Load and compile the code paths first, so that the baseline heap holds them already.
             int warmed = openAll(open, WARMUP, 0);
@@ -63,9 +70,17 @@ public final class Connections {
             double seconds = (System.nanoTime() - start) / 1e9;
             JsonObject after = server.heap();
             long growth = after.getLong("usedBytes") - before.getLong("usedBytes");
-            System.out.printf("%s: %d warm-up + %d connections opened in %.1f s; app heap after GC %d -> %d bytes; app holds %d sockets, %d"
-                    + " sessions%n", label, warmed, opened, seconds, before.getLong("usedBytes"), after.getLong("usedBytes"),
-                    after.getLong("connections"), after.getInteger("sessions"));
+            System.out.printf(
+                    "%s: %d warm-up + %d connections opened in %.1f s; app heap after GC %d -> %d bytes; app holds %d sockets, %d"
+                            + " sessions%n",
+                    label,
+                    warmed,
+                    opened,
+                    seconds,
+                    before.getLong("usedBytes"),
+                    after.getLong("usedBytes"),
+                    after.getLong("connections"),
+                    after.getInteger("sessions"));
             return (double) growth / opened;
         }
     }

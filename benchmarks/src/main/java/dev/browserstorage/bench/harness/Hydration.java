@@ -24,7 +24,8 @@ public final class Hydration {
     public static void main(String[] args) throws Exception {
         int samples = Integer.getInteger("bench.samples", 30);
         int warmup = 10;
-        try (BenchServer server = BenchServer.start("hydration", "-Xmx2g"); Clients clients = new Clients(server.port(), 10)) {
+        try (BenchServer server = BenchServer.start("hydration", "-Xmx2g");
+                Clients clients = new Clients(server.port(), 10)) {
             for (int size : new int[] {100 * 1024, 1024 * 1024}) {
                 String hello = Clients.hello(size, 10, "h");
                 long[] hydrated = new long[samples];
@@ -42,8 +43,9 @@ public final class Hydration {
                 System.out.printf("snapshot %d KiB (hello frame %d bytes):%n", size / 1024, hello.length());
                 System.out.println("  open -> hydrated (welcome): " + ours);
                 System.out.println("  open -> same bytes taken by a bare endpoint: " + base);
-                System.out.printf("  p50 ratio %.2fx, p90 ratio %.2fx%n", (double) ours.p50() / base.p50(),
-                        (double) ours.percentile(90) / base.percentile(90));
+                System.out.printf(
+                        "  p50 ratio %.2fx, p90 ratio %.2fx%n",
+                        (double) ours.p50() / base.p50(), (double) ours.percentile(90) / base.percentile(90));
             }
         }
     }

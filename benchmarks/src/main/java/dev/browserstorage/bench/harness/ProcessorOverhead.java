@@ -75,16 +75,25 @@ public final class ProcessorOverhead {
             last = compile(sources, work.resolve("with-" + round), true, List.of());
             with[round] = last.nanos;
             inProcessor[round] = last.processorNanos;
-            System.out.printf("round %d: without %.2f s, with %.2f s (%.2f s inside the processor, %d files generated)%n", round + 1,
-                    without[round] / 1e9, with[round] / 1e9, inProcessor[round] / 1e9, last.generated.size());
+            System.out.printf(
+                    "round %d: without %.2f s, with %.2f s (%.2f s inside the processor, %d files generated)%n",
+                    round + 1,
+                    without[round] / 1e9,
+                    with[round] / 1e9,
+                    inProcessor[round] / 1e9,
+                    last.generated.size());
         }
         double withoutMedian = median(without);
         double withMedian = median(with);
         double processorMedian = median(inProcessor);
-        System.out.printf("median of %d rounds: without %.2f s, with %.2f s: %.2fx (target <= 1.1x)%n", rounds, withoutMedian / 1e9,
-                withMedian / 1e9, withMedian / withoutMedian);
-        System.out.printf("  inside the processor %.2f s (%.2fx of the compilation without it); compiling what it generated %.2f s%n",
-                processorMedian / 1e9, (withoutMedian + processorMedian) / withoutMedian, (withMedian - withoutMedian - processorMedian) / 1e9);
+        System.out.printf(
+                "median of %d rounds: without %.2f s, with %.2f s: %.2fx (target <= 1.1x)%n",
+                rounds, withoutMedian / 1e9, withMedian / 1e9, withMedian / withoutMedian);
+        System.out.printf(
+                "  inside the processor %.2f s (%.2fx of the compilation without it); compiling what it generated %.2f s%n",
+                processorMedian / 1e9,
+                (withoutMedian + processorMedian) / withoutMedian,
+                (withMedian - withoutMedian - processorMedian) / 1e9);
 
         editOnePojo(work, sources, last);
     }
@@ -98,14 +107,19 @@ public final class ProcessorOverhead {
     private static void editOnePojo(Path work, List<Path> sources, Compilation before) throws Exception {
         Path edited = sources.get(sources.size() / 2);
         String text = Files.readString(edited);
-        Files.writeString(edited, text.replace("public double zoom = 1.0;", "public double zoom = 1.0;\n    public int added = 1;"));
+        Files.writeString(
+                edited,
+                text.replace("public double zoom = 1.0;", "public double zoom = 1.0;\n    public int added = 1;"));
         String pojo = "gen." + edited.getFileName().toString().replace(".java", "");
 
-        Compilation single = compile(List.of(edited), work.resolve("incremental-single"), true, List.of(before.out.resolve("classes")));
+        Compilation single = compile(
+                List.of(edited), work.resolve("incremental-single"), true, List.of(before.out.resolve("classes")));
         System.out.printf("after editing %s:%n", edited.getFileName());
-        System.out.printf("  recompiling only it: the processor writes %d files %s%n", single.generated.size(), single.generated);
-        List<String> others = single.generated.stream().filter(file -> !file.contains(pojo.replace('.', '/') + "Store.java")
-                && !file.contains(pojo + ".")).toList();
+        System.out.printf(
+                "  recompiling only it: the processor writes %d files %s%n", single.generated.size(), single.generated);
+        List<String> others = single.generated.stream()
+                .filter(file -> !file.contains(pojo.replace('.', '/') + "Store.java") && !file.contains(pojo + "."))
+                .toList();
         if (single.generated.isEmpty() || !others.isEmpty()) {
             throw new IllegalStateException("recompiling " + pojo + " alone wrote other POJOs' files: " + others);
         }
@@ -122,12 +136,16 @@ public final class ProcessorOverhead {
             }
         }
         if (!differ.isEmpty()) {
-            throw new IllegalStateException("the earlier build's output with " + pojo + "'s new files over it differs from a full"
-                    + " rebuild's in: " + differ);
+            throw new IllegalStateException("the earlier build's output with " + pojo
+                    + "'s new files over it differs from a full" + " rebuild's in: " + differ);
         }
-        long changed = rebuilt.keySet().stream().filter(file -> !Arrays.equals(rebuilt.get(file), earlier.get(file))).count();
-        System.out.printf("  the earlier build's %d files with those over them are byte for byte a full rebuild's (%d files, %d of"
-                + " them changed by the edit): nothing stale%n", earlier.size(), rebuilt.size(), changed);
+        long changed = rebuilt.keySet().stream()
+                .filter(file -> !Arrays.equals(rebuilt.get(file), earlier.get(file)))
+                .count();
+        System.out.printf(
+                "  the earlier build's %d files with those over them are byte for byte a full rebuild's (%d files, %d of"
+                        + " them changed by the edit): nothing stale%n",
+                earlier.size(), rebuilt.size(), changed);
     }
 
     /** Every file a compilation's processor wrote, by its path in the output, with its bytes. */
@@ -151,21 +169,24 @@ public final class ProcessorOverhead {
         for (int i = 0; i < count; i++) {
             String name = String.format("Prefs%04d", i);
             Path file = dir.resolve(name + ".java");
-            Files.writeString(file, "package gen;\n\n"
-                    + "import dev.browserstorage.annotation.LocalStorage;\n"
-                    + "import dev.browserstorage.bench.model.Theme;\n"
-                    + "import java.util.List;\n\n"
-                    + "/** Generated for the processor benchmark. */\n"
-                    + "@LocalStorage(\"p" + i + "\")\n"
-                    + "public class " + name + " {\n"
-                    + "    public Theme theme = Theme.LIGHT;\n"
-                    + "    public int fontSize = " + (10 + i % 10) + ";\n"
-                    + "    public String language = \"en\";\n"
-                    + "    public String timeZone = \"UTC\";\n"
-                    + "    public boolean showTips = true;\n"
-                    + "    public double zoom = 1.0;\n"
-                    + "    public List<String> recentSearches = List.of();\n"
-                    + "}\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    file,
+                    "package gen;\n\n"
+                            + "import dev.browserstorage.annotation.LocalStorage;\n"
+                            + "import dev.browserstorage.bench.model.Theme;\n"
+                            + "import java.util.List;\n\n"
+                            + "/** Generated for the processor benchmark. */\n"
+                            + "@LocalStorage(\"p" + i + "\")\n"
+                            + "public class " + name + " {\n"
+                            + "    public Theme theme = Theme.LIGHT;\n"
+                            + "    public int fontSize = " + (10 + i % 10) + ";\n"
+                            + "    public String language = \"en\";\n"
+                            + "    public String timeZone = \"UTC\";\n"
+                            + "    public boolean showTips = true;\n"
+                            + "    public double zoom = 1.0;\n"
+                            + "    public List<String> recentSearches = List.of();\n"
+                            + "}\n",
+                    StandardCharsets.UTF_8);
             sources.add(file);
         }
         return sources;
@@ -192,20 +213,32 @@ public final class ProcessorOverhead {
         Path generatedSources = Files.createDirectories(out.resolve("generated"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classPath = Stream.concat(extraClassPath.stream().map(Path::toString), Stream.of(System.getProperty("java.class.path")))
+        String classPath = Stream.concat(
+                        extraClassPath.stream().map(Path::toString), Stream.of(System.getProperty("java.class.path")))
                 .collect(Collectors.joining(java.io.File.pathSeparator));
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-s", generatedSources.toString(), "-classpath",
-                classPath, "--release", "17", "-nowarn", "-Xlint:none"));
+        List<String> options = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-s",
+                generatedSources.toString(),
+                "-classpath",
+                classPath,
+                "--release",
+                "17",
+                "-nowarn",
+                "-Xlint:none"));
         if (!withProcessor) {
             options.add("-proc:none");
         }
-        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager standard =
+                javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Set<String> generated = new TreeSet<>();
             Path base = out.toAbsolutePath();
             JavaFileManager recording = new ForwardingJavaFileManager<>(standard) {
                 @Override
-                public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                        FileObject sibling) throws IOException {
+                public JavaFileObject getJavaFileForOutput(
+                        Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
+                        throws IOException {
                     JavaFileObject file = super.getJavaFileForOutput(location, className, kind, sibling);
                     if (location == StandardLocation.SOURCE_OUTPUT) {
                         generated.add(base.relativize(Path.of(file.toUri())).toString());
@@ -214,15 +247,16 @@ public final class ProcessorOverhead {
                 }
 
                 @Override
-                public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling)
+                public FileObject getFileForOutput(
+                        Location location, String packageName, String relativeName, FileObject sibling)
                         throws IOException {
                     FileObject file = super.getFileForOutput(location, packageName, relativeName, sibling);
                     generated.add(base.relativize(Path.of(file.toUri())).toString());
                     return file;
                 }
             };
-            JavaCompiler.CompilationTask task = javac.getTask(null, recording, diagnostics, options, null,
-                    standard.getJavaFileObjectsFromPaths(sources));
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null, recording, diagnostics, options, null, standard.getJavaFileObjectsFromPaths(sources));
             TimedProcessor processor = new TimedProcessor(new BrowserStorageProcessor());
             if (withProcessor) {
                 task.setProcessors(List.of(processor));
@@ -296,8 +330,8 @@ public final class ProcessorOverhead {
         }
 
         @Override
-        public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation, ExecutableElement member,
-                String userText) {
+        public Iterable<? extends Completion> getCompletions(
+                Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
             return delegate.getCompletions(element, annotation, member, userText);
         }
     }

@@ -44,8 +44,8 @@ final class ProtocolClient {
         clients.open("/_storage/sync", null).onFailure(welcomed::tryFail).onSuccess(socket -> {
             ProtocolClient browser = new ProtocolClient(Clients.browserIdOf(socket), socket);
             socket.textMessageHandler(text -> browser.receive(text, welcomed));
-            socket.closeHandler(v -> welcomed.tryFail("closed before welcome: " + socket.closeStatusCode()
-                    + " " + socket.closeReason()));
+            socket.closeHandler(v -> welcomed.tryFail(
+                    "closed before welcome: " + socket.closeStatusCode() + " " + socket.closeReason()));
             socket.writeTextMessage(hello);
         });
         return welcomed.future();

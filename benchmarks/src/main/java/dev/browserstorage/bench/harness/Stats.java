@@ -51,8 +51,9 @@ final class Stats {
 
     @Override
     public String toString() {
-        return String.format("n=%d p50=%s p90=%s p99=%s max=%s", count(), micros(p50()), micros(percentile(90)),
-                micros(p99()), micros(sorted[sorted.length - 1]));
+        return String.format(
+                "n=%d p50=%s p90=%s p99=%s max=%s",
+                count(), micros(p50()), micros(percentile(90)), micros(p99()), micros(sorted[sorted.length - 1]));
     }
 
     static String micros(long nanos) {

@@ -27,8 +27,10 @@ public final class Throughput {
         int rounds = Integer.getInteger("bench.rounds", 2);
         long warmupMillis = Long.getLong("bench.warmupMillis", 2000);
         long measureMillis = Long.getLong("bench.measureMillis", 5000);
-        String message = "{\"t\":\"batch\",\"id\":1000000,\"writes\":[{\"area\":\"local\",\"key\":\"bench:prefs.fontSize\",\"value\":\"16\"}]}";
-        try (BenchServer server = BenchServer.start("throughput", "-Xmx1g"); Clients clients = new Clients(server.port(), 10)) {
+        String message =
+                "{\"t\":\"batch\",\"id\":1000000,\"writes\":[{\"area\":\"local\",\"key\":\"bench:prefs.fontSize\",\"value\":\"16\"}]}";
+        try (BenchServer server = BenchServer.start("throughput", "-Xmx1g");
+                Clients clients = new Clients(server.port(), 10)) {
             ProtocolClient browser = Await.result(ProtocolClient.connect(clients, Clients.hello(1024, 4, "t")), 30);
             String browserId = browser.browserId;
             WebSocket echo = Await.result(clients.open("/bench/echo", null), 30);
@@ -40,19 +42,25 @@ public final class Throughput {
                 long echoed = Await.result(EchoRuns.pipelined(echo, message, window, warmupMillis, measureMillis), 120);
                 double echoRate = echoed * 1000.0 / measureMillis;
                 double single = rate(server.call("POST", "/bench/writes/throughput?browser=" + browserId + query));
-                double batched = rate(server.call("POST", "/bench/writes/throughput?browser=" + browserId + "&batched=true" + query));
-                System.out.printf("round %d: echo %.0f msg/s; writes, 1 per batch %.0f/s; writes, 7 per batch %.0f/s%n", round,
-                        echoRate, single, batched);
+                double batched = rate(
+                        server.call("POST", "/bench/writes/throughput?browser=" + browserId + "&batched=true" + query));
+                System.out.printf(
+                        "round %d: echo %.0f msg/s; writes, 1 per batch %.0f/s; writes, 7 per batch %.0f/s%n",
+                        round, echoRate, single, batched);
                 echoBest = Math.max(echoBest, echoRate);
                 singleBest = Math.max(singleBest, single);
                 batchedBest = Math.max(batchedBest, batched);
             }
-            System.out.printf("client applied %d batches, %d writes in all%n", browser.batchesApplied(), browser.writesApplied());
+            System.out.printf(
+                    "client applied %d batches, %d writes in all%n", browser.batchesApplied(), browser.writesApplied());
             System.out.printf("best of %d rounds, window %d:%n", rounds, window);
             System.out.printf("  bare echo: %.0f messages/s%n", echoBest);
-            System.out.printf("  acknowledged writes, 1 per batch: %.0f/s = %.2fx the echo's messages/s%n", singleBest, singleBest / echoBest);
-            System.out.printf("  acknowledged writes, 7 per batch: %.0f/s (%.0f batches/s) = %.2fx the echo's messages/s%n", batchedBest,
-                    batchedBest / 7, batchedBest / echoBest);
+            System.out.printf(
+                    "  acknowledged writes, 1 per batch: %.0f/s = %.2fx the echo's messages/s%n",
+                    singleBest, singleBest / echoBest);
+            System.out.printf(
+                    "  acknowledged writes, 7 per batch: %.0f/s (%.0f batches/s) = %.2fx the echo's messages/s%n",
+                    batchedBest, batchedBest / 7, batchedBest / echoBest);
         }
     }
 

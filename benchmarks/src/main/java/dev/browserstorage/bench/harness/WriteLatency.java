@@ -36,7 +36,8 @@ public final class WriteLatency {
         int chromiumCount = Integer.getInteger("bench.chromiumCount", 100);
         int perRound = count / rounds;
         int warmup = 2000;
-        try (BenchServer server = BenchServer.start("latency", "-Xmx1g"); Clients clients = new Clients(server.port(), 10)) {
+        try (BenchServer server = BenchServer.start("latency", "-Xmx1g");
+                Clients clients = new Clients(server.port(), 10)) {
             ProtocolClient browser = Await.result(ProtocolClient.connect(clients, Clients.hello(1024, 4, "j")), 30);
             String browserId = browser.browserId;
             WebSocket ping = Await.result(clients.open("/bench/ping/java", null), 30);
@@ -48,17 +49,32 @@ public final class WriteLatency {
             long[] echoes = new long[0];
             for (int round = 0; round < rounds; round++) {
                 int w = round == 0 ? warmup : 0;
-                JsonObject written = server.call("POST",
-                        "/bench/writes/latency?browser=" + browserId + "&warmup=" + w + "&count=" + perRound);
+                JsonObject written = server.call(
+                        "POST", "/bench/writes/latency?browser=" + browserId + "&warmup=" + w + "&count=" + perRound);
                 writes = Stats.concat(writes, nanos(written));
-                pings = Stats.concat(pings, nanos(server.call("POST", "/bench/pings/latency?name=java&warmup=" + w + "&count=" + perRound)));
-                echoes = Stats.concat(echoes, Await.result(EchoRuns.sequential(echo, "{\"t\":\"get\",\"area\":\"local\",\"key\":\"bench:prefs.fontSize\"}", w, perRound), 300));
+                pings = Stats.concat(
+                        pings,
+                        nanos(server.call(
+                                "POST", "/bench/pings/latency?name=java&warmup=" + w + "&count=" + perRound)));
+                echoes = Stats.concat(
+                        echoes,
+                        Await.result(
+                                EchoRuns.sequential(
+                                        echo,
+                                        "{\"t\":\"get\",\"area\":\"local\",\"key\":\"bench:prefs.fontSize\"}",
+                                        w,
+                                        perRound),
+                                300));
             }
-            System.out.printf("Java client: %d rounds, %d batches applied by the client (%d warm-up)%n", rounds,
-                    browser.batchesApplied(), warmup);
+            System.out.printf(
+                    "Java client: %d rounds, %d batches applied by the client (%d warm-up)%n",
+                    rounds, browser.batchesApplied(), warmup);
             report("Java client", Stats.of(writes), Stats.of(pings));
-            System.out.println("  cross-check, client-timed echo (client -> bare endpoint -> client): " + Stats.of(echoes));
-            System.out.printf("  write p50 / client-timed echo p50 = %.2fx%n", (double) Stats.of(writes).p50() / Stats.of(echoes).p50());
+            System.out.println(
+                    "  cross-check, client-timed echo (client -> bare endpoint -> client): " + Stats.of(echoes));
+            System.out.printf(
+                    "  write p50 / client-timed echo p50 = %.2fx%n",
+                    (double) Stats.of(writes).p50() / Stats.of(echoes).p50());
 
             Path chromium = Path.of(System.getProperty("bench.chromium", "/usr/bin/chromium"));
             if (chromiumCount <= 0) {
@@ -73,12 +89,24 @@ public final class WriteLatency {
 
     private static void chromiumSample(BenchServer server, Path chromium, int rounds, int perRound) throws Exception {
         Path profile = Files.createTempDirectory("bench-chromium");
-        String url = "http://" + BenchServer.HOST + ":" + server.port() + "/bench/chromium.html?rounds=" + rounds + "&count="
-                + perRound + "&warmup=50";
-        Process browser = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, url))
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "bench-logs", "chromium.log").toFile()).start();
+        String url = "http://" + BenchServer.HOST + ":" + server.port() + "/bench/chromium.html?rounds=" + rounds
+                + "&count=" + perRound + "&warmup=50";
+        Process browser = new ProcessBuilder(List.of(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        url))
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "bench-logs", "chromium.log").toFile())
+                .start();
         try {
             JsonObject report = server.call("GET", "/bench/chromium/report");
             if (report.containsKey("error")) {
@@ -95,13 +123,16 @@ public final class WriteLatency {
     }
 
     private static long[] nanos(JsonObject samples) {
-        return samples.getJsonArray("nanos").stream().mapToLong(n -> ((Number) n).longValue()).toArray();
+        return samples.getJsonArray("nanos").stream()
+                .mapToLong(n -> ((Number) n).longValue())
+                .toArray();
     }
 
     private static void report(String sample, Stats writes, Stats pings) {
         System.out.println("  " + sample + ", write -> glue applies -> ack: " + writes);
         System.out.println("  " + sample + ", bare round trip (server -> client echo -> server): " + pings);
-        System.out.printf("  %s: p50 ratio %.2fx (target <= 1.3x), p99 ratio %.2fx%n", sample,
-                (double) writes.p50() / pings.p50(), (double) writes.p99() / pings.p99());
+        System.out.printf(
+                "  %s: p50 ratio %.2fx (target <= 1.3x), p99 ratio %.2fx%n",
+                sample, (double) writes.p50() / pings.p50(), (double) writes.p99() / pings.p99());
     }
 }

@@ -49,7 +49,8 @@ public class Codec {
         preferences.timeZone = "America/Montreal";
         preferences.showTips = false;
         preferences.zoom = 1.25;
-        preferences.recentSearches = List.of("jmh", "quarkus websockets", "vert.x", "jackson streaming", "browser storage");
+        preferences.recentSearches =
+                List.of("jmh", "quarkus websockets", "vert.x", "jackson streaming", "browser storage");
         storedTexts = generatedEncode();
         try {
             document = mapper.writeValueAsString(preferences);
@@ -123,7 +124,11 @@ public class Codec {
     public static void main(String[] args) throws Exception {
         Map<String, Double> ns = JmhRun.scores(Codec.class);
         System.out.printf("%nCodec (ns/op): %s%n", ns);
-        System.out.printf("encode: databind / generated = %.2fx (target >= 1.5x)%n", ns.get("databindEncode") / ns.get("generatedEncode"));
-        System.out.printf("decode: databind / generated = %.2fx (target >= 1.5x)%n", ns.get("databindDecode") / ns.get("generatedDecode"));
+        System.out.printf(
+                "encode: databind / generated = %.2fx (target >= 1.5x)%n",
+                ns.get("databindEncode") / ns.get("generatedEncode"));
+        System.out.printf(
+                "decode: databind / generated = %.2fx (target >= 1.5x)%n",
+                ns.get("databindDecode") / ns.get("generatedDecode"));
     }
 }

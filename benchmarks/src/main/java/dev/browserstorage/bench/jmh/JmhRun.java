@@ -25,16 +25,21 @@ final class JmhRun {
      */
     static Map<String, Double> scores(Class<?> benchmarks) throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(benchmarks.getName() + "\\.")
-                .forks(Integer.getInteger("bench.forks", 1))
-                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .build()).run();
+                        .include(benchmarks.getName() + "\\.")
+                        .forks(Integer.getInteger("bench.forks", 1))
+                        .warmupIterations(5)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5)
+                        .measurementTime(TimeValue.seconds(1))
+                        .timeUnit(TimeUnit.NANOSECONDS)
+                        .build())
+                .run();
         Map<String, Double> scores = new TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            scores.put(name.substring(name.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+            scores.put(
+                    name.substring(name.lastIndexOf('.') + 1),
+                    result.getPrimaryResult().getScore());
         }
         return scores;
     }

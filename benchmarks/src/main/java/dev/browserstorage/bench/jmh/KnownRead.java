@@ -41,8 +41,11 @@ public class KnownRead {
     @Setup(Level.Trial)
     public void setUp() {
         BrowserSession session = BrowserSession.builder("jmh-hydrated", "bench").build();
-        session.hydrate(new Snapshot(URI.create("http://localhost/"),
-                Map.of("bench:prefs.fontSize", "16", "bench:prefs.language", "\"fr\""), Map.of(), Map.of()));
+        session.hydrate(new Snapshot(
+                URI.create("http://localhost/"),
+                Map.of("bench:prefs.fontSize", "16", "bench:prefs.language", "\"fr\""),
+                Map.of(),
+                Map.of()));
         hydrated = new BenchPreferencesStore(session);
 
         oneWrite = waiting(1);
@@ -50,7 +53,8 @@ public class KnownRead {
     }
 
     private static BenchPreferencesStore waiting(int pendingWrites) {
-        BrowserSession session = BrowserSession.builder("jmh-waiting-" + pendingWrites, "bench").build();
+        BrowserSession session =
+                BrowserSession.builder("jmh-waiting-" + pendingWrites, "bench").build();
         for (int i = 1; i < pendingWrites; i++) {
             session.write(List.of(Write.set(StorageArea.LOCAL, "bench:other.key" + i, "1")));
         }

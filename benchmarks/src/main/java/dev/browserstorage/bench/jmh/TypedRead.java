@@ -60,10 +60,18 @@ public class TypedRead {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer()
                 .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         socket = vertx.createWebSocketClient()
-                .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.actualPort()).setURI("/"))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .connect(new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(server.actualPort())
+                        .setURI("/"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> reply.complete(text));
     }
 
@@ -113,9 +121,14 @@ public class TypedRead {
         Map<String, Double> ns = JmhRun.scores(TypedRead.class);
         double baseline = ns.get("hashMapGet");
         System.out.printf("%nTyped read (ns/op): %s%n", ns);
-        System.out.printf("generated getter (int) / HashMap.get = %.2fx (target <= 1.5x)%n", ns.get("generatedGetterInt") / baseline);
-        System.out.printf("generated getter (String) / HashMap.get = %.2fx (target <= 1.5x)%n", ns.get("generatedGetterString") / baseline);
-        System.out.printf("browser round trip / generated getter (int) = %.0fx faster (target >= 100x)%n",
+        System.out.printf(
+                "generated getter (int) / HashMap.get = %.2fx (target <= 1.5x)%n",
+                ns.get("generatedGetterInt") / baseline);
+        System.out.printf(
+                "generated getter (String) / HashMap.get = %.2fx (target <= 1.5x)%n",
+                ns.get("generatedGetterString") / baseline);
+        System.out.printf(
+                "browser round trip / generated getter (int) = %.0fx faster (target >= 100x)%n",
                 ns.get("browserRoundTrip") / ns.get("generatedGetterInt"));
     }
 }

@@ -82,30 +82,46 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
                 localStorage.setItem(arguments[2], 'false'); localStorage.setItem(arguments[3], '"WEEKLY"');
                 localStorage.setItem(arguments[4], '["SECURITY","EVENTS"]');
                 """, THEME, FONT_SIZE, EMAIL, DIGEST, TOPICS);
-        Map<String, Object> added = chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", RECORD_FIRST_PAINT));
+        Map<String, Object> added = chromium.driver()
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_FIRST_PAINT));
 
         try {
             chromium.driver().navigate().refresh();
             awaitPage("return document.readyState", "complete");
         } finally {
-            chromium.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+            chromium.driver()
+                    .executeCdpCommand(
+                            "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
         }
 
-        assertThat(chromium.js("return window.__blockedSockets.length")).as("the glue's socket was blocked").isEqualTo(1L);
+        assertThat(chromium.js("return window.__blockedSockets.length"))
+                .as("the glue's socket was blocked")
+                .isEqualTo(1L);
         assertThat(chromium.js("return BrowserStorage.state()")).isEqualTo("connecting");
         @SuppressWarnings("unchecked")
         Map<String, Object> parsed = (Map<String, Object>) chromium.js("return window.__seen.parsed");
-        assertThat(parsed.get("state")).as("no socket open when the document is parsed").isIn("closed", "connecting");
-        assertThat(parsed).as("the fields when the document is parsed").containsEntry("theme", "DARK").containsEntry("fontSize", "22")
-                .containsEntry("email", false).containsEntry("digest", "WEEKLY").containsEntry("topics", "SECURITY,EVENTS");
+        assertThat(parsed.get("state"))
+                .as("no socket open when the document is parsed")
+                .isIn("closed", "connecting");
+        assertThat(parsed)
+                .as("the fields when the document is parsed")
+                .containsEntry("theme", "DARK")
+                .containsEntry("fontSize", "22")
+                .containsEntry("email", false)
+                .containsEntry("digest", "WEEKLY")
+                .containsEntry("topics", "SECURITY,EVENTS");
         @SuppressWarnings("unchecked")
         Map<String, Object> firstFrame = (Map<String, Object>) chromium.js("return window.__seen.firstFrame");
-        assertThat(firstFrame).as("the fields at the first frame that paints them")
-                .containsEntry("theme", "DARK").containsEntry("fontSize", "22").containsEntry("email", false)
-                .containsEntry("digest", "WEEKLY").containsEntry("topics", "SECURITY,EVENTS");
+        assertThat(firstFrame)
+                .as("the fields at the first frame that paints them")
+                .containsEntry("theme", "DARK")
+                .containsEntry("fontSize", "22")
+                .containsEntry("email", false)
+                .containsEntry("digest", "WEEKLY")
+                .containsEntry("topics", "SECURITY,EVENTS");
         assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor"))
-                .as("the dark theme, from storage alone").isEqualTo("rgb(20, 23, 28)");
+                .as("the dark theme, from storage alone")
+                .isEqualTo("rgb(20, 23, 28)");
     }
 
     @Test
@@ -117,7 +133,9 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
 
         new Select(chromium.driver().findElement(By.id("theme"))).selectByValue("DARK");
         chromium.driver().findElement(By.id("notify-email")).click();
-        chromium.driver().findElement(By.cssSelector("input[name=digest][value=WEEKLY]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("input[name=digest][value=WEEKLY]"))
+                .click();
         Select topics = new Select(chromium.driver().findElement(By.id("notify-topics")));
         topics.selectByValue("SECURITY");
         chromium.driver().findElement(By.id("notify-topics")).sendKeys(Keys.SHIFT, Keys.ARROW_DOWN);
@@ -125,16 +143,19 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         fontSize.sendKeys(Keys.chord(Keys.CONTROL, "a"), "18", Keys.TAB);
 
         syncedThrough(1);
-        assertThat(heard).extracting(ValueChange::field, ValueChange::newValue).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("theme", Theme.DARK),
-                org.assertj.core.groups.Tuple.tuple("email", false),
-                org.assertj.core.groups.Tuple.tuple("digest", Digest.WEEKLY),
-                org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY)),
-                org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY, Topic.EVENTS)),
-                org.assertj.core.groups.Tuple.tuple("fontSize", 18));
+        assertThat(heard)
+                .extracting(ValueChange::field, ValueChange::newValue)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("theme", Theme.DARK),
+                        org.assertj.core.groups.Tuple.tuple("email", false),
+                        org.assertj.core.groups.Tuple.tuple("digest", Digest.WEEKLY),
+                        org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY)),
+                        org.assertj.core.groups.Tuple.tuple("topics", List.of(Topic.SECURITY, Topic.EVENTS)),
+                        org.assertj.core.groups.Tuple.tuple("fontSize", 18));
         assertThat(localStorage(TOPICS)).isEqualTo("[\"SECURITY\",\"EVENTS\"]");
         assertThat(localStorage(FONT_SIZE)).isEqualTo("18");
-        assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(20, 23, 28)");
+        assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor"))
+                .isEqualTo("rgb(20, 23, 28)");
     }
 
     @Test
@@ -146,32 +167,41 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         chromium.driver().findElement(By.id("consent-analytics")).click();
 
         assertThat(chromium.driver().manage().getCookieNamed("consent_analytics"))
-                .as("written with the store's attributes").satisfies(cookie -> {
+                .as("written with the store's attributes")
+                .satisfies(cookie -> {
                     assertThat(cookie.getValue()).isEqualTo("true");
                     assertThat(cookie.getPath()).isEqualTo("/");
                     assertThat(cookie.getSameSite()).isEqualTo("Lax");
-                    assertThat(cookie.getExpiry()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(364))));
+                    assertThat(cookie.getExpiry())
+                            .isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(364))));
                 });
         syncedThrough(1);
-        assertThat(heard).extracting(ValueChange::field, ValueChange::newValue)
+        assertThat(heard)
+                .extracting(ValueChange::field, ValueChange::newValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("analytics", true));
         assertThat(new ConsentCookiesStore(session()).getAnalytics()).isTrue();
 
-        new ConsentCookiesStore(session()).setMarketing(true).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        new ConsentCookiesStore(session())
+                .setMarketing(true)
+                .toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
         awaitPage("return document.getElementById('consent-marketing').checked", true);
-        assertThat(chromium.js("return document.getElementById('consent-analytics').checked")).isEqualTo(true);
+        assertThat(chromium.js("return document.getElementById('consent-analytics').checked"))
+                .isEqualTo(true);
     }
 
     @Test
     void twoTabsFollowEachOtherBothWaysAndTheServerHearsEachChangeOnce() throws Exception {
-        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
+        chromium.driver()
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
         openSettings();
         List<ValueChange<?>> heard = new CopyOnWriteArrayList<>();
         new PreferencesStore(session()).onChange(heard::add);
         new NotificationsStore(session()).onChange(heard::add);
         String firstTab = chromium.driver().getWindowHandle();
         chromium.driver().switchTo().newWindow(WindowType.TAB);
-        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
+        chromium.driver()
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CHANGE_FRAMES));
         openSettings();
         String secondTab = chromium.driver().getWindowHandle();
 
@@ -180,7 +210,9 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         chromium.driver().switchTo().window(secondTab);
         awaitPage("return document.getElementById('theme').value", "DARK");
         assertThat(chromium.js("return document.body.className")).isEqualTo("theme-dark");
-        chromium.driver().findElement(By.cssSelector("input[name=digest][value=NEVER]")).click();
+        chromium.driver()
+                .findElement(By.cssSelector("input[name=digest][value=NEVER]"))
+                .click();
         chromium.driver().findElement(By.id("notify-volume")).sendKeys(Keys.ARROW_RIGHT);
         chromium.driver().switchTo().window(firstTab);
         awaitPage("return document.querySelector('input[name=digest]:checked').value", "NEVER");
@@ -188,18 +220,24 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
 
         // Each tab's socket delivers in order: once both tabs' last changes are read, any echo would have been too.
         syncedThrough(1);
-        assertThat(chromium.js("return window.__changesSent")).as("the first tab reports its own change, and only it")
+        assertThat(chromium.js("return window.__changesSent"))
+                .as("the first tab reports its own change, and only it")
                 .isEqualTo(List.of("demo:prefs.theme=\"DARK\""));
         chromium.driver().switchTo().window(secondTab);
         syncedThrough(2);
-        assertThat(chromium.js("return window.__changesSent")).as("the second tab reports its own changes, and only them")
+        assertThat(chromium.js("return window.__changesSent"))
+                .as("the second tab reports its own changes, and only them")
                 .isEqualTo(List.of("demo:notify.digest=\"NEVER\"", "demo:notify.volume=65"));
-        assertThat(heard).extracting(ValueChange::field, ValueChange::newValue).as("each change once, no echo")
+        assertThat(heard)
+                .extracting(ValueChange::field, ValueChange::newValue)
+                .as("each change once, no echo")
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("theme", Theme.DARK),
                         org.assertj.core.groups.Tuple.tuple("digest", Digest.NEVER),
                         org.assertj.core.groups.Tuple.tuple("volume", 65));
-        assertThat(chromium.js("return window.__batches")).as("the tabs followed through the storage event").isEqualTo(0L);
+        assertThat(chromium.js("return window.__batches"))
+                .as("the tabs followed through the storage event")
+                .isEqualTo(0L);
         assertThat(localStorage(VOLUME)).isEqualTo("65");
     }
 
@@ -229,14 +267,20 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         assertThat(localStorage(FONT_SIZE)).isNull();
         assertThat(session().readText(StorageArea.LOCAL, FONT_SIZE)).isEmpty();
         assertThat(looseSize.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(chromium.js("return document.getElementById('loose-size').matches(':invalid')")).as("setCustomValidity").isEqualTo(true);
+        assertThat(chromium.js("return document.getElementById('loose-size').matches(':invalid')"))
+                .as("setCustomValidity")
+                .isEqualTo(true);
         assertThat(chromium.js("return refused[refused.length - 1]")).asString().startsWith("prefs.fontSize ");
-        assertThat(chromium.js("return refused")).asString()
+        assertThat(chromium.js("return refused"))
+                .asString()
                 .contains("prefs.fontSize must be a whole number from -2147483648 to 2147483647");
-        assertThat(fontSize.getAttribute("aria-invalid")).as("over the field's max=32").isEqualTo("true");
+        assertThat(fontSize.getAttribute("aria-invalid"))
+                .as("over the field's max=32")
+                .isEqualTo("true");
         assertThat(chromium.driver().findElement(By.id("status")).getText()).startsWith("Not saved: Font size (px): ");
         assertThat(chromium.js("return getComputedStyle(document.getElementById('font-size')).borderTopColor"))
-                .as("the page styles [data-storage-invalid]").isEqualTo("rgb(179, 38, 30)");
+                .as("the page styles [data-storage-invalid]")
+                .isEqualTo("rgb(179, 38, 30)");
     }
 
     @Test
@@ -244,7 +288,9 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         openSettings();
         String language = "<script>window.ran = true</script><b>x</b>";
         // The draft is the tab's (sessionStorage): the page's own request names its tab.
-        PageAnswer answer = callFromPage("POST", "/api/draft",
+        PageAnswer answer = callFromPage(
+                "POST",
+                "/api/draft",
                 "{\"subject\":\"<script>window.ran = true<\\/script>\",\"body\":\"</textarea><img src=x onerror=window.ran=true>\"}");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         chromium.js("localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))", LANGUAGE, language);
@@ -252,12 +298,16 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         chromium.driver().navigate().refresh();
         awaitSync();
 
-        assertThat(chromium.js("return document.getElementById('draft-subject').value")).isEqualTo("<script>window.ran = true</script>");
+        assertThat(chromium.js("return document.getElementById('draft-subject').value"))
+                .isEqualTo("<script>window.ran = true</script>");
         assertThat(chromium.js("return document.getElementById('draft-body').value"))
                 .isEqualTo("</textarea><img src=x onerror=window.ran=true>");
-        assertThat(new Select(chromium.driver().findElement(By.id("language"))).getFirstSelectedOption().getText())
+        assertThat(new Select(chromium.driver().findElement(By.id("language")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo(language);
-        assertThat(chromium.js("return document.querySelectorAll('main script, main img, main b').length")).isEqualTo(0L);
+        assertThat(chromium.js("return document.querySelectorAll('main script, main img, main b').length"))
+                .isEqualTo(0L);
         assertThat(chromium.js("return window.ran === undefined")).isEqualTo(true);
     }
 
@@ -277,9 +327,12 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         awaitPage("return document.getElementById('swapped-size').value", "24");
         chromium.driver().findElement(By.id("swapped-size")).sendKeys(Keys.ARROW_LEFT);
 
-        chromium.waitUntil("the server reads the swapped-in field's value", driver -> new PreferencesStore(session()).getFontSize() == 23);
+        chromium.waitUntil(
+                "the server reads the swapped-in field's value",
+                driver -> new PreferencesStore(session()).getFontSize() == 23);
         assertThat(localStorage(FONT_SIZE)).isEqualTo("23");
-        assertThat(chromium.js("return getComputedStyle(document.documentElement).fontSize")).isEqualTo("23px");
+        assertThat(chromium.js("return getComputedStyle(document.documentElement).fontSize"))
+                .isEqualTo("23px");
     }
 
     /**
@@ -289,7 +342,8 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
     private void syncedThrough(int mark) {
         String key = "demo:test.sentinel";
         chromium.js("BrowserStorage.set(arguments[0], arguments[1])", key, String.valueOf(mark));
-        chromium.waitUntil("the server reads the tab's latest change",
+        chromium.waitUntil(
+                "the server reads the tab's latest change",
                 driver -> Optional.of(String.valueOf(mark)).equals(session().readText(StorageArea.LOCAL, key)));
     }
 }

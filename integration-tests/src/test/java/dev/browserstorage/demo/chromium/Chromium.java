@@ -25,6 +25,7 @@ final class Chromium implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** The window size of every test; a screenshot shows the page area inside it, as wide. */
     static final int WIDTH = 1280;
+
     static final int HEIGHT = 900;
 
     private final ChromiumInstallation installation;
@@ -105,7 +106,9 @@ final class Chromium implements AutoCloseable {
      * @return the condition's last value
      */
     <T> T waitUntil(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50))
+                .withMessage(what)
+                .until(condition);
     }
 
     @Override
@@ -126,16 +129,25 @@ final class Chromium implements AutoCloseable {
         options.setBinary(installation.browser().toFile());
         // Flags that let Chromium run as root in a container (no sandbox, display or GPU), with a
         // small /dev/shm, and keep it from going to the network on its own.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--user-data-dir=" + profile);
         return new ChromeDriver(service, options);
     }
 
     private void deleteProfile() {
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the Chromium profile " + profile, e);
         }

@@ -31,10 +31,12 @@ record ChromiumInstallation(Path browser, Path driver) {
     Optional<String> missing() {
         List<String> problems = new ArrayList<>();
         if (!Files.isExecutable(browser)) {
-            problems.add("no Chromium at " + browser + " (-D" + BROWSER_PROPERTY + " or " + BROWSER_VARIABLE + " names another)");
+            problems.add("no Chromium at " + browser + " (-D" + BROWSER_PROPERTY + " or " + BROWSER_VARIABLE
+                    + " names another)");
         }
         if (!Files.isExecutable(driver)) {
-            problems.add("no ChromeDriver at " + driver + " (-D" + DRIVER_PROPERTY + " or " + DRIVER_VARIABLE + " names another)");
+            problems.add("no ChromeDriver at " + driver + " (-D" + DRIVER_PROPERTY + " or " + DRIVER_VARIABLE
+                    + " names another)");
         }
         if (problems.isEmpty()) {
             return Optional.empty();

@@ -67,8 +67,10 @@ abstract class ChromiumTestBase {
 
     /** Waits until the current window's glue has had the server's welcome. */
     void awaitSync() {
-        chromium.waitUntil("the page's glue gets the server's welcome", driver -> Boolean.TRUE.equals(chromium.js(
-                "return window.__ready === true && BrowserStorage.state() === 'open'")));
+        chromium.waitUntil(
+                "the page's glue gets the server's welcome",
+                driver -> Boolean.TRUE.equals(
+                        chromium.js("return window.__ready === true && BrowserStorage.state() === 'open'")));
     }
 
     /** Waits until a script's result, in the current window, equals the expected value. */
@@ -102,8 +104,11 @@ abstract class ChromiumTestBase {
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Cookie", BROWSER_ID_COOKIE + "=" + credential())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -125,7 +130,8 @@ abstract class ChromiumTestBase {
      */
     PageAnswer callFromPage(String method, String path, String body, String contentType) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> answer = (Map<String, Object>) chromium.driver().executeAsyncScript("""
+        Map<String, Object> answer =
+                (Map<String, Object>) chromium.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const xhr = new XMLHttpRequest();
                 xhr.open(arguments[0], arguments[1]);

@@ -64,7 +64,14 @@ class CookiesInChromiumTest extends ChromiumTestBase {
         openCookiePage();
         BrowserCookies cookies = overTheSocket();
 
-        await(cookies.set("lab_token", "abc", CookieOptions.builder().path("/cookies/").maxAge(Duration.ofHours(1)).build()),
+        await(
+                cookies.set(
+                        "lab_token",
+                        "abc",
+                        CookieOptions.builder()
+                                .path("/cookies/")
+                                .maxAge(Duration.ofHours(1))
+                                .build()),
                 "Chromium stores lab_token");
 
         assertThat(cookieStoreCalls()).as("written by cookieStore.set").isEqualTo(1);
@@ -85,7 +92,12 @@ class CookiesInChromiumTest extends ChromiumTestBase {
         BrowserCookies cookies = overTheSocket();
 
         // cookieStore.set would store '/cookies/', which a Set-Cookie delete with Path=/cookies misses.
-        await(cookies.set("lab_exact", "1", CookieOptions.builder().path("/cookies").build()), "Chromium stores lab_exact");
+        await(
+                cookies.set(
+                        "lab_exact",
+                        "1",
+                        CookieOptions.builder().path("/cookies").build()),
+                "Chromium stores lab_exact");
 
         assertThat(cookieStoreCalls()).isZero();
         assertThat(cookie("lab_exact").getPath()).isEqualTo("/cookies");
@@ -121,7 +133,8 @@ class CookiesInChromiumTest extends ChromiumTestBase {
         chromium.js("document.cookie = 'lab_banner=closed; path=/'");
         chromium.waitUntil("the server hears of lab_banner", driver -> !events.isEmpty());
 
-        assertThat(events.get(0).changed()).extracting(CookieListItem::name, CookieListItem::value)
+        assertThat(events.get(0).changed())
+                .extracting(CookieListItem::name, CookieListItem::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lab_banner", "closed"));
         assertThat(events.get(0).source()).isEqualTo(ChangeSource.BROWSER);
 
@@ -134,13 +147,19 @@ class CookiesInChromiumTest extends ChromiumTestBase {
     void anHttpOnlyCookieFromASocketContextGoesThroughTheCommitUrlAndNeverReachesScript() {
         openCookiePage();
 
-        await(overTheSocket().set("lab_sid", "s3cr3t", CookieOptions.builder().httpOnly(true).build()),
+        await(
+                overTheSocket()
+                        .set(
+                                "lab_sid",
+                                "s3cr3t",
+                                CookieOptions.builder().httpOnly(true).build()),
                 "Chromium commits lab_sid");
 
         assertThat(cookie("lab_sid").getValue()).isEqualTo("s3cr3t");
         assertThat(cookie("lab_sid").isHttpOnly()).isTrue();
         assertThat(chromium.js("return document.cookie")).asString().doesNotContain("lab_sid");
-        assertThat(chromium.js("return cookieStore.get('lab_sid').then(c => c === null)")).isEqualTo(true);
+        assertThat(chromium.js("return cookieStore.get('lab_sid').then(c => c === null)"))
+                .isEqualTo(true);
         assertThat(fromPage("GET", "/api/cookies/lab_sid", null).body()).contains("\"value\":\"s3cr3t\"");
     }
 
@@ -150,7 +169,11 @@ class CookiesInChromiumTest extends ChromiumTestBase {
         // know the page's host yet: only the glue can see the domain does not match it.
         chromium.driver().get(base + "api/cookies");
         CompletableFuture<Void> write = new BrowserCookies(sessions.session(browserId()))
-                .set("lab_far", "1", CookieOptions.builder().domain("example.com").build()).toCompletableFuture();
+                .set(
+                        "lab_far",
+                        "1",
+                        CookieOptions.builder().domain("example.com").build())
+                .toCompletableFuture();
 
         chromium.driver().get(base + "cookies/");
         chromium.waitUntil("the glue answers the batch", driver -> write.isDone());
@@ -159,8 +182,10 @@ class CookiesInChromiumTest extends ChromiumTestBase {
             write.get();
             throw new AssertionError("the write should have failed");
         } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOfSatisfying(InvalidCookieException.class,
-                    refusal -> assertThat(refusal.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
+            assertThat(e.getCause())
+                    .isInstanceOfSatisfying(
+                            InvalidCookieException.class,
+                            refusal -> assertThat(refusal.rule()).isEqualTo(CookieRule.DOMAIN_MISMATCH));
         }
         assertThat(cookie("lab_far")).isNull();
     }

@@ -25,8 +25,8 @@ class PendingWritesInChromiumTest extends ChromiumTestBase {
 
     @Test
     void aThemeTheFormHandlerStoredShowsBeforeTheSocketAndAppliesOnce() throws Exception {
-        Map<String, Object> blocked = chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", SocketStub.SCRIPT));
+        Map<String, Object> blocked = chromium.driver()
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SocketStub.SCRIPT));
         List<Long> pending;
         try {
             chromium.driver().get(new URL(base, "theme-page").toString());
@@ -36,29 +36,44 @@ class PendingWritesInChromiumTest extends ChromiumTestBase {
             chromium.driver().findElement(By.id("save")).click();
             awaitPage("return document.readyState === 'complete' && !!window.__parsed", true);
 
-            assertThat(chromium.js("return window.__blockedSockets.length")).as("the socket was blocked").isEqualTo(1L);
-            assertThat(chromium.js("return window.__parsed.theme")).as("the select when the document was parsed")
+            assertThat(chromium.js("return window.__blockedSockets.length"))
+                    .as("the socket was blocked")
+                    .isEqualTo(1L);
+            assertThat(chromium.js("return window.__parsed.theme"))
+                    .as("the select when the document was parsed")
                     .isEqualTo("DARK");
             assertThat(chromium.js("return window.__parsed.state")).isIn("closed", "connecting");
             assertThat(localStorage(THEME)).isEqualTo("\"DARK\"");
             pending = session().pendingBatchIds();
-            assertThat(pending).as("the write waits for the browser's acknowledgement").hasSize(1);
-            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(new URL(base, "theme-page")
-                    .toURI()).header("Cookie", BROWSER_ID_COOKIE + "=" + credential()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pending)
+                    .as("the write waits for the browser's acknowledgement")
+                    .hasSize(1);
+            HttpResponse<String> again = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(new URL(base, "theme-page").toURI())
+                                    .header("Cookie", BROWSER_ID_COOKIE + "=" + credential())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(again.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(again.body()).contains("data-pending=\"[{&quot;token&quot;:");
         } finally {
-            chromium.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", blocked.get("identifier")));
+            chromium.driver()
+                    .executeCdpCommand(
+                            "Page.removeScriptToEvaluateOnNewDocument",
+                            Map.of("identifier", blocked.get("identifier")));
         }
 
         // The next page carries the same batch (still pending) and connects: the socket delivers it.
         chromium.driver().get(new URL(base, "theme-page").toString());
         awaitSync();
-        chromium.waitUntil("the server's write acknowledged", driver -> session().pendingBatchIds().isEmpty());
+        chromium.waitUntil(
+                "the server's write acknowledged",
+                driver -> session().pendingBatchIds().isEmpty());
 
         assertThat(chromium.js("return window.__parsed.theme")).isEqualTo("DARK");
-        assertThat(chromium.js("return window.__batches")).as("not applied again from the socket").isEqualTo(0L);
+        assertThat(chromium.js("return window.__batches"))
+                .as("not applied again from the socket")
+                .isEqualTo(0L);
         assertThat(localStorage("demo:__bs.applied")).isEqualTo(String.valueOf(pending.get(0)));
         assertThat(session().readText(StorageArea.LOCAL, THEME)).contains("\"DARK\"");
     }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
         }
 
         private static Boolean warn(String missing) {
-            System.err.printf("%n*** WARNING: the Chromium tests are SKIPPED: %s%n*** (In CI, with CI=true, they fail instead.)%n%n",
+            System.err.printf(
+                    "%n*** WARNING: the Chromium tests are SKIPPED: %s%n*** (In CI, with CI=true, they fail instead.)%n%n",
                     missing);
             return Boolean.TRUE;
         }

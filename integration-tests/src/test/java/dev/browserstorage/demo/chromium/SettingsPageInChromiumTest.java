@@ -33,7 +33,10 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
     @Test
     void thePageShowsWhatTheBrowserHoldsAndTheServerIsHydratedWithIt() throws Exception {
         openSettings();
-        chromium.js("localStorage.setItem(arguments[0], '\"DARK\"'); localStorage.setItem(arguments[1], '20');", THEME, FONT_SIZE);
+        chromium.js(
+                "localStorage.setItem(arguments[0], '\"DARK\"'); localStorage.setItem(arguments[1], '20');",
+                THEME,
+                FONT_SIZE);
 
         chromium.driver().navigate().refresh();
         awaitSync();
@@ -43,10 +46,13 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
         assertThat(prefs.getTheme()).as("read from the page's hello").isEqualTo(Theme.DARK);
         assertThat(prefs.getFontSize()).isEqualTo(20);
         assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor"))
-                .as("the dark theme's --bg, applied by Chromium's CSS").isEqualTo("rgb(20, 23, 28)");
-        assertThat(chromium.js("return getComputedStyle(document.documentElement).fontSize")).isEqualTo("20px");
+                .as("the dark theme's --bg, applied by Chromium's CSS")
+                .isEqualTo("rgb(20, 23, 28)");
+        assertThat(chromium.js("return getComputedStyle(document.documentElement).fontSize"))
+                .isEqualTo("20px");
         assertThat(chromium.driver().findElement(By.id("status")).getText()).isEqualTo("Synced");
-        assertThat(chromium.driver().findElement(By.id("prefs-fields")).isEnabled()).isTrue();
+        assertThat(chromium.driver().findElement(By.id("prefs-fields")).isEnabled())
+                .isTrue();
     }
 
     @Test
@@ -66,7 +72,8 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
         assertThat(prefs.getFontSize()).isEqualTo(18);
         HttpResponse<String> read = call("GET", "api/prefs", null);
         assertThat(read.body()).contains("\"theme\":\"DARK\"", "\"fontSize\":18");
-        assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(20, 23, 28)");
+        assertThat(chromium.js("return getComputedStyle(document.body).backgroundColor"))
+                .isEqualTo("rgb(20, 23, 28)");
     }
 
     @Test
@@ -82,11 +89,15 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
         assertThat(chromium.js("return document.body.className")).isEqualTo("theme-dark");
 
         chromium.driver().navigate().refresh();
-        assertThat(chromium.js("return document.body.className")).as("shown from localStorage at once").isEqualTo("theme-dark");
+        assertThat(chromium.js("return document.body.className"))
+                .as("shown from localStorage at once")
+                .isEqualTo("theme-dark");
         awaitSync();
 
         assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Einstellungen");
-        assertThat(new Select(chromium.driver().findElement(By.id("language"))).getFirstSelectedOption().getText())
+        assertThat(new Select(chromium.driver().findElement(By.id("language")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("Deutsch");
         assertThat(browserId()).isEqualTo(id);
         assertThat(new PreferencesStore(session()).getLanguage()).isEqualTo("de");
@@ -95,7 +106,8 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
     @Test
     void aScreenshotOfTheSettingsPageShowsItStyled() throws Exception {
         openSettings();
-        assertThat(call("POST", "api/prefs", "{\"recentSearches\":[\"typed stores\",\"cookie limits\"]}").statusCode())
+        assertThat(call("POST", "api/prefs", "{\"recentSearches\":[\"typed stores\",\"cookie limits\"]}")
+                        .statusCode())
                 .isEqualTo(200);
         awaitPage("return document.querySelectorAll('#recent li').length", 2L);
 
@@ -107,8 +119,10 @@ class SettingsPageInChromiumTest extends ChromiumTestBase {
         assertThat(color(image, 3, 3)).as("the light theme's --bg").isEqualTo(new Color(0xf4, 0xf5, 0xf7));
         Rectangle button = chromium.driver().findElement(By.id("search-button")).getRect();
         assertThat(color(image, button.getX() + 3, button.getY() + button.getHeight() / 2))
-                .as("the Search button's --accent").isEqualTo(new Color(0x2f, 0x6f, 0xde));
-        assertThat(chromium.driver().findElement(By.id("consent-banner")).isDisplayed()).isTrue();
+                .as("the Search button's --accent")
+                .isEqualTo(new Color(0x2f, 0x6f, 0xde));
+        assertThat(chromium.driver().findElement(By.id("consent-banner")).isDisplayed())
+                .isTrue();
     }
 
     private static Color color(BufferedImage image, int x, int y) {

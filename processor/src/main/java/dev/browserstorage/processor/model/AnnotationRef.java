@@ -23,7 +23,8 @@ public record AnnotationRef(Element element, AnnotationMirror mirror) {
      * @return its value, or empty where the default applies
      */
     public Optional<AnnotationValue> explicit(String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                mirror.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(name)) {
                 return Optional.of(entry.getValue());
             }

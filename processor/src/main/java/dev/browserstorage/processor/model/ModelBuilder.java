@@ -95,9 +95,18 @@ public final class ModelBuilder {
         String namespace = area == StorageArea.COOKIE ? "" : namespaceOf(type, areaAnnotation);
         boolean record = type.getKind() == ElementKind.RECORD;
         List<FieldModel> fields = record ? recordFields(type) : classFields(type);
-        return new StoreModel(type, ClassName.get(type), storeName(type), area, areaAnnotation,
-                List.copyOf(areas.subList(1, areas.size())), namespace,
-                record ? AccessKind.RECORD_COMPONENT : AccessKind.FIELD, shapeOf(type), annotation(type, TTL), fields);
+        return new StoreModel(
+                type,
+                ClassName.get(type),
+                storeName(type),
+                area,
+                areaAnnotation,
+                List.copyOf(areas.subList(1, areas.size())),
+                namespace,
+                record ? AccessKind.RECORD_COMPONENT : AccessKind.FIELD,
+                shapeOf(type),
+                annotation(type, TTL),
+                fields);
     }
 
     /**
@@ -107,7 +116,9 @@ public final class ModelBuilder {
      * @return its area, or {@code null}
      */
     public static StorageArea areaOf(AnnotationMirror mirror) {
-        String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+        String name = ((TypeElement) mirror.getAnnotationType().asElement())
+                .getQualifiedName()
+                .toString();
         switch (name) {
             case LOCAL_STORAGE:
                 return StorageArea.LOCAL;
@@ -140,25 +151,39 @@ public final class ModelBuilder {
                 noArg = true;
             }
         }
-        boolean inner = type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+        boolean inner = type.getNestingKind() == NestingKind.MEMBER
+                && !type.getModifiers().contains(Modifier.STATIC)
                 && type.getKind() == ElementKind.CLASS;
         boolean privateType = false;
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             privateType |= e.getModifiers().contains(Modifier.PRIVATE);
         }
-        return new StoreModel.TypeShape(type.getKind().name().toLowerCase(java.util.Locale.ROOT),
-                type.getModifiers().contains(Modifier.ABSTRACT) && type.getKind() == ElementKind.CLASS, privateType, inner,
-                !type.getTypeParameters().isEmpty(), noArg);
+        return new StoreModel.TypeShape(
+                type.getKind().name().toLowerCase(java.util.Locale.ROOT),
+                type.getModifiers().contains(Modifier.ABSTRACT) && type.getKind() == ElementKind.CLASS,
+                privateType,
+                inner,
+                !type.getTypeParameters().isEmpty(),
+                noArg);
     }
 
     private List<FieldModel> recordFields(TypeElement type) {
         List<FieldModel> fields = new ArrayList<>();
         for (RecordComponentElement component : type.getRecordComponents()) {
             ExecutableElement accessor = component.getAccessor();
-            fields.add(new FieldModel(component, component.getSimpleName().toString(), fields.size(),
-                    AccessKind.RECORD_COMPONENT, accessor.getSimpleName().toString(), null,
-                    resolver.resolve(component.asType()), annotation(component, KEY), annotation(component, TTL),
-                    annotation(component, COOKIE), Optional.empty(), false));
+            fields.add(new FieldModel(
+                    component,
+                    component.getSimpleName().toString(),
+                    fields.size(),
+                    AccessKind.RECORD_COMPONENT,
+                    accessor.getSimpleName().toString(),
+                    null,
+                    resolver.resolve(component.asType()),
+                    annotation(component, KEY),
+                    annotation(component, TTL),
+                    annotation(component, COOKIE),
+                    Optional.empty(),
+                    false));
         }
         return fields;
     }
@@ -167,7 +192,8 @@ public final class ModelBuilder {
         List<FieldModel> fields = new ArrayList<>();
         List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
+            if (field.getModifiers().contains(Modifier.STATIC)
+                    || field.getModifiers().contains(Modifier.TRANSIENT)) {
                 continue;
             }
             String name = field.getSimpleName().toString();
@@ -182,14 +208,20 @@ public final class ModelBuilder {
             } else {
                 access = AccessKind.INACCESSIBLE;
             }
-            fields.add(new FieldModel(field, name, fields.size(), access,
+            fields.add(new FieldModel(
+                    field,
+                    name,
+                    fields.size(),
+                    access,
                     getter == null ? null : getter.getSimpleName().toString(),
                     setter == null ? null : setter.getSimpleName().toString(),
                     valueType,
                     annotation(field, KEY).or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, KEY))),
                     annotation(field, TTL).or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, TTL))),
-                    annotation(field, COOKIE).or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, COOKIE))),
-                    literalInitializer(field, valueType), field.getModifiers().contains(Modifier.FINAL)));
+                    annotation(field, COOKIE)
+                            .or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, COOKIE))),
+                    literalInitializer(field, valueType),
+                    field.getModifiers().contains(Modifier.FINAL)));
         }
         return fields;
     }
@@ -200,7 +232,9 @@ public final class ModelBuilder {
         for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
             boolean named = name.equals("get" + suffix) || (bool && name.equals("is" + suffix));
-            if (named && usable(method) && method.getParameters().isEmpty()
+            if (named
+                    && usable(method)
+                    && method.getParameters().isEmpty()
                     && sameType(method.getReturnType(), field.asType())) {
                 return method;
             }
@@ -211,7 +245,9 @@ public final class ModelBuilder {
     private ExecutableElement findSetter(List<ExecutableElement> methods, VariableElement field) {
         String name = "set" + capitalize(field.getSimpleName().toString());
         for (ExecutableElement method : methods) {
-            if (method.getSimpleName().contentEquals(name) && usable(method) && method.getParameters().size() == 1
+            if (method.getSimpleName().contentEquals(name)
+                    && usable(method)
+                    && method.getParameters().size() == 1
                     && sameType(method.getParameters().get(0).asType(), field.asType())) {
                 return method;
             }
@@ -220,7 +256,8 @@ public final class ModelBuilder {
     }
 
     private static boolean usable(ExecutableElement method) {
-        return !method.getModifiers().contains(Modifier.STATIC) && !method.getModifiers().contains(Modifier.PRIVATE);
+        return !method.getModifiers().contains(Modifier.STATIC)
+                && !method.getModifiers().contains(Modifier.PRIVATE);
     }
 
     /**
@@ -255,10 +292,13 @@ public final class ModelBuilder {
                 String constant = lastIdentifier(initializer);
                 return type.enumConstants().contains(constant) ? Optional.of(constant) : Optional.empty();
             }
-            if (initializer instanceof MethodInvocationTree && ((MethodInvocationTree) initializer).getArguments().isEmpty()) {
+            if (initializer instanceof MethodInvocationTree
+                    && ((MethodInvocationTree) initializer).getArguments().isEmpty()) {
                 // List.of(), Set.of(), Map.of(): the common "empty by default" initializers.
-                String call = ((MethodInvocationTree) initializer).getMethodSelect().toString();
-                if (call.matches("(java\\.util\\.)?(List|Set)\\.of") && (type.kind() == ValueType.Kind.LIST || type.kind() == ValueType.Kind.SET)) {
+                String call =
+                        ((MethodInvocationTree) initializer).getMethodSelect().toString();
+                if (call.matches("(java\\.util\\.)?(List|Set)\\.of")
+                        && (type.kind() == ValueType.Kind.LIST || type.kind() == ValueType.Kind.SET)) {
                     return Optional.of(List.of());
                 }
                 if (call.matches("(java\\.util\\.)?Map\\.of") && type.kind() == ValueType.Kind.MAP) {
@@ -280,7 +320,9 @@ public final class ModelBuilder {
      */
     public static Optional<AnnotationRef> annotation(Element element, String qualifiedName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+            if (((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(qualifiedName)) {
                 return Optional.of(new AnnotationRef(element, mirror));
             }
         }

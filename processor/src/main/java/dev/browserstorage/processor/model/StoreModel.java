@@ -87,6 +87,11 @@ public record StoreModel(
      * @param isGeneric declares type parameters
      * @param hasNoArgConstructor a constructor without parameters, visible in the package
      */
-    public record TypeShape(String typeKind, boolean isAbstract, boolean isPrivate, boolean isInnerClass,
-            boolean isGeneric, boolean hasNoArgConstructor) {}
+    public record TypeShape(
+            String typeKind,
+            boolean isAbstract,
+            boolean isPrivate,
+            boolean isInnerClass,
+            boolean isGeneric,
+            boolean hasNoArgConstructor) {}
 }

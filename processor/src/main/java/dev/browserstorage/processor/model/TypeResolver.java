@@ -90,8 +90,10 @@ final class TypeResolver {
             return container(type, name, qualified);
         }
         if (isPrivate(element)) {
-            return ValueType.unsupported(name, qualified + " is private, so the generated store cannot name it: make it"
-                    + " package-private or public");
+            return ValueType.unsupported(
+                    name,
+                    qualified + " is private, so the generated store cannot name it: make it"
+                            + " package-private or public");
         }
         if (element.getKind() == ElementKind.ENUM) {
             List<String> constants = new ArrayList<>();
@@ -108,8 +110,10 @@ final class TypeResolver {
     private ValueType container(DeclaredType type, TypeName name, String qualified) {
         List<? extends TypeMirror> arguments = type.getTypeArguments();
         if (arguments.isEmpty()) {
-            return ValueType.unsupported(name, "a raw " + qualified.substring("java.util.".length())
-                    + " has no element type: add one, such as List<String>");
+            return ValueType.unsupported(
+                    name,
+                    "a raw " + qualified.substring("java.util.".length())
+                            + " has no element type: add one, such as List<String>");
         }
         if (qualified.equals("java.util.Map")) {
             TypeMirror keyType = arguments.get(0);
@@ -117,7 +121,8 @@ final class TypeResolver {
                 throw new MissingTypeException(keyType.toString());
             }
             if (!keyType.toString().equals("java.lang.String")) {
-                return ValueType.unsupported(name, "map keys must be String (JSON object keys are strings), not " + keyType);
+                return ValueType.unsupported(
+                        name, "map keys must be String (JSON object keys are strings), not " + keyType);
             }
             return ValueType.collection(ValueType.Kind.MAP, name, elementOf(arguments.get(1)));
         }
@@ -127,7 +132,8 @@ final class TypeResolver {
 
     private ValueType elementOf(TypeMirror type) {
         if (type.getKind().isPrimitive()) {
-            return resolve(types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType());
+            return resolve(
+                    types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType());
         }
         return resolve(type);
     }
@@ -141,15 +147,19 @@ final class TypeResolver {
             return ValueType.unsupported(name, "an interface has no fixed stored form: use a class or a record");
         }
         if (element.getModifiers().contains(Modifier.ABSTRACT)) {
-            return ValueType.unsupported(name, "an abstract class cannot be read back: use a concrete class or a record");
+            return ValueType.unsupported(
+                    name, "an abstract class cannot be read back: use a concrete class or a record");
         }
         if (!type.getTypeArguments().isEmpty() || !element.getTypeParameters().isEmpty()) {
-            return ValueType.unsupported(name, "a generic class has no fixed stored form: use a non-generic class or record");
+            return ValueType.unsupported(
+                    name, "a generic class has no fixed stored form: use a non-generic class or record");
         }
-        if (element.getNestingKind() == NestingKind.MEMBER && !element.getModifiers().contains(Modifier.STATIC)
+        if (element.getNestingKind() == NestingKind.MEMBER
+                && !element.getModifiers().contains(Modifier.STATIC)
                 && kind == ElementKind.CLASS) {
-            return ValueType.unsupported(name, "an inner class cannot be read back without an instance of its outer class:"
-                    + " make it static");
+            return ValueType.unsupported(
+                    name,
+                    "an inner class cannot be read back without an instance of its outer class:" + " make it static");
         }
         return ValueType.json(name, ClassName.get(element), kind == ElementKind.RECORD);
     }

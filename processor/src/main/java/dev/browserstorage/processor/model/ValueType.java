@@ -59,8 +59,14 @@ public final class ValueType {
     private final boolean record;
     private final String unsupportedReason;
 
-    private ValueType(Kind kind, TypeName javaType, ValueType element, ClassName className, List<String> enumConstants,
-            boolean record, String unsupportedReason) {
+    private ValueType(
+            Kind kind,
+            TypeName javaType,
+            ValueType element,
+            ClassName className,
+            List<String> enumConstants,
+            boolean record,
+            String unsupportedReason) {
         this.kind = kind;
         this.javaType = javaType;
         this.element = element;

@@ -15,7 +15,8 @@ import javax.lang.model.element.Element;
  * @param value the annotation's attribute value, or {@code null}
  * @param args the message's values
  */
-public record Problem(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, List<Object> args) {
+public record Problem(
+        Message message, Element element, AnnotationMirror annotation, AnnotationValue value, List<Object> args) {
 
     /**
      * A problem on an element.
@@ -39,8 +40,8 @@ public record Problem(Message message, Element element, AnnotationMirror annotat
      * @param args the message's values
      * @return the problem
      */
-    public static Problem at(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
-            Object... args) {
+    public static Problem at(
+            Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... args) {
         return new Problem(message, element, annotation, value, Arrays.asList(args));
     }
 

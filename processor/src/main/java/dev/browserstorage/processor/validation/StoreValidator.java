@@ -52,21 +52,35 @@ public final class StoreValidator {
         Set<String> reported = new HashSet<>();
         java.util.Map<String, FieldModel> accessors = new java.util.HashMap<>();
         for (FieldModel field : store.fields()) {
-            String property = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            String property =
+                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
             FieldModel earlier = accessors.putIfAbsent(property, field);
             if (earlier != null) {
-                problems.add(Problem.on(Message.ACCESSOR_CLASH, field.element(), earlier.name(), field.name(),
-                        store.pojo().canonicalName(), property, property));
+                problems.add(Problem.on(
+                        Message.ACCESSOR_CLASH,
+                        field.element(),
+                        earlier.name(),
+                        field.name(),
+                        store.pojo().canonicalName(),
+                        property,
+                        property));
             }
             validateField(store, field, problems, reported);
         }
         for (FieldModel field : store.fields()) {
             // get<Field>OrDefault() of one field is the getter of a field named "<field>OrDefault".
-            String property = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            String property =
+                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
             FieldModel shadowed = accessors.get(property + "OrDefault");
             if (shadowed != null) {
-                problems.add(Problem.on(Message.OR_DEFAULT_CLASH, shadowed.element(), shadowed.name(),
-                        store.pojo().canonicalName(), property + "OrDefault", field.name(), property));
+                problems.add(Problem.on(
+                        Message.OR_DEFAULT_CLASH,
+                        shadowed.element(),
+                        shadowed.name(),
+                        store.pojo().canonicalName(),
+                        property + "OrDefault",
+                        field.name(),
+                        property));
             }
         }
         return problems;
@@ -77,11 +91,22 @@ public final class StoreValidator {
         StoreModel.TypeShape shape = store.shape();
         String typeName = store.pojo().canonicalName();
         if (!shape.typeKind().equals("class") && !shape.typeKind().equals("record")) {
-            problems.add(Problem.on(Message.TYPE_NOT_CLASS_OR_RECORD, store.element(), annotation, shape.typeKind().replace('_', ' '), typeName));
+            problems.add(Problem.on(
+                    Message.TYPE_NOT_CLASS_OR_RECORD,
+                    store.element(),
+                    annotation,
+                    shape.typeKind().replace('_', ' '),
+                    typeName));
             return;
         }
         for (AnnotationRef other : store.otherAreaAnnotations()) {
-            problems.add(Problem.at(Message.MULTIPLE_AREAS, store.element(), other.mirror(), null, typeName, annotation,
+            problems.add(Problem.at(
+                    Message.MULTIPLE_AREAS,
+                    store.element(),
+                    other.mirror(),
+                    null,
+                    typeName,
+                    annotation,
                     annotationName(other)));
         }
         if (shape.isAbstract()) {
@@ -99,14 +124,21 @@ public final class StoreValidator {
         if (!store.isRecord() && !shape.hasNoArgConstructor()) {
             problems.add(Problem.on(Message.NO_USABLE_CONSTRUCTOR, store.element(), typeName));
         }
-        if (store.area() != StorageArea.COOKIE && !KEY_PART.matcher(store.namespace()).matches()) {
+        if (store.area() != StorageArea.COOKIE
+                && !KEY_PART.matcher(store.namespace()).matches()) {
             AnnotationValue value = store.areaAnnotation().explicit("value").orElse(null);
-            problems.add(Problem.at(Message.NAMESPACE_INVALID, store.element(), store.areaAnnotation().mirror(), value,
-                    store.namespace(), suggestKeyPart(store.namespace())));
+            problems.add(Problem.at(
+                    Message.NAMESPACE_INVALID,
+                    store.element(),
+                    store.areaAnnotation().mirror(),
+                    value,
+                    store.namespace(),
+                    suggestKeyPart(store.namespace())));
         }
         store.ttl().ifPresent(ttl -> {
             if (store.area() == StorageArea.COOKIE) {
-                problems.add(Problem.at(Message.TTL_ON_COOKIE, store.element(), ttl.mirror(), null, typeName, ttl.string("value")));
+                problems.add(Problem.at(
+                        Message.TTL_ON_COOKIE, store.element(), ttl.mirror(), null, typeName, ttl.string("value")));
             } else {
                 checkTtl(ttl, problems);
             }
@@ -119,51 +151,83 @@ public final class StoreValidator {
     private void validateField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
         String typeName = store.pojo().canonicalName();
         if (field.access() == AccessKind.INACCESSIBLE) {
-            String capitalized = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
-            problems.add(Problem.on(Message.FIELD_NOT_ACCESSIBLE, field.element(), field.name(), typeName, capitalized, capitalized));
+            String capitalized =
+                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            problems.add(Problem.on(
+                    Message.FIELD_NOT_ACCESSIBLE, field.element(), field.name(), typeName, capitalized, capitalized));
         } else if (field.access() == AccessKind.FIELD && field.finalField()) {
             problems.add(Problem.on(Message.FIELD_FINAL, field.element(), field.name(), typeName));
         }
         Optional<String> unsupported = field.type().unsupportedReason();
-        unsupported.ifPresent(reason -> problems.add(Problem.on(Message.UNSUPPORTED_TYPE, field.element(), field.name(),
-                field.type().describe(), reason)));
+        unsupported.ifPresent(reason -> problems.add(Problem.on(
+                Message.UNSUPPORTED_TYPE,
+                field.element(),
+                field.name(),
+                field.type().describe(),
+                reason)));
 
         boolean keyValid = true;
         if (store.area() != StorageArea.COOKIE) {
             if (field.key().isPresent() && !KEY_PART.matcher(field.keyPart()).matches()) {
                 AnnotationRef key = field.key().get();
-                problems.add(Problem.at(Message.KEY_INVALID, key.element(), key.mirror(), key.explicit("value").orElse(null),
-                        field.keyPart(), suggestKeyPart(field.keyPart())));
+                problems.add(Problem.at(
+                        Message.KEY_INVALID,
+                        key.element(),
+                        key.mirror(),
+                        key.explicit("value").orElse(null),
+                        field.keyPart(),
+                        suggestKeyPart(field.keyPart())));
                 keyValid = false;
             }
-            field.cookie().ifPresent(cookie -> problems.add(Problem.at(Message.COOKIE_ON_FIELD_OF_OTHER_STORE, cookie.element(),
-                    cookie.mirror(), null, field.name(), store.area() == StorageArea.LOCAL ? "@LocalStorage" : "@SessionStorage",
-                    typeName)));
+            field.cookie()
+                    .ifPresent(cookie -> problems.add(Problem.at(
+                            Message.COOKIE_ON_FIELD_OF_OTHER_STORE,
+                            cookie.element(),
+                            cookie.mirror(),
+                            null,
+                            field.name(),
+                            store.area() == StorageArea.LOCAL ? "@LocalStorage" : "@SessionStorage",
+                            typeName)));
             field.ttl().ifPresent(ttl -> checkTtl(ttl, problems));
         } else {
             keyValid = validateCookieField(store, field, problems, reported);
-            field.ttl().ifPresent(ttl -> problems.add(Problem.at(Message.TTL_ON_COOKIE, ttl.element(), ttl.mirror(), null,
-                    typeName, ttl.string("value"))));
+            field.ttl()
+                    .ifPresent(ttl -> problems.add(Problem.at(
+                            Message.TTL_ON_COOKIE, ttl.element(), ttl.mirror(), null, typeName, ttl.string("value"))));
         }
         if (keyValid) {
             String key = store.keyOf(field);
-            keys.claim(store.area(), key, new KeyRegistry.Claim(field.name(), typeName)).ifPresent(earlier -> {
-                AnnotationRef at = field.key().orElse(null);
-                problems.add(Problem.at(Message.DUPLICATE_KEY, at == null ? field.element() : at.element(),
-                        at == null ? null : at.mirror(), at == null ? null : at.explicit("value").orElse(null),
-                        store.area() == StorageArea.COOKIE ? "Cookie name" : "Key", key, field.name(), earlier.field(),
-                        earlier.type()));
-            });
+            keys.claim(store.area(), key, new KeyRegistry.Claim(field.name(), typeName))
+                    .ifPresent(earlier -> {
+                        AnnotationRef at = field.key().orElse(null);
+                        problems.add(Problem.at(
+                                Message.DUPLICATE_KEY,
+                                at == null ? field.element() : at.element(),
+                                at == null ? null : at.mirror(),
+                                at == null ? null : at.explicit("value").orElse(null),
+                                store.area() == StorageArea.COOKIE ? "Cookie name" : "Key",
+                                key,
+                                field.name(),
+                                earlier.field(),
+                                earlier.type()));
+                    });
         }
     }
 
     /** Returns false if the cookie's name is unusable (then it claims no name). */
-    private boolean validateCookieField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
+    private boolean validateCookieField(
+            StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
         AnnotationRef type = store.areaAnnotation();
         Optional<AnnotationRef> own = field.cookie();
-        own.ifPresent(cookie -> cookie.explicit("prefix").ifPresent(prefix -> problems.add(Problem.at(
-                Message.COOKIE_PREFIX_ON_FIELD, cookie.element(), cookie.mirror(), prefix, prefix.getValue(), field.name(),
-                prefix.getValue() + field.keyPart()))));
+        own.ifPresent(cookie -> cookie.explicit("prefix")
+                .ifPresent(prefix -> problems.add(Problem.at(
+                        Message.COOKIE_PREFIX_ON_FIELD,
+                        cookie.element(),
+                        cookie.mirror(),
+                        prefix,
+                        prefix.getValue(),
+                        field.name(),
+                        prefix.getValue() + field.keyPart()))));
 
         String name = store.keyOf(field);
         Optional<Duration> maxAge = Optional.empty();
@@ -174,20 +238,32 @@ public final class StoreValidator {
                 maxAge = Optional.of(Duration.parse(maxAgeText));
                 if (maxAge.get().isZero() || maxAge.get().isNegative()) {
                     if (reported.add("maxAge:" + maxAgeText + ":" + System.identityHashCode(maxAgeSource.mirror()))) {
-                        problems.add(Problem.at(Message.COOKIE_MAX_AGE_NOT_POSITIVE, maxAgeSource.element(),
-                                maxAgeSource.mirror(), maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                        problems.add(Problem.at(
+                                Message.COOKIE_MAX_AGE_NOT_POSITIVE,
+                                maxAgeSource.element(),
+                                maxAgeSource.mirror(),
+                                maxAgeSource.explicit("maxAge").orElse(null),
+                                maxAgeText));
                     }
                     return true;
                 }
                 if (maxAge.get().compareTo(CookieRules.MAX_LIFETIME) > 0
                         && reported.add("maxAgeCapped:" + System.identityHashCode(maxAgeSource.mirror()))) {
-                    problems.add(Problem.at(Message.COOKIE_MAX_AGE_CAPPED, maxAgeSource.element(),
-                            maxAgeSource.mirror(), maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                    problems.add(Problem.at(
+                            Message.COOKIE_MAX_AGE_CAPPED,
+                            maxAgeSource.element(),
+                            maxAgeSource.mirror(),
+                            maxAgeSource.explicit("maxAge").orElse(null),
+                            maxAgeText));
                 }
             } catch (DateTimeParseException e) {
                 if (reported.add("maxAge:" + maxAgeText + ":" + System.identityHashCode(maxAgeSource.mirror()))) {
-                    problems.add(Problem.at(Message.COOKIE_MAX_AGE_INVALID, maxAgeSource.element(), maxAgeSource.mirror(),
-                            maxAgeSource.explicit("maxAge").orElse(null), maxAgeText));
+                    problems.add(Problem.at(
+                            Message.COOKIE_MAX_AGE_INVALID,
+                            maxAgeSource.element(),
+                            maxAgeSource.mirror(),
+                            maxAgeSource.explicit("maxAge").orElse(null),
+                            maxAgeText));
                 }
                 return true;
             }
@@ -196,7 +272,8 @@ public final class StoreValidator {
         CookieOptions.Builder options = CookieOptions.builder()
                 .path(store.cookieAttribute(field, "path").string("path"))
                 .secure(store.cookieAttribute(field, "secure").bool("secure"))
-                .sameSite(SameSite.valueOf(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")))
+                .sameSite(SameSite.valueOf(
+                        store.cookieAttribute(field, "sameSite").enumConstant("sameSite")))
                 .partitioned(store.cookieAttribute(field, "partitioned").bool("partitioned"))
                 .httpOnly(store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
         if (!domain.isEmpty()) {
@@ -210,8 +287,14 @@ public final class StoreValidator {
         } catch (InvalidCookieException e) {
             Blame blame = blame(e.rule(), field, own, type);
             if (reported.add(e.rule() + ":" + blame.describe())) {
-                problems.add(Problem.at(Message.COOKIE_RULE, blame.element, blame.annotation, blame.value, name,
-                        e.rule().name(), e.getMessage()));
+                problems.add(Problem.at(
+                        Message.COOKIE_RULE,
+                        blame.element,
+                        blame.annotation,
+                        blame.value,
+                        name,
+                        e.rule().name(),
+                        e.getMessage()));
             }
             nameValid = !isNameRule(e.rule());
         }
@@ -219,17 +302,24 @@ public final class StoreValidator {
         if (nameValid && (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0)) {
             Blame blame = blame(CookieRule.NAME_CHARACTERS, field, own, type);
             if (reported.add("whitespace:" + blame.describe())) {
-                problems.add(Problem.at(Message.COOKIE_NAME_WHITESPACE, blame.element, blame.annotation, blame.value, name));
+                problems.add(
+                        Problem.at(Message.COOKIE_NAME_WHITESPACE, blame.element, blame.annotation, blame.value, name));
             }
             nameValid = false;
         }
         if (built.httpOnly() && field.type().isSupported() && !isPlainText(field.type())) {
             AnnotationRef source = store.cookieAttribute(field, "httpOnly");
-            problems.add(Problem.at(Message.COOKIE_HTTP_ONLY_TYPE, field.element(), source.mirror(),
-                    source.explicit("httpOnly").orElse(null), field.name(), field.type().describe()));
+            problems.add(Problem.at(
+                    Message.COOKIE_HTTP_ONLY_TYPE,
+                    field.element(),
+                    source.mirror(),
+                    source.explicit("httpOnly").orElse(null),
+                    field.name(),
+                    field.type().describe()));
         }
         field.defaultLiteral().filter(String.class::isInstance).ifPresent(literal -> {
-            int bytes = CookieRules.nameValueBytes(name, Codecs.cookieForm(Codecs.string()).encode((String) literal));
+            int bytes = CookieRules.nameValueBytes(
+                    name, Codecs.cookieForm(Codecs.string()).encode((String) literal));
             if (bytes > CookieRules.MAX_NAME_VALUE_BYTES / 2) {
                 problems.add(Problem.on(Message.COOKIE_DEFAULT_LARGE, field.element(), name, bytes));
             }
@@ -321,7 +411,9 @@ public final class StoreValidator {
         final javax.lang.model.element.AnnotationMirror annotation;
         final AnnotationValue value;
 
-        Blame(javax.lang.model.element.Element element, javax.lang.model.element.AnnotationMirror annotation,
+        Blame(
+                javax.lang.model.element.Element element,
+                javax.lang.model.element.AnnotationMirror annotation,
                 AnnotationValue value) {
             this.element = element;
             this.annotation = annotation;
@@ -345,7 +437,12 @@ public final class StoreValidator {
             valid = false;
         }
         if (!valid) {
-            problems.add(Problem.at(Message.TTL_INVALID, ttl.element(), ttl.mirror(), ttl.explicit("value").orElse(null), text));
+            problems.add(Problem.at(
+                    Message.TTL_INVALID,
+                    ttl.element(),
+                    ttl.mirror(),
+                    ttl.explicit("value").orElse(null),
+                    text));
         }
     }
 

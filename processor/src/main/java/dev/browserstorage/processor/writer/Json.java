@@ -24,7 +24,8 @@ final class Json {
         StringWriter out = new StringWriter();
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            generator.setPrettyPrinter(
+                    new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
             body.write(generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,7 +81,8 @@ public final class SchemaWriter {
             json.writeNumberField("ttlSeconds", Duration.parse(ttl.get()).toSeconds());
         }
         if (store.area() == StorageArea.COOKIE) {
-            json.writeStringField("cookieEncoding", field.type().kind().isScalar() && isTextual(field.type()) ? "text" : "json");
+            json.writeStringField(
+                    "cookieEncoding", field.type().kind().isScalar() && isTextual(field.type()) ? "text" : "json");
             writeCookie(json, store, field);
         }
         json.writeEndObject();
@@ -116,9 +117,12 @@ public final class SchemaWriter {
             json.writeNumberField("maxAgeSeconds", Duration.parse(maxAge).toSeconds());
         }
         json.writeBooleanField("secure", store.cookieAttribute(field, "secure").bool("secure"));
-        json.writeStringField("sameSite", sameSite(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")));
-        json.writeBooleanField("partitioned", store.cookieAttribute(field, "partitioned").bool("partitioned"));
-        json.writeBooleanField("httpOnly", store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
+        json.writeStringField(
+                "sameSite", sameSite(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")));
+        json.writeBooleanField(
+                "partitioned", store.cookieAttribute(field, "partitioned").bool("partitioned"));
+        json.writeBooleanField(
+                "httpOnly", store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
         json.writeEndObject();
     }
 

@@ -21,5 +21,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface AllowCrossOrigin {
-}
+public @interface AllowCrossOrigin {}

@@ -39,10 +39,13 @@ public class PageScripts {
     private final CurrentVertxRequest request;
     /** Up to the glue tag's pending writes; neither the path nor the app id needs escaping (both are checked at start). */
     private final String glueStart;
+
     private final String glueEnd;
 
     @Inject
-    PageScripts(BrowserSessions sessions, CurrentVertxRequest request,
+    PageScripts(
+            BrowserSessions sessions,
+            CurrentVertxRequest request,
             @ConfigProperty(name = "quarkus.browser-storage.path", defaultValue = "/_storage") String path) {
         this.sessions = sessions;
         this.request = request;
@@ -89,7 +92,8 @@ public class PageScripts {
             return null;
         }
         String tabId = RequestBrowser.tabId(context);
-        Optional<BrowserSession> tab = tabId == null ? Optional.empty() : browser.get().findTab(tabId);
+        Optional<BrowserSession> tab =
+                tabId == null ? Optional.empty() : browser.get().findTab(tabId);
         List<WriteBatch> tabBatches = tab.map(BrowserSession::pendingBatches).orElse(List.of());
         String json = Frames.rendered(browser.get().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
         return json.equals("[]") ? null : json;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ConfigReferenceTest {
     private static final String PREFIX = "quarkus.browser-storage.";
     /** A table row: the property in backticks, then its default cell. */
-    private static final Pattern ROW = Pattern.compile("^\\| `(quarkus\\.browser-storage\\.[a-z0-9.-]+)` \\| ([^|]*) \\|");
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(quarkus\\.browser-storage\\.[a-z0-9.-]+)` \\| ([^|]*) \\|");
 
     @Test
     void everyPropertyIsDocumentedWithItsDefaultAndNoOtherIs() throws IOException {
@@ -36,10 +37,13 @@ class ConfigReferenceTest {
             }
         }
 
-        assertThat(documented.keySet()).as("the properties docs/config.md documents").isEqualTo(declared.keySet());
+        assertThat(documented.keySet())
+                .as("the properties docs/config.md documents")
+                .isEqualTo(declared.keySet());
         declared.forEach((property, defaultValue) -> {
             if (defaultValue != null) {
-                assertThat(documented.get(property)).as("the default docs/config.md gives %s", property)
+                assertThat(documented.get(property))
+                        .as("the default docs/config.md gives %s", property)
                         .startsWith("`" + defaultValue + "`");
             }
         });

@@ -32,14 +32,16 @@ import org.jboss.jandex.Type;
 class BrowserSocketsProcessor {
     private static final DotName WEB_SOCKET = DotName.createSimple(WebSocket.class);
     private static final DotName ALLOW_CROSS_ORIGIN = DotName.createSimple(AllowCrossOrigin.class);
-    private static final Set<DotName> BROWSER_TYPES = Set.of(DotName.createSimple(BrowserCookies.class),
-            DotName.createSimple(BrowserLocalStorage.class), DotName.createSimple(BrowserSessionStorage.class),
+    private static final Set<DotName> BROWSER_TYPES = Set.of(
+            DotName.createSimple(BrowserCookies.class),
+            DotName.createSimple(BrowserLocalStorage.class),
+            DotName.createSimple(BrowserSessionStorage.class),
             DotName.createSimple(BrowserIdentity.class));
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem findBrowserSockets(CombinedIndexBuildItem index, StoresBuildItem stores,
-            BrowserStorageRecorder recorder) {
+    SyntheticBeanBuildItem findBrowserSockets(
+            CombinedIndexBuildItem index, StoresBuildItem stores, BrowserStorageRecorder recorder) {
         Set<DotName> browserTypes = new HashSet<>(BROWSER_TYPES);
         stores.stores().forEach(store -> browserTypes.add(DotName.createSimple(store.storeClass())));
         Set<String> checked = new TreeSet<>();
@@ -50,7 +52,9 @@ class BrowserSocketsProcessor {
             }
             ClassInfo endpoint = socket.target().asClass();
             AnnotationValue id = socket.value("endpointId");
-            String endpointId = id == null || id.asString().equals(WebSocket.FCQN_NAME) ? endpoint.name().toString() : id.asString();
+            String endpointId = id == null || id.asString().equals(WebSocket.FCQN_NAME)
+                    ? endpoint.name().toString()
+                    : id.asString();
             if (endpoint.hasDeclaredAnnotation(ALLOW_CROSS_ORIGIN)) {
                 crossOrigin.add(endpointId);
             } else if (injectsBrowser(endpoint, browserTypes)) {
@@ -77,6 +81,7 @@ class BrowserSocketsProcessor {
             return true;
         }
         return type.kind() == Type.Kind.PARAMETERIZED_TYPE
-                && type.asParameterizedType().arguments().stream().anyMatch(argument -> refersTo(argument, browserTypes));
+                && type.asParameterizedType().arguments().stream()
+                        .anyMatch(argument -> refersTo(argument, browserTypes));
     }
 }

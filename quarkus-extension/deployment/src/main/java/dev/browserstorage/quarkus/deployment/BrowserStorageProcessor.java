@@ -5,14 +5,14 @@ import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.PageScripts;
+import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
 import dev.browserstorage.quarkus.runtime.BrowserIds;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
-import dev.browserstorage.quarkus.runtime.IdRotation;
-import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
+import dev.browserstorage.quarkus.runtime.IdRotation;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
 import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
@@ -53,17 +53,28 @@ class BrowserStorageProcessor {
     }
 
     @BuildStep
-    void registerSyncEndpoint(BrowserStorageBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans,
+    void registerSyncEndpoint(
+            BrowserStorageBuildTimeConfig config,
+            BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<GeneratedBeanBuildItem> generated) {
         beans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses(BrowserSessions.class, BrowserRegistry.class, BrowserIds.class, BrowserIdentity.class,
-                        IdRotation.class, CurrentBrowser.class, BrowserIdFilter.class, OriginCheck.class, SyncEndpoint.class,
+                .addBeanClasses(
+                        BrowserSessions.class,
+                        BrowserRegistry.class,
+                        BrowserIds.class,
+                        BrowserIdentity.class,
+                        IdRotation.class,
+                        CurrentBrowser.class,
+                        BrowserIdFilter.class,
+                        OriginCheck.class,
+                        SyncEndpoint.class,
                         UntypedStorageProducers.class)
                 .setUnremovable()
                 .build());
         // Not an application class: the socket lives beside the extension's runtime classes, where the
         // endpoint class websockets-next generates for it is loaded too.
-        SyncSocketGenerator.write(new GeneratedBeanGizmoAdaptor(generated, name -> false), checkedPath(config) + "/sync");
+        SyncSocketGenerator.write(
+                new GeneratedBeanGizmoAdaptor(generated, name -> false), checkedPath(config) + "/sync");
         // websockets-next registers its server connection manager only when the application's own index
         // holds a @WebSocket class, which a generated one is not part of.
         beans.produce(AdditionalBeanBuildItem.builder()
@@ -78,8 +89,10 @@ class BrowserStorageProcessor {
         // and browsers send a message as one frame: Vert.x's defaults of 64 KiB per message and per
         // frame would drop it.
         String limit = String.valueOf(24 * 1024 * 1024);
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size", limit));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size", limit));
+        defaults.produce(
+                new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-message-size", limit));
+        defaults.produce(
+                new RunTimeConfigurationDefaultBuildItem("quarkus.websockets-next.server.max-frame-size", limit));
     }
 
     /**
@@ -93,13 +106,15 @@ class BrowserStorageProcessor {
 
     @BuildStep
     StoresBuildItem discoverStores(CombinedIndexBuildItem index) {
-        StoreIndex.Found found = StoreIndex.read(index.getIndex(), Thread.currentThread().getContextClassLoader());
+        StoreIndex.Found found =
+                StoreIndex.read(index.getIndex(), Thread.currentThread().getContextClassLoader());
         found.stale().forEach(LOG::warn);
         return new StoresBuildItem(found.stores(), found.missingSchemas());
     }
 
     @BuildStep
-    void validateStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
+    void validateStores(
+            StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
         for (String missing : stores.missingSchemas()) {
             errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException(missing)));
         }
@@ -111,35 +126,51 @@ class BrowserStorageProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void registerStores(StoreNamesBuildItem names, StoresBuildItem stores, BrowserStorageRecorder recorder,
-            BuildProducer<SyntheticBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflection) {
+    void registerStores(
+            StoreNamesBuildItem names,
+            StoresBuildItem stores,
+            BrowserStorageRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> beans,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
         for (StoreIndex.Store store : stores.stores()) {
-            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(
-                    DotName.createSimple(store.storeClass()));
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean =
+                    SyntheticBeanBuildItem.configure(DotName.createSimple(store.storeClass()));
             // Named for Qute's {inject:<name>.<field>}; StoreTemplatesProcessor settles the names.
             names.nameOf(store.storeClass()).ifPresent(bean::named);
-            beans.produce(bean
-                    .scope(Singleton.class)
+            beans.produce(bean.scope(Singleton.class)
                     .unremovable()
                     .addInjectionPoint(ClassType.create(DotName.createSimple(CurrentBrowser.class)))
                     .createWith(recorder.storeCreator(store.storeClass()))
                     .setRuntimeInit()
                     .done());
-            reflection.produce(ReflectiveClassBuildItem.builder(store.storeClass()).constructors().build());
+            reflection.produce(ReflectiveClassBuildItem.builder(store.storeClass())
+                    .constructors()
+                    .build());
         }
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void serveBrowserFiles(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, CombinedIndexBuildItem index,
-            BrowserStorageRecorder recorder, BuildProducer<RouteBuildItem> routes) {
+    void serveBrowserFiles(
+            BrowserStorageBuildTimeConfig config,
+            StoresBuildItem stores,
+            CombinedIndexBuildItem index,
+            BrowserStorageRecorder recorder,
+            BuildProducer<RouteBuildItem> routes) {
         String path = checkedPath(config);
-        List<String> schemas = stores.stores().stream().map(StoreIndex.Store::schema).toList();
+        List<String> schemas =
+                stores.stores().stream().map(StoreIndex.Store::schema).toList();
         boolean cookies = config.glue().cookies().orElseGet(() -> usesCookies(stores, index.getIndex()));
-        boolean binding = config.glue().binding().orElseGet(() -> !stores.stores().isEmpty());
-        routes.produce(RouteBuildItem.builder().route(path + "/storage.js")
-                .handler(recorder.glue(schemas, cookies, binding)).build());
-        routes.produce(RouteBuildItem.builder().route(path + "/stores.json").handler(recorder.stores(schemas)).build());
+        boolean binding =
+                config.glue().binding().orElseGet(() -> !stores.stores().isEmpty());
+        routes.produce(RouteBuildItem.builder()
+                .route(path + "/storage.js")
+                .handler(recorder.glue(schemas, cookies, binding))
+                .build());
+        routes.produce(RouteBuildItem.builder()
+                .route(path + "/stores.json")
+                .handler(recorder.stores(schemas))
+                .build());
     }
 
     /**
@@ -157,16 +188,23 @@ class BrowserStorageProcessor {
     private static final DotName BROWSER_COOKIES = DotName.createSimple(BrowserCookies.class);
 
     /** The packages of browser-storage's runtime jars. */
-    private static final Set<String> LIBRARY_PACKAGES = Set.of("dev.browserstorage", "dev.browserstorage.codec",
-            "dev.browserstorage.cookie", "dev.browserstorage.protocol", "dev.browserstorage.session",
-            "dev.browserstorage.store", "dev.browserstorage.testing", "dev.browserstorage.quarkus",
+    private static final Set<String> LIBRARY_PACKAGES = Set.of(
+            "dev.browserstorage",
+            "dev.browserstorage.codec",
+            "dev.browserstorage.cookie",
+            "dev.browserstorage.protocol",
+            "dev.browserstorage.session",
+            "dev.browserstorage.store",
+            "dev.browserstorage.testing",
+            "dev.browserstorage.quarkus",
             "dev.browserstorage.quarkus.runtime");
 
     private static String checkedPath(BrowserStorageBuildTimeConfig config) {
         String path = config.path();
         if (!path.matches("/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]") || path.contains("//")) {
-            throw new ConfigurationException("quarkus.browser-storage.path is '" + path + "': it must start with '/', not end"
-                    + " with one and hold only URL path characters, such as /_storage");
+            throw new ConfigurationException(
+                    "quarkus.browser-storage.path is '" + path + "': it must start with '/', not end"
+                            + " with one and hold only URL path characters, such as /_storage");
         }
         return path;
     }
@@ -184,9 +222,13 @@ class BrowserStorageProcessor {
     /** HttpOnly cookies written over the socket are set by the response of a commit URL under the base path. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void serveCookieCommits(BrowserStorageBuildTimeConfig config, BrowserStorageRecorder recorder,
+    void serveCookieCommits(
+            BrowserStorageBuildTimeConfig config,
+            BrowserStorageRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/cookie/:token").handler(recorder.cookieCommits())
+        routes.produce(RouteBuildItem.builder()
+                .route(config.path() + "/cookie/:token")
+                .handler(recorder.cookieCommits())
                 .build());
     }
 
@@ -195,6 +237,9 @@ class BrowserStorageProcessor {
     /** The script tags of a page, with the browser's pending writes; used by the Qute tag and usable without Qute. */
     @BuildStep
     AdditionalBeanBuildItem registerPageScripts() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(PageScripts.class).setUnremovable().build();
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(PageScripts.class)
+                .setUnremovable()
+                .build();
     }
 }

@@ -20,7 +20,9 @@ class DevModeKeysProcessor {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @BuildStep
-    void keepKeysAcrossLiveReloads(LaunchModeBuildItem launchMode, LiveReloadBuildItem liveReload,
+    void keepKeysAcrossLiveReloads(
+            LaunchModeBuildItem launchMode,
+            LiveReloadBuildItem liveReload,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         if (launchMode.getLaunchMode() != LaunchMode.DEVELOPMENT) {
             return;
@@ -30,9 +32,10 @@ class DevModeKeysProcessor {
             keys = new DevKeys(randomKey(), randomKey());
             liveReload.setContextObject(DevKeys.class, keys);
         }
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.browser-storage.browser-id-key", keys.browserIdKey()));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.browser-storage.cookie-commit-key",
-                keys.cookieCommitKey()));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(
+                "quarkus.browser-storage.browser-id-key", keys.browserIdKey()));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(
+                "quarkus.browser-storage.cookie-commit-key", keys.cookieCommitKey()));
     }
 
     private static String randomKey() {

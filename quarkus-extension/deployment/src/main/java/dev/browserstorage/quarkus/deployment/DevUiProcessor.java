@@ -65,7 +65,9 @@ class DevUiProcessor {
         return SyntheticBeanBuildItem.configure(DevUiStores.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.stores(stores.stores().stream().map(StoreIndex.Store::storeClass).toList()))
+                .supplier(recorder.stores(stores.stores().stream()
+                        .map(StoreIndex.Store::storeClass)
+                        .toList()))
                 .done();
     }
 
@@ -98,7 +100,8 @@ class DevUiProcessor {
 
     /** The {@code <path>/stores.d.ts} the application serves, or a line saying why there is none. */
     static String typings(StoresBuildItem stores) {
-        if (!TypedStoresProcessor.clashes(TypedStoresProcessor.typedStores(stores.stores())).isEmpty()) {
+        if (!TypedStoresProcessor.clashes(TypedStoresProcessor.typedStores(stores.stores()))
+                .isEmpty()) {
             return "// The build failed: two typed stores clash (see the build log).\n";
         }
         return TypedStoreFiles.typings(TypedStoresProcessor.typedStores(stores.stores()));

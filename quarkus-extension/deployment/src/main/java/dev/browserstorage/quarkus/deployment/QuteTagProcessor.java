@@ -1,10 +1,10 @@
 package dev.browserstorage.quarkus.deployment;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
-import io.quarkus.maven.dependency.ResolvedDependency;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
+import io.quarkus.maven.dependency.ResolvedDependency;
 import jakarta.inject.Singleton;
 import org.jboss.jandex.DotName;
 
@@ -22,8 +22,11 @@ class QuteTagProcessor {
         // Qute finds @EngineConfiguration classes in the bean archive's index when it checks templates
         // at build time, and takes section factories from the container when it renders them.
         if (quteIsPresent(curate)) {
-            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(SECTION).setUnremovable()
-                    .setDefaultScope(DotName.createSimple(Singleton.class)).build());
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses(SECTION)
+                    .setUnremovable()
+                    .setDefaultScope(DotName.createSimple(Singleton.class))
+                    .build());
         }
     }
 

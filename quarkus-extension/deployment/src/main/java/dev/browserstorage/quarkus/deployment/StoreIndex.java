@@ -75,16 +75,24 @@ final class StoreIndex {
             String schemaPath = marker.value("schema").asString();
             ClassInfo pojoClass = index.getClassByName(pojo);
             if (pojoClass == null || pojoClass.declaredAnnotation(AREA_ANNOTATIONS.get(area)) == null) {
-                stale.put(storeClass, "browser-storage: ignoring " + storeClass + ", left over from an earlier build: "
-                        + pojo + (pojoClass == null ? " is gone" : " is no longer a @" + AREA_ANNOTATIONS.get(area).withoutPackagePrefix()
-                        + " store") + ". A clean build removes it.");
+                stale.put(
+                        storeClass,
+                        "browser-storage: ignoring " + storeClass + ", left over from an earlier build: "
+                                + pojo
+                                + (pojoClass == null
+                                        ? " is gone"
+                                        : " is no longer a @"
+                                                + AREA_ANNOTATIONS.get(area).withoutPackagePrefix() + " store")
+                                + ". A clean build removes it.");
                 continue;
             }
             URL schemaUrl = loader.getResource(schemaPath);
             if (schemaUrl == null) {
-                missingSchemas.put(storeClass, "browser-storage: store " + storeClass + " names its schema " + schemaPath
-                        + ", which is not on the class path: rebuild the jar that holds " + pojo + " with"
-                        + " browser-storage-processor, keeping its META-INF/browser-storage resources");
+                missingSchemas.put(
+                        storeClass,
+                        "browser-storage: store " + storeClass + " names its schema " + schemaPath
+                                + ", which is not on the class path: rebuild the jar that holds " + pojo + " with"
+                                + " browser-storage-processor, keeping its META-INF/browser-storage resources");
                 continue;
             }
             JsonNode schema = read(mapper, schemaUrl);
@@ -92,10 +100,18 @@ final class StoreIndex {
             for (JsonNode field : schema.path("fields")) {
                 keys.add(field.path("key").asText());
             }
-            stores.putIfAbsent(pojo.toString(), new Store(pojo.toString(), storeClass, area.wireName(), List.copyOf(keys),
-                    schemaPath, schema.path("namespace").asText("")));
+            stores.putIfAbsent(
+                    pojo.toString(),
+                    new Store(
+                            pojo.toString(),
+                            storeClass,
+                            area.wireName(),
+                            List.copyOf(keys),
+                            schemaPath,
+                            schema.path("namespace").asText("")));
         }
-        return new Found(List.copyOf(stores.values()), List.copyOf(stale.values()), List.copyOf(missingSchemas.values()));
+        return new Found(
+                List.copyOf(stores.values()), List.copyOf(stale.values()), List.copyOf(missingSchemas.values()));
     }
 
     private static JsonNode read(ObjectMapper mapper, URL url) {

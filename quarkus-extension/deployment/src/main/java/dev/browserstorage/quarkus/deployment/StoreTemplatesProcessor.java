@@ -32,8 +32,11 @@ class StoreTemplatesProcessor {
     @BuildStep
     void registerStoreResolver(CurateOutcomeBuildItem curate, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (QuteTagProcessor.quteIsPresent(curate)) {
-            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RESOLVER).setUnremovable()
-                    .setDefaultScope(DotName.createSimple(Singleton.class)).build());
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses(RESOLVER)
+                    .setUnremovable()
+                    .setDefaultScope(DotName.createSimple(Singleton.class))
+                    .build());
         }
     }
 
@@ -43,8 +46,11 @@ class StoreTemplatesProcessor {
      * are registered, since Qute's template checks cannot cope with two beans of one name.
      */
     @BuildStep
-    StoreNamesBuildItem nameStores(BrowserStorageBuildTimeConfig config, StoresBuildItem stores,
-            BeanRegistrationPhaseBuildItem phase, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
+    StoreNamesBuildItem nameStores(
+            BrowserStorageBuildTimeConfig config,
+            StoresBuildItem stores,
+            BeanRegistrationPhaseBuildItem phase,
+            BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
         Map<String, String> names = new TreeMap<>();
         Map<String, String> storesByName = new TreeMap<>();
         for (StoreIndex.Store store : stores.stores()) {
@@ -64,7 +70,8 @@ class StoreTemplatesProcessor {
             for (String other : others) {
                 errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException(
                         "browser-storage: store " + store.storeClass() + " would be the bean named '" + name.get()
-                                + "' (for templates: {inject:" + name.get() + ".<field>}), but that is the name of " + other
+                                + "' (for templates: {inject:" + name.get() + ".<field>}), but that is the name of "
+                                + other
                                 + ". Rename that bean, or set quarkus.browser-storage.named-stores=false to leave the"
                                 + " stores unnamed.")));
             }
@@ -83,7 +90,9 @@ class StoreTemplatesProcessor {
         }
         String name;
         if (store.area().equals("cookie")) {
-            String simple = store.type().substring(Math.max(store.type().lastIndexOf('.'), store.type().lastIndexOf('$')) + 1);
+            String simple = store.type()
+                    .substring(
+                            Math.max(store.type().lastIndexOf('.'), store.type().lastIndexOf('$')) + 1);
             name = simple.isEmpty() ? simple : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
         } else {
             name = store.namespace();
@@ -92,11 +101,17 @@ class StoreTemplatesProcessor {
     }
 
     private static String describe(BeanInfo bean) {
-        String declaredBy = bean.getTarget().map(target -> switch (target.kind()) {
-            case METHOD -> " (produced by " + target.asMethod().declaringClass().name() + "#" + target.asMethod().name() + ")";
-            case FIELD -> " (produced by " + target.asField().declaringClass().name() + "#" + target.asField().name() + ")";
-            default -> "";
-        }).orElse("");
+        String declaredBy = bean.getTarget()
+                .map(target -> switch (target.kind()) {
+                    case METHOD ->
+                        " (produced by " + target.asMethod().declaringClass().name() + "#"
+                                + target.asMethod().name() + ")";
+                    case FIELD ->
+                        " (produced by " + target.asField().declaringClass().name() + "#"
+                                + target.asField().name() + ")";
+                    default -> "";
+                })
+                .orElse("");
         return "bean " + (bean.getImplClazz() != null ? bean.getImplClazz().name() : bean.getBeanClass()) + declaredBy;
     }
 }

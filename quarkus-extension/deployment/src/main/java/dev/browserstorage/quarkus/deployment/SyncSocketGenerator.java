@@ -30,10 +30,12 @@ final class SyncSocketGenerator {
     private SyncSocketGenerator() {}
 
     static void write(ClassOutput output, String path) {
-        try (ClassCreator socket = ClassCreator.builder().classOutput(output).className(CLASS_NAME).build()) {
+        try (ClassCreator socket =
+                ClassCreator.builder().classOutput(output).className(CLASS_NAME).build()) {
             socket.addAnnotation(WebSocket.class).add("path", path).add("endpointId", SyncEndpoint.ENDPOINT_ID);
             // Public: ArC's bean class for it may be loaded by another class loader than the socket.
-            FieldCreator endpoint = socket.getFieldCreator("endpoint", SyncEndpoint.class).setModifiers(Modifier.PUBLIC);
+            FieldCreator endpoint =
+                    socket.getFieldCreator("endpoint", SyncEndpoint.class).setModifiers(Modifier.PUBLIC);
             endpoint.addAnnotation(Inject.class);
 
             delegate(socket, endpoint, OnOpen.class, "open", WebSocketConnection.class);
@@ -43,10 +45,10 @@ final class SyncSocketGenerator {
         }
     }
 
-    private static void delegate(ClassCreator socket, FieldCreator endpoint, Class<?> callback, String name,
-            Class<?>... parameters) {
-        MethodCreator method = socket.getMethodCreator(name, void.class, (Object[]) parameters)
-                .setModifiers(Modifier.PUBLIC);
+    private static void delegate(
+            ClassCreator socket, FieldCreator endpoint, Class<?> callback, String name, Class<?>... parameters) {
+        MethodCreator method =
+                socket.getMethodCreator(name, void.class, (Object[]) parameters).setModifiers(Modifier.PUBLIC);
         method.addAnnotation(callback);
         // The handlers never block: frames of one connection are handled in order on its event loop.
         method.addAnnotation(NonBlocking.class);
@@ -55,8 +57,10 @@ final class SyncSocketGenerator {
         for (int i = 0; i < parameters.length; i++) {
             arguments[i] = method.getMethodParam(i);
         }
-        method.invokeVirtualMethod(MethodDescriptor.ofMethod(SyncEndpoint.class, name, void.class, (Object[]) parameters),
-                target, arguments);
+        method.invokeVirtualMethod(
+                MethodDescriptor.ofMethod(SyncEndpoint.class, name, void.class, (Object[]) parameters),
+                target,
+                arguments);
         method.returnValue(null);
     }
 }

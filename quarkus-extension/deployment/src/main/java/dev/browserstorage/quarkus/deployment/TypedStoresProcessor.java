@@ -28,15 +28,20 @@ import java.util.TreeMap;
 class TypedStoresProcessor {
 
     @BuildStep
-    void validateTypedStores(StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
+    void validateTypedStores(
+            StoresBuildItem stores, BuildProducer<ValidationPhaseBuildItem.ValidationErrorBuildItem> errors) {
         for (String clash : clashes(typedStores(stores.stores()))) {
-            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(new IllegalStateException("browser-storage: " + clash)));
+            errors.produce(new ValidationPhaseBuildItem.ValidationErrorBuildItem(
+                    new IllegalStateException("browser-storage: " + clash)));
         }
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void serveTypedStores(BrowserStorageBuildTimeConfig config, StoresBuildItem stores, TypedStoresRecorder recorder,
+    void serveTypedStores(
+            BrowserStorageBuildTimeConfig config,
+            StoresBuildItem stores,
+            TypedStoresRecorder recorder,
             BuildProducer<RouteBuildItem> routes) {
         List<TypedStoreFiles.Store> typed = typedStores(stores.stores());
         if (!clashes(typedStores(stores.stores())).isEmpty()) {
@@ -44,13 +49,20 @@ class TypedStoresProcessor {
         }
         List<String> names = typed.stream().map(TypedStoreFiles.Store::name).toList();
         List<String> types = typed.stream().map(TypedStoreFiles.Store::type).toList();
-        List<String> interfaces = typed.stream().map(TypedStoreFiles.Store::interfaceName).toList();
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.global.js")
-                .handler(recorder.script(names, types, interfaces)).build());
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.js")
-                .handler(recorder.module(names, types, interfaces)).build());
-        routes.produce(RouteBuildItem.builder().route(config.path() + "/stores.d.ts")
-                .handler(recorder.typings(names, types, interfaces)).build());
+        List<String> interfaces =
+                typed.stream().map(TypedStoreFiles.Store::interfaceName).toList();
+        routes.produce(RouteBuildItem.builder()
+                .route(config.path() + "/stores.global.js")
+                .handler(recorder.script(names, types, interfaces))
+                .build());
+        routes.produce(RouteBuildItem.builder()
+                .route(config.path() + "/stores.js")
+                .handler(recorder.module(names, types, interfaces))
+                .build());
+        routes.produce(RouteBuildItem.builder()
+                .route(config.path() + "/stores.d.ts")
+                .handler(recorder.typings(names, types, interfaces))
+                .build());
     }
 
     /**
@@ -66,8 +78,11 @@ class TypedStoresProcessor {
                     || loader.getResource(TypedStoreFiles.DEFINITIONS + store.type() + ".js") == null) {
                 continue;
             }
-            String namespace = read(mapper, loader.getResource(store.schema())).path("namespace").asText();
-            String simpleName = store.type().substring(store.type().lastIndexOf('.') + 1).replace('$', '_');
+            String namespace = read(mapper, loader.getResource(store.schema()))
+                    .path("namespace")
+                    .asText();
+            String simpleName =
+                    store.type().substring(store.type().lastIndexOf('.') + 1).replace('$', '_');
             typed.add(new TypedStoreFiles.Store(namespace, store.type(), simpleName));
         }
         return typed;

@@ -27,7 +27,8 @@ class AbuseLimitsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0")
@@ -37,7 +38,9 @@ class AbuseLimitsTest {
             .overrideConfigKey("quarkus.websockets-next.server.max-message-size", String.valueOf(MAX_FRAME))
             // A client's fault is no server error: none may reach the log.
             .setLogRecordPredicate(record -> record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-            .assertLogRecords(records -> assertThat(records).extracting(java.util.logging.LogRecord::getMessage).isEmpty());
+            .assertLogRecords(records -> assertThat(records)
+                    .extracting(java.util.logging.LogRecord::getMessage)
+                    .isEmpty());
 
     @TestHTTPResource("/")
     URI base;
@@ -46,8 +49,14 @@ class AbuseLimitsTest {
     Vertx vertx;
 
     private static JsonObject hello() {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", new JsonObject()).put("cookies", "").put("applied", 0);
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", new JsonObject())
+                .put("cookies", "")
+                .put("applied", 0);
     }
 
     @Test
@@ -59,7 +68,9 @@ class AbuseLimitsTest {
                 SyncClient tab = SyncClient.connect(vertx, base, browserId, null);
                 open.add(tab);
                 tab.send(hello());
-                assertThat(tab.next().getString("t")).as("connection %d of 3", i + 1).isEqualTo("welcome");
+                assertThat(tab.next().getString("t"))
+                        .as("connection %d of 3", i + 1)
+                        .isEqualTo("welcome");
             }
 
             try (SyncClient fourth = SyncClient.connect(vertx, base, browserId, null)) {
@@ -71,7 +82,9 @@ class AbuseLimitsTest {
             }
             try (SyncClient otherBrowser = SyncClient.connect(vertx, base, "OTHERxxxxxxxxxxxxxxxxx", null)) {
                 otherBrowser.send(hello());
-                assertThat(otherBrowser.next().getString("t")).as("another browser is not counted").isEqualTo("welcome");
+                assertThat(otherBrowser.next().getString("t"))
+                        .as("another browser is not counted")
+                        .isEqualTo("welcome");
             }
 
             open.remove(0).close();
@@ -114,7 +127,10 @@ class AbuseLimitsTest {
             }
             // The burst goes through whole; at 1 frame per second, sending 40 frames takes no
             // more than a few seconds, so only a few more could have been refilled.
-            assertThat(handled).as("frames handled before the rate error").isGreaterThanOrEqualTo(BURST).isLessThan(2 * BURST);
+            assertThat(handled)
+                    .as("frames handled before the rate error")
+                    .isGreaterThanOrEqualTo(BURST)
+                    .isLessThan(2 * BURST);
             assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4429);
         }
     }
@@ -128,7 +144,9 @@ class AbuseLimitsTest {
             String tail = "\"}";
 
             browser.socket.writeTextMessage(head + "x".repeat(MAX_FRAME - head.length() - tail.length()) + tail);
-            assertThat(browser.next().getString("code")).as("the largest frame reaches the protocol").isEqualTo("bad-frame");
+            assertThat(browser.next().getString("code"))
+                    .as("the largest frame reaches the protocol")
+                    .isEqualTo("bad-frame");
 
             // Found by this test: websockets-next logged this as an unhandled error and
             // closed with 1011, where the protocol promises 1009.

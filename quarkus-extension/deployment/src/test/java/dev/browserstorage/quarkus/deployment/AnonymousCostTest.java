@@ -71,7 +71,8 @@ class AnonymousCostTest {
     @Test
     void aBrowserThatNeverMadeAnHttpRequestGoesWithItsSocketAndAnIssuedOneStays() throws Exception {
         SyncClient anonymous = connect(null);
-        String anonymousId = Credentials.id(anonymous.setCookie.substring("bs_id=".length(), anonymous.setCookie.indexOf(';')));
+        String anonymousId =
+                Credentials.id(anonymous.setCookie.substring("bs_id=".length(), anonymous.setCookie.indexOf(';')));
         welcome(anonymous, 100);
         String issued = Credentials.issue(base);
         welcome(connect(issued), 100);
@@ -79,7 +80,9 @@ class AnonymousCostTest {
 
         closeAll();
         waitUntil(() -> sessions.find(anonymousId).isEmpty());
-        assertThat(sessions.find(Credentials.id(issued))).as("kept for the idle timeout").isPresent();
+        assertThat(sessions.find(Credentials.id(issued)))
+                .as("kept for the idle timeout")
+                .isPresent();
     }
 
     @Test
@@ -97,10 +100,13 @@ class AnonymousCostTest {
         assertThat(closed.get(10, TimeUnit.SECONDS)).as("try again later").isEqualTo((short) 1013);
 
         open.remove(0).close();
-        waitUntil(() -> !sessions.find(Credentials.id(credentials.get(0))).orElseThrow().isConnected());
+        waitUntil(() ->
+                !sessions.find(Credentials.id(credentials.get(0))).orElseThrow().isConnected());
         String newcomer = Credentials.issue(base);
         welcome(connect(newcomer), 100);
-        assertThat(sessions.find(Credentials.id(credentials.get(0)))).as("the idle browser made room").isEmpty();
+        assertThat(sessions.find(Credentials.id(credentials.get(0))))
+                .as("the idle browser made room")
+                .isEmpty();
         assertThat(sessions.find(Credentials.id(newcomer))).isPresent();
         assertThat(sessions.size()).isEqualTo(MAX_BROWSERS);
     }
@@ -121,7 +127,9 @@ class AnonymousCostTest {
         firstPage.close();
         waitUntil(() -> !sessions.find(Credentials.id(first)).orElseThrow().isConnected());
         welcome(connect(Credentials.issue(base)), 250_000);
-        assertThat(sessions.find(Credentials.id(first))).as("the idle browser's snapshot made room").isEmpty();
+        assertThat(sessions.find(Credentials.id(first)))
+                .as("the idle browser's snapshot made room")
+                .isEmpty();
     }
 
     @Test
@@ -151,8 +159,13 @@ class AnonymousCostTest {
 
     /** A hello about {@code chars} characters long. */
     private static JsonObject hello(int chars) {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
                 .put("local", new JsonObject().put("test:prefs.theme", "\"" + "x".repeat(chars) + "\""))
-                .put("cookies", "").put("applied", 0);
+                .put("cookies", "")
+                .put("applied", 0);
     }
 }

@@ -28,8 +28,14 @@ class AppSocketOriginTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(SyncClient.class, ThemeSocket.class,
-                    OpenSocket.class, IndirectSocket.class, Who.class, PlainSocket.class))
+            .withApplicationRoot(jar -> TestStores.addTo(jar)
+                    .addClasses(
+                            SyncClient.class,
+                            ThemeSocket.class,
+                            OpenSocket.class,
+                            IndirectSocket.class,
+                            Who.class,
+                            PlainSocket.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
 
@@ -42,10 +48,13 @@ class AppSocketOriginTest {
     @Test
     void anEndpointInjectingAStoreRefusesAForeignOriginAndServesItsOwn() throws Exception {
         String credential = Credentials.issue(base);
-        assertThatThrownBy(() -> SyncClient.connect(vertx, base, credential, FOREIGN, "/app/theme").close())
+        assertThatThrownBy(() -> SyncClient.connect(vertx, base, credential, FOREIGN, "/app/theme")
+                        .close())
                 .hasStackTraceContaining("403");
-        assertThat(ask(credential, own(), "/app/theme")).isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
-        assertThat(ask(credential, null, "/app/theme")).as("no Origin: not a browser, which cannot carry a victim's cookies")
+        assertThat(ask(credential, own(), "/app/theme"))
+                .isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
+        assertThat(ask(credential, null, "/app/theme"))
+                .as("no Origin: not a browser, which cannot carry a victim's cookies")
                 .isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
     }
 
@@ -54,13 +63,15 @@ class AppSocketOriginTest {
         String credential = Credentials.issue(base);
         JsonObject refused = ask(credential, FOREIGN, "/app/indirect");
         assertThat(refused.getString("error")).contains("origin " + FOREIGN).contains("@AllowCrossOrigin");
-        assertThat(ask(credential, own(), "/app/indirect")).isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
+        assertThat(ask(credential, own(), "/app/indirect"))
+                .isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
     }
 
     @Test
     void anEndpointMarkedAllowCrossOriginServesAnyOrigin() throws Exception {
         String credential = Credentials.issue(base);
-        assertThat(ask(credential, FOREIGN, "/app/open")).isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
+        assertThat(ask(credential, FOREIGN, "/app/open"))
+                .isEqualTo(new JsonObject().put("id", Credentials.id(credential)));
     }
 
     @Test

@@ -75,18 +75,25 @@ class BasePathTest {
         assertThat(glue.statusCode()).isEqualTo(200);
         assertThat(glue.body()).contains("window.BrowserStorage");
         assertThat(glue.headers().firstValue("Cache-Control")).hasValue("no-cache");
-        assertThat(glue.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(glue.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         String etag = glue.headers().firstValue("ETag").orElseThrow();
 
         HttpResponse<String> again = get("/app/bs/storage.js", "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
-        assertThat(get("/app/bs/storage.js", "If-None-Match", "\"stale\"").statusCode()).isEqualTo(200);
+        assertThat(get("/app/bs/storage.js", "If-None-Match", "\"stale\"").statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(base.resolve("/app/bs/storage.js"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(base.resolve("/app/bs/storage.js"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(get("/_storage/storage.js").statusCode()).as("nothing is left at the default path").isEqualTo(404);
+        assertThat(get("/_storage/storage.js").statusCode())
+                .as("nothing is left at the default path")
+                .isEqualTo(404);
     }
 
     @Test
@@ -102,18 +109,29 @@ class BasePathTest {
                 prefs = store;
             }
         }
-        assertThat(prefs).as("the schema of %s in %s", Prefs.class.getName(), stores.body()).isNotNull();
+        assertThat(prefs)
+                .as("the schema of %s in %s", Prefs.class.getName(), stores.body())
+                .isNotNull();
         assertThat(prefs.path("area").asText()).isEqualTo("local");
         assertThat(prefs.path("fields").findValuesAsText("key")).contains("prefs.theme", "prefs.fontSize");
     }
 
     @Test
     void theSocketIsAtThePathAndThePageFindsIt() throws Exception {
-        assertThatThrownBy(() -> SyncClient.connect(vertx, base, null, null, "/_storage/sync").close())
-                .as("no socket at the default path").isNotNull();
+        assertThatThrownBy(() -> SyncClient.connect(vertx, base, null, null, "/_storage/sync")
+                        .close())
+                .as("no socket at the default path")
+                .isNotNull();
         try (SyncClient client = SyncClient.connect(vertx, base, "PPPPPPPPPPPPPPPPPPPPPP", null, "/app/bs/sync")) {
-            client.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                    .put("local", new JsonObject()).put("session", new JsonObject()).put("cookies", "").put("applied", 0));
+            client.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", "http://localhost/")
+                    .put("local", new JsonObject())
+                    .put("session", new JsonObject())
+                    .put("cookies", "")
+                    .put("applied", 0));
             assertThat(client.next().getString("t")).isEqualTo("welcome");
         }
 
@@ -122,13 +140,17 @@ class BasePathTest {
             browser.getStorageHolder().getLocalStorage(index).put("test:prefs.theme", "\"dark\"");
             HtmlPage page = browser.getPage(index);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!Boolean.TRUE.equals(page.executeJavaScript("window.ready === true").getJavaScriptResult())
+            while (!Boolean.TRUE.equals(
+                            page.executeJavaScript("window.ready === true").getJavaScriptResult())
                     && System.nanoTime() < deadline) {
                 browser.waitForBackgroundJavaScript(50);
             }
-            assertThat(page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult()).isEqualTo("open");
-            String id = Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
-            assertThat(sessions.find(id).orElseThrow().readText(StorageArea.LOCAL, "test:prefs.theme")).contains("\"dark\"");
+            assertThat(page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult())
+                    .isEqualTo("open");
+            String id = Credentials.id(
+                    browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
+            assertThat(sessions.find(id).orElseThrow().readText(StorageArea.LOCAL, "test:prefs.theme"))
+                    .contains("\"dark\"");
         }
     }
 }

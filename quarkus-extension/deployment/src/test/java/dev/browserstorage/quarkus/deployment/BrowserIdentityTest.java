@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BrowserIdentityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class, Eventually.class))
+            .withApplicationRoot(jar -> TestStores.addTo(jar)
+                    .addClasses(Routes.class, RequestRoutes.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A TLS-terminating proxy in front: its X-Forwarded-Proto says whether the page is secure.
             .overrideConfigKey("quarkus.http.proxy.proxy-address-forwarding", "true")
@@ -57,11 +58,17 @@ class BrowserIdentityTest {
         HttpResponse<String> first = get("/whoami", null);
         String credential = credentialIn(first, "bs_id");
         assertThat(first.body()).isEqualTo(Credentials.id(credential));
-        assertThat(first.headers().allValues("Set-Cookie")).singleElement().asString()
-                .endsWith("; Path=/; HttpOnly; SameSite=Lax").doesNotContain("Secure").doesNotContainIgnoringCase("domain");
+        assertThat(first.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .asString()
+                .endsWith("; Path=/; HttpOnly; SameSite=Lax")
+                .doesNotContain("Secure")
+                .doesNotContainIgnoringCase("domain");
 
         HttpResponse<String> again = get("/whoami", "bs_id=" + credential);
-        assertThat(again.headers().allValues("Set-Cookie")).as("an issued id is kept").isEmpty();
+        assertThat(again.headers().allValues("Set-Cookie"))
+                .as("an issued id is kept")
+                .isEmpty();
         assertThat(again.body()).isEqualTo(Credentials.id(credential));
     }
 
@@ -73,7 +80,10 @@ class BrowserIdentityTest {
         for (String cookie : List.of(madeUp, forged, Credentials.id(issued))) {
             HttpResponse<String> response = get("/whoami", "bs_id=" + cookie);
             String fresh = credentialIn(response, "bs_id");
-            assertThat(response.body()).as(cookie).isEqualTo(Credentials.id(fresh)).isNotEqualTo(Credentials.id(issued))
+            assertThat(response.body())
+                    .as(cookie)
+                    .isEqualTo(Credentials.id(fresh))
+                    .isNotEqualTo(Credentials.id(issued))
                     .isNotEqualTo(madeUp);
         }
     }
@@ -83,8 +93,10 @@ class BrowserIdentityTest {
         String mine = Credentials.issue(base);
         String planted = Credentials.issue(base);
         HttpResponse<String> response = get("/whoami", "bs_id=" + planted + "; bs_id=" + mine);
-        assertThat(response.body()).isEqualTo(Credentials.id(credentialIn(response, "bs_id")))
-                .isNotEqualTo(Credentials.id(mine)).isNotEqualTo(Credentials.id(planted));
+        assertThat(response.body())
+                .isEqualTo(Credentials.id(credentialIn(response, "bs_id")))
+                .isNotEqualTo(Credentials.id(mine))
+                .isNotEqualTo(Credentials.id(planted));
     }
 
     @Test
@@ -97,14 +109,17 @@ class BrowserIdentityTest {
 
             String forged = Credentials.id(victim) + "." + "C".repeat(22);
             try (SyncClient attacker = SyncClient.connect(vertx, base, forged, null)) {
-                assertThat(attacker.setCookie).as("the handshake issues a fresh id").startsWith("bs_id=")
+                assertThat(attacker.setCookie)
+                        .as("the handshake issues a fresh id")
+                        .startsWith("bs_id=")
                         .doesNotContain(Credentials.id(victim));
                 attacker.send(hello("\"stolen\""));
                 assertThat(attacker.next().getString("t")).isEqualTo("welcome");
                 String attackerId = Credentials.id(attacker.setCookie.substring(6, attacker.setCookie.indexOf(';')));
                 assertThat(sessions.find(attackerId)).isPresent().get().isNotSameAs(victimSession);
             }
-            assertThat(victimSession.readText(StorageArea.LOCAL, "test:prefs.theme")).contains("\"dark\"");
+            assertThat(victimSession.readText(StorageArea.LOCAL, "test:prefs.theme"))
+                    .contains("\"dark\"");
         }
     }
 
@@ -120,17 +135,25 @@ class BrowserIdentityTest {
             var closed = page.closed();
 
             HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).header("Cookie", "bs_id=" + old));
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Cookie", "bs_id=" + old));
             rotated = credentialIn(login, "bs_id");
             assertThat(login.body()).isEqualTo(Credentials.id(rotated)).isNotEqualTo(Credentials.id(old));
-            assertThat(closed.get(10, TimeUnit.SECONDS)).as("the old id's socket is closed to reconnect").isEqualTo((short) 4401);
+            assertThat(closed.get(10, TimeUnit.SECONDS))
+                    .as("the old id's socket is closed to reconnect")
+                    .isEqualTo((short) 4401);
         }
-        assertThat(sessions.find(Credentials.id(rotated))).as("the state moved to the new id").containsSame(session);
+        assertThat(sessions.find(Credentials.id(rotated)))
+                .as("the state moved to the new id")
+                .containsSame(session);
         assertThat(sessions.find(Credentials.id(old))).isEmpty();
 
         HttpResponse<String> stale = get("/whoami", "bs_id=" + old);
-        assertThat(stale.body()).as("the old id is refused: a fresh browser").isEqualTo(Credentials.id(credentialIn(stale, "bs_id")))
-                .isNotEqualTo(Credentials.id(rotated)).isNotEqualTo(Credentials.id(old));
+        assertThat(stale.body())
+                .as("the old id is refused: a fresh browser")
+                .isEqualTo(Credentials.id(credentialIn(stale, "bs_id")))
+                .isNotEqualTo(Credentials.id(rotated))
+                .isNotEqualTo(Credentials.id(old));
 
         try (SyncClient back = SyncClient.connect(vertx, base, rotated, null)) {
             assertThat(back.setCookie).as("the new id is kept").isNull();
@@ -142,20 +165,26 @@ class BrowserIdentityTest {
 
     @Test
     void behindATlsTerminatingProxyTheCookieIsHostPrefixedAndSecure() throws Exception {
-        HttpResponse<String> secure = send(HttpRequest.newBuilder(base.resolve("/whoami")).header("X-Forwarded-Proto", "https"));
+        HttpResponse<String> secure =
+                send(HttpRequest.newBuilder(base.resolve("/whoami")).header("X-Forwarded-Proto", "https"));
         String credential = credentialIn(secure, "__Host-bs_id");
-        assertThat(secure.headers().firstValue("Set-Cookie")).get().asString()
+        assertThat(secure.headers().firstValue("Set-Cookie"))
+                .get()
+                .asString()
                 .isEqualTo("__Host-bs_id=" + credential + "; Path=/; HttpOnly; SameSite=Lax; Secure");
 
-        HttpResponse<String> kept = send(HttpRequest.newBuilder(base.resolve("/whoami")).header("X-Forwarded-Proto", "https")
+        HttpResponse<String> kept = send(HttpRequest.newBuilder(base.resolve("/whoami"))
+                .header("X-Forwarded-Proto", "https")
                 .header("Cookie", "__Host-bs_id=" + credential));
         assertThat(kept.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(kept.body()).isEqualTo(Credentials.id(credential));
 
         String plain = Credentials.issue(base);
-        HttpResponse<String> planted = send(HttpRequest.newBuilder(base.resolve("/whoami")).header("X-Forwarded-Proto", "https")
+        HttpResponse<String> planted = send(HttpRequest.newBuilder(base.resolve("/whoami"))
+                .header("X-Forwarded-Proto", "https")
                 .header("Cookie", "bs_id=" + plain));
-        assertThat(planted.body()).as("a plain cookie, which any subdomain or http page could set, is not read on a secure page")
+        assertThat(planted.body())
+                .as("a plain cookie, which any subdomain or http page could set, is not read on a secure page")
                 .isNotEqualTo(Credentials.id(plain));
     }
 
@@ -165,15 +194,26 @@ class BrowserIdentityTest {
         for (String name : List.of("bs_id", "__Host-bs_id", "__bs_tab")) {
             for (String action : List.of("set", "delete")) {
                 HttpResponse<String> response = get("/plant?action=" + action + "&name=" + name, "bs_id=" + credential);
-                assertThat(response.body()).as("%s %s", action, name).startsWith("RESERVED_NAME").contains("'" + name + "'");
-                assertThat(response.headers().allValues("Set-Cookie")).as("nothing written").isEmpty();
+                assertThat(response.body())
+                        .as("%s %s", action, name)
+                        .startsWith("RESERVED_NAME")
+                        .contains("'" + name + "'");
+                assertThat(response.headers().allValues("Set-Cookie"))
+                        .as("nothing written")
+                        .isEmpty();
             }
         }
     }
 
     private static JsonObject hello(String theme) {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", new JsonObject().put("test:prefs.theme", theme)).put("cookies", "").put("applied", 0);
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", new JsonObject().put("test:prefs.theme", theme))
+                .put("cookies", "")
+                .put("applied", 0);
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
@@ -185,15 +225,19 @@ class BrowserIdentityTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }
 
     private static String credentialIn(HttpResponse<String> response, String name) {
-        List<String> cookies = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).toList();
-        assertThat(cookies).as("one %s cookie in %s", name, response.headers().map()).hasSize(1);
+        List<String> cookies = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .toList();
+        assertThat(cookies)
+                .as("one %s cookie in %s", name, response.headers().map())
+                .hasSize(1);
         return cookies.get(0).substring(name.length() + 1, cookies.get(0).indexOf(';'));
     }
 
@@ -212,19 +256,20 @@ class BrowserIdentityTest {
         void route(@Observes Router router) {
             router.get("/whoami").handler(context -> RequestRoutes.answer(context, ignored -> identity.id()));
             router.post("/login").handler(context -> RequestRoutes.answer(context, ignored -> identity.rotate()));
-            router.get("/plant").handler(context -> RequestRoutes.answer(context, ignored -> {
-                String name = context.request().getParam("name");
-                try {
-                    if (context.request().getParam("action").equals("set")) {
-                        cookies.set(name, "planted");
-                    } else {
-                        cookies.delete(name);
-                    }
-                    return "written";
-                } catch (InvalidCookieException e) {
-                    return e.rule() + " " + e.getMessage();
-                }
-            }));
+            router.get("/plant")
+                    .handler(context -> RequestRoutes.answer(context, ignored -> {
+                        String name = context.request().getParam("name");
+                        try {
+                            if (context.request().getParam("action").equals("set")) {
+                                cookies.set(name, "planted");
+                            } else {
+                                cookies.delete(name);
+                            }
+                            return "written";
+                        } catch (InvalidCookieException e) {
+                            return e.rule() + " " + e.getMessage();
+                        }
+                    }));
         }
     }
 }

@@ -44,13 +44,15 @@ class CookieCommitRouteTest {
     private HttpResponse<String> send(String method, String path, String browserId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Cookie", Credentials.COOKIE + "=" + browserId)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aCommitUrlUnderTheBasePathSetsItsCookieOnceForItsBrowserOnly() throws Exception {
-        CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).path("/app").build();
+        CookieOptions httpOnly =
+                CookieOptions.builder().httpOnly(true).path("/app").build();
         URI server = URI.create(base.toString());
         String browser = Credentials.issue(server);
         String otherBrowser = Credentials.issue(server);
@@ -61,7 +63,9 @@ class CookieCommitRouteTest {
         assertThat(url).startsWith("/assets/storage/cookie/").doesNotContain("s3cr3t");
 
         assertThat(send("GET", url, browser).statusCode()).as("only POST").isEqualTo(405);
-        assertThat(send("POST", url, otherBrowser).statusCode()).as("another browser").isEqualTo(403);
+        assertThat(send("POST", url, otherBrowser).statusCode())
+                .as("another browser")
+                .isEqualTo(403);
         HttpResponse<String> committed = send("POST", url, browser);
         assertThat(committed.statusCode()).isEqualTo(204);
         assertThat(committed.headers().allValues("Set-Cookie"))
@@ -71,8 +75,11 @@ class CookieCommitRouteTest {
 
         String deletion = commits.commitUrl(label, "sid", null, httpOnly);
         assertThat(send("POST", deletion, browser).headers().allValues("Set-Cookie"))
-                .anySatisfy(header -> assertThat(header).startsWith("sid=; Path=/app; Max-Age=0;").contains("HttpOnly"));
-        assertThat(send("POST", "/_storage/cookie/x.1.y", browser).statusCode()).as("not under the default path")
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith("sid=; Path=/app; Max-Age=0;")
+                        .contains("HttpOnly"));
+        assertThat(send("POST", "/_storage/cookie/x.1.y", browser).statusCode())
+                .as("not under the default path")
                 .isEqualTo(404);
     }
 }

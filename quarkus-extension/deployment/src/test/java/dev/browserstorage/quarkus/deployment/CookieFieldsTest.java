@@ -43,7 +43,8 @@ class CookieFieldsTest extends BrowserTest {
             .withApplicationRoot(jar -> TestStores.addTo(jar)
                     .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
-                    .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
+                    .addAsResource(
+                            new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -70,7 +71,9 @@ class CookieFieldsTest extends BrowserTest {
         page = browser.getPage(index);
         assertThat(value(page)).isEqualTo("pt BR");
         awaitReady(page);
-        assertThat(page.executeJavaScript("BrowserStorage.value('uiCookies.lang')").getJavaScriptResult()).isEqualTo("pt BR");
+        assertThat(page.executeJavaScript("BrowserStorage.value('uiCookies.lang')")
+                        .getJavaScriptResult())
+                .isEqualTo("pt BR");
     }
 
     @Test
@@ -86,7 +89,8 @@ class CookieFieldsTest extends BrowserTest {
                 .contains("ui_lang=fr%3B%20%22CA%22");
         waitUntil(() -> "fr; \"CA\"".equals(new UiCookiesStore(session).getLang()));
         assertThat(page.executeJavaScript("changes.join(',')").getJavaScriptResult())
-                .as("the page heard of the edit once, from the field").isEqualTo("field ui_lang");
+                .as("the page heard of the edit once, from the field")
+                .isEqualTo("field ui_lang");
         assertThat(browser.getCookieManager().getCookie("ui_lang").getPath()).isEqualTo("/");
     }
 
@@ -106,15 +110,20 @@ class CookieFieldsTest extends BrowserTest {
     }
 
     private static void awaitReady(HtmlPage page) throws InterruptedException {
-        waitUntil(() -> Boolean.TRUE.equals(page.executeJavaScript("ready").getJavaScriptResult()),
-                () -> "the glue is " + page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult());
+        waitUntil(
+                () -> Boolean.TRUE.equals(page.executeJavaScript("ready").getJavaScriptResult()),
+                () -> "the glue is "
+                        + page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult());
     }
 
     private BrowserSession session() {
-        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
+        return sessions.find(Credentials.id(
+                        browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
+                .orElseThrow();
     }
 
     private static String value(HtmlPage page) {
-        return (String) page.executeJavaScript("document.getElementById('lang').value").getJavaScriptResult();
+        return (String)
+                page.executeJavaScript("document.getElementById('lang').value").getJavaScriptResult();
     }
 }

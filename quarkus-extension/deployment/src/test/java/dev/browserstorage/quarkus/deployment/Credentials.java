@@ -22,12 +22,19 @@ final class Credentials {
      */
     static String issue(URI base) {
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/")).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(base.resolve("/"))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             String setCookie = response.headers().allValues("Set-Cookie").stream()
-                    .filter(header -> header.startsWith(COOKIE + "=")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + COOKIE + " cookie in " + response.headers().map()));
+                    .filter(header -> header.startsWith(COOKIE + "="))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "no " + COOKIE + " cookie in " + response.headers().map()));
             return setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

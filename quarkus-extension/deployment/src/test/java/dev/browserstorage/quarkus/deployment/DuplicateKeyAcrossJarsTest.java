@@ -30,8 +30,9 @@ class DuplicateKeyAcrossJarsTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> settings("com.a").addTo(jar, path -> true))
             .withAdditionalDependency(jar -> settings("com.b").addTo(jar, path -> true))
-            .assertException(e -> assertThat(e).hasStackTraceContaining(
-                    "stores com.a.Settings and com.b.Settings both use local key 'dup.value'"));
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining(
+                            "stores com.a.Settings and com.b.Settings both use local key 'dup.value'"));
 
     @Test
     void theBuildFails() {

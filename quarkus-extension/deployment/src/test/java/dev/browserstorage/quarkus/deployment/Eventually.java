@@ -37,8 +37,13 @@ final class Eventually {
 
     /** The body of a GET over HTTP/1.1, within 10 s. */
     static String fetch(URL url) throws IOException, InterruptedException, URISyntaxException {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(url.toURI()).timeout(Duration.ofSeconds(10)).build(),
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(url.toURI())
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
     }

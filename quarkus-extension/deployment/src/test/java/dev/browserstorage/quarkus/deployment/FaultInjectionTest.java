@@ -35,7 +35,8 @@ class FaultInjectionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, GlueClient.class, FaultyProxy.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, GlueClient.class, FaultyProxy.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -83,24 +84,31 @@ class FaultInjectionTest {
                 }
                 Thread.sleep(500);
                 proxy.heal();
-                CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new))
+                        .get(60, TimeUnit.SECONDS);
 
                 for (int n = 0; n < ROUNDS * PER_ROUND; n++) {
                     String key = "test:f" + n;
-                    assertThat(browser.local.get(key)).as("run %d: acknowledged write %s in the browser", run, key)
+                    assertThat(browser.local.get(key))
+                            .as("run %d: acknowledged write %s in the browser", run, key)
                             .isEqualTo("\"" + n + "\"");
-                    assertThat(browser.writes.get(key)).as("run %d: times %s was applied", run, key).isEqualTo(1);
+                    assertThat(browser.writes.get(key))
+                            .as("run %d: times %s was applied", run, key)
+                            .isEqualTo(1);
                     checked++;
                 }
-                assertThat(session.entries(StorageArea.LOCAL)).as("the server's view is the browser's")
+                assertThat(session.entries(StorageArea.LOCAL))
+                        .as("the server's view is the browser's")
                         .containsExactlyInAnyOrderEntriesOf(browser.local);
                 cuts += proxy.cuts.get();
                 stalls += proxy.stalls.get();
                 connections += browser.connections.get();
             }
         }
-        System.out.printf("FaultInjectionTest: %d runs, %,d writes checked, %d connections cut, %d stalls, %d connections "
-                + "(re)opened; lost 0, duplicated 0%n", RUNS, checked, cuts, stalls, connections);
+        System.out.printf(
+                "FaultInjectionTest: %d runs, %,d writes checked, %d connections cut, %d stalls, %d connections "
+                        + "(re)opened; lost 0, duplicated 0%n",
+                RUNS, checked, cuts, stalls, connections);
         assertThat(cuts).as("connections cut").isPositive();
         assertThat(connections).as("the browsers reconnected").isGreaterThan(RUNS);
     }

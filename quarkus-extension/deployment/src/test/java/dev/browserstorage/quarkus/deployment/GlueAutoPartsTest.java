@@ -40,6 +40,8 @@ class GlueAutoPartsTest {
         String served = Eventually.fetch(glue);
 
         assertThat(served).contains("cookieRoad = {").contains("function checkCookie(");
-        assertThat(served).contains("function bindFields(").contains("BrowserStorage.define({\"formatVersion\":1,\"stores\":[]});");
+        assertThat(served)
+                .contains("function bindFields(")
+                .contains("BrowserStorage.define({\"formatVersion\":1,\"stores\":[]});");
     }
 }

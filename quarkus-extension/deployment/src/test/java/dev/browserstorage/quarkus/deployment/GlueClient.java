@@ -26,6 +26,7 @@ final class GlueClient implements AutoCloseable {
     final Map<String, String> local = new ConcurrentHashMap<>();
     /** How many times each key was written by a batch. */
     final Map<String, Integer> writes = new ConcurrentHashMap<>();
+
     final AtomicInteger connections = new AtomicInteger();
     private final Vertx vertx;
     private final String host;
@@ -51,9 +52,13 @@ final class GlueClient implements AutoCloseable {
     CompletableFuture<Void> connect(int port) {
         CompletableFuture<Void> welcomed = new CompletableFuture<>();
         // No Origin (Vert.x would send its own): a protocol client, not a page whose origin the hello must match.
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/_storage/sync")
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(host)
+                .setPort(port)
+                .setURI("/_storage/sync")
                 .setAllowOriginHeader(false)
-                .addHeader("Cookie", Credentials.COOKIE + "=" + browserId).setTimeout(5000);
+                .addHeader("Cookie", Credentials.COOKIE + "=" + browserId)
+                .setTimeout(5000);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {
                 welcomed.completeExceptionally(result.cause());
@@ -62,13 +67,21 @@ final class GlueClient implements AutoCloseable {
             WebSocket ws = result.result();
             socket = ws;
             connections.incrementAndGet();
-            ws.closeHandler(ignored -> welcomed.completeExceptionally(new IllegalStateException("closed before welcome")));
-            ws.exceptionHandler(ignored -> { });
+            ws.closeHandler(
+                    ignored -> welcomed.completeExceptionally(new IllegalStateException("closed before welcome")));
+            ws.exceptionHandler(ignored -> {});
             ws.textMessageHandler(text -> receive(ws, new JsonObject(text), welcomed));
             JsonObject snapshot = new JsonObject();
             local.forEach(snapshot::put);
-            ws.writeTextMessage(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                    .put("local", snapshot).put("cookies", "").put("applied", applied).encode());
+            ws.writeTextMessage(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", "http://localhost/")
+                    .put("local", snapshot)
+                    .put("cookies", "")
+                    .put("applied", applied)
+                    .encode());
         });
         return welcomed;
     }
@@ -101,7 +114,7 @@ final class GlueClient implements AutoCloseable {
             case "welcome" -> welcomed.complete(null);
             case "batch" -> apply(ws, frame);
             case "batches" -> frame.getJsonArray("batches").forEach(batch -> apply(ws, (JsonObject) batch));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -130,7 +143,10 @@ final class GlueClient implements AutoCloseable {
         closed = true;
         WebSocket ws = socket;
         if (ws != null) {
-            ws.close().recover(ignored -> Future.succeededFuture()).toCompletionStage().toCompletableFuture()
+            ws.close()
+                    .recover(ignored -> Future.succeededFuture())
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
         }
         client.close();

@@ -70,7 +70,9 @@ class GluePartsTest {
         String served = Eventually.fetch(glue);
 
         assertThat(served).contains("function applyBatch(").doesNotContain("// @parts");
-        assertThat(served).doesNotContain("cookieRoad = {").doesNotContain("function bindFields(")
+        assertThat(served)
+                .doesNotContain("cookieRoad = {")
+                .doesNotContain("function bindFields(")
                 .doesNotContain("BrowserStorage.define(");
     }
 
@@ -80,17 +82,26 @@ class GluePartsTest {
             browser.getOptions().setThrowExceptionOnScriptError(true);
             HtmlPage page = browser.getPage(index);
             waitUntil(() -> Boolean.TRUE.equals(js(page, "ready")));
-            BrowserSession session = sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
+            BrowserSession session = sessions.find(Credentials.id(browser.getCookieManager()
+                            .getCookie(Credentials.COOKIE)
+                            .getValue()))
+                    .orElseThrow();
 
-            assertThat(js(page, "'cookies' in hellos[0]")).as("no cookie baseline without the cookie road").isEqualTo(false);
+            assertThat(js(page, "'cookies' in hellos[0]"))
+                    .as("no cookie baseline without the cookie road")
+                    .isEqualTo(false);
             session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"dark\"")))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             assertThat(js(page, "localStorage.getItem('demo:prefs.theme')")).isEqualTo("\"dark\"");
 
-            assertThatThrownBy(() -> session.write(List.of(Write.setCookie("ui_lang", "de", CookieOptions.builder().build())))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> session.write(List.of(Write.setCookie(
+                                    "ui_lang", "de", CookieOptions.builder().build())))
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(StorageUnavailableException.class)
+                    .cause()
+                    .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("quarkus.browser-storage.glue.cookies=true");
             assertThat(js(page, "document.cookie")).asString().doesNotContain("ui_lang");
             assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"dark\"");

@@ -41,11 +41,15 @@ class GlueSizeTest {
     void theCoreStrippedAndGzippedStaysUnderFourKilobytesAndStillRuns() throws Exception {
         String core = stripped(GlueScript.compose(EnumSet.noneOf(Part.class)));
         int size = gzipped(core);
-        System.out.println("storage.js core, stripped and gzipped: " + size + " bytes (budget " + CORE_BUDGET_BYTES + ")");
+        System.out.println(
+                "storage.js core, stripped and gzipped: " + size + " bytes (budget " + CORE_BUDGET_BYTES + ")");
 
         assertThat(size).isLessThan(CORE_BUDGET_BYTES);
-        assertThat(run(core, "typeof BrowserStorage.start + ' ' + typeof BrowserStorage.define + ' '"
-                + " + typeof BrowserStorage.checkCookies")).isEqualTo("function undefined undefined");
+        assertThat(run(
+                        core,
+                        "typeof BrowserStorage.start + ' ' + typeof BrowserStorage.define + ' '"
+                                + " + typeof BrowserStorage.checkCookies"))
+                .isEqualTo("function undefined undefined");
     }
 
     @Test
@@ -67,7 +71,8 @@ class GlueSizeTest {
         String glue = stripped(GlueScript.compose(EnumSet.allOf(Part.class)));
         String typed = stripped(resource("META-INF/browser-storage/glue/typed.js"));
         int size = gzipped(typed);
-        System.out.println("typed.js, stripped and gzipped: " + size + " bytes (budget " + TYPED_STORES_BUDGET_BYTES + ")");
+        System.out.println(
+                "typed.js, stripped and gzipped: " + size + " bytes (budget " + TYPED_STORES_BUDGET_BYTES + ")");
 
         assertThat(size).isLessThan(TYPED_STORES_BUDGET_BYTES);
         assertThat(run(glue + typed, "typeof BrowserStorage.defineStore")).isEqualTo("function");

@@ -80,18 +80,21 @@ class GlueTest extends BrowserTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
-                    .addAsResource(new StringAsset(PAGE.formatted(
-                            "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
-                            "META-INF/resources/index.html")
-                    .addAsResource(new StringAsset(PAGE.formatted("""
+            .withApplicationRoot(
+                    jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+                            .addAsResource(
+                                    new StringAsset(PAGE.formatted(
+                                            "<script src=\"/_storage/storage.js\" data-app=\"demo\"></script>")),
+                                    "META-INF/resources/index.html")
+                            .addAsResource(new StringAsset(PAGE.formatted("""
                             <script src="/_storage/storage.js?v=1"></script>
                             <script>
                               window.stateBeforeStart = BrowserStorage.state();
                               BrowserStorage.start({ app: 'demo', path: '/_storage/sync' });
                             </script>""")), "META-INF/resources/manual.html")
-                    .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
-                            "META-INF/resources/seed.html"))
+                            .addAsResource(
+                                    new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
+                                    "META-INF/resources/seed.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             // Nothing in this app uses BrowserCookies, but its batches write cookies through the session.
             .overrideConfigKey("quarkus.browser-storage.glue.cookies", "true")
@@ -139,10 +142,14 @@ class GlueTest extends BrowserTest {
         assertThat(session.isHydrated()).isTrue();
         assertThat(session.entries(StorageArea.LOCAL)).isEqualTo(Map.of("demo:prefs.theme", "\"dark\""));
         assertThat(tab(page).entries(StorageArea.SESSION)).isEqualTo(Map.of("demo:draft.text", "\"hi\""));
-        assertThat(session.entries(StorageArea.SESSION)).as("sessionStorage is the tab's, not the browser's").isEmpty();
+        assertThat(session.entries(StorageArea.SESSION))
+                .as("sessionStorage is the tab's, not the browser's")
+                .isEmpty();
         assertThat(session.readText(StorageArea.COOKIE, "ui_lang")).contains("en");
-        assertThat(sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())))
-                .as("the socket's handshake carried the browser id cookie").containsSame(session);
+        assertThat(sessions.find(Credentials.id(
+                        browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())))
+                .as("the socket's handshake carried the browser id cookie")
+                .containsSame(session);
         assertThat(js(page, "BrowserStorage.state()")).isEqualTo("open");
         assertThat(events(page, "error")).isEmpty();
     }
@@ -153,11 +160,22 @@ class GlueTest extends BrowserTest {
         BrowserSession session = session(page);
 
         session.write(List.of(
-                Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""),
-                Write.set(StorageArea.SESSION, "demo:draft.text", "\"draft\""),
-                Write.setCookie("ui_lang", "de", CookieOptions.builder().maxAge(Duration.ofDays(1)).build()),
-                Write.setCookie("ui_seen", "1", CookieOptions.builder().expires(Instant.now().plus(Duration.ofDays(2))).build())))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""),
+                        Write.set(StorageArea.SESSION, "demo:draft.text", "\"draft\""),
+                        Write.setCookie(
+                                "ui_lang",
+                                "de",
+                                CookieOptions.builder()
+                                        .maxAge(Duration.ofDays(1))
+                                        .build()),
+                        Write.setCookie(
+                                "ui_seen",
+                                "1",
+                                CookieOptions.builder()
+                                        .expires(Instant.now().plus(Duration.ofDays(2)))
+                                        .build())))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(js(page, "localStorage.getItem('demo:prefs.theme')")).isEqualTo("\"light\"");
         assertThat(js(page, "sessionStorage.getItem('demo:draft.text')")).isEqualTo("\"draft\"");
@@ -170,17 +188,39 @@ class GlueTest extends BrowserTest {
         long id = lastOf(sent(page), "ack").getLong("id");
         assertThat(js(page, "localStorage.getItem('demo:__bs.applied')")).isEqualTo(Long.toString(id));
         waitUntil(() -> !events(page, "batch").isEmpty());
-        assertThat(events(page, "batch").getJsonObject(0).getJsonObject("detail").getLong("id")).isEqualTo(id);
-        assertThat(changes(page)).containsExactly(
-                new JsonObject().put("area", "local").put("key", "demo:prefs.theme").put("value", "\"light\"").put("source", "server"),
-                new JsonObject().put("area", "session").put("key", "demo:draft.text").put("value", "\"draft\"").put("source", "server"),
-                new JsonObject().put("area", "cookie").put("key", "ui_lang").put("value", "de").put("source", "server"),
-                new JsonObject().put("area", "cookie").put("key", "ui_seen").put("value", "1").put("source", "server"));
+        assertThat(events(page, "batch")
+                        .getJsonObject(0)
+                        .getJsonObject("detail")
+                        .getLong("id"))
+                .isEqualTo(id);
+        assertThat(changes(page))
+                .containsExactly(
+                        new JsonObject()
+                                .put("area", "local")
+                                .put("key", "demo:prefs.theme")
+                                .put("value", "\"light\"")
+                                .put("source", "server"),
+                        new JsonObject()
+                                .put("area", "session")
+                                .put("key", "demo:draft.text")
+                                .put("value", "\"draft\"")
+                                .put("source", "server"),
+                        new JsonObject()
+                                .put("area", "cookie")
+                                .put("key", "ui_lang")
+                                .put("value", "de")
+                                .put("source", "server"),
+                        new JsonObject()
+                                .put("area", "cookie")
+                                .put("key", "ui_seen")
+                                .put("value", "1")
+                                .put("source", "server"));
 
         session.write(List.of(
-                Write.remove(StorageArea.LOCAL, "demo:prefs.theme"),
-                Write.deleteCookie("ui_lang", CookieOptions.defaults())))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        Write.remove(StorageArea.LOCAL, "demo:prefs.theme"),
+                        Write.deleteCookie("ui_lang", CookieOptions.defaults())))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(js(page, "localStorage.getItem('demo:prefs.theme')")).isNull();
         assertThat((String) js(page, "document.cookie")).doesNotContain("ui_lang");
@@ -204,9 +244,12 @@ class GlueTest extends BrowserTest {
         write.get(10, TimeUnit.SECONDS);
 
         long id = lastOf(sent(page), "ack").getLong("id");
-        assertThat(sent(page)).filteredOn(frame -> "ack".equals(((JsonObject) frame).getString("t")))
+        assertThat(sent(page))
+                .filteredOn(frame -> "ack".equals(((JsonObject) frame).getString("t")))
                 .as("the held-back ack and the replay's")
-                .containsExactly(new JsonObject().put("t", "ack").put("id", id), new JsonObject().put("t", "ack").put("id", id));
+                .containsExactly(
+                        new JsonObject().put("t", "ack").put("id", id),
+                        new JsonObject().put("t", "ack").put("id", id));
         assertThat(js(page, "localStorage.getItem('demo:prefs.theme')")).isEqualTo("\"mine\"");
         assertThat(events(page, "batch")).hasSize(1);
         assertThat(events(page, "ready")).hasSize(2);
@@ -223,8 +266,10 @@ class GlueTest extends BrowserTest {
         js(seedPage, "localStorage.setItem('demo:__bs.applied', '41')");
         HtmlPage page = open();
 
-        session(page).write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\"")))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        session(page)
+                .write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\"")))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(js(page, "localStorage.getItem('demo:prefs.theme')"))
                 .as("a write reported done is stored in the browser")
@@ -236,14 +281,17 @@ class GlueTest extends BrowserTest {
         HtmlPage page = open();
         BrowserSession tab = tab(page);
 
-        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"mine\""))).toCompletableFuture()
+        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"mine\"")))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(js(page, "sessionStorage.getItem('demo:draft.text')")).isEqualTo("\"mine\"");
         JsonObject ack = lastOf(sent(page), "ack");
         assertThat(ack.getBoolean("tab")).isTrue();
         assertThat(js(page, "sessionStorage.getItem('demo:__bs.applied')")).isEqualTo(Long.toString(ack.getLong("id")));
-        assertThat(js(page, "localStorage.getItem('demo:__bs.applied')")).as("the browser's count").isNull();
+        assertThat(js(page, "localStorage.getItem('demo:__bs.applied')"))
+                .as("the browser's count")
+                .isNull();
         assertThat(js(page, "document.cookie")).asString().contains("__bs_tab=" + js(page, "BrowserStorage.tabId()"));
     }
 
@@ -274,7 +322,8 @@ class GlueTest extends BrowserTest {
 
         assertThat(js(reloaded, "BrowserStorage.tabId()")).isEqualTo(tabId);
         assertThat(tab(reloaded)).isSameAs(tab);
-        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"after\""))).toCompletableFuture()
+        tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"after\"")))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         assertThat(js(reloaded, "sessionStorage.getItem('demo:draft.text')")).isEqualTo("\"after\"");
     }
@@ -284,7 +333,9 @@ class GlueTest extends BrowserTest {
         HtmlPage page = open();
         BrowserSession session = session(page);
 
-        js(page, "BrowserStorage.set('demo:prefs.theme', '\"blue\"'); BrowserStorage.set('demo:draft.text', '\"x\"', 'session')");
+        js(
+                page,
+                "BrowserStorage.set('demo:prefs.theme', '\"blue\"'); BrowserStorage.set('demo:draft.text', '\"x\"', 'session')");
         waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:prefs.theme").isPresent()
                 && tab(page).readText(StorageArea.SESSION, "demo:draft.text").isPresent());
         assertThat(session.readText(StorageArea.LOCAL, "demo:prefs.theme")).contains("\"blue\"");
@@ -317,13 +368,14 @@ class GlueTest extends BrowserTest {
         long applied = Long.parseLong((String) js(page, "localStorage.getItem('demo:__bs.applied') || '0'"));
 
         var write = session.write(List.of(
-                Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""),
-                Write.set(StorageArea.LOCAL, "demo:prefs.recent", "\"" + "r".repeat(20_000) + "\"")))
+                        Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""),
+                        Write.set(StorageArea.LOCAL, "demo:prefs.recent", "\"" + "r".repeat(20_000) + "\"")))
                 .toCompletableFuture();
 
         assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(QuotaExceededException.class);
+                .cause()
+                .isInstanceOf(QuotaExceededException.class);
         JsonObject fail = lastOf(sent(page), "fail");
         assertThat(fail.getString("error")).isEqualTo("quota");
         assertThat(fail.getString("area")).isEqualTo("local");
@@ -344,13 +396,15 @@ class GlueTest extends BrowserTest {
         js(page, "localStorage.setItem('other:big', 'x'.repeat(5190000)); window.dropFails = true");
 
         // The browser has no room for this batch, and its fail frame is lost on the way.
-        var tooBig = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.recent", "\"" + "r".repeat(20_000) + "\"")))
+        var tooBig = session.write(
+                        List.of(Write.set(StorageArea.LOCAL, "demo:prefs.recent", "\"" + "r".repeat(20_000) + "\"")))
                 .toCompletableFuture();
         long failedId = session.pendingBatchIds().get(0);
         waitUntil(() -> sent(page).stream().anyMatch(frame -> "fail".equals(((JsonObject) frame).getString("t"))));
         // Room again; the next batch applies, and moves the browser's applied count past the failed one.
         js(page, "localStorage.removeItem('other:big'); window.dropFails = false");
-        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""))).toCompletableFuture()
+        session.write(List.of(Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\"")))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         assertThat(tooBig).as("its fail frame never arrived").isNotDone();
 
@@ -360,10 +414,14 @@ class GlueTest extends BrowserTest {
         JsonObject hello = lastOf(sent(page), "hello");
         assertThat(hello.getLong("applied")).isGreaterThan(failedId);
         assertThat(hello.getJsonArray("failed").getJsonObject(0).getLong("id")).isEqualTo(failedId);
-        assertThatThrownBy(() -> tooBig.get(10, TimeUnit.SECONDS)).as("failed, not taken for applied by the count")
-                .cause().isInstanceOf(QuotaExceededException.class);
+        assertThatThrownBy(() -> tooBig.get(10, TimeUnit.SECONDS))
+                .as("failed, not taken for applied by the count")
+                .cause()
+                .isInstanceOf(QuotaExceededException.class);
         assertThat(js(page, "localStorage.getItem('demo:prefs.recent')")).isNull();
-        assertThat(js(page, "localStorage.getItem('demo:__bs.failed')")).as("reported once, then forgotten").isNull();
+        assertThat(js(page, "localStorage.getItem('demo:__bs.failed')"))
+                .as("reported once, then forgotten")
+                .isNull();
     }
 
     @Test
@@ -397,20 +455,24 @@ class GlueTest extends BrowserTest {
 
     private HtmlPage open(URL url) throws Exception {
         HtmlPage page = browser.getPage(url);
-        waitUntil(() -> !events(page, "ready").isEmpty(), () -> "the glue is " + js(page, "BrowserStorage.state()")
-                + " and sent " + js(page, "JSON.stringify(sent.map(function (f) { return f.t; }))"));
+        waitUntil(
+                () -> !events(page, "ready").isEmpty(),
+                () -> "the glue is " + js(page, "BrowserStorage.state()") + " and sent "
+                        + js(page, "JSON.stringify(sent.map(function (f) { return f.t; }))"));
         return page;
     }
 
     private BrowserSession session(HtmlPage page) {
         // The id is an HttpOnly cookie, which the page's script never sees: read it from the cookie jar.
-        String browserId = Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
+        String browserId = Credentials.id(
+                browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
         return sessions.find(browserId).orElseThrow();
     }
 
     /** The session of the page's tab, which holds the tab's sessionStorage. */
     private BrowserSession tab(HtmlPage page) {
-        String tabId = events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("tab");
+        String tabId =
+                events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("tab");
         assertThat(tabId).isEqualTo(js(page, "BrowserStorage.tabId()"));
         return session(page).findTab(tabId).orElseThrow();
     }
@@ -424,8 +486,8 @@ class GlueTest extends BrowserTest {
     }
 
     private static JsonArray events(HtmlPage page, String name) {
-        return new JsonArray((String) js(page,
-                "JSON.stringify(events.filter(function (e) { return e.name === '" + name + "'; }))"));
+        return new JsonArray(
+                (String) js(page, "JSON.stringify(events.filter(function (e) { return e.name === '" + name + "'; }))"));
     }
 
     private static JsonArray changes(HtmlPage page) {

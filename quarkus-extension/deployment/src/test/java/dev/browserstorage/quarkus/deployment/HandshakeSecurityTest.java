@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HandshakeSecurityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.allowed-origins", "https://app.example.com")
             // A free port: other builds on the machine may hold the default test port.
@@ -35,8 +36,17 @@ class HandshakeSecurityTest {
     Vertx vertx;
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "https://evil.example", "http://localhost.evil.example", "http://localhost:1",
-            "https://localhost", "https://app.example.com.evil.example", "http://app.example.com", "file://"})
+    @ValueSource(
+            strings = {
+                "null",
+                "https://evil.example",
+                "http://localhost.evil.example",
+                "http://localhost:1",
+                "https://localhost",
+                "https://app.example.com.evil.example",
+                "http://app.example.com",
+                "file://"
+            })
     void aHandshakeFromAnOriginThatIsNeitherTheServersNorAllowedIsRefused(String origin) {
         String own = "http://" + base.getHost() + ":" + base.getPort();
         assertThat(origin).isNotEqualToIgnoringCase(own);
@@ -46,9 +56,16 @@ class HandshakeSecurityTest {
 
     @Test
     void anAllowedOriginIsLetIn() throws Exception {
-        try (SyncClient browser = SyncClient.connect(vertx, base, "ALLOWEDxxxxxxxxxxxxxxx", "https://app.example.com")) {
-            browser.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "https://app.example.com/")
-                    .put("local", new JsonObject()).put("cookies", "").put("applied", 0));
+        try (SyncClient browser =
+                SyncClient.connect(vertx, base, "ALLOWEDxxxxxxxxxxxxxxx", "https://app.example.com")) {
+            browser.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", "https://app.example.com/")
+                    .put("local", new JsonObject())
+                    .put("cookies", "")
+                    .put("applied", 0));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
         }
     }
@@ -58,8 +75,11 @@ class HandshakeSecurityTest {
         try (SyncClient browser = SyncClient.connect(vertx, base, null, null)) {
             String[] attributes = browser.setCookie.split(";\\s*");
             assertThat(attributes[0]).matches(Credentials.COOKIE + "=[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
-            assertThat(attributes).extracting(String::toLowerCase).contains("httponly", "samesite=lax", "path=/")
-                    .doesNotContain("secure").noneMatch(attribute -> attribute.startsWith("domain="));
+            assertThat(attributes)
+                    .extracting(String::toLowerCase)
+                    .contains("httponly", "samesite=lax", "path=/")
+                    .doesNotContain("secure")
+                    .noneMatch(attribute -> attribute.startsWith("domain="));
         }
     }
 }

@@ -88,14 +88,26 @@ class HelloFloodTest {
             pages.stop();
             blocked.close();
         }
-        waitUntil(() -> registry.size() == sessionsBefore && registry.heldSnapshotChars() == 0,
+        waitUntil(
+                () -> registry.size() == sessionsBefore && registry.heldSnapshotChars() == 0,
                 () -> registry.size() + " sessions, " + registry.heldSnapshotChars() + " chars held");
         long heapAfter = usedAfterGc(memory);
-        System.out.printf("HelloFloodTest: %d anonymous hellos of %,d bytes: heap %,d -> %,d bytes after GC (%+,d); "
-                + "%d page loads meanwhile, median %d ms, slowest %d ms; blocked-thread warnings: %d%n", CLIENTS, HELLO_BYTES,
-                heapBefore, heapAfter, heapAfter - heapBefore, pages.latencies.size(), pages.median(), pages.slowest(),
+        System.out.printf(
+                "HelloFloodTest: %d anonymous hellos of %,d bytes: heap %,d -> %,d bytes after GC (%+,d); "
+                        + "%d page loads meanwhile, median %d ms, slowest %d ms; blocked-thread warnings: %d%n",
+                CLIENTS,
+                HELLO_BYTES,
+                heapBefore,
+                heapAfter,
+                heapAfter - heapBefore,
+                pages.latencies.size(),
+                pages.median(),
+                pages.slowest(),
                 blocked.records.size());
-        assertThat(outcomes).as("every hello within the budgets is welcomed").hasSize(CLIENTS).containsOnly((short) 0);
+        assertThat(outcomes)
+                .as("every hello within the budgets is welcomed")
+                .hasSize(CLIENTS)
+                .containsOnly((short) 0);
         assertThat(heapAfter - heapBefore).as("heap held after the flood").isLessThan(100L * 1024 * 1024);
         assertThat(pages.failures).as("pages that failed meanwhile").isEmpty();
         assertThat(pages.latencies).as("pages were loaded meanwhile").isNotEmpty();
@@ -104,14 +116,21 @@ class HelloFloodTest {
 
     @Test
     void hostileHellosAreRefusedWhileReadAndOffTheEventLoop() throws Exception {
-        StringBuilder keys = new StringBuilder("{\"t\":\"hello\",\"v\":1,\"app\":\"test\",\"page\":\"http://localhost/\",\"local\":{");
+        StringBuilder keys = new StringBuilder(
+                "{\"t\":\"hello\",\"v\":1,\"app\":\"test\",\"page\":\"http://localhost/\",\"local\":{");
         // Over the 5 Mi units of the area budget: some 13 units a key and value, 20 characters of JSON.
         for (int i = 0; i < (FULL ? 1_000_000 : 600_000); i++) {
             keys.append(i == 0 ? "" : ",").append("\"test:k").append(i).append("\":\"1\"");
         }
         String manyKeys = keys.append("},\"cookies\":\"\",\"applied\":0}").toString();
-        String manyCookies = new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", new JsonObject()).put("cookies", "a=b; ".repeat(FULL ? 3_000_000 : 300_000)).put("applied", 0)
+        String manyCookies = new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", new JsonObject())
+                .put("cookies", "a=b; ".repeat(FULL ? 3_000_000 : 300_000))
+                .put("applied", 0)
                 .encode();
         Pages pages = new Pages(base);
         LogCapture blocked = watchBlockedThreads();
@@ -131,9 +150,15 @@ class HelloFloodTest {
             pages.stop();
             blocked.close();
         }
-        System.out.printf("HelloFloodTest: hostile hellos of %,d and %,d chars refused (%s); %d page loads meanwhile, slowest"
-                + " %d ms; blocked-thread warnings: %d%n", manyKeys.length(), manyCookies.length(), refusals,
-                pages.latencies.size(), pages.slowest(), blocked.records.size());
+        System.out.printf(
+                "HelloFloodTest: hostile hellos of %,d and %,d chars refused (%s); %d page loads meanwhile, slowest"
+                        + " %d ms; blocked-thread warnings: %d%n",
+                manyKeys.length(),
+                manyCookies.length(),
+                refusals,
+                pages.latencies.size(),
+                pages.slowest(),
+                blocked.records.size());
         assertThat(refusals.get(0)).contains("budget");
         assertThat(refusals.get(1)).contains("cookies");
         assertThat(pages.failures).isEmpty();
@@ -149,8 +174,16 @@ class HelloFloodTest {
         for (int i = 0; i < values; i++) {
             (i % 2 == 0 ? local : session).put("test:v" + i, "\"" + "€".repeat(perValue - 2) + "\"");
         }
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", local).put("session", session).put("cookies", "").put("applied", 0).encode();
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", local)
+                .put("session", session)
+                .put("cookies", "")
+                .put("applied", 0)
+                .encode();
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
@@ -165,7 +198,8 @@ class HelloFloodTest {
 
     /** Collects Vert.x's blocked-thread warnings until closed. */
     private static LogCapture watchBlockedThreads() {
-        return LogCapture.of("io.vertx.core.impl.BlockedThreadChecker",
+        return LogCapture.of(
+                "io.vertx.core.impl.BlockedThreadChecker",
                 record -> String.valueOf(record.getMessage()).contains("has been blocked for"));
     }
 
@@ -178,29 +212,38 @@ class HelloFloodTest {
 
         Pages(URI base) {
             // HTTP/1.1 as a page load is: the JDK client's h2c upgrade of a plain-HTTP request is not what is measured.
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             try {
                 // The client's first request sets up its connection: not a page load of the flood.
-                http.send(HttpRequest.newBuilder(base.resolve("/_storage/storage.js")).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(base.resolve("/_storage/storage.js"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long started = System.nanoTime();
-                    try {
-                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/_storage/storage.js"))
-                                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (page.statusCode() != 200) {
-                            failures.add("status " + page.statusCode());
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            long started = System.nanoTime();
+                            try {
+                                HttpResponse<String> page = http.send(
+                                        HttpRequest.newBuilder(base.resolve("/_storage/storage.js"))
+                                                .timeout(Duration.ofSeconds(30))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (page.statusCode() != 200) {
+                                    failures.add("status " + page.statusCode());
+                                }
+                                latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                                Thread.sleep(50);
+                            } catch (Exception e) {
+                                failures.add(e.toString());
+                            }
                         }
-                        latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                        Thread.sleep(50);
-                    } catch (Exception e) {
-                        failures.add(e.toString());
-                    }
-                }
-            }, "page-loads");
+                    },
+                    "page-loads");
             thread.start();
         }
 
@@ -209,7 +252,12 @@ class HelloFloodTest {
         }
 
         long median() {
-            return latencies.stream().mapToLong(Long::longValue).sorted().skip(latencies.size() / 2).findFirst().orElse(-1);
+            return latencies.stream()
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .skip(latencies.size() / 2)
+                    .findFirst()
+                    .orElse(-1);
         }
 
         void stop() throws InterruptedException {

@@ -12,8 +12,9 @@ class InvalidBasePathTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.browser-storage.path", "/storage/")
-            .assertException(e -> assertThat(e).hasStackTraceContaining(
-                    "quarkus.browser-storage.path is '/storage/': it must start with '/', not end with one"));
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining(
+                            "quarkus.browser-storage.path is '/storage/': it must start with '/', not end with one"));
 
     @Test
     void theBuildFails() {

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 final class LogCapture extends Handler implements AutoCloseable {
     /** The records kept, in order. */
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
     private final Logger logger;
     private final Predicate<LogRecord> wanted;
 
@@ -32,8 +33,10 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     /** @return each record's message, parameters and exception as one text */
     List<String> texts() {
-        return records.stream().map(record -> record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                + (record.getThrown() == null ? "" : " " + record.getThrown())).toList();
+        return records.stream()
+                .map(record -> record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()))
+                .toList();
     }
 
     @Override
@@ -44,8 +47,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

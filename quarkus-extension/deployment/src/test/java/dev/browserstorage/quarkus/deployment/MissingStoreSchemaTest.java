@@ -24,9 +24,10 @@ class MissingStoreSchemaTest {
                             }
                             """))
                     .addTo(jar, path -> !path.startsWith("META-INF/")))
-            .assertException(e -> assertThat(e).hasStackTraceContaining("browser-storage: store com.lost.PrefsStore names its"
-                    + " schema META-INF/browser-storage/stores/com.lost.Prefs.json, which is not on the class path: rebuild"
-                    + " the jar that holds com.lost.Prefs with browser-storage-processor"));
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining("browser-storage: store com.lost.PrefsStore names its"
+                            + " schema META-INF/browser-storage/stores/com.lost.Prefs.json, which is not on the class path: rebuild"
+                            + " the jar that holds com.lost.Prefs with browser-storage-processor"));
 
     @Test
     void theBuildFails() {

@@ -116,10 +116,13 @@ class PendingWritesPageTest extends BrowserTest {
                     .addClasses(Credentials.class, Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
-                    .addAsResource(new StringAsset("<!DOCTYPE html><html><head>"
-                            + "<script src=\"/_storage/storage.js\" data-app=\"tagged\" data-pending=\"{not json\"></script>"
-                            + "</head><body></body></html>"), "META-INF/resources/malformed.html")
-                    .addAsResource(new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
+                    .addAsResource(
+                            new StringAsset("<!DOCTYPE html><html><head>"
+                                    + "<script src=\"/_storage/storage.js\" data-app=\"tagged\" data-pending=\"{not json\"></script>"
+                                    + "</head><body></body></html>"),
+                            "META-INF/resources/malformed.html")
+                    .addAsResource(
+                            new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
                             "META-INF/resources/seed.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "tagged")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -154,23 +157,36 @@ class PendingWritesPageTest extends BrowserTest {
 
         HtmlPage page = browser.getPage(url("theme?value=dark"));
 
-        assertThat(page.getWebResponse().getResponseHeaderValue("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.getWebResponse().getResponseHeaderValue("Cache-Control"))
+                .isEqualTo("no-store");
         assertThat(page.getWebResponse().getContentAsString()).contains("data-pending=\"[{&quot;token&quot;:&quot;");
-        assertThat(js(page, "atTag.theme")).as("stored by the time the tag's script ran").isEqualTo("\"dark\"");
+        assertThat(js(page, "atTag.theme"))
+                .as("stored by the time the tag's script ran")
+                .isEqualTo("\"dark\"");
         assertThat(js(page, "atTag.state")).isNotEqualTo("open");
-        assertThat(js(page, "atLoad.field")).as("the bound field on first paint").isEqualTo("dark");
+        assertThat(js(page, "atLoad.field"))
+                .as("the bound field on first paint")
+                .isEqualTo("dark");
         assertThat(((Number) js(page, "parsed.events")).intValue()).isZero();
-        assertThat(((Number) js(page, "parsed.sent")).intValue()).as("no frame before the document was parsed").isZero();
+        assertThat(((Number) js(page, "parsed.sent")).intValue())
+                .as("no frame before the document was parsed")
+                .isZero();
 
         pages.writes().get(0).get(10, TimeUnit.SECONDS);
         waitUntil(() -> js(page, "localStorage.getItem('tagged:__bs.applied')").equals("42"));
         JsonArray sent = sent(page);
-        assertThat(sent.getJsonObject(0).getJsonObject("local").getString("tagged:prefs.theme")).isEqualTo("\"dark\"");
+        assertThat(sent.getJsonObject(0).getJsonObject("local").getString("tagged:prefs.theme"))
+                .isEqualTo("\"dark\"");
         assertThat(frames(sent, "ack")).extracting(ack -> ack.getLong("id")).containsExactly(42L);
-        assertThat(frames(sent, "change")).as("nothing changed since the page applied it").isEmpty();
-        assertThat(js(page, "events.join()")).as("the socket did not apply it again").isEqualTo("ready");
+        assertThat(frames(sent, "change"))
+                .as("nothing changed since the page applied it")
+                .isEmpty();
+        assertThat(js(page, "events.join()"))
+                .as("the socket did not apply it again")
+                .isEqualTo("ready");
         assertThat(changes(page)).isEmpty();
-        assertThat(((Number) js(page, "JSON.parse(localStorage.getItem('tagged:__bs.done')).length")).intValue()).isOne();
+        assertThat(((Number) js(page, "JSON.parse(localStorage.getItem('tagged:__bs.done')).length")).intValue())
+                .isOne();
         BrowserSession session = session();
         assertThat(session.readText(StorageArea.LOCAL, "tagged:prefs.theme")).contains("\"dark\"");
         assertThat(session.pendingBatchIds()).isEmpty();
@@ -194,13 +210,17 @@ class PendingWritesPageTest extends BrowserTest {
         WebWindow second = browser.openWindow(url("page"), "second");
         HtmlPage page = (HtmlPage) second.getEnclosedPage();
 
-        assertThat(page.getWebResponse().getContentAsString()).as("the batch is still pending, so rendered")
+        assertThat(page.getWebResponse().getContentAsString())
+                .as("the batch is still pending, so rendered")
                 .contains("&quot;token&quot;:&quot;" + token + "&quot;");
         assertThat(js(page, "atLoad.field")).isEqualTo("blue");
         assertThat(js(page, "localStorage.getItem('tagged:prefs.theme')")).isEqualTo("\"blue\"");
         assertThat(changes(page)).isEmpty();
         pages.writes().get(0).get(10, TimeUnit.SECONDS);
-        waitUntil(() -> session().readText(StorageArea.LOCAL, "tagged:prefs.theme").orElse("").equals("\"blue\""));
+        waitUntil(() -> session()
+                .readText(StorageArea.LOCAL, "tagged:prefs.theme")
+                .orElse("")
+                .equals("\"blue\""));
         assertThat(session().pendingBatchIds()).isEmpty();
         open(page);
     }
@@ -213,12 +233,21 @@ class PendingWritesPageTest extends BrowserTest {
 
         pages.writes().get(0).get(10, TimeUnit.SECONDS);
         // The ack makes the server take the batch's value as the browser's: the change after it says otherwise.
-        waitUntil(() -> session().readText(StorageArea.LOCAL, "tagged:prefs.theme").orElse("").equals("\"edited\""));
+        waitUntil(() -> session()
+                .readText(StorageArea.LOCAL, "tagged:prefs.theme")
+                .orElse("")
+                .equals("\"edited\""));
         JsonArray sent = sent(page);
-        assertThat(sent.getJsonObject(0).getJsonObject("local").getString("tagged:prefs.theme")).isEqualTo("\"edited\"");
-        assertThat(frames(sent, "change")).extracting(change -> change.getString("value")).containsExactly("\"edited\"");
-        assertThat(sent.stream().map(frame -> ((JsonObject) frame).getString("t")).toList())
-                .as("the change follows the ack").containsSubsequence("ack", "change");
+        assertThat(sent.getJsonObject(0).getJsonObject("local").getString("tagged:prefs.theme"))
+                .isEqualTo("\"edited\"");
+        assertThat(frames(sent, "change"))
+                .extracting(change -> change.getString("value"))
+                .containsExactly("\"edited\"");
+        assertThat(sent.stream()
+                        .map(frame -> ((JsonObject) frame).getString("t"))
+                        .toList())
+                .as("the change follows the ack")
+                .containsSubsequence("ack", "change");
         assertThat(js(page, "localStorage.getItem('tagged:prefs.theme')")).isEqualTo("\"edited\"");
         open(page);
     }
@@ -230,11 +259,16 @@ class PendingWritesPageTest extends BrowserTest {
 
         HtmlPage page = browser.getPage(url("theme?value=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8)));
 
-        assertThat(page.getWebResponse().getContentAsString()).doesNotContain("<script>alert").doesNotContain("<b>");
-        assertThat(page.getElementsByTagName("script")).as("the page's own scripts, no more").hasSize(5);
+        assertThat(page.getWebResponse().getContentAsString())
+                .doesNotContain("<script>alert")
+                .doesNotContain("<b>");
+        assertThat(page.getElementsByTagName("script"))
+                .as("the page's own scripts, no more")
+                .hasSize(5);
         assertThat(page.getElementsByTagName("b")).isEmpty();
         assertThat(js(page, "atLoad.field")).isEqualTo(hostile);
-        assertThat(js(page, "JSON.parse(localStorage.getItem('tagged:prefs.theme'))")).isEqualTo(hostile);
+        assertThat(js(page, "JSON.parse(localStorage.getItem('tagged:prefs.theme'))"))
+                .isEqualTo(hostile);
         pages.writes().get(0).get(10, TimeUnit.SECONDS);
         open(page);
     }
@@ -247,13 +281,17 @@ class PendingWritesPageTest extends BrowserTest {
 
         assertThat(js(page, "atTag.theme")).as("the preload was undone").isNull();
         assertThat(js(page, "atLoad.field")).isEqualTo("light");
-        assertThat(js(page, "localStorage.getItem('tagged:__bs.done')")).as("and not recorded").isNull();
+        assertThat(js(page, "localStorage.getItem('tagged:__bs.done')"))
+                .as("and not recorded")
+                .isNull();
         CompletableFuture<Void> write = pages.writes().get(0);
         assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(QuotaExceededException.class);
         JsonObject fail = frames(sent(page), "fail").get(0);
         assertThat(fail.getString("error")).isEqualTo("quota");
         assertThat(fail.getString("key")).isEqualTo("tagged:prefs.theme");
-        assertThat(session().readText(StorageArea.LOCAL, "tagged:prefs.theme")).as("taken back on the server").isEmpty();
+        assertThat(session().readText(StorageArea.LOCAL, "tagged:prefs.theme"))
+                .as("taken back on the server")
+                .isEmpty();
         assertThat(session().pendingBatchIds()).isEmpty();
         js(page, "localStorage.removeItem('other:big')");
     }
@@ -284,10 +322,11 @@ class PendingWritesPageTest extends BrowserTest {
 
         HtmlPage page = browser.getPage(url("page"));
 
-        assertThat(page.getWebResponse().getContentAsString()).contains(
-                "<script src=\"/_storage/storage.js\" data-app=\"tagged\"></script>\n"
+        assertThat(page.getWebResponse().getContentAsString())
+                .contains("<script src=\"/_storage/storage.js\" data-app=\"tagged\"></script>\n"
                         + "<script src=\"/_storage/stores.global.js\"></script>");
-        assertThat(page.getWebResponse().getResponseHeaderValue("Cache-Control")).isNull();
+        assertThat(page.getWebResponse().getResponseHeaderValue("Cache-Control"))
+                .isNull();
         open(page);
     }
 
@@ -296,7 +335,8 @@ class PendingWritesPageTest extends BrowserTest {
         HtmlPage page = browser.getPage(url("manual.html"));
 
         assertThat(js(page, "localStorage.getItem('tagged:prefs.theme')")).isEqualTo("\"from-options\"");
-        assertThat(js(page, "localStorage.getItem('tagged:prefs.fontSize')")).as("after the cookie batch: left to the socket")
+        assertThat(js(page, "localStorage.getItem('tagged:prefs.fontSize')"))
+                .as("after the cookie batch: left to the socket")
                 .isNull();
         JsonArray changes = changes(page);
         assertThat(changes).hasSize(1);
@@ -342,10 +382,12 @@ class PendingWritesPageTest extends BrowserTest {
 
         @Route(path = "/page", methods = Route.HttpMethod.GET)
         void page(RoutingContext context) {
-            context.response().putHeader("Content-Type", "text/html; charset=utf-8")
+            context.response()
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
                     .end(pending.data("hold", "true".equals(context.request().getParam("hold")))
                             .data("fill", "true".equals(context.request().getParam("fill")))
-                            .data("edit", "true".equals(context.request().getParam("edit"))).render());
+                            .data("edit", "true".equals(context.request().getParam("edit")))
+                            .render());
         }
     }
 
@@ -354,12 +396,15 @@ class PendingWritesPageTest extends BrowserTest {
     }
 
     private BrowserSession session() {
-        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
+        return sessions.find(Credentials.id(
+                        browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
+                .orElseThrow();
     }
 
     /** Waits for the page's socket to be open, so that closing the browser interrupts no handshake. */
     private static void open(HtmlPage page) throws InterruptedException {
-        waitUntil(() -> "open".equals(js(page, "BrowserStorage.state()")),
+        waitUntil(
+                () -> "open".equals(js(page, "BrowserStorage.state()")),
                 () -> "the glue is " + js(page, "BrowserStorage.state()") + ", events " + js(page, "events.join()"));
     }
 
@@ -376,6 +421,9 @@ class PendingWritesPageTest extends BrowserTest {
     }
 
     private static List<JsonObject> frames(JsonArray sent, String type) {
-        return sent.stream().map(JsonObject.class::cast).filter(frame -> type.equals(frame.getString("t"))).toList();
+        return sent.stream()
+                .map(JsonObject.class::cast)
+                .filter(frame -> type.equals(frame.getString("t")))
+                .toList();
     }
 }

@@ -60,7 +60,8 @@ class QuteTagTest {
                 Thread.sleep(20);
             }
             assertThat(html.executeJavaScript("BrowserStorage.app() + ' ' + BrowserStorage.stores.prefs.theme")
-                    .getJavaScriptResult()).isEqualTo("tagged light");
+                            .getJavaScriptResult())
+                    .isEqualTo("tagged light");
         }
     }
 
@@ -71,9 +72,10 @@ class QuteTagTest {
         Template page;
 
         void route(@Observes Router router) {
-            router.get("/page").handler(context -> context.response()
-                    .putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end(page.data("title", "tagged").render()));
+            router.get("/page")
+                    .handler(context -> context.response()
+                            .putHeader("Content-Type", "text/html; charset=utf-8")
+                            .end(page.data("title", "tagged").render()));
         }
     }
 }

@@ -75,8 +75,12 @@ class RefusedSendTest extends BrowserTest {
         page.executeJavaScript("refuse = true");
         edit(page, "dark");
 
-        assertThat(js(page, "refused")).as("the engine refused the change frame").isEqualTo(1);
-        assertThat(scriptErrors.all()).as("the refusal did not reach the page's code").isEmpty();
+        assertThat(js(page, "refused"))
+                .as("the engine refused the change frame")
+                .isEqualTo(1);
+        assertThat(scriptErrors.all())
+                .as("the refusal did not reach the page's code")
+                .isEmpty();
         assertThat(js(page, "localStorage.getItem('test:prefs.theme')")).isEqualTo("\"dark\"");
         waitUntil(() -> js(page, "readies").equals(2));
         waitUntil(() -> "dark".equals(new PrefsStore(session).getTheme()));
@@ -105,7 +109,9 @@ class RefusedSendTest extends BrowserTest {
     }
 
     private BrowserSession session() {
-        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
+        return sessions.find(Credentials.id(
+                        browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
+                .orElseThrow();
     }
 
     private static void edit(HtmlPage page, String theme) {

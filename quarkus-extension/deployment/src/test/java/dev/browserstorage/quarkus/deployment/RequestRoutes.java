@@ -21,7 +21,9 @@ final class RequestRoutes {
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(context);
             String text = body.apply(context);
-            context.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+            context.response()
+                    .putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end(text);
         } catch (RuntimeException e) {
             context.response().setStatusCode(500).end(String.valueOf(e));
         } finally {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecretsNeverLeakTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class))
+            .withApplicationRoot(
+                    jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
             .overrideConfigKey("quarkus.log.category.\"dev.browserstorage\".level", "DEBUG")
@@ -54,13 +55,16 @@ class SecretsNeverLeakTest {
                 page.send(hello("test"));
                 assertThat(page.next().getString("t")).isEqualTo("welcome");
                 List<String> hostile = List.of(
-                        change("local", "other:x", "1"),                          // outside the namespace
+                        change("local", "other:x", "1"), // outside the namespace
                         change("local", "test:big", "\"" + "x".repeat(100) + "\""), // over max-value-bytes
-                        change("cookie", "lang", "a;b"),                          // not a cookie value
-                        change("cookie", "x".repeat(5000), "1"),                  // over the cookie size
-                        "{not json", "[]", "{\"t\":\"nope\"}", "{\"t\":\"ack\",\"id\":-1}",
+                        change("cookie", "lang", "a;b"), // not a cookie value
+                        change("cookie", "x".repeat(5000), "1"), // over the cookie size
+                        "{not json",
+                        "[]",
+                        "{\"t\":\"nope\"}",
+                        "{\"t\":\"ack\",\"id\":-1}",
                         "{\"t\":\"fail\",\"id\":1,\"error\":\"what\"}",
-                        hello("test").encode());                                   // a second hello: 4400
+                        hello("test").encode()); // a second hello: 4400
                 CompletableFutureHolder closed = new CompletableFutureHolder(page.closed());
                 for (String frame : hostile) {
                     page.socket.writeTextMessage(frame);
@@ -69,10 +73,15 @@ class SecretsNeverLeakTest {
                 page.frames.forEach(frame -> seen.add(frame.encode()));
                 assertThat(seen).as("every hostile frame was answered").hasSizeGreaterThanOrEqualTo(hostile.size());
             }
-            for (JsonObject hello : List.of(hello("other"), hello("test").put("tab", "not a tab!"), hello("test").put("v", 2),
-                    hello("test").put("local", new JsonObject().put("other:x", "1")), hello("test").put("cookies", "a=b; ".repeat(1001)),
+            for (JsonObject hello : List.of(
+                    hello("other"),
+                    hello("test").put("tab", "not a tab!"),
+                    hello("test").put("v", 2),
+                    hello("test").put("local", new JsonObject().put("other:x", "1")),
+                    hello("test").put("cookies", "a=b; ".repeat(1001)),
                     hello("test").put("page", "https://elsewhere.example/"))) {
-                try (SyncClient page = SyncClient.connect(vertx, base, credential, "http://" + base.getHost() + ":" + base.getPort())) {
+                try (SyncClient page = SyncClient.connect(
+                        vertx, base, credential, "http://" + base.getHost() + ":" + base.getPort())) {
                     CompletableFutureHolder closed = new CompletableFutureHolder(page.closed());
                     page.send(hello);
                     closed.await(page);
@@ -80,22 +89,30 @@ class SecretsNeverLeakTest {
                 }
             }
             for (String tab : List.of("bad tab!!", "x".repeat(200))) {
-                seen.add(send(HttpRequest.newBuilder(base.resolve("/step")).header("X-Browser-Storage-Tab", tab)
-                        .header("Cookie", "bs_id=" + credential)).body());
+                seen.add(send(HttpRequest.newBuilder(base.resolve("/step"))
+                                .header("X-Browser-Storage-Tab", tab)
+                                .header("Cookie", "bs_id=" + credential))
+                        .body());
             }
-            seen.add(send(HttpRequest.newBuilder(base.resolve("/step")).header("Cookie", "bs_id=" + credential)).body());
+            seen.add(send(HttpRequest.newBuilder(base.resolve("/step")).header("Cookie", "bs_id=" + credential))
+                    .body());
             for (String token : List.of("x.1.y", "a.9999999999999999999.b", "a.99999999999999999999.b", "%00")) {
                 HttpResponse<String> refused = send(HttpRequest.newBuilder(base.resolve("/_storage/cookie/" + token))
-                        .POST(HttpRequest.BodyPublishers.noBody()).header("Cookie", "bs_id=" + credential));
-                assertThat(refused.statusCode()).as("a malformed commit URL is the client's error, never a 500: " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Cookie", "bs_id=" + credential));
+                assertThat(refused.statusCode())
+                        .as("a malformed commit URL is the client's error, never a 500: " + token)
                         .isBetween(400, 499);
                 seen.add(refused.body());
             }
         } finally {
             capture.close();
         }
-        assertThat(seen).as("errors were produced").anyMatch(text -> text.contains("namespace"))
-                .anyMatch(text -> text.contains("tab")).anyMatch(text -> text.contains("commit URL"));
+        assertThat(seen)
+                .as("errors were produced")
+                .anyMatch(text -> text.contains("namespace"))
+                .anyMatch(text -> text.contains("tab"))
+                .anyMatch(text -> text.contains("commit URL"));
         String id = Credentials.id(credential);
         String tag = credential.substring(id.length() + 1);
         for (String text : concat(seen, capture.texts())) {
@@ -104,8 +121,8 @@ class SecretsNeverLeakTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isGreaterThanOrEqualTo(400);
         return response;
     }
@@ -117,12 +134,23 @@ class SecretsNeverLeakTest {
     }
 
     private JsonObject hello(String app) {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", app).put("page", base.resolve("/settings").toString())
-                .put("local", new JsonObject()).put("cookies", "").put("applied", 0);
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", app)
+                .put("page", base.resolve("/settings").toString())
+                .put("local", new JsonObject())
+                .put("cookies", "")
+                .put("applied", 0);
     }
 
     private static String change(String area, String key, String value) {
-        return new JsonObject().put("t", "change").put("area", area).put("key", key).put("value", value).encode();
+        return new JsonObject()
+                .put("t", "change")
+                .put("area", area)
+                .put("key", key)
+                .put("value", value)
+                .encode();
     }
 
     /** Waits for a socket's close, whatever code it has. */
@@ -144,11 +172,12 @@ class SecretsNeverLeakTest {
         WizardStore wizard;
 
         void route(@Observes Router router) {
-            router.get("/step").handler(context -> RequestRoutes.answer(context, ignored -> {
-                String step = wizard.getStep();
-                context.response().setStatusCode(400);
-                return "unexpected step " + step;
-            }));
+            router.get("/step")
+                    .handler(context -> RequestRoutes.answer(context, ignored -> {
+                        String step = wizard.getStep();
+                        context.response().setStatusCode(400);
+                        return "unexpected step " + step;
+                    }));
         }
     }
 }

@@ -47,17 +47,24 @@ final class SeparateCompilation {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path out = null;
-        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fileManager =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             out = Files.createTempDirectory("browser-storage-compiled");
             Path classes = Files.createDirectories(out.resolve("classes"));
             fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            fileManager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(out.resolve("generated"))));
+            fileManager.setLocationFromPaths(
+                    StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(out.resolve("generated"))));
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((name, text) -> units.add(new Source(name, text)));
             // By name, from the test class path, where it is a provided dependency: a reference to its
             // class would make javac warn about the annotations on it whose classes are not there.
-            JavaCompiler.CompilationTask task = javac.getTask(null, fileManager, diagnostics,
-                    List.of("-processor", "dev.browserstorage.processor.BrowserStorageProcessor"), null, units);
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null,
+                    fileManager,
+                    diagnostics,
+                    List.of("-processor", "dev.browserstorage.processor.BrowserStorageProcessor"),
+                    null,
+                    units);
             if (!task.call()) {
                 throw new IllegalStateException("The test's POJOs do not compile: " + diagnostics.getDiagnostics());
             }

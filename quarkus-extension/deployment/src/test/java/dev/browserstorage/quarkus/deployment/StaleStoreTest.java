@@ -46,16 +46,19 @@ class StaleStoreTest {
                 SeparateCompilation.of(Map.of("com.old.Gone", GONE, "com.old.Plain", PLAIN))
                         .addTo(jar, path -> !path.equals("com/old/Gone.class") && !path.equals("com/old/Plain.class"));
                 // The current build: Plain without its annotation, so nothing generated for it.
-                SeparateCompilation.of(Map.of("com.old.Plain", PLAIN.replace("@dev.browserstorage.annotation.Cookie", "")))
+                SeparateCompilation.of(
+                                Map.of("com.old.Plain", PLAIN.replace("@dev.browserstorage.annotation.Cookie", "")))
                         .addTo(jar, path -> path.equals("com/old/Plain.class"));
             })
             .overrideConfigKey("quarkus.http.test-port", "0")
             .setLogRecordPredicate(record -> record.getLoggerName().equals(BrowserStorageProcessor.class.getName()))
-            .assertLogRecords(records -> assertThat(records).extracting(LogRecord::getMessage).containsExactly(
-                    "browser-storage: ignoring com.old.GoneStore, left over from an earlier build: com.old.Gone is gone."
-                            + " A clean build removes it.",
-                    "browser-storage: ignoring com.old.PlainStore, left over from an earlier build: com.old.Plain is no"
-                            + " longer a @Cookie store. A clean build removes it."));
+            .assertLogRecords(records -> assertThat(records)
+                    .extracting(LogRecord::getMessage)
+                    .containsExactly(
+                            "browser-storage: ignoring com.old.GoneStore, left over from an earlier build: com.old.Gone is gone."
+                                    + " A clean build removes it.",
+                            "browser-storage: ignoring com.old.PlainStore, left over from an earlier build: com.old.Plain is no"
+                                    + " longer a @Cookie store. A clean build removes it."));
 
     @Inject
     PrefsStore prefs;
@@ -66,7 +69,10 @@ class StaleStoreTest {
     @Test
     void onlyTheCurrentStoresAreServedAndInjected() throws Exception {
         List<String> served = new ArrayList<>();
-        new ObjectMapper().readTree(Eventually.fetch(stores)).path("stores").forEach(store -> served.add(store.path("type").asText()));
+        new ObjectMapper()
+                .readTree(Eventually.fetch(stores))
+                .path("stores")
+                .forEach(store -> served.add(store.path("type").asText()));
 
         assertThat(served).containsExactly(Prefs.class.getName());
         assertThat(prefs.descriptor().namespace()).isEqualTo("prefs");

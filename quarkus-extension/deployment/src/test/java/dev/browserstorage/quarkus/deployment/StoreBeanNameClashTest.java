@@ -13,10 +13,13 @@ class StoreBeanNameClashTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(OtherPrefs.class))
-            .assertException(e -> assertThat(e).hasStackTraceContaining("browser-storage: store "
-                    + PrefsStore.class.getName() + " would be the bean named 'prefs' (for templates: {inject:prefs.<field>}),"
-                    + " but that is the name of bean " + OtherPrefs.class.getName() + ". Rename that bean, or set"
-                    + " quarkus.browser-storage.named-stores=false to leave the stores unnamed."));
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining("browser-storage: store "
+                            + PrefsStore.class.getName()
+                            + " would be the bean named 'prefs' (for templates: {inject:prefs.<field>}),"
+                            + " but that is the name of bean " + OtherPrefs.class.getName()
+                            + ". Rename that bean, or set"
+                            + " quarkus.browser-storage.named-stores=false to leave the stores unnamed."));
 
     @Test
     void theBuildFails() {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The names templates find stores by ({@code {inject:<name>}}): which store gets which, and which gets none. */
 class StoreBeanNamesTest {
     private static Optional<String> nameOf(String type, String area, String namespace, boolean named) {
-        return StoreTemplatesProcessor.beanName(named,
-                new StoreIndex.Store(type, type + "Store", area, List.of(), "schema.json", namespace));
+        return StoreTemplatesProcessor.beanName(
+                named, new StoreIndex.Store(type, type + "Store", area, List.of(), "schema.json", namespace));
     }
 
     @Test

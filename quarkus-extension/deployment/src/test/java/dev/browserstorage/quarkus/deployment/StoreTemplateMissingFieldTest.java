@@ -15,9 +15,11 @@ class StoreTemplateMissingFieldTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addAsResource(new StringAsset("theme={inject:prefs.theme} colour={inject:prefs.colour}"),
+                    .addAsResource(
+                            new StringAsset("theme={inject:prefs.theme} colour={inject:prefs.colour}"),
                             "templates/page.txt"))
-            .assertException(e -> assertThat(e).hasStackTraceContaining("colour")
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining("colour")
                     .hasStackTraceContaining(PrefsStore.class.getName()));
 
     @Test

@@ -37,8 +37,9 @@ class StoreTemplatesTest {
             theme={prefs.theme} fontSize={prefs.fontSize} known={prefs.known} \
             step={wizard.step} wizardKnown={wizard.known} lang={ui.lang} uiKnown={ui.known}""";
     private static final String UNDECLARED = "theme={prefs.theme} known={prefs.known} upper={prefs.theme.toUpperCase}";
-    private static final String INJECTED = "theme={inject:prefs.theme} known={inject:prefs.known} step={inject:wizard.step}"
-            + " lang={inject:uiCookies.lang} size={inject:prefs.fontSizeOrDefault}";
+    private static final String INJECTED =
+            "theme={inject:prefs.theme} known={inject:prefs.known} step={inject:wizard.step}"
+                    + " lang={inject:uiCookies.lang} size={inject:prefs.fontSizeOrDefault}";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -47,7 +48,8 @@ class StoreTemplatesTest {
                     .addAsResource(new StringAsset(DECLARED), "templates/declared.txt")
                     .addAsResource(new StringAsset(UNDECLARED), "templates/undeclared.txt")
                     .addAsResource(new StringAsset(INJECTED), "templates/injected.txt")
-                    .addAsResource(new StringAsset("<p class=\"{prefs.theme}\">{inject:prefs.theme}</p>"),
+                    .addAsResource(
+                            new StringAsset("<p class=\"{prefs.theme}\">{inject:prefs.theme}</p>"),
                             "templates/escaped.html"))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -73,8 +75,7 @@ class StoreTemplatesTest {
     @Test
     void aValueWrittenEarlierInTheSameRequestIsRenderedBeforeTheSnapshot() throws Exception {
         String browser = Credentials.issue(base);
-        assertThat(render("undeclared?theme=dark", browser, null, null))
-                .isEqualTo("theme=dark known=false upper=DARK");
+        assertThat(render("undeclared?theme=dark", browser, null, null)).isEqualTo("theme=dark known=false upper=DARK");
         // The write waits for the browser, so the next page of the same browser shows it too.
         assertThat(render("injected", browser, null, null)).startsWith("theme=dark known=false");
     }
@@ -83,20 +84,33 @@ class StoreTemplatesTest {
     void afterTheSnapshotTheBrowsersValuesAreRenderedAndSessionStorageNeedsTheTab() throws Exception {
         String browser = Credentials.issue(base);
         try (SyncClient socket = SyncClient.connect(vertx, base, browser, null)) {
-            socket.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", base.toString())
-                    .put("local", new JsonObject().put("test:prefs.theme", "\"sepia\"").put("test:prefs.fontSize", "18"))
+            socket.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", base.toString())
+                    .put(
+                            "local",
+                            new JsonObject()
+                                    .put("test:prefs.theme", "\"sepia\"")
+                                    .put("test:prefs.fontSize", "18"))
                     .put("session", new JsonObject().put("test:wizard.step", "\"payment\""))
-                    .put("cookies", "").put("applied", 0).put("tab", "tabA"));
+                    .put("cookies", "")
+                    .put("applied", 0)
+                    .put("tab", "tabA"));
             JsonObject welcome = socket.next();
             assertThat(welcome.getString("t")).isEqualTo("welcome");
             String tab = welcome.getString("tab");
 
-            assertThat(render("declared", browser, tab, "ui_lang=fr")).isEqualTo(
-                    "theme=sepia fontSize=18 known=true step=payment wizardKnown=true lang=fr uiKnown=true");
-            assertThat(render("declared", browser, null, "ui_lang=fr")).as("no tab named: sessionStorage is not known")
+            assertThat(render("declared", browser, tab, "ui_lang=fr"))
+                    .isEqualTo("theme=sepia fontSize=18 known=true step=payment wizardKnown=true lang=fr uiKnown=true");
+            assertThat(render("declared", browser, null, "ui_lang=fr"))
+                    .as("no tab named: sessionStorage is not known")
                     .isEqualTo("theme=sepia fontSize=18 known=true step=start wizardKnown=false lang=fr uiKnown=true");
-            assertThat(render("injected", browser, tab, null)).isEqualTo("theme=sepia known=true step=payment lang=en size=18");
-            assertThat(render("undeclared?theme=night", browser, tab, null)).as("a write of this request over the snapshot")
+            assertThat(render("injected", browser, tab, null))
+                    .isEqualTo("theme=sepia known=true step=payment lang=en size=18");
+            assertThat(render("undeclared?theme=night", browser, tab, null))
+                    .as("a write of this request over the snapshot")
                     .isEqualTo("theme=night known=true upper=NIGHT");
         }
     }
@@ -105,18 +119,26 @@ class StoreTemplatesTest {
     void aValueFromTheBrowserIsRenderedAsTextInHtml() throws Exception {
         String browser = Credentials.issue(base);
         try (SyncClient socket = SyncClient.connect(vertx, base, browser, null)) {
-            socket.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", base.toString())
+            socket.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", base.toString())
                     .put("local", new JsonObject().put("test:prefs.theme", "\"\\\"><script>alert(1)</script>\""))
-                    .put("session", new JsonObject()).put("cookies", "").put("applied", 0));
+                    .put("session", new JsonObject())
+                    .put("cookies", "")
+                    .put("applied", 0));
             assertThat(socket.next().getString("t")).isEqualTo("welcome");
 
-            assertThat(render("escaped", browser, null, null)).isEqualTo(
-                    "<p class=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+            assertThat(render("escaped", browser, null, null))
+                    .isEqualTo(
+                            "<p class=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>");
         }
     }
 
     private String render(String page, String browserId, String tab, String cookies) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/render/" + page)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/render/" + page))
+                .timeout(Duration.ofSeconds(10))
                 .header("Cookie", Credentials.COOKIE + "=" + browserId + (cookies == null ? "" : "; " + cookies));
         if (tab != null) {
             request.header("X-Browser-Storage-Tab", tab);
@@ -158,9 +180,14 @@ class StoreTemplatesTest {
                     if (theme != null) {
                         prefs.setTheme(theme);
                     }
-                    String text = engine.getTemplate(context.pathParam("template")).data("prefs", prefs)
-                            .data("wizard", wizard).data("ui", ui).render();
-                    context.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+                    String text = engine.getTemplate(context.pathParam("template"))
+                            .data("prefs", prefs)
+                            .data("wizard", wizard)
+                            .data("ui", ui)
+                            .render();
+                    context.response()
+                            .putHeader("Content-Type", "text/plain; charset=utf-8")
+                            .end(text);
                 } catch (RuntimeException e) {
                     context.response().setStatusCode(500).end(e.toString());
                 } finally {

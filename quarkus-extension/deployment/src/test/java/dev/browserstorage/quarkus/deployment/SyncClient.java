@@ -34,9 +34,12 @@ final class SyncClient implements AutoCloseable {
         // Batches can carry values of up to 1 MiB, and the server sends a message as one frame, as browsers
         // accept: Vert.x's defaults of 256 KiB per message and 64 KiB per frame are too small.
         WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
-                .setMaxMessageSize(32 * 1024 * 1024).setMaxFrameSize(32 * 1024 * 1024));
+                .setMaxMessageSize(32 * 1024 * 1024)
+                .setMaxFrameSize(32 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost()).setPort(base.getPort()).setURI(path);
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(path);
         if (browserId != null) {
             options.addHeader("Cookie", Credentials.COOKIE + "=" + browserId);
         }
@@ -50,10 +53,14 @@ final class SyncClient implements AutoCloseable {
         BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
         // The handshake's headers are only there in the completion callback; the handler goes in
         // there too, so that a frame the server sends at once (an error, then a close) is kept.
-        WebSocket socket = client.connect(options).onSuccess(ws -> {
-            setCookie[0] = ws.headers() == null ? null : ws.headers().get("Set-Cookie");
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        WebSocket socket = client.connect(options)
+                .onSuccess(ws -> {
+                    setCookie[0] = ws.headers() == null ? null : ws.headers().get("Set-Cookie");
+                    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+                })
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         return new SyncClient(client, socket, setCookie[0], frames);
     }
 

@@ -45,7 +45,8 @@ class SyncEndpointFuzzTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0")
@@ -56,9 +57,10 @@ class SyncEndpointFuzzTest {
             .overrideConfigKey("quarkus.browser-storage.max-message-burst", "1000000")
             // Every record that carries an exception, or is an error, is an exception that escaped.
             .setLogRecordPredicate(SyncEndpointFuzzTest::escaped)
-            .assertLogRecords(records -> assertThat(records).as("exceptions that escaped into the log")
-                    .extracting(record -> record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage() + " "
-                            + record.getThrown())
+            .assertLogRecords(records -> assertThat(records)
+                    .as("exceptions that escaped into the log")
+                    .extracting(record -> record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
+                            + " " + record.getThrown())
                     .isEmpty());
 
     @TestHTTPResource("/")
@@ -84,10 +86,17 @@ class SyncEndpointFuzzTest {
 
         String controlCredential = Credentials.issue(base);
         try (SyncClient control = SyncClient.connect(vertx, base, controlCredential, null)) {
-            control.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                    .put("local", new JsonObject()).put("cookies", "").put("applied", 0));
+            control.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", "http://localhost/")
+                    .put("local", new JsonObject())
+                    .put("cookies", "")
+                    .put("applied", 0));
             assertThat(control.next().getString("t")).isEqualTo("welcome");
-            BrowserSession controlSession = sessions.find(Credentials.id(controlCredential)).orElseThrow();
+            BrowserSession controlSession =
+                    sessions.find(Credentials.id(controlCredential)).orElseThrow();
 
             List<SyncClient> browsers = new ArrayList<>();
             List<Future<Void>> writes = new ArrayList<>();
@@ -111,7 +120,10 @@ class SyncEndpointFuzzTest {
                 }
                 writes.add(browser.socket.writeTextMessage(frames.next()).recover(closed -> Future.succeededFuture()));
                 if ((sent + 1) % BATCH == 0) {
-                    Future.join(writes).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    Future.join(writes)
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS);
                     writes.clear();
                     checkControl(control, controlSession, sent);
                 }
@@ -121,15 +133,19 @@ class SyncEndpointFuzzTest {
                 browser.close();
             }
 
-            assertThat(received).as("the hostile browsers got errors").anyMatch(frame -> "error".equals(frame.getString("t")));
+            assertThat(received)
+                    .as("the hostile browsers got errors")
+                    .anyMatch(frame -> "error".equals(frame.getString("t")));
             assertThat(received).allSatisfy(frame -> {
                 assertThat(frame.getString("t")).isIn("welcome", "error", "batch", "batches");
                 if ("error".equals(frame.getString("t"))) {
                     assertThat(frame.getString("code")).isIn("bad-frame", "namespace", "too-large", "protocol", "rate");
                 }
             });
-            System.out.printf("SyncEndpointFuzzTest: %,d frames sent over %d browsers, %,d server frames back, %d reconnects "
-                    + "after a 4400%n", FRAMES, HOSTILE_BROWSERS, received.size(), reconnects);
+            System.out.printf(
+                    "SyncEndpointFuzzTest: %,d frames sent over %d browsers, %,d server frames back, %d reconnects "
+                            + "after a 4400%n",
+                    FRAMES, HOSTILE_BROWSERS, received.size(), reconnects);
         }
 
         System.gc();
@@ -142,16 +158,25 @@ class SyncEndpointFuzzTest {
 
     /** The control browser still gets a server write, acknowledges it, and has its own change taken. */
     private void checkControl(SyncClient control, BrowserSession session, int sent) throws Exception {
-        CompletableFuture<Void> done = new PrefsStore(session).setTheme("t" + sent).toCompletableFuture();
+        CompletableFuture<Void> done =
+                new PrefsStore(session).setTheme("t" + sent).toCompletableFuture();
         JsonObject batch = control.next();
-        assertThat(batch.getString("t")).as("control frame after %d hostile frames", sent).isEqualTo("batch");
+        assertThat(batch.getString("t"))
+                .as("control frame after %d hostile frames", sent)
+                .isEqualTo("batch");
         control.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
         done.get(10, TimeUnit.SECONDS);
 
         String value = "\"c" + sent + "\"";
-        control.send(new JsonObject().put("t", "change").put("area", "local").put("key", "test:prefs.theme").put("value", value));
+        control.send(new JsonObject()
+                .put("t", "change")
+                .put("area", "local")
+                .put("key", "test:prefs.theme")
+                .put("value", value));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!session.readText(StorageArea.LOCAL, "test:prefs.theme").orElse("").equals(value)) {
+        while (!session.readText(StorageArea.LOCAL, "test:prefs.theme")
+                .orElse("")
+                .equals(value)) {
             assertThat(System.nanoTime()).as("control change taken within 10 s").isLessThan(deadline);
             Thread.sleep(5);
         }

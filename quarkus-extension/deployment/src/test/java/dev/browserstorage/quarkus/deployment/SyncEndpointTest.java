@@ -26,7 +26,8 @@ class SyncEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, SyncClient.class, Eventually.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 
@@ -40,8 +41,15 @@ class SyncEndpointTest {
     Vertx vertx;
 
     private static JsonObject hello(JsonObject local) {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", local).put("session", new JsonObject()).put("cookies", "").put("applied", 0);
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", local)
+                .put("session", new JsonObject())
+                .put("cookies", "")
+                .put("applied", 0);
     }
 
     @Test
@@ -50,8 +58,9 @@ class SyncEndpointTest {
             browser.send(hello(new JsonObject().put("test:prefs.theme", "\"dark\"")));
             JsonObject welcome = browser.next();
             assertThat(welcome.getString("t")).isEqualTo("welcome");
-            assertThat(welcome.containsKey("browser")).as("the id is an HttpOnly cookie's value: no frame shows it to"
-                    + " the page's script").isFalse();
+            assertThat(welcome.containsKey("browser"))
+                    .as("the id is an HttpOnly cookie's value: no frame shows it to" + " the page's script")
+                    .isFalse();
 
             BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
             PrefsStore prefs = new PrefsStore(session);
@@ -61,7 +70,9 @@ class SyncEndpointTest {
             JsonObject batch = browser.next();
             assertThat(batch.getString("t")).isEqualTo("batch");
             assertThat(batch.getJsonArray("writes").getJsonObject(0).getMap())
-                    .containsEntry("area", "local").containsEntry("key", "test:prefs.fontSize").containsEntry("value", "18");
+                    .containsEntry("area", "local")
+                    .containsEntry("key", "test:prefs.fontSize")
+                    .containsEntry("value", "18");
             assertThat(done).isNotDone();
 
             browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
@@ -102,18 +113,27 @@ class SyncEndpointTest {
 
             // The close frame waits behind the unread ones: read again to see it.
             browser.startReading();
-            assertThat(closed.get(10, TimeUnit.SECONDS)).as("slow-consumer close code").isEqualTo((short) 4408);
+            assertThat(closed.get(10, TimeUnit.SECONDS))
+                    .as("slow-consumer close code")
+                    .isEqualTo((short) 4408);
         }
         waitUntil(() -> !session.isConnected());
         List<Long> pending = session.pendingBatchIds();
-        assertThat(pending).as("nothing acknowledged, nothing dropped").isNotEmpty().startsWith(1L);
+        assertThat(pending)
+                .as("nothing acknowledged, nothing dropped")
+                .isNotEmpty()
+                .startsWith(1L);
 
         try (SyncClient back = SyncClient.connect(vertx, base, browserId, null)) {
             back.send(hello(new JsonObject()));
             assertThat(back.next().getString("t")).isEqualTo("welcome");
             JsonObject frame = back.next();
-            JsonObject first = frame.getString("t").equals("batches") ? frame.getJsonArray("batches").getJsonObject(0) : frame;
-            assertThat(first.getLong("id")).as("the writes are sent again, from the first").isEqualTo(1L);
+            JsonObject first = frame.getString("t").equals("batches")
+                    ? frame.getJsonArray("batches").getJsonObject(0)
+                    : frame;
+            assertThat(first.getLong("id"))
+                    .as("the writes are sent again, from the first")
+                    .isEqualTo(1L);
         }
     }
 
@@ -124,15 +144,23 @@ class SyncEndpointTest {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
 
-            browser.send(new JsonObject().put("t", "change").put("area", "local").put("key", "other:x").put("value", "1"));
+            browser.send(new JsonObject()
+                    .put("t", "change")
+                    .put("area", "local")
+                    .put("key", "other:x")
+                    .put("value", "1"));
             JsonObject error = browser.next();
             assertThat(error.getString("t")).isEqualTo("error");
             assertThat(error.getString("code")).isEqualTo("namespace");
 
-            browser.send(new JsonObject().put("t", "change").put("area", "local").put("key", "test:prefs.theme")
+            browser.send(new JsonObject()
+                    .put("t", "change")
+                    .put("area", "local")
+                    .put("key", "test:prefs.theme")
                     .put("value", "\"blue\""));
             BrowserSession session = sessions.find(Credentials.id(browserId)).orElseThrow();
-            waitUntil(() -> session.readText(StorageArea.LOCAL, "test:prefs.theme").isPresent());
+            waitUntil(() ->
+                    session.readText(StorageArea.LOCAL, "test:prefs.theme").isPresent());
             assertThat(new PrefsStore(session).getTheme()).isEqualTo("blue");
         }
     }
@@ -152,14 +180,19 @@ class SyncEndpointTest {
     void aHandshakeWithoutABrowserIdGetsOneAsACookieOnTheUpgradeResponse() throws Exception {
         try (SyncClient browser = SyncClient.connect(vertx, base, null, null)) {
             String setCookie = browser.setCookie;
-            assertThat(setCookie).startsWith(Credentials.COOKIE + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+            assertThat(setCookie)
+                    .startsWith(Credentials.COOKIE + "=")
+                    .containsIgnoringCase("HttpOnly")
+                    .contains("SameSite=Lax");
             String id = Credentials.id(setCookie.substring(Credentials.COOKIE.length() + 1, setCookie.indexOf(';')));
 
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             // The hello hydrated the session before the welcome was sent.
-            assertThat(sessions.find(id)).as("the socket's session is the cookie's")
-                    .hasValueSatisfying(session -> assertThat(session.isHydrated()).isTrue());
+            assertThat(sessions.find(id))
+                    .as("the socket's session is the cookie's")
+                    .hasValueSatisfying(
+                            session -> assertThat(session.isHydrated()).isTrue());
         }
     }
 

@@ -33,7 +33,8 @@ class SyncLoadTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class).addClasses(Credentials.class, GlueClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
+                    .addClasses(Credentials.class, GlueClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // A free port: other builds on the machine may hold the default test port.
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -69,8 +70,10 @@ class SyncLoadTest {
                 for (int b = 0; b < BROWSERS; b++) {
                     int slot = w * BROWSERS + b;
                     long start = System.nanoTime();
-                    stages.add(server.get(b).write(List.of(Write.set(StorageArea.LOCAL, "test:k" + w, "\"" + w + "\"")))
-                            .toCompletableFuture().thenRun(() -> latencies[slot] = System.nanoTime() - start));
+                    stages.add(server.get(b)
+                            .write(List.of(Write.set(StorageArea.LOCAL, "test:k" + w, "\"" + w + "\"")))
+                            .toCompletableFuture()
+                            .thenRun(() -> latencies[slot] = System.nanoTime() - start));
                 }
             }
             CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
@@ -90,13 +93,21 @@ class SyncLoadTest {
             }
             assertThat(lost).as("acknowledged writes missing from a browser").isZero();
             assertThat(duplicated).as("writes applied other than once").isZero();
-            assertThat(server).allSatisfy(session -> assertThat(session.pendingBatchIds()).isEmpty());
+            assertThat(server)
+                    .allSatisfy(session -> assertThat(session.pendingBatchIds()).isEmpty());
 
             Arrays.sort(latencies);
-            System.out.printf("SyncLoadTest: %d browsers x %d writes = %,d acknowledged, lost 0, duplicated 0, in %,d ms "
-                    + "(%,.0f writes/s); latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", BROWSERS, WRITES, latencies.length,
-                    elapsed / 1_000_000, latencies.length * 1e9 / elapsed, latencies[latencies.length / 2] / 1e6,
-                    latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6);
+            System.out.printf(
+                    "SyncLoadTest: %d browsers x %d writes = %,d acknowledged, lost 0, duplicated 0, in %,d ms "
+                            + "(%,.0f writes/s); latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    BROWSERS,
+                    WRITES,
+                    latencies.length,
+                    elapsed / 1_000_000,
+                    latencies.length * 1e9 / elapsed,
+                    latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies[latencies.length - 1] / 1e6);
         } finally {
             for (GlueClient browser : browsers) {
                 browser.close();

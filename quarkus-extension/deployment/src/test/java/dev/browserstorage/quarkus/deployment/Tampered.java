@@ -6,7 +6,10 @@ import dev.browserstorage.annotation.LocalStorage;
 @LocalStorage("tampered")
 public class Tampered {
     /** A choice of a closed set. */
-    public enum Mode { LIGHT, DARK }
+    public enum Mode {
+        LIGHT,
+        DARK
+    }
 
     public int size = 14;
     public Mode mode = Mode.LIGHT;

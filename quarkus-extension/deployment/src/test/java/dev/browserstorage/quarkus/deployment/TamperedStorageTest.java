@@ -27,7 +27,8 @@ class TamperedStorageTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Tampered.class, TamperedStore.class).addClasses(Credentials.class, LogCapture.class, SyncClient.class))
+            .withApplicationRoot(jar -> TestStores.addStore(jar, Tampered.class, TamperedStore.class)
+                    .addClasses(Credentials.class, LogCapture.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             // Small, so that a hand-edited value over it is still a short frame.
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
@@ -45,18 +46,26 @@ class TamperedStorageTest {
 
     @Test
     void tamperedValuesReadAsTheDefaultWithOneWarningEachAndTheNextWriteRepairsThem() throws Exception {
-        LogCapture capture = LogCapture.of("dev.browserstorage.store.StoreAccess", record ->
-                record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage().contains("test:tampered."));
+        LogCapture capture = LogCapture.of(
+                "dev.browserstorage.store.StoreAccess",
+                record -> record.getLevel().intValue() >= Level.WARNING.intValue()
+                        && record.getMessage().contains("test:tampered."));
         List<LogRecord> warnings = capture.records;
         String credential = Credentials.issue(base);
         try (SyncClient browser = SyncClient.connect(vertx, base, credential, null)) {
             JsonObject local = new JsonObject()
-                    .put("test:tampered.size", "\"fourteen\"")      // wrong type
-                    .put("test:tampered.mode", "\"PURPLE\"")        // no such enum value
-                    .put("test:tampered.title", "{\"not json")      // invalid JSON
+                    .put("test:tampered.size", "\"fourteen\"") // wrong type
+                    .put("test:tampered.mode", "\"PURPLE\"") // no such enum value
+                    .put("test:tampered.title", "{\"not json") // invalid JSON
                     .put("test:tampered.note", "\"" + "n".repeat(100) + "\""); // valid, but over max-value-bytes
-            browser.send(new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                    .put("local", local).put("cookies", "").put("applied", 0));
+            browser.send(new JsonObject()
+                    .put("t", "hello")
+                    .put("v", 1)
+                    .put("app", "test")
+                    .put("page", "http://localhost/")
+                    .put("local", local)
+                    .put("cookies", "")
+                    .put("applied", 0));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
             TamperedStore store = new TamperedStore(session);
@@ -67,21 +76,25 @@ class TamperedStorageTest {
                 assertThat(store.getTitle()).isEqualTo("untitled");
                 assertThat(store.getNote()).isEqualTo("none");
             }
-            assertThat(warnings).as("one warning per tampered value, however often it is read")
-                    .extracting(LogRecord::getMessage).hasSize(4)
+            assertThat(warnings)
+                    .as("one warning per tampered value, however often it is read")
+                    .extracting(LogRecord::getMessage)
+                    .hasSize(4)
                     .anyMatch(m -> m.contains("test:tampered.size"))
                     .anyMatch(m -> m.contains("test:tampered.mode"))
                     .anyMatch(m -> m.contains("test:tampered.title"))
                     .anyMatch(m -> m.contains("test:tampered.note") && m.contains("over the limit of 64"));
 
-            assertThat(ackedWrite(browser, store.setSize(16).toCompletableFuture())).isEqualTo("test:tampered.size=16");
+            assertThat(ackedWrite(browser, store.setSize(16).toCompletableFuture()))
+                    .isEqualTo("test:tampered.size=16");
             assertThat(ackedWrite(browser, store.setMode(Tampered.Mode.DARK).toCompletableFuture()))
                     .isEqualTo("test:tampered.mode=\"DARK\"");
             assertThat(ackedWrite(browser, store.setTitle("fixed").toCompletableFuture()))
                     .isEqualTo("test:tampered.title=\"fixed\"");
             assertThat(store.getSize()).isEqualTo(16);
             assertThat(store.getMode()).isEqualTo(Tampered.Mode.DARK);
-            assertThat(ackedWrite(browser, store.setNote("short").toCompletableFuture())).isEqualTo("test:tampered.note=\"short\"");
+            assertThat(ackedWrite(browser, store.setNote("short").toCompletableFuture()))
+                    .isEqualTo("test:tampered.note=\"short\"");
             assertThat(store.getTitle()).isEqualTo("fixed");
             assertThat(store.getNote()).isEqualTo("short");
             assertThat(warnings).as("no warning once repaired").hasSize(4);

@@ -12,7 +12,8 @@ final class TestStores {
 
     static JavaArchive addTo(JavaArchive jar) {
         // TestStores too: the test class, reloaded inside the application, refers to it.
-        jar.addClasses(TestStores.class, Credentials.class, LogCapture.class, TypedSettings.Mode.class, Tampered.Mode.class);
+        jar.addClasses(
+                TestStores.class, Credentials.class, LogCapture.class, TypedSettings.Mode.class, Tampered.Mode.class);
         addStore(jar, Prefs.class, PrefsStore.class);
         addStore(jar, TypedSettings.class, TypedSettingsStore.class);
         addStore(jar, Tampered.class, TamperedStore.class);

@@ -2,8 +2,8 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.runtime.GlueScript;
 import com.sun.net.httpserver.HttpServer;
+import dev.browserstorage.quarkus.runtime.GlueScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -47,7 +47,8 @@ class TypedRuntimeChecksTest {
     static void serveABlankPage() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            byte[] body = "<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -78,9 +79,11 @@ class TypedRuntimeChecksTest {
 
     @Test
     void wholeNumbersBeyondTwoToTheFiftyThirdAreRefusedAsOutOfRange() {
-        assertThat(attempt("BrowserStorage.stores.checks.big = 9007199254740991")).isEqualTo("ok");
+        assertThat(attempt("BrowserStorage.stores.checks.big = 9007199254740991"))
+                .isEqualTo("ok");
         assertThat(attempt("BrowserStorage.stores.checks.big = 9007199254740992"))
-                .isEqualTo("RangeError: checks.big: 9007199254740992 is beyond ±(2^53 - 1), where JavaScript numbers skip whole numbers");
+                .isEqualTo(
+                        "RangeError: checks.big: 9007199254740992 is beyond ±(2^53 - 1), where JavaScript numbers skip whole numbers");
         assertThat(js("BrowserStorage.stores.checks.big")).isEqualTo(9007199254740991.0);
     }
 
@@ -101,22 +104,27 @@ class TypedRuntimeChecksTest {
         assertThat(attempt("BrowserStorage.stores.checks.day = '2026-02-29'"))
                 .isEqualTo("TypeError: checks.day: \"2026-02-29\" is not on the calendar");
         assertThat(attempt("BrowserStorage.stores.checks.day = '2026-13-01'")).startsWith("TypeError");
-        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-31T10:00'")).startsWith("TypeError");
-        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-30T24:00'")).startsWith("TypeError");
-        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-30T23:59:59'")).isEqualTo("ok");
+        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-31T10:00'"))
+                .startsWith("TypeError");
+        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-30T24:00'"))
+                .startsWith("TypeError");
+        assertThat(attempt("BrowserStorage.stores.checks.at = '2026-04-30T23:59:59'"))
+                .isEqualTo("ok");
         assertThat(js("BrowserStorage.stores.checks.day")).isEqualTo("2024-02-29");
     }
 
     @Test
     void aStoredValueTheRuntimeRefusesReadsAsTheDefault() {
-        js("localStorage.setItem('t:checks.day', '\"2026-02-30\"'); localStorage.setItem('t:checks.big', '9007199254740993')");
+        js(
+                "localStorage.setItem('t:checks.day', '\"2026-02-30\"'); localStorage.setItem('t:checks.big', '9007199254740993')");
 
         assertThat(js("BrowserStorage.stores.checks.day")).isEqualTo("2026-01-01");
         assertThat(js("BrowserStorage.stores.checks.big")).isEqualTo(0.0);
     }
 
     private String attempt(String statement) {
-        return (String) js("(function () { try { " + statement + "; return 'ok'; } catch (e) { return e.name + ': ' + e.message; } })()");
+        return (String) js("(function () { try { " + statement
+                + "; return 'ok'; } catch (e) { return e.name + ': ' + e.message; } })()");
     }
 
     private Object js(String script) {

@@ -11,6 +11,7 @@ public class TypedSettings {
     public int fontSize = 14;
     public List<String> tags = List.of();
     public Double ratio;
+
     @Ttl("PT1H")
     public String note = "";
 

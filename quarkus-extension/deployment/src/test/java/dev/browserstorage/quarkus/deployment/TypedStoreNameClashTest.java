@@ -16,7 +16,7 @@ class TypedStoreNameClashTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> SeparateCompilation.of(Map.of(
-                    "com.a.Settings", """
+                            "com.a.Settings", """
                             package com.a;
 
                             @dev.browserstorage.annotation.LocalStorage("same")
@@ -24,19 +24,21 @@ class TypedStoreNameClashTest {
                                 public String value;
                             }
                             """,
-                    "com.b.Options", """
+                            "com.b.Options", """
                             package com.b;
 
                             @dev.browserstorage.annotation.SessionStorage("same")
                             public class Options {
                                 public String value;
                             }
-                            """)).addTo(jar, path -> true))
+                            """))
+                    .addTo(jar, path -> true))
             // Both would also be the bean named 'same' (StoreBeanNameClashTest): not this test's concern.
             .overrideConfigKey("quarkus.browser-storage.named-stores", "false")
-            .assertException(e -> assertThat(e).hasStackTraceContaining(
-                    "stores com.a.Settings and com.b.Options both use namespace 'same': the typed JavaScript stores are"
-                            + " named by namespace (BrowserStorage.stores.same)"));
+            .assertException(e -> assertThat(e)
+                    .hasStackTraceContaining(
+                            "stores com.a.Settings and com.b.Options both use namespace 'same': the typed JavaScript stores are"
+                                    + " named by namespace (BrowserStorage.stores.same)"));
 
     @Test
     void theBuildFails() {

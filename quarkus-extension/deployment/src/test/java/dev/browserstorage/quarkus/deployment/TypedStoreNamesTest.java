@@ -12,9 +12,15 @@ class TypedStoreNamesTest {
     void identifiersAreExportedAndOtherNamespacesOnlyThroughTheDefaultExport() {
         assertThat(TypedStoreFiles.exportable("prefs")).isTrue();
         assertThat(TypedStoreFiles.exportable("_draft2")).isTrue();
-        assertThat(TypedStoreFiles.exportable("my-prefs")).as("a namespace may hold '-'").isFalse();
-        assertThat(TypedStoreFiles.exportable("2fa")).as("or start with a digit").isFalse();
+        assertThat(TypedStoreFiles.exportable("my-prefs"))
+                .as("a namespace may hold '-'")
+                .isFalse();
+        assertThat(TypedStoreFiles.exportable("2fa"))
+                .as("or start with a digit")
+                .isFalse();
         assertThat(TypedStoreFiles.exportable("default")).as("a reserved word").isFalse();
-        assertThat(TypedStoreFiles.exportable("await")).as("reserved in modules").isFalse();
+        assertThat(TypedStoreFiles.exportable("await"))
+                .as("reserved in modules")
+                .isFalse();
     }
 }

@@ -111,8 +111,10 @@ class TypedStoresTest {
         assertThat(store.getNote()).as("the lifetime's envelope reads in Java").isEqualTo("remember");
         assertThat(js(page, "typed.fontSize + ' ' + typed.mode + ' ' + typed.tags.join('+') + ' ' + typed.note"))
                 .isEqualTo("16 DARK a+b remember");
-        assertThat(js(page, "var left = JSON.parse(localStorage.getItem('demo:typed.note')).expires - Date.now();"
-                + " left > 3500000 && left <= 3600000"))
+        assertThat(js(
+                        page,
+                        "var left = JSON.parse(localStorage.getItem('demo:typed.note')).expires - Date.now();"
+                                + " left > 3500000 && left <= 3600000"))
                 .as("stored with its lifetime of one hour")
                 .isEqualTo(true);
 
@@ -146,24 +148,31 @@ class TypedStoresTest {
 
         assertThat(attempt(page, "typed.mode = 'BLUE'"))
                 .isEqualTo("TypeError: typed.mode: \"BLUE\" is not one of LIGHT, DARK");
-        assertThat(attempt(page, "typed.fontSize = 14.5")).isEqualTo("TypeError: typed.fontSize: 14.5 is not a whole number");
-        assertThat(attempt(page, "typed.fontSize = '16'")).isEqualTo("TypeError: typed.fontSize: \"16\" is not a whole number");
+        assertThat(attempt(page, "typed.fontSize = 14.5"))
+                .isEqualTo("TypeError: typed.fontSize: 14.5 is not a whole number");
+        assertThat(attempt(page, "typed.fontSize = '16'"))
+                .isEqualTo("TypeError: typed.fontSize: \"16\" is not a whole number");
         assertThat(attempt(page, "typed.fontSize = 2147483648"))
                 .isEqualTo("RangeError: typed.fontSize: 2147483648 is outside -2147483648..2147483647");
         assertThat(attempt(page, "typed.tags = ['a', 1]")).isEqualTo("TypeError: typed.tags: [1]: 1 is not a string");
         assertThat(attempt(page, "typed.tags = 'a'")).isEqualTo("TypeError: typed.tags: \"a\" is not an array");
-        assertThat(attempt(page, "typed.ratio = Infinity")).isEqualTo("TypeError: typed.ratio: Infinity is not a finite number");
-        assertThat(attempt(page, "typed.set('colour', 'red')")).isEqualTo("TypeError: store typed has no field \"colour\"");
+        assertThat(attempt(page, "typed.ratio = Infinity"))
+                .isEqualTo("TypeError: typed.ratio: Infinity is not a finite number");
+        assertThat(attempt(page, "typed.set('colour', 'red')"))
+                .isEqualTo("TypeError: store typed has no field \"colour\"");
         assertThat(attempt(page, "typed.note = 'x'.repeat(1024 * 1024)"))
                 .startsWith("QuotaExceededError: typed.note: the value is 104861")
                 .contains("bytes in UTF-8, over the limit of 1048576 for one value; nothing was written");
-        assertThat(js(page, "var kept = 0; for (var i = 0; i < localStorage.length; i++) {"
-                + " if (localStorage.key(i).indexOf('demo:typed.') === 0) kept++; } kept"))
+        assertThat(js(
+                        page,
+                        "var kept = 0; for (var i = 0; i < localStorage.length; i++) {"
+                                + " if (localStorage.key(i).indexOf('demo:typed.') === 0) kept++; } kept"))
                 .isEqualTo(0);
 
         // Frames go in order: once a later write is on the server, any refused one would be there too.
         js(page, "typed.fontSize = 20");
-        waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:typed.fontSize").isPresent());
+        waitUntil(
+                () -> session.readText(StorageArea.LOCAL, "demo:typed.fontSize").isPresent());
         assertThat(session.entries(StorageArea.LOCAL)).containsOnlyKeys("demo:typed.fontSize");
     }
 
@@ -181,7 +190,9 @@ class TypedStoresTest {
                 """);
         assertThat(js(page, "JSON.stringify([typed.mode, typed.fontSize, typed.tags, typed.note])"))
                 .isEqualTo("[\"LIGHT\",14,[],\"\"]");
-        assertThat(js(page, "typed.tags.push('x'); String(typed.tags.length)")).as("a default is a fresh copy").isEqualTo("0");
+        assertThat(js(page, "typed.tags.push('x'); String(typed.tags.length)"))
+                .as("a default is a fresh copy")
+                .isEqualTo("0");
     }
 
     @Test
@@ -209,7 +220,8 @@ class TypedStoresTest {
     void theTypesCompileWithTscAndRefuseAValueOutsideTheEnum() throws Exception {
         // CI installs tsc (.ci/run): there, a missing one is a broken setup, not a reason to skip.
         assertThat(onPath("tsc") || !"true".equals(System.getenv("CI")))
-                .as("CI=true but tsc is not on the PATH: .ci/run installs it with npm").isTrue();
+                .as("CI=true but tsc is not on the PATH: .ci/run installs it with npm")
+                .isTrue();
         Assumptions.assumeTrue(onPath("tsc"), "tsc is not on the PATH: npm install -g typescript to check stores.d.ts");
         Path dir = Files.createTempDirectory("stores-d-ts");
         Files.writeString(dir.resolve("stores.d.ts"), get("stores.d.ts").body());
@@ -238,9 +250,22 @@ class TypedStoresTest {
     }
 
     private static String tsc(Path dir, String file) throws Exception {
-        Process tsc = new ProcessBuilder("tsc", "--noEmit", "--strict", "--target", "es2017", "--module", "esnext",
-                "--moduleResolution", "bundler", "--lib", "es2017,dom", file)
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+        Process tsc = new ProcessBuilder(
+                        "tsc",
+                        "--noEmit",
+                        "--strict",
+                        "--target",
+                        "es2017",
+                        "--module",
+                        "esnext",
+                        "--moduleResolution",
+                        "bundler",
+                        "--lib",
+                        "es2017,dom",
+                        file)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(tsc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(tsc.waitFor(60, TimeUnit.SECONDS)).as("tsc within 60 s").isTrue();
         return output.strip();
@@ -252,8 +277,8 @@ class TypedStoresTest {
     }
 
     private HttpResponse<String> get(String file) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(storage + file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(storage + file)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(file).isEqualTo(200);
         return response;
     }
@@ -266,7 +291,9 @@ class TypedStoresTest {
     }
 
     private BrowserSession session(HtmlPage page) {
-        return sessions.find(Credentials.id(browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())).orElseThrow();
+        return sessions.find(Credentials.id(
+                        browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
+                .orElseThrow();
     }
 
     private static String attempt(HtmlPage page, String statement) {

@@ -31,9 +31,12 @@ class UntypedStorageInjectionTest {
     void outsideAnHttpRequestThereIsNoCurrentBrowserAndTheErrorSaysWhatToDo() {
         assertThat(localStorage).isNotNull();
         assertThat(sessionStorage).isNotNull();
-        assertThatThrownBy(() -> localStorage.keys()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("inside an HTTP request").hasMessageContaining("BrowserSessions");
-        assertThatThrownBy(prefs::getTheme).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> localStorage.keys())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside an HTTP request")
+                .hasMessageContaining("BrowserSessions");
+        assertThatThrownBy(prefs::getTheme)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside an HTTP request");
     }
 }

@@ -41,8 +41,13 @@ final class DevUiRpc implements AutoCloseable {
 
     static DevUiRpc connect(Vertx vertx, URI base, String namespace) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
-        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                .setURI("/q/dev-ui/json-rpc-ws")).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        WebSocket socket = client.connect(new WebSocketConnectOptions()
+                        .setHost(base.getHost())
+                        .setPort(base.getPort())
+                        .setURI("/q/dev-ui/json-rpc-ws"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         return new DevUiRpc(client, socket, namespace);
     }
 
@@ -54,8 +59,12 @@ final class DevUiRpc implements AutoCloseable {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         waiting.put(id, answer);
-        socket.writeTextMessage(new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", namespace + "_" + method)
-                .put("params", new JsonObject(params)).encode());
+        socket.writeTextMessage(new JsonObject()
+                .put("jsonrpc", "2.0")
+                .put("id", id)
+                .put("method", namespace + "_" + method)
+                .put("params", new JsonObject(params))
+                .encode());
         return answer;
     }
 

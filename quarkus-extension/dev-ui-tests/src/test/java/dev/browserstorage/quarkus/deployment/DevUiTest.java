@@ -35,12 +35,14 @@ public class DevUiTest extends DevUIJsonRPCTest {
     private static final String NAMESPACE = "quarkus-browser-storage";
     /** Not 8080, QuarkusDevModeTest's default, which other builds on the machine may hold. */
     private static final int PORT = freePort();
+
     private static final URI BASE = URI.create("http://localhost:" + PORT + "/");
 
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.browser-storage.app-id=test\n"),
+                    .addAsResource(
+                            new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.browser-storage.app-id=test\n"),
                             "application.properties"));
 
     private static Vertx vertx;
@@ -63,14 +65,19 @@ public class DevUiTest extends DevUIJsonRPCTest {
     void theCardListsTheStoresAndTheirTypingsAndItsPagesAreServed() throws Exception {
         JsonNode extensions = buildTimeData("devui", "extensions");
         JsonNode card = StreamSupport.stream(extensions.path("active").spliterator(), false)
-                .filter(extension -> extension.path("namespace").asText().equals(NAMESPACE)).findFirst().orElseThrow();
+                .filter(extension -> extension.path("namespace").asText().equals(NAMESPACE))
+                .findFirst()
+                .orElseThrow();
         assertThat(card.path("name").asText()).isEqualTo("Browser Storage");
-        assertThat(card.path("cardPages").findValuesAsText("componentLink")).containsExactly(
-                "qwc-browser-storage-stores.js", "qwc-browser-storage-browsers.js", "qwc-browser-storage-typings.js");
+        assertThat(card.path("cardPages").findValuesAsText("componentLink"))
+                .containsExactly(
+                        "qwc-browser-storage-stores.js",
+                        "qwc-browser-storage-browsers.js",
+                        "qwc-browser-storage-typings.js");
 
         JsonNode stores = buildTimeData(NAMESPACE, "stores");
-        assertThat(stores.findValuesAsText("type")).contains(Prefs.class.getName(), Wizard.class.getName(),
-                UiCookies.class.getName());
+        assertThat(stores.findValuesAsText("type"))
+                .contains(Prefs.class.getName(), Wizard.class.getName(), UiCookies.class.getName());
         JsonNode prefs = store(stores, Prefs.class.getName());
         assertThat(prefs.path("area").asText()).isEqualTo("local");
         assertThat(prefs.path("namespace").asText()).isEqualTo("prefs");
@@ -92,8 +99,9 @@ public class DevUiTest extends DevUIJsonRPCTest {
         assertThat(typings).as("what <path>/stores.d.ts serves").isEqualTo(get("/_storage/stores.d.ts"));
         assertThat(typings).contains("export interface Stores", "TypedStore<TypedSettings>");
 
-        for (String page : new String[] {"qwc-browser-storage-stores.js", "qwc-browser-storage-browsers.js",
-                "qwc-browser-storage-typings.js"}) {
+        for (String page : new String[] {
+            "qwc-browser-storage-stores.js", "qwc-browser-storage-browsers.js", "qwc-browser-storage-typings.js"
+        }) {
             String script = get("/q/dev-ui/" + NAMESPACE + "/" + page);
             assertThat(script).contains("customElements.define('" + page.replace(".js", "") + "'");
         }
@@ -104,15 +112,19 @@ public class DevUiTest extends DevUIJsonRPCTest {
         String credential = Credentials.issue(BASE);
         try (SyncClient browser = SyncClient.connect(vertx, BASE, credential, null);
                 DevUiRpc rpc = DevUiRpc.connect(vertx, BASE, NAMESPACE)) {
-            browser.send(hello(new JsonObject().put("test:prefs.theme", "\"dark\"").put("test:notes.draft", "\"x\""),
-                    new JsonObject().put("test:wizard.step", "\"two\""), "ui_lang=fr"));
+            browser.send(hello(
+                    new JsonObject().put("test:prefs.theme", "\"dark\"").put("test:notes.draft", "\"x\""),
+                    new JsonObject().put("test:wizard.step", "\"two\""),
+                    "ui_lang=fr"));
             JsonObject welcome = browser.next();
             assertThat(welcome.getString("t")).isEqualTo("welcome");
             String tab = welcome.getString("tab");
 
             JsonNode browsers = executeJsonRPCMethod("getBrowsers");
-            assertThat(browsers.toString()).as("the credential and the public id never leave the server")
-                    .doesNotContain(credential).doesNotContain(Credentials.id(credential));
+            assertThat(browsers.toString())
+                    .as("the credential and the public id never leave the server")
+                    .doesNotContain(credential)
+                    .doesNotContain(Credentials.id(credential));
             JsonNode shown = connected(browsers);
             String label = shown.path("label").asText();
             assertThat(label).startsWith("b-");
@@ -127,49 +139,85 @@ public class DevUiTest extends DevUIJsonRPCTest {
             assertThat(fontSize.path("set").asBoolean()).isFalse();
             assertThat(fontSize.path("json").asText()).as("the default").isEqualTo("14");
             assertThat(fontSize.path("type").asText()).isEqualTo("Integer");
-            assertThat(field(shown, UiCookies.class.getName(), "lang").path("json").asText()).isEqualTo("\"fr\"");
+            assertThat(field(shown, UiCookies.class.getName(), "lang")
+                            .path("json")
+                            .asText())
+                    .isEqualTo("\"fr\"");
             JsonNode wizard = storeValues(shown, Wizard.class.getName());
             assertThat(wizard.path("tab").asText()).isEqualTo(tab);
             assertThat(wizard.path("fields").get(0).path("json").asText()).isEqualTo("\"two\"");
-            assertThat(shown.path("otherKeys").toString()).contains("\"key\":\"notes.draft\"", "\"stored\":\"\\\"x\\\"\"");
+            assertThat(shown.path("otherKeys").toString())
+                    .contains("\"key\":\"notes.draft\"", "\"stored\":\"\\\"x\\\"\"");
 
-            CompletableFuture<JsonObject> edit = rpc.call("setValue", Map.of("browser", label, "store", Prefs.class.getName(),
-                    "field", "fontSize", "value", "18"));
+            CompletableFuture<JsonObject> edit = rpc.call(
+                    "setValue",
+                    Map.of("browser", label, "store", Prefs.class.getName(), "field", "fontSize", "value", "18"));
             JsonObject batch = firstBatch(browser.next());
-            assertThat(batch.getJsonArray("writes").getJsonObject(0).getMap()).containsEntry("area", "local")
-                    .containsEntry("key", "test:prefs.fontSize").containsEntry("value", "18");
+            assertThat(batch.getJsonArray("writes").getJsonObject(0).getMap())
+                    .containsEntry("area", "local")
+                    .containsEntry("key", "test:prefs.fontSize")
+                    .containsEntry("value", "18");
             Thread.sleep(500);
             assertThat(edit).as("answered only when the browser acknowledges").isNotDone();
             browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
-            JsonNode after = toJsonNode(edit.get(10, TimeUnit.SECONDS).getJsonObject("result").getJsonObject("object").encode());
+            JsonNode after = toJsonNode(edit.get(10, TimeUnit.SECONDS)
+                    .getJsonObject("result")
+                    .getJsonObject("object")
+                    .encode());
             assertThat(after.path("pendingBatches")).isEmpty();
             JsonNode edited = field(after, Prefs.class.getName(), "fontSize");
             assertThat(edited.path("set").asBoolean()).isTrue();
             assertThat(edited.path("stored").asText()).isEqualTo("18");
             assertThat(edited.path("json").asText()).isEqualTo("18");
 
-            CompletableFuture<JsonObject> tabEdit = rpc.call("setValue", Map.of("browser", label, "tab", tab,
-                    "store", Wizard.class.getName(), "field", "step", "value", "\"three\""));
+            CompletableFuture<JsonObject> tabEdit = rpc.call(
+                    "setValue",
+                    Map.of(
+                            "browser",
+                            label,
+                            "tab",
+                            tab,
+                            "store",
+                            Wizard.class.getName(),
+                            "field",
+                            "step",
+                            "value",
+                            "\"three\""));
             JsonObject tabBatch = firstBatch(browser.next());
-            assertThat(tabBatch.getBoolean("tab")).as("a batch for the tab's sessionStorage").isTrue();
-            assertThat(tabBatch.getJsonArray("writes").getJsonObject(0).getMap()).containsEntry("area", "session")
-                    .containsEntry("key", "test:wizard.step").containsEntry("value", "\"three\"");
-            browser.send(new JsonObject().put("t", "ack").put("id", tabBatch.getLong("id")).put("tab", true));
+            assertThat(tabBatch.getBoolean("tab"))
+                    .as("a batch for the tab's sessionStorage")
+                    .isTrue();
+            assertThat(tabBatch.getJsonArray("writes").getJsonObject(0).getMap())
+                    .containsEntry("area", "session")
+                    .containsEntry("key", "test:wizard.step")
+                    .containsEntry("value", "\"three\"");
+            browser.send(new JsonObject()
+                    .put("t", "ack")
+                    .put("id", tabBatch.getLong("id"))
+                    .put("tab", true));
             assertThat(tabEdit.get(10, TimeUnit.SECONDS).containsKey("result")).isTrue();
 
-            CompletableFuture<JsonObject> removal = rpc.call("removeValue", Map.of("browser", label,
-                    "store", Prefs.class.getName(), "field", "theme"));
+            CompletableFuture<JsonObject> removal =
+                    rpc.call("removeValue", Map.of("browser", label, "store", Prefs.class.getName(), "field", "theme"));
             JsonObject removeBatch = firstBatch(browser.next());
-            assertThat(removeBatch.getJsonArray("writes").getJsonObject(0).getString("key")).isEqualTo("test:prefs.theme");
-            assertThat(removeBatch.getJsonArray("writes").getJsonObject(0).getValue("value")).isNull();
+            assertThat(removeBatch.getJsonArray("writes").getJsonObject(0).getString("key"))
+                    .isEqualTo("test:prefs.theme");
+            assertThat(removeBatch.getJsonArray("writes").getJsonObject(0).getValue("value"))
+                    .isNull();
             browser.send(new JsonObject().put("t", "ack").put("id", removeBatch.getLong("id")));
             assertThat(removal.get(10, TimeUnit.SECONDS).containsKey("result")).isTrue();
 
             JsonNode now = connected(executeJsonRPCMethod("getBrowsers"));
-            assertThat(field(now, Prefs.class.getName(), "theme").path("set").asBoolean()).isFalse();
-            assertThat(field(now, Prefs.class.getName(), "theme").path("json").asText()).isEqualTo("\"light\"");
-            assertThat(field(now, Prefs.class.getName(), "fontSize").path("json").asText()).isEqualTo("18");
-            assertThat(field(now, Wizard.class.getName(), "step").path("json").asText()).isEqualTo("\"three\"");
+            assertThat(field(now, Prefs.class.getName(), "theme").path("set").asBoolean())
+                    .isFalse();
+            assertThat(field(now, Prefs.class.getName(), "theme").path("json").asText())
+                    .isEqualTo("\"light\"");
+            assertThat(field(now, Prefs.class.getName(), "fontSize")
+                            .path("json")
+                            .asText())
+                    .isEqualTo("18");
+            assertThat(field(now, Wizard.class.getName(), "step").path("json").asText())
+                    .isEqualTo("\"three\"");
         }
     }
 
@@ -182,55 +230,116 @@ public class DevUiTest extends DevUIJsonRPCTest {
             browser.send(hello(new JsonObject().put("test:prefs.theme", "\"dark\""), new JsonObject(), ""));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             label = connected(executeJsonRPCMethod("getBrowsers")).path("label").asText();
-            Map<String, Object> fontSize = new HashMap<>(Map.of("browser", label, "store", Prefs.class.getName(),
-                    "field", "fontSize"));
+            Map<String, Object> fontSize =
+                    new HashMap<>(Map.of("browser", label, "store", Prefs.class.getName(), "field", "fontSize"));
 
             fontSize.put("value", "\"big\"");
-            assertThat(rpc.error("setValue", fontSize)).contains("The write of " + Prefs.class.getName() + ".fontSize",
-                    "was refused", "'\"big\"' is not a value of fontSize (Integer)", "nothing was sent");
-            assertThat(browser.frames.poll(500, TimeUnit.MILLISECONDS)).as("nothing sent").isNull();
+            assertThat(rpc.error("setValue", fontSize))
+                    .contains(
+                            "The write of " + Prefs.class.getName() + ".fontSize",
+                            "was refused",
+                            "'\"big\"' is not a value of fontSize (Integer)",
+                            "nothing was sent");
+            assertThat(browser.frames.poll(500, TimeUnit.MILLISECONDS))
+                    .as("nothing sent")
+                    .isNull();
 
-            Map<String, Object> theme = Map.of("browser", label, "store", Prefs.class.getName(), "field", "theme",
-                    "value", "\"blue\"");
+            Map<String, Object> theme =
+                    Map.of("browser", label, "store", Prefs.class.getName(), "field", "theme", "value", "\"blue\"");
             CompletableFuture<JsonObject> refused = rpc.call("setValue", theme);
             JsonObject batch = firstBatch(browser.next());
-            browser.send(new JsonObject().put("t", "fail").put("id", batch.getLong("id")).put("error", "quota")
-                    .put("area", "local").put("key", "test:prefs.theme").put("message", "QuotaExceededError: the disk is full"));
-            String error = refused.get(10, TimeUnit.SECONDS).getJsonObject("error").getString("message");
-            assertThat(error).contains("Browser " + label + " did not store " + Prefs.class.getName() + ".theme",
-                    "the disk is full", "taken back");
+            browser.send(new JsonObject()
+                    .put("t", "fail")
+                    .put("id", batch.getLong("id"))
+                    .put("error", "quota")
+                    .put("area", "local")
+                    .put("key", "test:prefs.theme")
+                    .put("message", "QuotaExceededError: the disk is full"));
+            String error =
+                    refused.get(10, TimeUnit.SECONDS).getJsonObject("error").getString("message");
+            assertThat(error)
+                    .contains(
+                            "Browser " + label + " did not store " + Prefs.class.getName() + ".theme",
+                            "the disk is full",
+                            "taken back");
             assertThat(field(connected(executeJsonRPCMethod("getBrowsers")), Prefs.class.getName(), "theme")
-                    .path("json").asText()).isEqualTo("\"dark\"");
+                            .path("json")
+                            .asText())
+                    .isEqualTo("\"dark\"");
 
-            assertThat(rpc.error("setValue", Map.of("browser", "b-nobody", "store", Prefs.class.getName(),
-                    "field", "theme", "value", "\"x\""))).contains("holds no browser b-nobody");
-            assertThat(rpc.error("setValue", Map.of("browser", label, "store", Wizard.class.getName(),
-                    "field", "step", "value", "\"x\""))).contains("belongs to one tab");
+            assertThat(rpc.error(
+                            "setValue",
+                            Map.of(
+                                    "browser",
+                                    "b-nobody",
+                                    "store",
+                                    Prefs.class.getName(),
+                                    "field",
+                                    "theme",
+                                    "value",
+                                    "\"x\"")))
+                    .contains("holds no browser b-nobody");
+            assertThat(rpc.error(
+                            "setValue",
+                            Map.of(
+                                    "browser",
+                                    label,
+                                    "store",
+                                    Wizard.class.getName(),
+                                    "field",
+                                    "step",
+                                    "value",
+                                    "\"x\"")))
+                    .contains("belongs to one tab");
         }
 
         try (DevUiRpc rpc = DevUiRpc.connect(vertx, BASE, NAMESPACE)) {
-            assertThat(rpc.error("setValue", Map.of("browser", label, "store", Prefs.class.getName(), "field", "theme",
-                    "value", "\"green\""))).contains("Browser " + label + " has not acknowledged", "within 10 s",
-                    "it is not connected", "stays pending");
+            assertThat(rpc.error(
+                            "setValue",
+                            Map.of(
+                                    "browser",
+                                    label,
+                                    "store",
+                                    Prefs.class.getName(),
+                                    "field",
+                                    "theme",
+                                    "value",
+                                    "\"green\"")))
+                    .contains(
+                            "Browser " + label + " has not acknowledged",
+                            "within 10 s",
+                            "it is not connected",
+                            "stays pending");
         }
     }
 
     private static JsonObject hello(JsonObject local, JsonObject session, String cookies) {
-        return new JsonObject().put("t", "hello").put("v", 1).put("app", "test").put("page", "http://localhost/")
-                .put("local", local).put("session", session).put("cookies", cookies).put("applied", 0);
+        return new JsonObject()
+                .put("t", "hello")
+                .put("v", 1)
+                .put("app", "test")
+                .put("page", "http://localhost/")
+                .put("local", local)
+                .put("session", session)
+                .put("cookies", cookies)
+                .put("applied", 0);
     }
 
     /** The first batch of a {@code batch} frame, or of a {@code batches} frame of writes made in the same moment. */
     private static JsonObject firstBatch(JsonObject frame) {
-        return frame.getString("t").equals("batches") ? frame.getJsonArray("batches").getJsonObject(0) : frame;
+        return frame.getString("t").equals("batches")
+                ? frame.getJsonArray("batches").getJsonObject(0)
+                : frame;
     }
 
     /** The one connected browser: each test drives one, and a browser gone with an earlier test is disconnected. */
     private static JsonNode connected(JsonNode browsers) {
-        return StreamSupport.stream(browsers.spliterator(), false).filter(browser -> browser.path("connected").asBoolean())
+        return StreamSupport.stream(browsers.spliterator(), false)
+                .filter(browser -> browser.path("connected").asBoolean())
                 .reduce((one, two) -> {
                     throw new AssertionError("more than one connected browser: " + browsers);
-                }).orElseThrow(() -> new AssertionError("no connected browser: " + browsers));
+                })
+                .orElseThrow(() -> new AssertionError("no connected browser: " + browsers));
     }
 
     private static JsonNode storeValues(JsonNode browser, String type) {
@@ -239,12 +348,16 @@ public class DevUiTest extends DevUIJsonRPCTest {
 
     private static JsonNode field(JsonNode browser, String type, String name) {
         return StreamSupport.stream(storeValues(browser, type).path("fields").spliterator(), false)
-                .filter(field -> field.path("name").asText().equals(name)).findFirst().orElseThrow();
+                .filter(field -> field.path("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonNode store(JsonNode stores, String type) {
-        return StreamSupport.stream(stores.spliterator(), false).filter(store -> store.path("type").asText().equals(type))
-                .findFirst().orElseThrow(() -> new AssertionError("no store " + type + " in " + stores));
+        return StreamSupport.stream(stores.spliterator(), false)
+                .filter(store -> store.path("type").asText().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no store " + type + " in " + stores));
     }
 
     private static JsonNode buildTimeData(String namespace, String key) throws Exception {
@@ -259,8 +372,8 @@ public class DevUiTest extends DevUIJsonRPCTest {
     }
 
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(BASE.resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(BASE.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return response.body();
     }

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.LogRecord;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +48,7 @@ class DevModeEditsTest {
     private static final String PACKAGE = DevPrefs.class.getPackageName();
     /** A free port: the default, 8080, may be another build's on this machine. */
     private static final int PORT = freePort();
+
     private static final Duration RELOAD = Duration.ofMinutes(2);
     /** Where the extension logs what it leaves out. */
     private static final String EXTENSION_LOGGER = "dev.browserstorage.quarkus.deployment.BrowserStorageProcessor";
@@ -63,17 +64,24 @@ class DevModeEditsTest {
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar
                     // What the first build (Maven's, with the processor) left: POJOs, stores and their resources.
-                    .addClasses(DevPrefs.class, DevPrefsStore.class, DevCookies.class, DevCookiesStore.class, DevRoutes.class)
+                    .addClasses(
+                            DevPrefs.class,
+                            DevPrefsStore.class,
+                            DevCookies.class,
+                            DevCookiesStore.class,
+                            DevRoutes.class)
                     .addAsResource("META-INF/browser-storage/stores/" + DevPrefs.class.getName() + ".json")
                     .addAsResource("META-INF/browser-storage/js/" + DevPrefs.class.getName() + ".js")
                     .addAsResource("META-INF/browser-storage/js/" + DevPrefs.class.getName() + ".d.ts")
                     .addAsResource("META-INF/browser-storage/stores/" + DevCookies.class.getName() + ".json")
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
-                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.browser-storage.app-id=dev\n"),
+                    .addAsResource(
+                            new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.browser-storage.app-id=dev\n"),
                             "application.properties"))
             .setLogRecordPredicate(record -> record.getLoggerName().equals(EXTENSION_LOGGER));
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private WebClient browser;
     private HtmlPage page;
     private String credential;
@@ -93,52 +101,81 @@ class DevModeEditsTest {
 
         // A field added to a store and used by the page: this edit used to leave the index of stores
         // with the edited store alone, and the cookie store unsatisfied.
-        APP.modifySourceFile(DevPrefs.class, source -> source.replace("    public String theme = \"light\";",
-                "    public String theme = \"light\";\n    public int fontSize = 14;"));
-        APP.modifySourceFile(DevRoutes.class, source -> source.replace("\"theme=\" + prefs.getThemeOrDefault()",
-                "\"theme=\" + prefs.getThemeOrDefault() + \" fontSize=\" + prefs.getFontSizeOrDefault()"));
+        APP.modifySourceFile(
+                DevPrefs.class,
+                source -> source.replace(
+                        "    public String theme = \"light\";",
+                        "    public String theme = \"light\";\n    public int fontSize = 14;"));
+        APP.modifySourceFile(
+                DevRoutes.class,
+                source -> source.replace(
+                        "\"theme=\" + prefs.getThemeOrDefault()",
+                        "\"theme=\" + prefs.getThemeOrDefault() + \" fontSize=\" + prefs.getFontSizeOrDefault()"));
         assertPage("theme=light fontSize=14 lang=fr");
-        assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.theme", "devprefs.fontSize")));
+        assertStores(
+                Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.theme", "devprefs.fontSize")));
 
         // A field renamed.
         APP.modifySourceFile(DevPrefs.class, source -> source.replace("public String theme", "public String colour"));
-        APP.modifySourceFile(DevRoutes.class, source -> source.replace("\"theme=\" + prefs.getThemeOrDefault()",
-                "\"colour=\" + prefs.getColourOrDefault()"));
+        APP.modifySourceFile(
+                DevRoutes.class,
+                source -> source.replace(
+                        "\"theme=\" + prefs.getThemeOrDefault()", "\"colour=\" + prefs.getColourOrDefault()"));
         assertPage("colour=light fontSize=14 lang=fr");
-        assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
+        assertStores(
+                Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
 
         // A new store, used by the page.
         APP.addSourceFile(DevDraft.class);
-        APP.modifySourceFile(DevRoutes.class, source -> source
-                .replace("    DevCookiesStore cookies;", "    DevCookiesStore cookies;\n\n    @Inject\n    DevDraftStore draft;")
-                .replace("+ \" lang=\" + cookies.getLangOrDefault()",
-                        "+ \" lang=\" + cookies.getLangOrDefault() + \" draft=\" + draft.getTextOrDefault()"));
+        APP.modifySourceFile(
+                DevRoutes.class,
+                source -> source.replace(
+                                "    DevCookiesStore cookies;",
+                                "    DevCookiesStore cookies;\n\n    @Inject\n    DevDraftStore draft;")
+                        .replace(
+                                "+ \" lang=\" + cookies.getLangOrDefault()",
+                                "+ \" lang=\" + cookies.getLangOrDefault() + \" draft=\" + draft.getTextOrDefault()"));
         assertPage("colour=light fontSize=14 lang=fr draft=empty");
-        assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevDraft", List.of("devdraft.text"),
-                "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
+        assertStores(Map.of(
+                "DevCookies",
+                List.of("dev_lang"),
+                "DevDraft",
+                List.of("devdraft.text"),
+                "DevPrefs",
+                List.of("devprefs.colour", "devprefs.fontSize")));
 
         // That store deleted, and its use: dev mode deletes DevDraft.class, not the DevDraftStore the
         // processor generated from it, which the extension must leave out.
         APP.clearLogRecords();
         deleteSourceFile(DevDraft.class);
-        APP.modifySourceFile(DevRoutes.class, source -> source
-                .replace("\n\n    @Inject\n    DevDraftStore draft;", "")
-                .replace(" + \" draft=\" + draft.getTextOrDefault()", ""));
+        APP.modifySourceFile(
+                DevRoutes.class,
+                source -> source.replace("\n\n    @Inject\n    DevDraftStore draft;", "")
+                        .replace(" + \" draft=\" + draft.getTextOrDefault()", ""));
         assertPage("colour=light fontSize=14 lang=fr");
-        assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
-        assertThat(APP.getLogRecords()).extracting(LogRecord::getMessage).contains("browser-storage: ignoring " + PACKAGE
-                + ".DevDraftStore, left over from an earlier build: " + PACKAGE + ".DevDraft is gone. A clean build removes it.");
+        assertStores(
+                Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
+        assertThat(APP.getLogRecords())
+                .extracting(LogRecord::getMessage)
+                .contains("browser-storage: ignoring " + PACKAGE + ".DevDraftStore, left over from an earlier build: "
+                        + PACKAGE + ".DevDraft is gone. A clean build removes it.");
 
         // A cookie attribute browsers cannot use: the processor's error is the page, until it is fixed.
-        APP.modifySourceFile(DevCookies.class, source -> source.replace("@Cookie(prefix = \"dev_\")",
-                "@Cookie(prefix = \"dev_\", maxAge = \"soon\")"));
+        APP.modifySourceFile(
+                DevCookies.class,
+                source ->
+                        source.replace("@Cookie(prefix = \"dev_\")", "@Cookie(prefix = \"dev_\", maxAge = \"soon\")"));
         HttpResponse<String> broken = get("/dev/stores");
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(unescapeHtml(broken.body())).contains(Message.COOKIE_MAX_AGE_INVALID.format("soon"));
-        APP.modifySourceFile(DevCookies.class, source -> source.replace("@Cookie(prefix = \"dev_\", maxAge = \"soon\")",
-                "@Cookie(prefix = \"dev_\", maxAge = \"P30D\")"));
+        APP.modifySourceFile(
+                DevCookies.class,
+                source -> source.replace(
+                        "@Cookie(prefix = \"dev_\", maxAge = \"soon\")",
+                        "@Cookie(prefix = \"dev_\", maxAge = \"P30D\")"));
         assertPage("colour=light fontSize=14 lang=fr");
-        assertStores(Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
+        assertStores(
+                Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
     }
 
     /**
@@ -148,13 +185,17 @@ class DevModeEditsTest {
     private void assertPage(String expected) throws Exception {
         long readies = page == null ? 0 : readies();
         HttpResponse<String> answer = get("/dev/stores");
-        assertThat(answer.statusCode()).as("the page after the reload: %s", answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode())
+                .as("the page after the reload: %s", answer.body())
+                .isEqualTo(200);
         assertThat(answer.body()).isEqualTo(expected);
         if (page != null) {
-            await("the glue reconnects to the reloaded application and hydrates it",
+            await(
+                    "the glue reconnects to the reloaded application and hydrates it",
                     () -> readies() > readies && "true".equals(known()));
             assertThat(browser.getCookieManager().getCookie("bs_id").getValue())
-                    .as("dev mode keeps its keys across reloads: the browser keeps its id").isEqualTo(credential);
+                    .as("dev mode keeps its keys across reloads: the browser keeps its id")
+                    .isEqualTo(credential);
         }
     }
 
@@ -173,8 +214,13 @@ class DevModeEditsTest {
     /** Whether the application holds the page's browser's localStorage, asked with the browser's id cookie. */
     private String known() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/dev/known"))
-                    .header("Cookie", "bs_id=" + credential).timeout(RELOAD).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/dev/known"))
+                                    .header("Cookie", "bs_id=" + credential)
+                                    .timeout(RELOAD)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return e.toString();
         } catch (InterruptedException e) {
@@ -205,7 +251,8 @@ class DevModeEditsTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
                         .header("Cookie", "dev_lang=fr")
                         .timeout(RELOAD)
                         .build(),
@@ -222,8 +269,12 @@ class DevModeEditsTest {
 
     /** The text of an HTML error page's body, as the developer reads it. */
     private static String unescapeHtml(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&");
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static int freePort() {

@@ -21,12 +21,15 @@ public class DevRoutes {
     /** Whether the server holds the calling browser's localStorage: its glue has said hello to this application. */
     @Route(path = "/dev/known", methods = Route.HttpMethod.GET)
     void known(RoutingContext context) {
-        context.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(String.valueOf(prefs.isKnown()));
+        context.response()
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end(String.valueOf(prefs.isKnown()));
     }
 
     @Route(path = "/dev/stores", methods = Route.HttpMethod.GET)
     void stores(RoutingContext context) {
-        context.response().putHeader("Content-Type", "text/plain; charset=utf-8")
+        context.response()
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end("theme=" + prefs.getThemeOrDefault() + " lang=" + cookies.getLangOrDefault());
     }
 }

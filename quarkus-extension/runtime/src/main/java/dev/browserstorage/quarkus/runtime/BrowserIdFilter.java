@@ -20,22 +20,26 @@ public class BrowserIdFilter {
     BrowserRegistry sessions;
 
     void register(@Observes Filters filters) {
-        filters.register(context -> {
-            if ("websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
-                // The upgrade check settles the id of a handshake and sends it on the 101 response.
-                context.next();
-                return;
-            }
-            boolean secure = context.request().isSSL();
-            BrowserIds.Settled browser = ids.settle(context.request().headers().getAll(HttpHeaders.COOKIE), secure,
-                    sessions::isRetired);
-            if (browser.fresh()) {
-                context.response().headers().add(HttpHeaders.SET_COOKIE, ids.setCookie(browser.credential(), secure));
-            } else {
-                sessions.sawHttpRequest(browser.id());
-            }
-            context.put(BrowserIds.CONTEXT_KEY, browser.id());
-            context.next();
-        }, 100);
+        filters.register(
+                context -> {
+                    if ("websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+                        // The upgrade check settles the id of a handshake and sends it on the 101 response.
+                        context.next();
+                        return;
+                    }
+                    boolean secure = context.request().isSSL();
+                    BrowserIds.Settled browser = ids.settle(
+                            context.request().headers().getAll(HttpHeaders.COOKIE), secure, sessions::isRetired);
+                    if (browser.fresh()) {
+                        context.response()
+                                .headers()
+                                .add(HttpHeaders.SET_COOKIE, ids.setCookie(browser.credential(), secure));
+                    } else {
+                        sessions.sawHttpRequest(browser.id());
+                    }
+                    context.put(BrowserIds.CONTEXT_KEY, browser.id());
+                    context.next();
+                },
+                100);
     }
 }

@@ -37,11 +37,14 @@ public class BrowserIds {
     /** Where the upgrade check leaves the public id for the sync connection. */
     static final UserData.TypedKey<String> USER_DATA_KEY = UserData.TypedKey.forString(CONTEXT_KEY);
     /** Where the upgrade check says the handshake carried no credential of this server's (a fresh id). */
-    static final UserData.TypedKey<Boolean> FRESH_USER_DATA_KEY = UserData.TypedKey.forBoolean("dev.browserstorage.fresh-id");
+    static final UserData.TypedKey<Boolean> FRESH_USER_DATA_KEY =
+            UserData.TypedKey.forBoolean("dev.browserstorage.fresh-id");
     /** Where the upgrade check leaves the handshake's {@code Origin}, which the hello's page must match. */
-    static final UserData.TypedKey<String> ORIGIN_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.origin");
+    static final UserData.TypedKey<String> ORIGIN_USER_DATA_KEY =
+            UserData.TypedKey.forString("dev.browserstorage.origin");
     /** Where the upgrade check leaves the client's address (as Quarkus' proxy settings resolve it). */
-    static final UserData.TypedKey<String> ADDRESS_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.address");
+    static final UserData.TypedKey<String> ADDRESS_USER_DATA_KEY =
+            UserData.TypedKey.forString("dev.browserstorage.address");
 
     /** Where the sync endpoint keeps the tab of a connection once its hello named it. */
     static final UserData.TypedKey<String> TAB_USER_DATA_KEY = UserData.TypedKey.forString("dev.browserstorage.tab-id");
@@ -60,12 +63,17 @@ public class BrowserIds {
     private final SecretKeySpec key;
     /** One per thread: a Mac is not thread safe, and doFinal leaves it ready for the next tag. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
     private final String plainName;
     private final String secureName;
 
     @Inject
     BrowserIds(BrowserStorageConfig config) {
-        this(config.browserIdKey().map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null), config.browserIdCookie());
+        this(
+                config.browserIdKey()
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                        .orElse(null),
+                config.browserIdCookie());
     }
 
     /**
@@ -78,13 +86,16 @@ public class BrowserIds {
             bytes = new byte[32];
             RANDOM.nextBytes(bytes);
         } else if (bytes.length < 32) {
-            throw new IllegalStateException("quarkus.browser-storage.browser-id-key must be at least 32 bytes long, was "
-                    + bytes.length + ": use a random string such as the output of 'openssl rand -base64 32'");
+            throw new IllegalStateException(
+                    "quarkus.browser-storage.browser-id-key must be at least 32 bytes long, was " + bytes.length
+                            + ": use a random string such as the output of 'openssl rand -base64 32'");
         }
-        if (!cookieName.matches("[A-Za-z0-9_-]+") || cookieName.regionMatches(true, 0, "__Host-", 0, 7)
+        if (!cookieName.matches("[A-Za-z0-9_-]+")
+                || cookieName.regionMatches(true, 0, "__Host-", 0, 7)
                 || cookieName.regionMatches(true, 0, "__Secure-", 0, 9)) {
-            throw new IllegalStateException("quarkus.browser-storage.browser-id-cookie is '" + cookieName + "': use letters,"
-                    + " digits, '_' and '-' without a __Host- or __Secure- prefix (the extension adds __Host- on secure pages)");
+            throw new IllegalStateException(
+                    "quarkus.browser-storage.browser-id-cookie is '" + cookieName + "': use letters,"
+                            + " digits, '_' and '-' without a __Host- or __Secure- prefix (the extension adds __Host- on secure pages)");
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
         this.plainName = cookieName;

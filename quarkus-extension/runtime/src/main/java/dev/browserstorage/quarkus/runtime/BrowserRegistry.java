@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
@@ -12,20 +13,19 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import dev.browserstorage.StorageUnavailableException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,6 +54,7 @@ public class BrowserRegistry {
     private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
     /** Ids rotated away, until the idle timeout: a credential for one of them gets a fresh id. */
     private final ConcurrentHashMap<String, Instant> retired = new ConcurrentHashMap<>();
+
     private final AtomicLong heldChars = new AtomicLong();
     private final BrowserStorageConfig config;
     private final String appId;
@@ -75,19 +76,28 @@ public class BrowserRegistry {
     }
 
     @Inject
-    BrowserRegistry(BrowserStorageConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
+    BrowserRegistry(
+            BrowserStorageConfig config,
+            @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
             @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
-            CookieCommits httpOnlyCommits, BrowserIds ids) {
+            CookieCommits httpOnlyCommits,
+            BrowserIds ids) {
         this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames());
     }
 
-    private BrowserRegistry(BrowserStorageConfig config, Optional<String> appName, String maxHeaderSize,
-            HttpOnlyCommits httpOnlyCommits, Set<String> reservedCookies) {
+    private BrowserRegistry(
+            BrowserStorageConfig config,
+            Optional<String> appName,
+            String maxHeaderSize,
+            HttpOnlyCommits httpOnlyCommits,
+            Set<String> reservedCookies) {
         this.reservedCookies = reservedCookies;
         // A browser whose cookies pass the server's header limit gets 431 for every later request.
-        this.cookieHeaderBudget = CookieHeaderBudget.under(new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
+        this.cookieHeaderBudget = CookieHeaderBudget.under(
+                new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
         this.httpOnlyCommits = httpOnlyCommits;
-        this.insecureLocalhostCookies = config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
+        this.insecureLocalhostCookies =
+                config.insecureLocalhostCookies() && LaunchMode.current().isDevOrTest();
         if (config.insecureLocalhostCookies() && !insecureLocalhostCookies) {
             LOG.warn("quarkus.browser-storage.insecure-localhost-cookies is ignored outside dev and test mode:"
                     + " cookies stay Secure");
@@ -98,8 +108,8 @@ public class BrowserRegistry {
             throw new IllegalStateException("quarkus.browser-storage.app-id '" + appId
                     + "' cannot prefix storage keys: use letters, digits, '_', '-' and '.'");
         }
-        this.limits = new StorageLimits(config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites(),
-                config.maxTabs());
+        this.limits = new StorageLimits(
+                config.maxValueBytes(), config.maxAreaUnits(), config.maxPendingWrites(), config.maxTabs());
     }
 
     void scheduleEviction(@Observes StartupEvent event, Vertx vertx) {
@@ -144,9 +154,13 @@ public class BrowserRegistry {
     private BrowserSession newSession() {
         byte[] label = new byte[9];
         RANDOM.nextBytes(label);
-        BrowserSession.Builder builder = BrowserSession.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
-                .limits(limits).clock(clock).cookieHeaderBudget(cookieHeaderBudget)
-                .insecureLocalhostCookies(insecureLocalhostCookies).reservedCookieNames(reservedCookies);
+        BrowserSession.Builder builder = BrowserSession.builder(
+                        "b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+                .limits(limits)
+                .clock(clock)
+                .cookieHeaderBudget(cookieHeaderBudget)
+                .insecureLocalhostCookies(insecureLocalhostCookies)
+                .reservedCookieNames(reservedCookies);
         if (httpOnlyCommits != null) {
             builder.httpOnlyCommits(httpOnlyCommits);
         }
@@ -257,7 +271,8 @@ public class BrowserRegistry {
         if (retired.size() > config.maxBrowsers()) {
             // A login endpoint hit in a loop must not grow this without bound. Forgetting a retired id
             // only lets its old credential in again as a fresh, empty browser, never as the rotated one.
-            Instant oldest = retired.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+            Instant oldest =
+                    retired.values().stream().min(Comparator.naturalOrder()).orElseThrow();
             retired.values().removeIf(oldest::equals);
         }
         Entry entry = sessions.remove(oldId);
@@ -301,9 +316,11 @@ public class BrowserRegistry {
             return true;
         }
         if (browsers > 0) {
-            throw new StorageUnavailableException(null, "The server holds " + sessions.size() + " browser sessions, all"
-                    + " connected, and quarkus.browser-storage.max-browsers is " + config.maxBrowsers()
-                    + ": no session for another browser now");
+            throw new StorageUnavailableException(
+                    null,
+                    "The server holds " + sessions.size() + " browser sessions, all"
+                            + " connected, and quarkus.browser-storage.max-browsers is " + config.maxBrowsers()
+                            + ": no session for another browser now");
         }
         return false;
     }

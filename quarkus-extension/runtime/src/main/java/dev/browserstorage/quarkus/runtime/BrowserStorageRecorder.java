@@ -29,11 +29,14 @@ public class BrowserStorageRecorder {
         return context -> {
             SessionSource source = context.getInjectedReference(CurrentBrowser.class);
             try {
-                Class<?> type = Class.forName(storeClassName, true, Thread.currentThread().getContextClassLoader());
+                Class<?> type = Class.forName(
+                        storeClassName, true, Thread.currentThread().getContextClassLoader());
                 return type.getConstructor(SessionSource.class).newInstance(source);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot create store " + storeClassName + ": rebuild it with the same"
-                        + " browser-storage-processor version as the runtime", e);
+                throw new IllegalStateException(
+                        "Cannot create store " + storeClassName + ": rebuild it with the same"
+                                + " browser-storage-processor version as the runtime",
+                        e);
             }
         };
     }
@@ -112,7 +115,11 @@ public class BrowserStorageRecorder {
         return context -> {
             switch (context.request().method().name()) {
                 case "GET", "HEAD" -> handler.handle(context);
-                default -> context.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+                default ->
+                    context.response()
+                            .setStatusCode(405)
+                            .putHeader("Allow", "GET, HEAD")
+                            .end();
             }
         };
     }
@@ -120,7 +127,8 @@ public class BrowserStorageRecorder {
     static String resource(String name) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path: the browser-storage jars are incomplete");
+                throw new IllegalStateException(
+                        name + " is not on the class path: the browser-storage jars are incomplete");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -53,8 +53,12 @@ public class ConnectionLimits {
             }
             return Admission.BROWSER_FULL;
         }
-        byConnection.put(connectionId, new Admitted(browserId, address,
-                new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime)));
+        byConnection.put(
+                connectionId,
+                new Admitted(
+                        browserId,
+                        address,
+                        new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime)));
         return Admission.ADMITTED;
     }
 
@@ -103,6 +107,5 @@ public class ConnectionLimits {
         return perBrowser.getOrDefault(browserId, 0);
     }
 
-    private record Admitted(String browserId, String address, MessageRate rate) {
-    }
+    private record Admitted(String browserId, String address, MessageRate rate) {}
 }

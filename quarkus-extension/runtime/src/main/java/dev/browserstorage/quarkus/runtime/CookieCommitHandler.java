@@ -25,11 +25,18 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
         }
         Beans found = beans();
         String browserId = RequestBrowser.browserId(context);
-        String label = browserId == null ? null : found.registry.find(browserId).map(BrowserSession::browserId).orElse(null);
-        CookieCommits.Outcome outcome = found.commits.redeem(context.pathParam("token"), label,
-                (name, value, options) -> response.headers().add("Set-Cookie", value == null
-                        ? SetCookieHeader.formatDeletion(name, options)
-                        : SetCookieHeader.format(name, value, options)));
+        String label = browserId == null
+                ? null
+                : found.registry.find(browserId).map(BrowserSession::browserId).orElse(null);
+        CookieCommits.Outcome outcome = found.commits.redeem(
+                context.pathParam("token"),
+                label,
+                (name, value, options) -> response.headers()
+                        .add(
+                                "Set-Cookie",
+                                value == null
+                                        ? SetCookieHeader.formatDeletion(name, options)
+                                        : SetCookieHeader.format(name, value, options)));
         switch (outcome) {
             case COMMITTED -> response.setStatusCode(204).end();
             case GONE -> response.setStatusCode(410).end("This cookie commit URL was already used or has expired");
@@ -40,7 +47,8 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
     private Beans beans() {
         Beans found = beans;
         if (found == null) {
-            found = new Beans(Arc.container().instance(CookieCommits.class).get(),
+            found = new Beans(
+                    Arc.container().instance(CookieCommits.class).get(),
                     Arc.container().instance(BrowserRegistry.class).get());
             beans = found;
         }

@@ -11,8 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +48,7 @@ public class CookieCommits implements HttpOnlyCommits {
     private final Map<WriteKey, String> byWrite = new HashMap<>();
     /** Each browser's waiting nonces, oldest first. */
     private final Map<String, ArrayDeque<String>> byBrowser = new HashMap<>();
+
     private final Clock clock;
     private final byte[] key;
     private final long ttlMillis;
@@ -66,8 +67,14 @@ public class CookieCommits implements HttpOnlyCommits {
 
     @Inject
     CookieCommits(BrowserStorageConfig config, BrowserStorageBuildTimeConfig buildConfig) {
-        this(config.cookieCommitKey().map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null),
-                config.cookieCommitTtl().toMillis(), config.maxCookieCommitsPerBrowser(), buildConfig.path(), Clock.systemUTC());
+        this(
+                config.cookieCommitKey()
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                        .orElse(null),
+                config.cookieCommitTtl().toMillis(),
+                config.maxCookieCommitsPerBrowser(),
+                buildConfig.path(),
+                Clock.systemUTC());
     }
 
     /**
@@ -105,7 +112,9 @@ public class CookieCommits implements HttpOnlyCommits {
             forget(known);
         }
         if (waiting.size() >= MAX_WAITING) {
-            List.copyOf(waiting.entrySet()).stream().filter(e -> e.getValue().expiresAt <= now).forEach(e -> forget(e.getKey()));
+            List.copyOf(waiting.entrySet()).stream()
+                    .filter(e -> e.getValue().expiresAt <= now)
+                    .forEach(e -> forget(e.getKey()));
             if (waiting.size() >= MAX_WAITING) {
                 throw new IllegalStateException(MAX_WAITING + " HttpOnly cookie commits are waiting to be used");
             }

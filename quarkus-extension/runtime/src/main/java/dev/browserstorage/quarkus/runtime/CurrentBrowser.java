@@ -100,7 +100,8 @@ public class CurrentBrowser implements SessionSource {
     @Override
     public Optional<HttpCookies> httpCookies() {
         RoutingContext context = routingContext();
-        return context == null || RequestBrowser.browserId(context) == null ? Optional.empty()
+        return context == null || RequestBrowser.browserId(context) == null
+                ? Optional.empty()
                 : Optional.of(new VertxHttpCookies(context, ids.reservedNames()));
     }
 
@@ -137,7 +138,8 @@ public class CurrentBrowser implements SessionSource {
         HandshakeRequest handshake = connection.handshakeRequest();
         String origin = handshake.header("Origin");
         boolean secure = "https".equalsIgnoreCase(handshake.scheme()) || "wss".equalsIgnoreCase(handshake.scheme());
-        if (origin != null && !sockets.crossOrigin(connection.endpointId())
+        if (origin != null
+                && !sockets.crossOrigin(connection.endpointId())
                 && !origins.isAllowed(origin, secure, handshake.header("Host"))) {
             throw new IllegalStateException("WebSocket endpoint " + connection.endpointId() + " was opened by a page of"
                     + " origin " + origin + ", neither the server's own nor in quarkus.browser-storage.allowed-origins:"

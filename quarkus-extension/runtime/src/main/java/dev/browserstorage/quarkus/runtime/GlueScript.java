@@ -46,9 +46,10 @@ public final class GlueScript {
             throw new IllegalStateException(DIRECTORY + "storage.js has no '// @parts' line: the browser-storage jars"
                     + " are of different versions");
         }
-        String inserted = (parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts)).stream()
-                .map(part -> BrowserStorageRecorder.resource(DIRECTORY + part.file))
-                .collect(Collectors.joining("\n"));
+        String inserted = (parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts))
+                .stream()
+                        .map(part -> BrowserStorageRecorder.resource(DIRECTORY + part.file))
+                        .collect(Collectors.joining("\n"));
         return core.substring(0, at) + inserted + core.substring(at + MARKER.length());
     }
 }

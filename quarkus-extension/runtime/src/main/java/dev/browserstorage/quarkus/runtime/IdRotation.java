@@ -38,7 +38,8 @@ public class IdRotation {
      * @throws IllegalStateException outside an HTTP request, or once its response has started
      */
     public String rotate() {
-        RoutingContext context = Arc.container().getActiveContext(RequestScoped.class) == null ? null : request.getCurrent();
+        RoutingContext context =
+                Arc.container().getActiveContext(RequestScoped.class) == null ? null : request.getCurrent();
         String old = context == null ? null : RequestBrowser.browserId(context);
         if (old == null) {
             throw new IllegalStateException("A browser's id can only be rotated inside one of its HTTP requests, whose"
@@ -54,14 +55,19 @@ public class IdRotation {
         String cookiePrefix = ids.cookieName(secure) + "=";
         List<String> setCookies = context.response().headers().getAll(HttpHeaders.SET_COOKIE);
         context.response().headers().remove(HttpHeaders.SET_COOKIE);
-        setCookies.stream().filter(header -> !header.startsWith(cookiePrefix))
+        setCookies.stream()
+                .filter(header -> !header.startsWith(cookiePrefix))
                 .forEach(header -> context.response().headers().add(HttpHeaders.SET_COOKIE, header));
         context.response().headers().add(HttpHeaders.SET_COOKIE, ids.setCookie(fresh.credential(), secure));
-        registry.rekey(old, fresh.id()).ifPresent(session -> LOG.debugf("Rotated the id of browser %s", session.browserId()));
+        registry.rekey(old, fresh.id())
+                .ifPresent(session -> LOG.debugf("Rotated the id of browser %s", session.browserId()));
         context.put(BrowserIds.CONTEXT_KEY, fresh.id());
         for (WebSocketConnection connection : connections.listAll()) {
             if (old.equals(connection.userData().get(BrowserIds.USER_DATA_KEY))) {
-                connection.close(new CloseReason(CLOSE_ROTATED, "rotated")).subscribe().with(ok -> { }, failure -> { });
+                connection
+                        .close(new CloseReason(CLOSE_ROTATED, "rotated"))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {});
             }
         }
         return fresh.id();

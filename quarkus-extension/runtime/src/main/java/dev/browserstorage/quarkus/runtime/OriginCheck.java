@@ -58,7 +58,8 @@ public class OriginCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(403);
         }
         boolean secure = request.isSSL();
-        BrowserIds.Settled browser = ids.settle(request.headers().getAll(HttpHeaders.COOKIE), secure, registry::isRetired);
+        BrowserIds.Settled browser =
+                ids.settle(request.headers().getAll(HttpHeaders.COOKIE), secure, registry::isRetired);
         Map<String, List<String>> headers = Map.of();
         if (browser.fresh()) {
             headers = Map.of(HttpHeaders.SET_COOKIE.toString(), List.of(ids.setCookie(browser.credential(), secure)));
@@ -69,7 +70,10 @@ public class OriginCheck implements HttpUpgradeCheck {
             context.userData().put(BrowserIds.ORIGIN_USER_DATA_KEY, origin);
         }
         if (request.remoteAddress() != null && request.remoteAddress().hostAddress() != null) {
-            context.userData().put(BrowserIds.ADDRESS_USER_DATA_KEY, request.remoteAddress().hostAddress());
+            context.userData()
+                    .put(
+                            BrowserIds.ADDRESS_USER_DATA_KEY,
+                            request.remoteAddress().hostAddress());
         }
         return CheckResult.permitUpgrade(headers);
     }
@@ -83,7 +87,9 @@ public class OriginCheck implements HttpUpgradeCheck {
      * @return true for the server's own origin and the allowed ones
      */
     boolean isAllowed(String origin, boolean secure, String host) {
-        if (host != null && origin.toLowerCase(Locale.ROOT).equals((secure ? "https://" : "http://") + host.toLowerCase(Locale.ROOT))) {
+        if (host != null
+                && origin.toLowerCase(Locale.ROOT)
+                        .equals((secure ? "https://" : "http://") + host.toLowerCase(Locale.ROOT))) {
             return true;
         }
         return config.allowedOrigins().orElse(List.of()).stream().anyMatch(origin::equalsIgnoreCase);

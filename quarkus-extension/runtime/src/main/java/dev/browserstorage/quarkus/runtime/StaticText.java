@@ -44,7 +44,8 @@ final class StaticText implements Handler<RoutingContext> {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         if (context.request().method() == HttpMethod.HEAD) {
-            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length())).end();
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()))
+                    .end();
         } else {
             response.end(body);
         }

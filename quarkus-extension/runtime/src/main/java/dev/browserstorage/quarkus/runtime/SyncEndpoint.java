@@ -1,9 +1,9 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
-import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
@@ -75,22 +75,32 @@ public class SyncEndpoint {
         String id = connection.userData().get(BrowserIds.USER_DATA_KEY);
         if (id == null) {
             LOG.errorf("Sync connection %s has no browser: the upgrade check did not run", connection.id());
-            closeWith(connection, CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal", "the server has no browser for this socket");
+            closeWith(
+                    connection,
+                    CloseReason.INTERNAL_SERVER_ERROR.getCode(),
+                    "internal",
+                    "the server has no browser for this socket");
             return;
         }
         String address = connection.userData().get(BrowserIds.ADDRESS_USER_DATA_KEY);
         switch (limits.open(connection.id(), id, address)) {
             case BROWSER_FULL -> {
-                closeWith(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                closeWith(
+                        connection,
+                        ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS,
+                        "too-many-connections",
                         "this browser already holds " + config.maxConnectionsPerBrowser() + " sync connections");
                 return;
             }
             case ADDRESS_FULL -> {
-                closeWith(connection, ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS, "too-many-connections",
+                closeWith(
+                        connection,
+                        ConnectionLimits.CLOSE_TOO_MANY_CONNECTIONS,
+                        "too-many-connections",
                         "this address already holds " + config.maxConnectionsPerAddress() + " sync connections");
                 return;
             }
-            case ADMITTED -> { }
+            case ADMITTED -> {}
         }
         BrowserRegistry.Entry entry;
         try {
@@ -98,7 +108,11 @@ public class SyncEndpoint {
         } catch (StorageUnavailableException e) {
             limits.closed(connection.id());
             LOG.debugf("Refused sync connection %s: %s", connection.id(), e.getMessage());
-            closeWith(connection, CLOSE_TRY_AGAIN_LATER, "busy", "the server holds as many browsers as it may; try again later");
+            closeWith(
+                    connection,
+                    CLOSE_TRY_AGAIN_LATER,
+                    "busy",
+                    "the server holds as many browsers as it may; try again later");
             return;
         }
         // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
@@ -106,11 +120,15 @@ public class SyncEndpoint {
         Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
         AtomicLong unsent = new AtomicLong();
         // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
-        SyncConnection sync = new SyncConnection(entry.session(), text -> sendBatch(connection, text, unsent), flusher,
+        SyncConnection sync = new SyncConnection(
+                entry.session(),
+                text -> sendBatch(connection, text, unsent),
+                flusher,
                 connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
         Open open = new Open(id, entry, sync, context);
         connections.put(connection.id(), open);
-        open.helloTimer = vertx.setTimer(Math.max(1, config.helloTimeout().toMillis()), timer -> helloTimedOut(open, connection));
+        open.helloTimer =
+                vertx.setTimer(Math.max(1, config.helloTimeout().toMillis()), timer -> helloTimedOut(open, connection));
     }
 
     /**
@@ -127,8 +145,11 @@ public class SyncEndpoint {
         if (!limits.frame(connection.id())) {
             connections.remove(connection.id());
             deliver(open, CLOSED, connection);
-            closeWith(connection, ConnectionLimits.CLOSE_RATE, "rate", "more than " + config.maxMessagesPerSecond()
-                    + " frames per second");
+            closeWith(
+                    connection,
+                    ConnectionLimits.CLOSE_RATE,
+                    "rate",
+                    "more than " + config.maxMessagesPerSecond() + " frames per second");
             return;
         }
         deliver(open, text, connection);
@@ -171,13 +192,19 @@ public class SyncEndpoint {
         if (inline) {
             handle(open, frame, connection);
         } else if (flooded) {
-            closeWith(connection, ConnectionLimits.CLOSE_RATE, "rate", "frames arrive faster than the server handles them");
+            closeWith(
+                    connection,
+                    ConnectionLimits.CLOSE_RATE,
+                    "rate",
+                    "frames arrive faster than the server handles them");
         } else if (drain) {
             Context context = open.context != null ? open.context : vertx.getOrCreateContext();
-            context.executeBlocking(() -> {
-                drain(open, connection);
-                return null;
-            }, false);
+            context.executeBlocking(
+                    () -> {
+                        drain(open, connection);
+                        return null;
+                    },
+                    false);
         }
     }
 
@@ -213,31 +240,47 @@ public class SyncEndpoint {
             if (!open.helloReceived) {
                 open.helloReceived = true;
                 if (!registry.admitSnapshot(open.entry, text.length())) {
-                    LOG.debugf("Refused the hello of sync connection %s: the server holds as many snapshots as it may",
+                    LOG.debugf(
+                            "Refused the hello of sync connection %s: the server holds as many snapshots as it may",
                             connection.id());
-                    closeWith(connection, CLOSE_TRY_AGAIN_LATER, "busy", "the server holds as much as it may; try again later");
+                    closeWith(
+                            connection,
+                            CLOSE_TRY_AGAIN_LATER,
+                            "busy",
+                            "the server holds as much as it may; try again later");
                     return;
                 }
             }
             open.sync.receive(text);
             if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
-                open.sync.tab().flatMap(BrowserSession::tabId)
+                open.sync
+                        .tab()
+                        .flatMap(BrowserSession::tabId)
                         .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
             }
         } catch (ProtocolException e) {
             send(connection, Frames.error(e.code(), e.getMessage()));
             if (e.closeCode() != 0) {
-                connection.close(new CloseReason(e.closeCode(), e.code())).subscribe().with(ok -> { }, failure -> { });
+                connection
+                        .close(new CloseReason(e.closeCode(), e.code()))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {});
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not handle a sync frame of browser %s", open.sync.session().browserId());
+            LOG.errorf(
+                    e,
+                    "Could not handle a sync frame of browser %s",
+                    open.sync.session().browserId());
             send(connection, Frames.error("internal", "the server could not handle the frame"));
         }
     }
 
     private void helloTimedOut(Open open, WebSocketConnection connection) {
         if (!open.helloReceived && !open.closed) {
-            closeWith(connection, ProtocolException.CLOSE_PROTOCOL_VIOLATION, "protocol",
+            closeWith(
+                    connection,
+                    ProtocolException.CLOSE_PROTOCOL_VIOLATION,
+                    "protocol",
                     "no hello within " + config.helloTimeout().toMillis() + " ms of the socket opening");
         }
     }
@@ -255,13 +298,17 @@ public class SyncEndpoint {
         String message = String.valueOf(e.getMessage());
         if (message.contains("message buffer") && message.contains("overflow")) {
             LOG.debugf("Closing sync connection %s: %s", connection.id(), message);
-            connection.close(new CloseReason(CLOSE_MESSAGE_TOO_BIG, "too-large"))
-                    .subscribe().with(ok -> { }, failure -> { });
+            connection
+                    .close(new CloseReason(CLOSE_MESSAGE_TOO_BIG, "too-large"))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
             return;
         }
         LOG.errorf(e, "Sync connection %s failed", connection.id());
-        connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal"))
-                .subscribe().with(ok -> { }, failure -> { });
+        connection
+                .close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal"))
+                .subscribe()
+                .with(ok -> {}, failure -> {});
     }
 
     /**
@@ -273,7 +320,10 @@ public class SyncEndpoint {
         long waiting = unsent.get();
         if (waiting > 0 && waiting + text.length() > config.maxUnsentChars()) {
             LOG.debugf("Closing sync connection %s: %d characters are still unsent", connection.id(), waiting);
-            connection.close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow-consumer")).subscribe().with(ok -> { }, failure -> { });
+            connection
+                    .close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow-consumer"))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
             return;
         }
         unsent.addAndGet(text.length());
@@ -286,14 +336,29 @@ public class SyncEndpoint {
     /** Answers a connection with an error frame, then closes it. */
     private static void closeWith(WebSocketConnection connection, int code, String reason, String message) {
         LOG.debugf("Closing sync connection %s (%d): %s", connection.id(), code, message);
-        connection.sendText(Frames.error(reason, message)).subscribe().with(
-                ok -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { }),
-                failure -> connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, ignored -> { }));
+        connection
+                .sendText(Frames.error(reason, message))
+                .subscribe()
+                .with(
+                        ok -> connection
+                                .close(new CloseReason(code, reason))
+                                .subscribe()
+                                .with(done -> {}, failure -> {}),
+                        failure -> connection
+                                .close(new CloseReason(code, reason))
+                                .subscribe()
+                                .with(done -> {}, ignored -> {}));
     }
 
     private static void send(WebSocketConnection connection, String text) {
-        connection.sendText(text).subscribe().with(ok -> { },
-                failure -> LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage()));
+        connection
+                .sendText(text)
+                .subscribe()
+                .with(
+                        ok -> {},
+                        failure -> LOG.debugf(
+                                "A sync frame to connection %s was not sent: %s",
+                                connection.id(), failure.getMessage()));
     }
 
     /** Marks the end of a connection in its queue of frames: compared by identity. */
@@ -311,6 +376,7 @@ public class SyncEndpoint {
         boolean draining;
         /** Written by the thread handling the connection's frames; read by the hello deadline's timer. */
         volatile boolean helloReceived;
+
         volatile boolean closed;
         volatile long helloTimer;
 

@@ -17,11 +17,55 @@ public final class TypedStoreFiles {
     public static final String DEFINITIONS = "META-INF/browser-storage/js/";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Set<String> RESERVED = Set.of("arguments", "await", "break", "case", "catch", "class", "const",
-            "continue", "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false",
-            "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new",
-            "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw",
-            "true", "try", "typeof", "var", "void", "while", "with", "yield");
+    private static final Set<String> RESERVED = Set.of(
+            "arguments",
+            "await",
+            "break",
+            "case",
+            "catch",
+            "class",
+            "const",
+            "continue",
+            "debugger",
+            "default",
+            "delete",
+            "do",
+            "else",
+            "enum",
+            "eval",
+            "export",
+            "extends",
+            "false",
+            "finally",
+            "for",
+            "function",
+            "if",
+            "implements",
+            "import",
+            "in",
+            "instanceof",
+            "interface",
+            "let",
+            "new",
+            "null",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "static",
+            "super",
+            "switch",
+            "this",
+            "throw",
+            "true",
+            "try",
+            "typeof",
+            "var",
+            "void",
+            "while",
+            "with",
+            "yield");
 
     /**
      * One typed store.
@@ -80,7 +124,11 @@ public final class TypedStoreFiles {
                 .append("export default $stores;\n");
         for (Store store : stores) {
             if (exportable(store.name())) {
-                out.append("export const ").append(store.name()).append(" = $stores.").append(store.name()).append(";\n");
+                out.append("export const ")
+                        .append(store.name())
+                        .append(" = $stores.")
+                        .append(store.name())
+                        .append(";\n");
             }
         }
         return out.toString();
@@ -100,15 +148,23 @@ public final class TypedStoreFiles {
         }
         out.append("\n/** This application's typed stores, by namespace. */\nexport interface Stores {\n");
         for (Store store : stores) {
-            out.append("  \"").append(store.name()).append("\": TypedStore<").append(store.interfaceName()).append(">;\n");
+            out.append("  \"")
+                    .append(store.name())
+                    .append("\": TypedStore<")
+                    .append(store.interfaceName())
+                    .append(">;\n");
         }
         out.append("}\n\ndeclare const $stores: Stores;\nexport default $stores;\n");
         for (Store store : stores) {
             if (exportable(store.name())) {
-                out.append("export declare const ").append(store.name()).append(": TypedStore<")
-                        .append(store.interfaceName()).append(">;\n");
+                out.append("export declare const ")
+                        .append(store.name())
+                        .append(": TypedStore<")
+                        .append(store.interfaceName())
+                        .append(">;\n");
             }
         }
-        return out.append("\ndeclare global {\n  var BrowserStorage: BrowserStorageApi;\n}\n").toString();
+        return out.append("\ndeclare global {\n  var BrowserStorage: BrowserStorageApi;\n}\n")
+                .toString();
     }
 }

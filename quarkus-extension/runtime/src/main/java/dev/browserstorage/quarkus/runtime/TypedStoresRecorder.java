@@ -23,7 +23,8 @@ public class TypedStoresRecorder {
      * @return the handler
      */
     public Handler<RoutingContext> script(List<String> names, List<String> types, List<String> interfaces) {
-        return BrowserStorageRecorder.methods(new StaticText(TypedStoreFiles.script(stores(names, types, interfaces)), JAVASCRIPT));
+        return BrowserStorageRecorder.methods(
+                new StaticText(TypedStoreFiles.script(stores(names, types, interfaces)), JAVASCRIPT));
     }
 
     /**
@@ -35,7 +36,8 @@ public class TypedStoresRecorder {
      * @return the handler
      */
     public Handler<RoutingContext> module(List<String> names, List<String> types, List<String> interfaces) {
-        return BrowserStorageRecorder.methods(new StaticText(TypedStoreFiles.module(stores(names, types, interfaces)), JAVASCRIPT));
+        return BrowserStorageRecorder.methods(
+                new StaticText(TypedStoreFiles.module(stores(names, types, interfaces)), JAVASCRIPT));
     }
 
     /**
@@ -47,8 +49,8 @@ public class TypedStoresRecorder {
      * @return the handler
      */
     public Handler<RoutingContext> typings(List<String> names, List<String> types, List<String> interfaces) {
-        return BrowserStorageRecorder.methods(new StaticText(TypedStoreFiles.typings(stores(names, types, interfaces)),
-                "text/plain; charset=utf-8"));
+        return BrowserStorageRecorder.methods(
+                new StaticText(TypedStoreFiles.typings(stores(names, types, interfaces)), "text/plain; charset=utf-8"));
     }
 
     private static List<TypedStoreFiles.Store> stores(List<String> names, List<String> types, List<String> interfaces) {

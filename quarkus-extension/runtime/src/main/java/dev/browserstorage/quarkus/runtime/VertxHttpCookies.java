@@ -74,8 +74,9 @@ final class VertxHttpCookies implements HttpCookies {
 
     private void addHeader(String setCookie) {
         if (context.response().headWritten()) {
-            throw new IllegalStateException("The response's headers are already sent, so it cannot set a cookie any more:"
-                    + " write cookies before the response starts");
+            throw new IllegalStateException(
+                    "The response's headers are already sent, so it cannot set a cookie any more:"
+                            + " write cookies before the response starts");
         }
         context.response().headers().add("Set-Cookie", setCookie);
     }

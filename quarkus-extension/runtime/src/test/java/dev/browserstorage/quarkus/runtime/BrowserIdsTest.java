@@ -16,7 +16,9 @@ class BrowserIdsTest {
     @Test
     void anIssuedCredentialIsItsPublicIdAndATagAndIsKeptAsItIs() {
         BrowserIds.Settled issued = ids.issue();
-        assertThat(issued.credential()).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}").startsWith(issued.id() + ".");
+        assertThat(issued.credential())
+                .matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}")
+                .startsWith(issued.id() + ".");
         assertThat(issued.fresh()).isTrue();
 
         BrowserIds.Settled again = ids.settle(List.of("other=1; bs_id=" + issued.credential()), false, id -> false);
@@ -43,13 +45,17 @@ class BrowserIdsTest {
         BrowserIds.Settled settled = ids.settle(List.of("bs_id=" + planted + "; bs_id=" + mine), false, id -> false);
         assertThat(settled.fresh()).isTrue();
         // HTTP/2 may split the header: the two are still seen.
-        assertThat(ids.settle(List.of("bs_id=" + planted, "bs_id=" + mine), false, id -> false).fresh()).isTrue();
+        assertThat(ids.settle(List.of("bs_id=" + planted, "bs_id=" + mine), false, id -> false)
+                        .fresh())
+                .isTrue();
     }
 
     @Test
     void aRetiredIdIsNotAccepted() {
         BrowserIds.Settled issued = ids.issue();
-        assertThat(ids.settle(List.of("bs_id=" + issued.credential()), false, issued.id()::equals).fresh()).isTrue();
+        assertThat(ids.settle(List.of("bs_id=" + issued.credential()), false, issued.id()::equals)
+                        .fresh())
+                .isTrue();
     }
 
     @Test
@@ -58,7 +64,9 @@ class BrowserIdsTest {
         assertThat(ids.verify(credential)).isEqualTo(credential.substring(0, 22));
         byte[] otherKey = "another key, also of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
         assertThat(new BrowserIds(otherKey, "bs_id").verify(credential)).isNull();
-        assertThat(new BrowserIds(null, "bs_id").verify(credential)).as("a random key per process").isNull();
+        assertThat(new BrowserIds(null, "bs_id").verify(credential))
+                .as("a random key per process")
+                .isNull();
     }
 
     @Test
@@ -68,17 +76,23 @@ class BrowserIdsTest {
                 .isEqualTo("__Host-bs_id=" + issued.credential() + "; Path=/; HttpOnly; SameSite=Lax; Secure");
         assertThat(ids.setCookie(issued.credential(), false))
                 .isEqualTo("bs_id=" + issued.credential() + "; Path=/; HttpOnly; SameSite=Lax");
-        assertThat(ids.settle(List.of("bs_id=" + issued.credential()), true, id -> false).fresh())
-                .as("a plain-HTTP cookie (which a sibling subdomain could set) is not read on a secure page").isTrue();
-        assertThat(ids.settle(List.of("__Host-bs_id=" + issued.credential()), true, id -> false).fresh()).isFalse();
+        assertThat(ids.settle(List.of("bs_id=" + issued.credential()), true, id -> false)
+                        .fresh())
+                .as("a plain-HTTP cookie (which a sibling subdomain could set) is not read on a secure page")
+                .isTrue();
+        assertThat(ids.settle(List.of("__Host-bs_id=" + issued.credential()), true, id -> false)
+                        .fresh())
+                .isFalse();
         assertThat(ids.reservedNames()).containsExactlyInAnyOrder("bs_id", "__Host-bs_id", "__bs_tab");
     }
 
     @Test
     void aShortKeyOrAPrefixedCookieNameIsAConfigurationError() {
         assertThatThrownBy(() -> new BrowserIds("short".getBytes(StandardCharsets.UTF_8), "bs_id"))
-                .hasMessageContaining("at least 32 bytes").hasMessageNotContaining("short");
-        assertThatThrownBy(() -> new BrowserIds(KEY, "__Host-id")).hasMessageContaining("without a __Host- or __Secure- prefix");
+                .hasMessageContaining("at least 32 bytes")
+                .hasMessageNotContaining("short");
+        assertThatThrownBy(() -> new BrowserIds(KEY, "__Host-id"))
+                .hasMessageContaining("without a __Host- or __Secure- prefix");
         assertThatThrownBy(() -> new BrowserIds(KEY, "a;b")).hasMessageContaining("letters, digits");
     }
 

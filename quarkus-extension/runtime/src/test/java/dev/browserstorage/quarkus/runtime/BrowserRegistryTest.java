@@ -1,11 +1,10 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.quarkus.BrowserStorageConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.DisconnectedException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.session.Write;
@@ -22,22 +21,27 @@ import org.junit.jupiter.api.Test;
 
 /** How long sessions live: a browser that never connected is dropped long before an idle one. */
 class BrowserRegistryTest {
-    private final BrowserRegistry sessions = new BrowserRegistry(new SmallRyeConfigBuilder()
-            .withMapping(BrowserStorageConfig.class)
-            // Quarkus's own duration syntax ("30M"), as in an application.
-            .withConverter(Duration.class, 200, new DurationConverter())
-            .withDefaultValue("quarkus.browser-storage.app-id", "test")
-            .build()
-            .getConfigMapping(BrowserStorageConfig.class), Optional.empty());
+    private final BrowserRegistry sessions = new BrowserRegistry(
+            new SmallRyeConfigBuilder()
+                    .withMapping(BrowserStorageConfig.class)
+                    // Quarkus's own duration syntax ("30M"), as in an application.
+                    .withConverter(Duration.class, 200, new DurationConverter())
+                    .withDefaultValue("quarkus.browser-storage.app-id", "test")
+                    .build()
+                    .getConfigMapping(BrowserStorageConfig.class),
+            Optional.empty());
 
     @Test
     void aBrowserThatNeverConnectedIsDroppedAfterTheUnclaimedTimeoutAndItsWritesFail() {
         BrowserSession unclaimed = sessions.session("UUUUUUUUUUUUUUUUUUUUUU");
-        CompletableFuture<Void> write = unclaimed.write(List.of(Write.set(StorageArea.LOCAL, "test:k", "1")))
+        CompletableFuture<Void> write = unclaimed
+                .write(List.of(Write.set(StorageArea.LOCAL, "test:k", "1")))
                 .toCompletableFuture();
 
         sessions.evictIdle(Instant.now().plus(Duration.ofSeconds(90)));
-        assertThat(sessions.find("UUUUUUUUUUUUUUUUUUUUUU")).as("kept for the 2 minutes a first page load may take").isPresent();
+        assertThat(sessions.find("UUUUUUUUUUUUUUUUUUUUUU"))
+                .as("kept for the 2 minutes a first page load may take")
+                .isPresent();
 
         sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
         assertThat(sessions.find("UUUUUUUUUUUUUUUUUUUUUU")).isEmpty();
@@ -59,15 +63,18 @@ class BrowserRegistryTest {
 
     @Test
     void rotatedIdsAreRefusedAndTheirNumberIsBounded() {
-        BrowserRegistry small = new BrowserRegistry(new SmallRyeConfigBuilder()
-                .withMapping(BrowserStorageConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withDefaultValue("quarkus.browser-storage.app-id", "test")
-                .withDefaultValue("quarkus.browser-storage.max-browsers", "3")
-                .build()
-                .getConfigMapping(BrowserStorageConfig.class), Optional.empty());
+        BrowserRegistry small = new BrowserRegistry(
+                new SmallRyeConfigBuilder()
+                        .withMapping(BrowserStorageConfig.class)
+                        .withConverter(Duration.class, 200, new DurationConverter())
+                        .withDefaultValue("quarkus.browser-storage.app-id", "test")
+                        .withDefaultValue("quarkus.browser-storage.max-browsers", "3")
+                        .build()
+                        .getConfigMapping(BrowserStorageConfig.class),
+                Optional.empty());
         BrowserSession session = small.session("R0RRRRRRRRRRRRRRRRRRRR");
-        assertThat(small.rekey("R0RRRRRRRRRRRRRRRRRRRR", "R1RRRRRRRRRRRRRRRRRRRR")).containsSame(session);
+        assertThat(small.rekey("R0RRRRRRRRRRRRRRRRRRRR", "R1RRRRRRRRRRRRRRRRRRRR"))
+                .containsSame(session);
         assertThat(small.isRetired("R0RRRRRRRRRRRRRRRRRRRR")).isTrue();
         assertThat(small.find("R1RRRRRRRRRRRRRRRRRRRR")).containsSame(session);
 
@@ -76,7 +83,9 @@ class BrowserRegistryTest {
             small.rekey("R" + i + "R".repeat(22 - 1 - String.valueOf(i).length()), "R" + (i + 1) + "x");
         }
         long retired = java.util.stream.IntStream.range(0, 50)
-                .filter(i -> small.isRetired("R" + i + "R".repeat(22 - 1 - String.valueOf(i).length()))).count();
+                .filter(i -> small.isRetired(
+                        "R" + i + "R".repeat(22 - 1 - String.valueOf(i).length())))
+                .count();
         assertThat(retired).isBetween(1L, 3L);
     }
 
@@ -87,7 +96,9 @@ class BrowserRegistryTest {
 
         List<BrowserRegistry.Held> held = sessions.held();
         assertThat(held).extracting(BrowserRegistry.Held::session).containsExactlyInAnyOrder(first, second);
-        assertThat(held).extracting(one -> one.session().browserId()).isSorted()
+        assertThat(held)
+                .extracting(one -> one.session().browserId())
+                .isSorted()
                 .allSatisfy(label -> assertThat(label).startsWith("b-").doesNotContain("AAAA", "BBBB"));
         assertThat(held).allSatisfy(one -> assertThat(one.lastSeen()).isNotNull());
         assertThat(held.toString()).doesNotContain("AAAAAAAAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBBBBBBBB");

@@ -56,8 +56,8 @@ public class BrowserStorageJsonRpcService {
      */
     public CompletionStage<BrowserView> setValue(String browser, String tab, String store, String field, String value) {
         if (value == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("No value given for " + field
-                    + ": give it as JSON text, or remove the field instead"));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "No value given for " + field + ": give it as JSON text, or remove the field instead"));
         }
         return edit(browser, tab, store, field, value);
     }
@@ -85,10 +85,11 @@ public class BrowserStorageJsonRpcService {
         StoreDescriptor descriptor;
         try {
             held = find(label);
-            descriptor = stores.byType(type).orElseThrow(() -> new IllegalArgumentException("The application has no store "
-                    + type));
-            field = descriptor.field(fieldName).orElseThrow(() -> new IllegalArgumentException("Store " + type
-                    + " has no field " + fieldName));
+            descriptor = stores.byType(type)
+                    .orElseThrow(() -> new IllegalArgumentException("The application has no store " + type));
+            field = descriptor
+                    .field(fieldName)
+                    .orElseThrow(() -> new IllegalArgumentException("Store " + type + " has no field " + fieldName));
             target = descriptor.area() == StorageArea.SESSION ? tab(held.session(), tabId, type) : held.session();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
@@ -99,29 +100,41 @@ public class BrowserStorageJsonRpcService {
             StoreAccess access = new StoreAccess(target, descriptor);
             written = json == null ? access.remove(field) : FieldValues.write(access, field, json);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The write of " + what + " was refused: "
-                    + e.getMessage(), e));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("The write of " + what + " was refused: " + e.getMessage(), e));
         }
-        written.toCompletableFuture().orTimeout(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause == null) {
-                result.complete(view(registry.held().stream().filter(one -> one.session() == held.session()).findFirst()
-                        .orElse(held)));
-            } else if (cause instanceof TimeoutException) {
-                result.completeExceptionally(new IllegalStateException("Browser " + label + " has not acknowledged the write"
-                        + " of " + what + " within " + ACK_TIMEOUT.toSeconds() + " s"
-                        + (target.isConnected() ? "" : ": it is not connected") + ". The write stays pending until the"
-                        + " browser applies or refuses it."));
-            } else {
-                result.completeExceptionally(new IllegalStateException("Browser " + label + " did not store " + what + ": "
-                        + cause.getMessage() + " The write was taken back.", cause));
-            }
-        });
+        written.toCompletableFuture()
+                .orTimeout(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    if (cause == null) {
+                        result.complete(view(registry.held().stream()
+                                .filter(one -> one.session() == held.session())
+                                .findFirst()
+                                .orElse(held)));
+                    } else if (cause instanceof TimeoutException) {
+                        result.completeExceptionally(
+                                new IllegalStateException("Browser " + label + " has not acknowledged the write"
+                                        + " of " + what + " within " + ACK_TIMEOUT.toSeconds() + " s"
+                                        + (target.isConnected() ? "" : ": it is not connected")
+                                        + ". The write stays pending until the"
+                                        + " browser applies or refuses it."));
+                    } else {
+                        result.completeExceptionally(new IllegalStateException(
+                                "Browser " + label + " did not store " + what + ": " + cause.getMessage()
+                                        + " The write was taken back.",
+                                cause));
+                    }
+                });
         return result;
     }
 
     private BrowserRegistry.Held find(String label) {
-        return registry.held().stream().filter(one -> one.session().browserId().equals(label)).findFirst()
+        return registry.held().stream()
+                .filter(one -> one.session().browserId().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The server holds no browser " + label
                         + ": it may have been dropped since the page was loaded"));
     }
@@ -131,8 +144,9 @@ public class BrowserStorageJsonRpcService {
             throw new IllegalArgumentException("Store " + type + " keeps sessionStorage, which belongs to one tab: name"
                     + " one of browser " + browser.browserId() + "'s tabs " + browser.tabIds());
         }
-        return browser.findTab(tabId).orElseThrow(() -> new IllegalArgumentException("Browser " + browser.browserId()
-                + " has no tab " + tabId + "; its tabs are " + browser.tabIds()));
+        return browser.findTab(tabId)
+                .orElseThrow(() -> new IllegalArgumentException("Browser " + browser.browserId() + " has no tab "
+                        + tabId + "; its tabs are " + browser.tabIds()));
     }
 
     private static String describe(StoreDescriptor descriptor, StoreField<?> field, String label, String tabId) {
@@ -150,8 +164,9 @@ public class BrowserStorageJsonRpcService {
         List<BrowserView.StoreValues> values = new ArrayList<>();
         List<BrowserView.OtherKey> others = new ArrayList<>();
         for (String tabId : session.tabIds()) {
-            session.findTab(tabId).ifPresent(tab -> tabs.add(new BrowserView.Tab(tabId, tab.isConnected(), tab.isHydrated(),
-                    tab.pendingBatchIds())));
+            session.findTab(tabId)
+                    .ifPresent(tab -> tabs.add(
+                            new BrowserView.Tab(tabId, tab.isConnected(), tab.isHydrated(), tab.pendingBatchIds())));
         }
         if (session.isHydrated()) {
             Set<String> claimed = new HashSet<>();
@@ -173,12 +188,20 @@ public class BrowserStorageJsonRpcService {
                 });
             }
         }
-        return new BrowserView(session.browserId(), session.isConnected(), session.isHydrated(), held.lastSeen().toString(),
-                session.pageUrl().map(URI::toString).orElse(null), session.pendingBatchIds(), tabs, values, others);
+        return new BrowserView(
+                session.browserId(),
+                session.isConnected(),
+                session.isHydrated(),
+                held.lastSeen().toString(),
+                session.pageUrl().map(URI::toString).orElse(null),
+                session.pendingBatchIds(),
+                tabs,
+                values,
+                others);
     }
 
-    private static BrowserView.StoreValues storeValues(StoreDescriptor descriptor, BrowserSession session, String tabId,
-            Set<String> claimed) {
+    private static BrowserView.StoreValues storeValues(
+            StoreDescriptor descriptor, BrowserSession session, String tabId, Set<String> claimed) {
         Map<String, String> held = session.entries(descriptor.area());
         long now = session.clock().millis();
         List<BrowserView.FieldValue> fields = new ArrayList<>();
@@ -187,19 +210,27 @@ public class BrowserStorageJsonRpcService {
             claimed.add(key);
             // The extension's own cookies carry the browser's credential: never shown, whatever a store declares.
             String stored = session.reservedCookieNames().contains(key) && descriptor.area() == StorageArea.COOKIE
-                    ? null : held.get(key);
+                    ? null
+                    : held.get(key);
             fields.add(FieldValues.read(field, stored, now));
         }
-        return new BrowserView.StoreValues(descriptor.typeName(), descriptor.area().wireName(), descriptor.namespace(), tabId,
-                fields);
+        return new BrowserView.StoreValues(
+                descriptor.typeName(), descriptor.area().wireName(), descriptor.namespace(), tabId, fields);
     }
 
     /** Cookies outside the stores are not listed: they may be another library's credentials. */
-    private static void others(BrowserSession session, StorageArea area, String tabId, Set<String> claimed,
+    private static void others(
+            BrowserSession session,
+            StorageArea area,
+            String tabId,
+            Set<String> claimed,
             List<BrowserView.OtherKey> others) {
         session.entries(area).forEach((key, stored) -> {
             if (session.ownsKey(key) && !claimed.contains(key)) {
-                others.add(new BrowserView.OtherKey(area.wireName(), tabId, key.substring(session.storageKey("").length()),
+                others.add(new BrowserView.OtherKey(
+                        area.wireName(),
+                        tabId,
+                        key.substring(session.storageKey("").length()),
                         stored));
             }
         });

@@ -20,8 +20,16 @@ import java.util.List;
  *     once per hydrated tab
  * @param otherKeys the app's localStorage and sessionStorage keys no store claims
  */
-public record BrowserView(String label, boolean connected, boolean hydrated, String lastSeen, String page,
-        List<Long> pendingBatches, List<Tab> tabs, List<StoreValues> stores, List<OtherKey> otherKeys) {
+public record BrowserView(
+        String label,
+        boolean connected,
+        boolean hydrated,
+        String lastSeen,
+        String page,
+        List<Long> pendingBatches,
+        List<Tab> tabs,
+        List<StoreValues> stores,
+        List<OtherKey> otherKeys) {
 
     /**
      * One tab of the browser, which holds its own sessionStorage.
@@ -57,8 +65,15 @@ public record BrowserView(String label, boolean connected, boolean hydrated, Str
      * @param expiresAt when the value expires, for a field with a lifetime
      * @param problem why a held text reads as the default, if it does
      */
-    public record FieldValue(String name, String key, String type, boolean set, String stored, String json,
-            String expiresAt, String problem) {}
+    public record FieldValue(
+            String name,
+            String key,
+            String type,
+            boolean set,
+            String stored,
+            String json,
+            String expiresAt,
+            String problem) {}
 
     /**
      * A key in the app's namespace that no store declares (written through {@code UntypedStorage},

@@ -39,16 +39,21 @@ public final class DevUiStores {
      * @return its store's descriptor
      */
     Optional<StoreDescriptor> byType(String type) {
-        return descriptors().stream().filter(descriptor -> descriptor.typeName().equals(type)).findFirst();
+        return descriptors().stream()
+                .filter(descriptor -> descriptor.typeName().equals(type))
+                .findFirst();
     }
 
     private static StoreDescriptor load(String storeClass) {
         try {
-            Class<?> type = Class.forName(storeClass, true, Thread.currentThread().getContextClassLoader());
+            Class<?> type =
+                    Class.forName(storeClass, true, Thread.currentThread().getContextClassLoader());
             return (StoreDescriptor) type.getField("DESCRIPTOR").get(null);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("Cannot read the descriptor of store " + storeClass + ": rebuild it with the"
-                    + " same browser-storage-processor version as the runtime", e);
+            throw new IllegalStateException(
+                    "Cannot read the descriptor of store " + storeClass + ": rebuild it with the"
+                            + " same browser-storage-processor version as the runtime",
+                    e);
         }
     }
 }

@@ -29,7 +29,14 @@ final class FieldValues {
             return new BrowserView.FieldValue(field.name(), field.key(), type, false, null, fallback, null, null);
         }
         if (Snapshot.OVER_LIMIT.equals(stored)) {
-            return new BrowserView.FieldValue(field.name(), field.key(), type, true, null, fallback, null,
+            return new BrowserView.FieldValue(
+                    field.name(),
+                    field.key(),
+                    type,
+                    true,
+                    null,
+                    fallback,
+                    null,
                     "the browser holds a value over max-value-bytes (not sent to the server); reads as the default");
         }
         try {
@@ -37,17 +44,38 @@ final class FieldValues {
                 Expiring<T> held = Expiring.decode(field.codec(), stored);
                 String expiresAt = Instant.ofEpochMilli(held.expiresAtMillis()).toString();
                 if (held.isExpiredAt(nowMillis)) {
-                    return new BrowserView.FieldValue(field.name(), field.key(), type, true, stored, fallback, expiresAt,
+                    return new BrowserView.FieldValue(
+                            field.name(),
+                            field.key(),
+                            type,
+                            true,
+                            stored,
+                            fallback,
+                            expiresAt,
                             "expired; reads as the default");
                 }
-                return new BrowserView.FieldValue(field.name(), field.key(), type, true, stored,
-                        json(field, held.value(), fallback), expiresAt, null);
+                return new BrowserView.FieldValue(
+                        field.name(),
+                        field.key(),
+                        type,
+                        true,
+                        stored,
+                        json(field, held.value(), fallback),
+                        expiresAt,
+                        null);
             }
             T value = field.storedCodec().decode(stored);
-            return new BrowserView.FieldValue(field.name(), field.key(), type, true, stored, json(field, value, fallback),
-                    null, null);
+            return new BrowserView.FieldValue(
+                    field.name(), field.key(), type, true, stored, json(field, value, fallback), null, null);
         } catch (ValueDecodingException e) {
-            return new BrowserView.FieldValue(field.name(), field.key(), type, true, stored, fallback, null,
+            return new BrowserView.FieldValue(
+                    field.name(),
+                    field.key(),
+                    type,
+                    true,
+                    stored,
+                    fallback,
+                    null,
                     "not a valid " + type + " (" + e.getMessage() + "); reads as the default");
         }
     }
@@ -72,9 +100,12 @@ final class FieldValues {
         try {
             value = field.codec().decode(json);
         } catch (ValueDecodingException e) {
-            throw new IllegalArgumentException("'" + json + "' is not a value of " + field.name() + " ("
-                    + field.codec().typeName() + "): " + e.getMessage() + ". Give it as JSON, such as \"text\", 42, true,"
-                    + " [\"a\"] or {\"k\":1}; nothing was sent.", e);
+            throw new IllegalArgumentException(
+                    "'" + json + "' is not a value of " + field.name() + " ("
+                            + field.codec().typeName() + "): " + e.getMessage()
+                            + ". Give it as JSON, such as \"text\", 42, true,"
+                            + " [\"a\"] or {\"k\":1}; nothing was sent.",
+                    e);
         }
         return access.set(field, value);
     }
