@@ -1,14 +1,14 @@
 package dev.browserstorage;
 
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.CookieAttributes;
+import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.StorageChange;
+import dev.browserstorage.browser.StorageListener;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.CookieAttributes;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
-import dev.browserstorage.session.StorageChange;
-import dev.browserstorage.session.StorageListener;
-import dev.browserstorage.session.Write;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +46,14 @@ import java.util.function.Consumer;
  * wrote them.
  */
 public final class BrowserCookies {
-    private final SessionSource sessions;
+    private final BrowserSource sessions;
 
     /**
      * Untyped cookies of one browser, or of the current request's browser.
      *
      * @param sessions where each call finds its browser
      */
-    public BrowserCookies(SessionSource sessions) {
+    public BrowserCookies(BrowserSource sessions) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
@@ -230,11 +230,11 @@ public final class BrowserCookies {
     }
 
     private StorageListener forward(Consumer<? super CookieChangeEvent> listener) {
-        BrowserSession session = session();
+        Browser session = session();
         return change -> listener.accept(event(session, change));
     }
 
-    private static CookieChangeEvent event(BrowserSession session, StorageChange change) {
+    private static CookieChangeEvent event(Browser session, StorageChange change) {
         if (change.isRemoval()) {
             CookieListItem gone =
                     new CookieListItem(change.key(), change.previous().orElse(""), null, null);
@@ -248,7 +248,7 @@ public final class BrowserCookies {
         return item(session(), name, value);
     }
 
-    private static CookieListItem item(BrowserSession session, String name, String value) {
+    private static CookieListItem item(Browser session, String name, String value) {
         Optional<CookieAttributes> attributes = session.cookieAttributes(name);
         return new CookieListItem(
                 name,
@@ -257,7 +257,7 @@ public final class BrowserCookies {
                 attributes.flatMap(CookieAttributes::expiresAt).orElse(null));
     }
 
-    private BrowserSession session() {
+    private Browser session() {
         return sessions.current();
     }
 }

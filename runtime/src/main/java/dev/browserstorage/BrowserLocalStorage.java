@@ -1,6 +1,6 @@
 package dev.browserstorage;
 
-import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.browser.BrowserSource;
 
 /**
  * The browser's {@code localStorage} for keys known only at run time, as Streamlit's {@code
@@ -20,7 +20,7 @@ public final class BrowserLocalStorage extends UntypedStorage {
      *
      * @param sessions where each call finds its browser
      */
-    public BrowserLocalStorage(SessionSource sessions) {
+    public BrowserLocalStorage(BrowserSource sessions) {
         super(sessions, StorageArea.LOCAL);
     }
 }

@@ -1,6 +1,6 @@
 package dev.browserstorage;
 
-import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.browser.BrowserSource;
 
 /**
  * The tab's {@code sessionStorage} for keys known only at run time: the same API as {@link
@@ -12,7 +12,7 @@ public final class BrowserSessionStorage extends UntypedStorage {
      *
      * @param sessions where each call finds its browser
      */
-    public BrowserSessionStorage(SessionSource sessions) {
+    public BrowserSessionStorage(BrowserSource sessions) {
         super(sessions, StorageArea.SESSION);
     }
 }

@@ -1,7 +1,7 @@
 package dev.browserstorage;
 
+import dev.browserstorage.browser.ChangeSource;
 import dev.browserstorage.cookie.CookieListItem;
-import dev.browserstorage.session.ChangeSource;
 import java.util.List;
 import java.util.Objects;
 

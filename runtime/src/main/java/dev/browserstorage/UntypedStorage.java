@@ -1,14 +1,14 @@
 package dev.browserstorage;
 
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.StorageChange;
+import dev.browserstorage.browser.StorageListener;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueCodec;
 import dev.browserstorage.codec.ValueDecodingException;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.SessionSource;
-import dev.browserstorage.session.StorageChange;
-import dev.browserstorage.session.StorageListener;
-import dev.browserstorage.session.Write;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,11 @@ abstract class UntypedStorage {
     /** Keys the glue keeps for itself ({@code <app>:__bs.applied}); never user data. */
     private static final String RESERVED = "__bs.";
 
-    private final SessionSource sessions;
+    private final BrowserSource sessions;
     private final StorageArea area;
     private final String prefix;
 
-    UntypedStorage(SessionSource sessions, StorageArea area) {
+    UntypedStorage(BrowserSource sessions, StorageArea area) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.area = area;
         this.prefix = sessions.appId() + ":";
@@ -203,7 +203,7 @@ abstract class UntypedStorage {
         return text.startsWith("{\"expires\":");
     }
 
-    private BrowserSession session() {
+    private Browser session() {
         return area == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
     }
 }

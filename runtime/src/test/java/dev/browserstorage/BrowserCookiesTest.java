@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.ChangeSource;
+import dev.browserstorage.browser.ExchangeSource;
+import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.protocol.Frames;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.ChangeSource;
-import dev.browserstorage.session.ExchangeSource;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.Write;
-import dev.browserstorage.session.WriteBatch;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
 import java.net.URI;
@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The untyped cookie API against the in-memory browser (socket side) and an HTTP exchange. */
 class BrowserCookiesTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final BrowserSession session =
-            BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final Browser session = Browser.builder("b1", "demo").clock(clock).build();
     private final InMemoryBrowser browser = new InMemoryBrowser(
                     session, URI.create("https://shop.example.com/account/"))
             .preload(StorageArea.COOKIE, "ui_lang", "de")
@@ -210,7 +209,7 @@ class BrowserCookiesTest {
 
     @Test
     void aWriteThatWouldMakeEveryLaterRequestTooLargeIsRefusedFirst() {
-        BrowserSession small = BrowserSession.builder("b2", "demo")
+        Browser small = Browser.builder("b2", "demo")
                 .cookieHeaderBudget(new CookieHeaderBudget(64))
                 .build();
         InMemoryBrowser smallBrowser = new InMemoryBrowser(small).preload(StorageArea.COOKIE, "a", "x".repeat(30));
@@ -241,7 +240,7 @@ class BrowserCookiesTest {
                         e -> assertThat(e.rule()).isEqualTo(CookieRule.HTTP_ONLY_FROM_SCRIPT));
 
         List<String> issued = new ArrayList<>();
-        BrowserSession withCommits = BrowserSession.builder("b3", "demo")
+        Browser withCommits = Browser.builder("b3", "demo")
                 .httpOnlyCommits((id, name, value, options) -> {
                     issued.add(id + " " + name + " " + value);
                     return "/_storage/cookie/t" + issued.size();
@@ -266,7 +265,7 @@ class BrowserCookiesTest {
 
     @Test
     void anHttpOnlyCookieTheServerWroteSurvivesAReconnectWhoseSnapshotCannotShowIt() {
-        BrowserSession withCommits = BrowserSession.builder("b8", "demo")
+        Browser withCommits = Browser.builder("b8", "demo")
                 .clock(clock)
                 .httpOnlyCommits((id, name, value, options) -> "/_storage/cookie/t")
                 .build();
@@ -286,7 +285,7 @@ class BrowserCookiesTest {
 
         // The real glue's hello comes from document.cookie, where an HttpOnly cookie never shows.
         page.disconnect();
-        dev.browserstorage.session.Snapshot hello = new dev.browserstorage.session.Snapshot(
+        dev.browserstorage.browser.Snapshot hello = new dev.browserstorage.browser.Snapshot(
                 URI.create("https://localhost/"),
                 java.util.Map.of(),
                 java.util.Map.of(),
@@ -312,7 +311,7 @@ class BrowserCookiesTest {
         browser.deliver();
 
         // document.cookie on /account/ shows 'lang' (and the preloaded ones) but never '/shop' cookies.
-        session.hydrate(new dev.browserstorage.session.Snapshot(
+        session.hydrate(new dev.browserstorage.browser.Snapshot(
                 URI.create("https://shop.example.com/account/"),
                 java.util.Map.of(),
                 java.util.Map.of(),
@@ -372,9 +371,8 @@ class BrowserCookiesTest {
 
     @Test
     void theDevAllowanceDropsSecureOnPlainHttpLocalhostOnlyWhereNoRuleNeedsIt() {
-        BrowserSession dev = BrowserSession.builder("b4", "demo")
-                .insecureLocalhostCookies(true)
-                .build();
+        Browser dev =
+                Browser.builder("b4", "demo").insecureLocalhostCookies(true).build();
         InMemoryBrowser local = new InMemoryBrowser(dev, URI.create("http://localhost:8080/"));
         local.connect();
         BrowserCookies devCookies = new BrowserCookies(dev);
@@ -397,9 +395,8 @@ class BrowserCookiesTest {
                 .as("deleted as it was set")
                 .isFalse();
 
-        BrowserSession overHttps = BrowserSession.builder("b5", "demo")
-                .insecureLocalhostCookies(true)
-                .build();
+        Browser overHttps =
+                Browser.builder("b5", "demo").insecureLocalhostCookies(true).build();
         InMemoryBrowser secure = new InMemoryBrowser(overHttps, URI.create("https://localhost/"));
         secure.connect();
         new BrowserCookies(overHttps).set("lang", "de");
@@ -407,7 +404,7 @@ class BrowserCookiesTest {
                 .as("only plain http")
                 .isTrue();
 
-        BrowserSession off = BrowserSession.builder("b6", "demo").build();
+        Browser off = Browser.builder("b6", "demo").build();
         InMemoryBrowser plain = new InMemoryBrowser(off, URI.create("http://localhost:8080/"));
         plain.connect();
         new BrowserCookies(off).set("lang", "de");
@@ -415,9 +412,8 @@ class BrowserCookiesTest {
                 .as("Secure by default")
                 .isTrue();
 
-        BrowserSession remote = BrowserSession.builder("b7", "demo")
-                .insecureLocalhostCookies(true)
-                .build();
+        Browser remote =
+                Browser.builder("b7", "demo").insecureLocalhostCookies(true).build();
         InMemoryBrowser elsewhere = new InMemoryBrowser(remote, URI.create("http://shop.example.com/"));
         elsewhere.connect();
         assertThatThrownBy(() -> new BrowserCookies(remote).set("lang", "de"))
@@ -429,7 +425,7 @@ class BrowserCookiesTest {
 
     @Test
     void theFrameworksOwnCookiesCanBeNeitherSetNorDeletedAndNothingIsSent() {
-        BrowserSession guarded = BrowserSession.builder("b9", "demo")
+        Browser guarded = Browser.builder("b9", "demo")
                 .reservedCookieNames(Set.of("__Host-bs_id", "__bs_tab"))
                 .build();
         InMemoryBrowser page = new InMemoryBrowser(guarded).preload(StorageArea.COOKIE, "__bs_tab", "t1");
@@ -515,7 +511,7 @@ class BrowserCookiesTest {
         final BrowserCookies http = inExchange(session);
 
         /** The untyped cookies of a browser, inside this exchange. */
-        BrowserCookies inExchange(BrowserSession browser) {
+        BrowserCookies inExchange(Browser browser) {
             return new BrowserCookies(new ExchangeSource(browser, exchange));
         }
 
@@ -580,7 +576,7 @@ class BrowserCookiesTest {
         @Test
         void theFrameworksOwnCookiesAreRefusedOnTheResponseTooHttpOnlyOrNot() {
             request.put("__Host-bs_id", "id-of-this-browser");
-            BrowserCookies guarded = inExchange(BrowserSession.builder("b9", "demo")
+            BrowserCookies guarded = inExchange(Browser.builder("b9", "demo")
                     .reservedCookieNames(Set.of("__Host-bs_id", "__bs_tab"))
                     .build());
 

@@ -3,9 +3,9 @@ package dev.browserstorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.StorageChange;
-import dev.browserstorage.session.StorageLimits;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.StorageChange;
+import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;
@@ -19,8 +19,7 @@ class BrowserLocalStorageTest {
     record Visit(String path, int count) {}
 
     private final ManualClock clock = new ManualClock();
-    private final BrowserSession session =
-            BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final Browser session = Browser.builder("b1", "demo").clock(clock).build();
     private final InMemoryBrowser browser = new InMemoryBrowser(session)
             .preload(StorageArea.LOCAL, "demo:visits", "[{\"path\":\"/a\",\"count\":2}]")
             .preload(StorageArea.LOCAL, "demo:__bs.applied", "7")
@@ -93,7 +92,7 @@ class BrowserLocalStorageTest {
 
     @Test
     void theSessionsLimitsApplyToUntypedWritesToo() {
-        BrowserSession small = BrowserSession.builder("b2", "demo")
+        Browser small = Browser.builder("b2", "demo")
                 .limits(new StorageLimits(10, 1000, 10))
                 .build();
         new InMemoryBrowser(small).connect();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.CookieChangeEvent;
 import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.browser.ChangeSource;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
-import dev.browserstorage.session.ChangeSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -183,7 +183,7 @@ class CookiesTest extends DemoAppTestBase {
     void aCommitUrlWorksOnceAndOnlyForTheBrowserItWasMadeFor() {
         openCookiePage();
         CookieOptions httpOnly = CookieOptions.builder().httpOnly(true).build();
-        String url = commits.commitUrl(sessions.session(browser.browserId()).browserId(), "lab_once", "v1", httpOnly);
+        String url = commits.commitUrl(browsers.get(browser.browserId()).browserId(), "lab_once", "v1", httpOnly);
 
         assertThat(postTo(url).status()).isEqualTo(204);
         assertThat(browser.cookie("lab_once").getValue()).isEqualTo("v1");
@@ -202,7 +202,7 @@ class CookiesTest extends DemoAppTestBase {
         // Before the page has connected the server cannot know the page's host, so only the glue can
         // see that this domain does not match it.
         browser.get("api/cookies");
-        CompletableFuture<Void> write = new BrowserCookies(sessions.session(browser.browserId()))
+        CompletableFuture<Void> write = new BrowserCookies(browsers.get(browser.browserId()))
                 .set(
                         "lab_far",
                         "1",

@@ -1,7 +1,7 @@
 package dev.browserstorage.demo;
 
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -25,7 +25,7 @@ abstract class DemoAppTestBase {
     URL base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     DemoBrowser browser;
 
@@ -40,7 +40,7 @@ abstract class DemoAppTestBase {
     }
 
     /** @return the server-side session of the test's browser */
-    BrowserSession session() {
-        return sessions.find(browser.browserId()).orElseThrow();
+    Browser session() {
+        return browsers.find(browser.browserId()).orElseThrow();
     }
 }

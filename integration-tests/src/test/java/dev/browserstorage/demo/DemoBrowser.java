@@ -170,7 +170,7 @@ final class DemoBrowser implements AutoCloseable {
         return cookie.getValue();
     }
 
-    /** The browser's public id, the part of its credential before the tag, which {@code BrowserSessions} takes. */
+    /** The browser's public id, the part of its credential before the tag, which {@code Browsers} takes. */
     String browserId() {
         String credential = credential();
         return credential.substring(0, credential.indexOf('.'));

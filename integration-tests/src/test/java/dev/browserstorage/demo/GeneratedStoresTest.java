@@ -8,10 +8,10 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.ChangeSource;
-import dev.browserstorage.session.StorageLimits;
-import dev.browserstorage.session.WriteBatch;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.ChangeSource;
+import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.store.ValueChange;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
@@ -32,13 +32,13 @@ class GeneratedStoresTest {
     private static final String APP = "demo";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private BrowserSession session;
+    private Browser session;
     private InMemoryBrowser browser;
     private PreferencesStore prefs;
 
     @BeforeEach
     void connect() {
-        session = BrowserSession.builder("browser-1", APP).clock(clock).build();
+        session = Browser.builder("browser-1", APP).clock(clock).build();
         browser = new InMemoryBrowser(session);
         prefs = new PreferencesStore(session);
     }
@@ -219,7 +219,7 @@ class GeneratedStoresTest {
         // Fill the area with raw writes of just under 1 MiB each, then overflow with a typed write.
         String chunk = "y".repeat(1_000_000);
         for (int i = 0; i < 5; i++) {
-            session.write(List.of(dev.browserstorage.session.Write.set(StorageArea.LOCAL, "demo:filler" + i, chunk)));
+            session.write(List.of(dev.browserstorage.browser.Write.set(StorageArea.LOCAL, "demo:filler" + i, chunk)));
         }
         browser.deliver();
         int sentBefore = browser.received().size();

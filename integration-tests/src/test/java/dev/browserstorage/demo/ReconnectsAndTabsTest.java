@@ -2,7 +2,7 @@ package dev.browserstorage.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,7 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
     @Test
     void aServerWriteWhileThePageIsClosedIsDeliveredOnceWhenItReopens() throws Exception {
         HtmlPage page = browser.openSettings();
-        BrowserSession session = session();
+        Browser session = session();
         long appliedBefore = Long.parseLong(browser.localStorage().getOrDefault(APPLIED, "0"));
 
         browser.close(page);
@@ -52,7 +52,7 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
     void aPostWhileThePageIsClosedIsReadBackAtOnceAndAnsweredWhenThePageReconnects() throws Exception {
         HtmlPage page = browser.openSettings();
         String cookie = "bs_id=" + browser.credential();
-        BrowserSession session = session();
+        Browser session = session();
         browser.close(page);
         browser.waitUntil("the server sees the page's socket close", () -> !session.isConnected());
         // Another HTTP client of the same browser (its cookie), so the POST can wait while the
@@ -92,7 +92,7 @@ class ReconnectsAndTabsTest extends DemoAppTestBase {
     void aServerWriteReachesTheTabThatStaysOpenWhenAnotherTabOfTheBrowserCloses() throws Exception {
         HtmlPage first = browser.openSettings();
         HtmlPage second = browser.openSettings();
-        BrowserSession session = session();
+        Browser session = session();
         browser.close(second);
         DemoBrowser.sleep(500);
 

@@ -8,13 +8,13 @@ import static dev.browserstorage.processor.Compilations.exactly;
 import com.google.testing.compile.Compilation;
 import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.processor.validation.Message;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.SessionSource;
-import dev.browserstorage.session.Write;
 import dev.browserstorage.testing.InMemoryBrowser;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -202,11 +202,11 @@ class CookieDiagnosticsTest {
                 .onLine(source.lineOf("@Cookie(prefix"))
                 .atColumn(source.columnOf("\"P500D\""));
         assertReportedOnce(compilation, Message.COOKIE_MAX_AGE_CAPPED, "P500D");
-        BrowserSession session = BrowserSession.builder("b1", "demo").build();
+        Browser session = Browser.builder("b1", "demo").build();
         InMemoryBrowser browser = new InMemoryBrowser(session);
         browser.connect();
         Class<?> storeClass = Compilations.classesOf(compilation).loadClass("test.UiCookiesStore");
-        Object store = storeClass.getConstructor(SessionSource.class).newInstance(session);
+        Object store = storeClass.getConstructor(BrowserSource.class).newInstance(session);
 
         storeClass.getMethod("setLang", String.class).invoke(store, "fr");
 

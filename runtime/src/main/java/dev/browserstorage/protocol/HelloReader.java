@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieRules;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.StorageLimits;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.util.HashSet;
@@ -31,7 +31,7 @@ import java.util.Set;
  *       UTF-16 units; a value over {@link StorageLimits#maxValueBytes()} in UTF-8 is not kept, but
  *       stands as {@link Snapshot#OVER_LIMIT};
  *   <li>{@code cookies}: at most {@link #MAX_COOKIES_CHARS} characters and {@link
- *       BrowserSession#MAX_COOKIES} pairs;
+ *       Browser#MAX_COOKIES} pairs;
  *   <li>{@code failed}, {@code tabFailed}: at most {@link Frames#MAX_FAILED_IN_HELLO} entries;
  *   <li>{@code t}: {@code hello}, wherever it stands in the object;
  *   <li>no field of the protocol twice (a second {@code local} would cost a second budget).
@@ -43,11 +43,11 @@ import java.util.Set;
  */
 final class HelloReader {
     /**
-     * The longest {@code cookies} accepted: {@link BrowserSession#MAX_COOKIES} cookies of the most a
+     * The longest {@code cookies} accepted: {@link Browser#MAX_COOKIES} cookies of the most a
      * browser stores for one ({@link CookieRules#MAX_NAME_VALUE_BYTES}, at least as many UTF-16
      * units), each with its {@code =} and the {@code "; "} that joins it to the next.
      */
-    static final int MAX_COOKIES_CHARS = BrowserSession.MAX_COOKIES * (CookieRules.MAX_NAME_VALUE_BYTES + 3);
+    static final int MAX_COOKIES_CHARS = Browser.MAX_COOKIES * (CookieRules.MAX_NAME_VALUE_BYTES + 3);
 
     /** The fields of the protocol's hello; any other is skipped unread. */
     private static final Set<String> FIELDS = Set.of(
@@ -79,7 +79,7 @@ final class HelloReader {
             ObjectNode fields, Map<String, String> local, Map<String, String> session, Map<String, String> cookies) {}
 
     private final JsonParser json;
-    private final BrowserSession browser;
+    private final Browser browser;
     private final StorageLimits limits;
     private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
     private final Set<String> seen = new HashSet<>();
@@ -87,7 +87,7 @@ final class HelloReader {
     private Map<String, String> session = Map.of();
     private Map<String, String> cookies = Map.of();
 
-    private HelloReader(JsonParser json, BrowserSession browser) {
+    private HelloReader(JsonParser json, Browser browser) {
         this.json = json;
         this.browser = browser;
         this.limits = browser.limits();
@@ -103,7 +103,7 @@ final class HelloReader {
      *     {@code hello}; {@code bad-frame} (the connection going on, as for any frame) for text that
      *     is not JSON, or not an object with a string {@code t}, before either
      */
-    static Hello read(String text, BrowserSession browser) {
+    static Hello read(String text, Browser browser) {
         try (JsonParser json = Frames.FACTORY.createParser(text)) {
             return new HelloReader(json, browser).read();
         } catch (IOException e) {
@@ -185,7 +185,7 @@ final class HelloReader {
         return values;
     }
 
-    /** Units counted as {@link BrowserSession} counts them: the Java lengths of keys and values. */
+    /** Units counted as {@link Browser} counts them: the Java lengths of keys and values. */
     private void checkBudget(String area, String key, long units) {
         if (units > limits.maxAreaUnits()) {
             throw ProtocolException.violation("'" + area + "' passes the app's budget of " + limits.maxAreaUnits()
@@ -208,14 +208,13 @@ final class HelloReader {
         int length = json.getTextLength();
         if (length > MAX_COOKIES_CHARS) {
             throw ProtocolException.violation("'cookies' is longer than " + MAX_COOKIES_CHARS
-                    + " characters, more than " + BrowserSession.MAX_COOKIES + " cookies can take");
+                    + " characters, more than " + Browser.MAX_COOKIES + " cookies can take");
         }
         CharBuffer text = CharBuffer.wrap(json.getTextCharacters(), json.getTextOffset(), length);
         return CookiePairs.split(
                 text,
-                BrowserSession.MAX_COOKIES,
-                () -> ProtocolException.violation(
-                        "'cookies' has more than " + BrowserSession.MAX_COOKIES + " cookies"));
+                Browser.MAX_COOKIES,
+                () -> ProtocolException.violation("'cookies' has more than " + Browser.MAX_COOKIES + " cookies"));
     }
 
     /** The reported failures, each as the small object of its fields; anything but a list as its shape. */

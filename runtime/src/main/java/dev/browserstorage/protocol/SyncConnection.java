@@ -6,11 +6,11 @@ import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.Transport;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieRule;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.Transport;
-import dev.browserstorage.session.WriteBatch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * One browser connection speaking the sync protocol ({@code docs/protocol.md}): it turns the
- * browser's frames into calls on its {@link BrowserSession}, and the session's batches into frames.
+ * browser's frames into calls on its {@link Browser}, and the session's batches into frames.
  * Framework-free: the Quarkus endpoint feeds it text frames and gives it a way to send them.
  *
  * <p>Every frame is checked before it touches the session; a frame that cannot be accepted throws
@@ -39,7 +39,7 @@ public final class SyncConnection implements Transport {
     /** Batches buffered for one frame are sent at once when they reach this many characters. */
     private static final int COALESCE_LIMIT = 256 * 1024;
 
-    private final BrowserSession session;
+    private final Browser session;
     private final Consumer<String> out;
     private final Executor flusher;
     /** Batch frames written in the same moment, waiting for the flusher; guarded by itself. */
@@ -51,7 +51,7 @@ public final class SyncConnection implements Transport {
     /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
     private final PageOrigin socketOrigin;
 
-    private BrowserSession tab;
+    private Browser tab;
     private boolean helloReceived;
 
     /**
@@ -60,7 +60,7 @@ public final class SyncConnection implements Transport {
      * @param session the browser's session
      * @param out sends one text frame to the browser; must not block
      */
-    public SyncConnection(BrowserSession session, Consumer<String> out) {
+    public SyncConnection(Browser session, Consumer<String> out) {
         this(session, out, null);
     }
 
@@ -74,7 +74,7 @@ public final class SyncConnection implements Transport {
      * @param flusher runs the flush soon after, on the connection's thread; {@code null} sends each
      *     batch at once
      */
-    public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher) {
+    public SyncConnection(Browser session, Consumer<String> out, Executor flusher) {
         this(session, out, flusher, null);
     }
 
@@ -93,7 +93,7 @@ public final class SyncConnection implements Transport {
      *     A value that is no origin with a host ({@code "null"}, the origin of a sandboxed page)
      *     matches no page
      */
-    public SyncConnection(BrowserSession session, Consumer<String> out, Executor flusher, String handshakeOrigin) {
+    public SyncConnection(Browser session, Consumer<String> out, Executor flusher, String handshakeOrigin) {
         this.session = Objects.requireNonNull(session, "session");
         this.out = Objects.requireNonNull(out, "out");
         this.flusher = flusher;
@@ -101,12 +101,12 @@ public final class SyncConnection implements Transport {
     }
 
     /** @return the browser's session */
-    public BrowserSession session() {
+    public Browser session() {
         return session;
     }
 
     /** @return the session of this connection's tab, once its hello has been received */
-    public Optional<BrowserSession> tab() {
+    public Optional<Browser> tab() {
         return Optional.ofNullable(tab);
     }
 
@@ -193,7 +193,7 @@ public final class SyncConnection implements Transport {
     }
 
     /** The session an {@code ack} or {@code fail} answers: the tab's for a batch marked {@code tab}. */
-    private BrowserSession target(JsonNode frame) {
+    private Browser target(JsonNode frame) {
         return frame.path("tab").asBoolean(false) ? tab : session;
     }
 
@@ -218,7 +218,7 @@ public final class SyncConnection implements Transport {
         Map<Long, BrowserStorageException> tabFailed = failed(frame, "tabFailed");
         Snapshot browserSnapshot = new Snapshot(page, hello.local(), Map.of(), hello.cookies());
         Snapshot tabSnapshot = new Snapshot(page, Map.of(), hello.session(), Map.of());
-        BrowserSession tabSession = tab(frame);
+        Browser tabSession = tab(frame);
         try {
             session.hydrate(browserSnapshot);
             tabSession.hydrate(tabSnapshot);
@@ -240,7 +240,7 @@ public final class SyncConnection implements Transport {
      * does not say it resumes the tab (a reconnect, or the next page of the same tab); then, and for
      * a hello naming none, a new tab.
      */
-    private BrowserSession tab(JsonNode frame) {
+    private Browser tab(JsonNode frame) {
         JsonNode named = frame.path("tab");
         String requested = named.isTextual() ? named.asText() : null;
         if (!named.isMissingNode()
@@ -251,9 +251,7 @@ public final class SyncConnection implements Transport {
         boolean resume = frame.path("resume").asBoolean(false);
         if (requested == null
                 || (!resume
-                        && session.findTab(requested)
-                                .map(BrowserSession::isConnected)
-                                .orElse(false))) {
+                        && session.findTab(requested).map(Browser::isConnected).orElse(false))) {
             requested = UUID.randomUUID().toString().replace("-", "");
         }
         try {
@@ -269,7 +267,7 @@ public final class SyncConnection implements Transport {
      * first: their {@code fail} frames may have been lost with a connection, and the applied count
      * alone would take them for applied once a later batch moved it past them.
      */
-    private static void catchUp(BrowserSession target, long applied, Map<Long, BrowserStorageException> failed) {
+    private static void catchUp(Browser target, long applied, Map<Long, BrowserStorageException> failed) {
         if (applied < 0) {
             return;
         }

@@ -4,16 +4,16 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.Utf8;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.StorageChange;
+import dev.browserstorage.browser.StoredValue;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.StorageChange;
-import dev.browserstorage.session.StoredValue;
-import dev.browserstorage.session.Write;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
 public final class StoreAccess {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
 
-    private final SessionSource sessions;
+    private final BrowserSource sessions;
     private final StoreDescriptor descriptor;
     private final String[] browserKeys;
 
@@ -47,7 +47,7 @@ public final class StoreAccess {
      * @param sessions where each call finds its browser's session
      * @param descriptor the store
      */
-    public StoreAccess(SessionSource sessions, StoreDescriptor descriptor) {
+    public StoreAccess(BrowserSource sessions, StoreDescriptor descriptor) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.browserKeys = new String[descriptor.fields().size()];
@@ -58,7 +58,7 @@ public final class StoreAccess {
     }
 
     /** @return the session of the current call's browser, or of its tab for a sessionStorage store */
-    public BrowserSession session() {
+    public Browser session() {
         return descriptor.area() == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
     }
 
@@ -96,12 +96,12 @@ public final class StoreAccess {
                     .map(decoded -> StoreAccess.<T>cast(decoded.value))
                     .orElse(field.defaultValue());
         }
-        BrowserSession session = session();
+        Browser session = session();
         return typedValue(session, field, session.read(field.area(), browserKey(field)));
     }
 
     /** The typed value of what a reader of a field sees: decoded once per stored text. */
-    private <T> T typedValue(BrowserSession session, StoreField<T> field, StoredValue stored) {
+    private <T> T typedValue(Browser session, StoreField<T> field, StoredValue stored) {
         if (stored == null) {
             return field.defaultValue();
         }
@@ -138,7 +138,7 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).isPresent();
         }
-        BrowserSession session = session();
+        Browser session = session();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
@@ -164,7 +164,7 @@ public final class StoreAccess {
         if (descriptor.area() == StorageArea.COOKIE && sessions.httpCookies().isPresent()) {
             return true;
         }
-        BrowserSession session = sessionIfAny();
+        Browser session = sessionIfAny();
         return session != null && session.isHydrated();
     }
 
@@ -179,7 +179,7 @@ public final class StoreAccess {
         if (http(field).isPresent()) {
             return true;
         }
-        BrowserSession session = sessionIfAny();
+        Browser session = sessionIfAny();
         return session != null && session.knows(field.area(), browserKey(field));
     }
 
@@ -204,7 +204,7 @@ public final class StoreAccess {
         if (http(field).isPresent()) {
             return get(field);
         }
-        BrowserSession session = sessionIfAny();
+        Browser session = sessionIfAny();
         if (session == null || !session.knows(field.area(), browserKey(field))) {
             return field.defaultValue();
         }
@@ -212,7 +212,7 @@ public final class StoreAccess {
     }
 
     /** The session of this call, or {@code null} where {@link #session()} would throw: no tab, no browser. */
-    private BrowserSession sessionIfAny() {
+    private Browser sessionIfAny() {
         try {
             return session();
         } catch (NotHydratedException | IllegalStateException e) {
@@ -267,7 +267,7 @@ public final class StoreAccess {
         return new Expiring<>(field.storedCodec().decode(text), Long.MAX_VALUE);
     }
 
-    private void dropExpired(BrowserSession session, StoreField<?> field, StoredValue stored) {
+    private void dropExpired(Browser session, StoreField<?> field, StoredValue stored) {
         // Only if nobody replaced the value since it was read; the write is best effort, since the
         // browser's glue drops expired values on its own as well. Before the browser's snapshot the
         // value is a write of ours still on its way, which the glue drops when it expires.
@@ -384,7 +384,7 @@ public final class StoreAccess {
 
     /**
      * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
-     * all or none ({@link BrowserSession#writeToResponse}); everything else goes through the session
+     * all or none ({@link Browser#writeToResponse}); everything else goes through the session
      * as a batch.
      */
     private CompletionStage<Void> submit(List<Write> writes) {
@@ -448,7 +448,7 @@ public final class StoreAccess {
     }
 
     private <T> T valueOf(StoreField<T> field, String text) {
-        BrowserSession session = session();
+        Browser session = session();
         if (text == null) {
             return field.defaultValue();
         }
@@ -486,7 +486,7 @@ public final class StoreAccess {
      */
     public final class Batch {
         private final List<Write> writes = new ArrayList<>();
-        private final BrowserSession session = StoreAccess.this.session();
+        private final Browser session = StoreAccess.this.session();
 
         private Batch() {}
 

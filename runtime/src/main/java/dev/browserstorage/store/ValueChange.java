@@ -1,6 +1,6 @@
 package dev.browserstorage.store;
 
-import dev.browserstorage.session.ChangeSource;
+import dev.browserstorage.browser.ChangeSource;
 
 /**
  * A typed field's value changed, as server code sees it. Absent values appear as the field's

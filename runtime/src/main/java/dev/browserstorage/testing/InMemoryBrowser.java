@@ -3,11 +3,11 @@ package dev.browserstorage.testing;
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.Transport;
-import dev.browserstorage.session.Write;
-import dev.browserstorage.session.WriteBatch;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.Transport;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.browser.WriteBatch;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * does not fit the browser's own quota fails with {@link QuotaExceededException.Kind#BROWSER_QUOTA}.
  *
  * <pre>{@code
- * BrowserSession session = BrowserSession.builder("b1", "demo").build();
+ * Browser session = Browser.builder("b1", "demo").build();
  * InMemoryBrowser browser = new InMemoryBrowser(session);
  * browser.connect();                           // hello + snapshot: the session is hydrated
  * CompletionStage<Void> done = store.setTheme("dark");
@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * <p>Not thread safe: drive it from the test's thread.
  */
 public final class InMemoryBrowser implements Transport {
-    private final BrowserSession session;
+    private final Browser session;
     private final URI pageUrl;
     private final Map<StorageArea, SortedMap<String, String>> storage = new EnumMap<>(StorageArea.class);
     private final Deque<WriteBatch> inbox = new ArrayDeque<>();
@@ -55,7 +55,7 @@ public final class InMemoryBrowser implements Transport {
      *
      * @param session the session that stands for this browser on the server
      */
-    public InMemoryBrowser(BrowserSession session) {
+    public InMemoryBrowser(Browser session) {
         this(session, URI.create("https://localhost/"));
     }
 
@@ -65,7 +65,7 @@ public final class InMemoryBrowser implements Transport {
      * @param session the session that stands for this browser on the server
      * @param pageUrl the page's URL, which cookie rules are checked against
      */
-    public InMemoryBrowser(BrowserSession session, URI pageUrl) {
+    public InMemoryBrowser(Browser session, URI pageUrl) {
         this.session = Objects.requireNonNull(session, "session");
         this.pageUrl = Objects.requireNonNull(pageUrl, "pageUrl");
         for (StorageArea area : StorageArea.values()) {

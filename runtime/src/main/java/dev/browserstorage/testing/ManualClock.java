@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * A clock that only moves when a test moves it, so lifetimes ({@code @Ttl}, cookie expiry, idle
- * tabs) can be tested without waiting. Give it to {@code BrowserSession.builder(...).clock(...)}.
+ * tabs) can be tested without waiting. Give it to {@code Browser.builder(...).clock(...)}.
  * Thread safe.
  */
 public final class ManualClock extends Clock {

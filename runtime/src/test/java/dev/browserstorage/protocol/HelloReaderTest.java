@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.StorageLimits;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.StorageLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ class HelloReaderTest {
     private static final String UNREAD = " <not JSON, never read";
 
     /** 100 bytes per value, 1,000 units per area. */
-    private final BrowserSession session = BrowserSession.builder("b1", "demo")
+    private final Browser session = Browser.builder("b1", "demo")
             .limits(new StorageLimits(100, 1000, 10))
             .build();
 
@@ -53,8 +53,7 @@ class HelloReaderTest {
         connection.receive(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\",\"demo:b\":\""
                 + "€".repeat(34) + "\",\"demo:c\":\"ok\"},\"tab\":\"t1\"}");
 
-        BrowserSession holder =
-                area.equals("local") ? session : session.findTab("t1").orElseThrow();
+        Browser holder = area.equals("local") ? session : session.findTab("t1").orElseThrow();
         StorageArea storage = area.equals("local") ? StorageArea.LOCAL : StorageArea.SESSION;
         assertThat(holder.entries(storage))
                 .as("the oversized values are not kept, their keys are")
@@ -122,11 +121,11 @@ class HelloReaderTest {
     @Test
     void theCookiesOfAHelloAreRefusedAtThePairPastTheLimit() {
         assertRefusedAt(
-                START + "\"cookies\":\"" + cookies(BrowserSession.MAX_COOKIES) + "; one=more\"," + UNREAD,
+                START + "\"cookies\":\"" + cookies(Browser.MAX_COOKIES) + "; one=more\"," + UNREAD,
                 "'cookies' has more than 1000 cookies");
         // Pairs are counted, not names: a repeated name costs the splitting as much as a new one.
         assertRefusedAt(
-                START + "\"cookies\":\"" + "a=b;".repeat(BrowserSession.MAX_COOKIES + 1) + "\"," + UNREAD,
+                START + "\"cookies\":\"" + "a=b;".repeat(Browser.MAX_COOKIES + 1) + "\"," + UNREAD,
                 "'cookies' has more than 1000 cookies");
     }
 
@@ -201,7 +200,7 @@ class HelloReaderTest {
 
     @Test
     void aLargeHelloWithinTheLimitsHydratesAsBefore() {
-        BrowserSession roomy = BrowserSession.builder("b2", "demo").build();
+        Browser roomy = Browser.builder("b2", "demo").build();
         Map<String, String> local = new LinkedHashMap<>();
         Map<String, String> tabSession = new LinkedHashMap<>();
         for (int i = 0; i < 20_000; i++) {
@@ -210,7 +209,7 @@ class HelloReaderTest {
         for (int i = 0; i < 2_000; i++) {
             tabSession.put("demo:draft." + i, "{\"expires\":1767225600000,\"value\":" + i + "}");
         }
-        StringBuilder cookies = new StringBuilder(cookies(BrowserSession.MAX_COOKIES - 2));
+        StringBuilder cookies = new StringBuilder(cookies(Browser.MAX_COOKIES - 2));
         cookies.append("; c0=repeated; flag");
         Map<String, String> expectedCookies = SyncConnection.parseCookieHeader(cookies.toString());
         String hello = HELLO.replace("{\"demo:prefs.theme\":\"\\\"dark\\\"\"}", json(local))
@@ -224,7 +223,7 @@ class HelloReaderTest {
                 .isEqualTo(tabSession);
         assertThat(roomy.entries(StorageArea.COOKIE))
                 .isEqualTo(expectedCookies)
-                .hasSize(BrowserSession.MAX_COOKIES - 1)
+                .hasSize(Browser.MAX_COOKIES - 1)
                 .containsEntry("c0", "0")
                 .containsEntry("", "flag");
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class HostileFrameRegressionTest {
             "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"http://localhost/\",\"local\":{},"
                     + "\"session\":{},\"cookies\":\"\",\"applied\":0}";
 
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final Browser session = Browser.builder("b1", "demo").build();
     private final List<String> sent = new ArrayList<>();
     private final SyncConnection connection = new SyncConnection(session, sent::add);
 
@@ -61,8 +61,8 @@ class HostileFrameRegressionTest {
 
     @Test
     void changesThatWouldTakeAnAreaPastTheBudgetAreRefusedOneByOne() {
-        BrowserSession small = BrowserSession.builder("b2", "demo")
-                .limits(new dev.browserstorage.session.StorageLimits(64 * 1024, 256 * 1024, 50))
+        Browser small = Browser.builder("b2", "demo")
+                .limits(new dev.browserstorage.browser.StorageLimits(64 * 1024, 256 * 1024, 50))
                 .build();
         SyncConnection guarded = new SyncConnection(small, sent::add);
         guarded.receive(HELLO);
@@ -100,7 +100,7 @@ class HostileFrameRegressionTest {
         assertThatThrownBy(() -> connection.receive(
                         "{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c\",\"value\":\"" + "z".repeat(5000) + "\"}"))
                 .isInstanceOf(ProtocolException.class);
-        for (int i = 0; i < BrowserSession.MAX_COOKIES; i++) {
+        for (int i = 0; i < Browser.MAX_COOKIES; i++) {
             connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c" + i + "\",\"value\":\"1\"}");
         }
         assertThatThrownBy(() -> connection.receive(
@@ -109,7 +109,7 @@ class HostileFrameRegressionTest {
                         ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
         connection.receive("{\"t\":\"change\",\"area\":\"cookie\",\"key\":\"c0\",\"value\":\"2\"}");
         assertThat(session.entries(StorageArea.COOKIE))
-                .hasSize(BrowserSession.MAX_COOKIES)
+                .hasSize(Browser.MAX_COOKIES)
                 .containsEntry("c0", "2");
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class HttpOnlyFramesTest {
             "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\",\"local\":{},"
                     + "\"session\":{},\"cookies\":\"theme=dark\",\"applied\":0}";
 
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final Browser session = Browser.builder("b1", "demo").build();
     private final List<String> recorded = new ArrayList<>();
     private final SyncConnection connection = new SyncConnection(session, recorded::add);
 

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
-import dev.browserstorage.session.WriteBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The pending batches a page carries (docs/protocol.md, "Rendered batches"). */
 class RenderedBatchesTest {
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
-    private final BrowserSession tab = session.tab("t1");
+    private final Browser session = Browser.builder("b1", "demo").build();
+    private final Browser tab = session.tab("t1");
 
     @Test
     void browserBatchesThenTheTabsInIdOrderWithTokensAndWithoutIds() throws Exception {

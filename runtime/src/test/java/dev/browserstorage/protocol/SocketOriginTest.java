@@ -4,7 +4,7 @@ import static dev.browserstorage.protocol.SyncConnectionTest.HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SocketOriginTest {
     private static final String PAGE = "\"page\":\"https://shop.example/\",";
 
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final Browser session = Browser.builder("b1", "demo").build();
     private final List<String> sent = new ArrayList<>();
 
     @ParameterizedTest

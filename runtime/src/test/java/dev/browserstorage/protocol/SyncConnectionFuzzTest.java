@@ -3,9 +3,9 @@ package dev.browserstorage.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.StorageLimits;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.browser.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +46,7 @@ class SyncConnectionFuzzTest {
     void everyFrameIsAcceptedOrRefusedWithADocumentedErrorAndTheSessionStaysWithinItsLimits(
             @ForAll("sequences") List<String> frames) throws Exception {
         StorageLimits limits = LIMITS;
-        BrowserSession session =
-                BrowserSession.builder("b1", APP).limits(limits).build();
+        Browser session = Browser.builder("b1", APP).limits(limits).build();
         // Writes waiting for the browser, so that acks, fails and 'applied' have batches to hit.
         for (int i = 0; i < 3; i++) {
             session.write(List.of(Write.set(StorageArea.LOCAL, APP + ":prefs.w" + i, "\"" + i + "\"")));
@@ -85,8 +84,7 @@ class SyncConnectionFuzzTest {
         checkState(session);
     }
 
-    private static void checkInvariants(BrowserSession session, StorageLimits limits, List<String> sent)
-            throws Exception {
+    private static void checkInvariants(Browser session, StorageLimits limits, List<String> sent) throws Exception {
         if (session.isHydrated()) {
             for (StorageArea area : List.of(StorageArea.LOCAL, StorageArea.SESSION)) {
                 assertThat(session.unitsUsed(area)).isLessThanOrEqualTo(limits.maxAreaUnits());
@@ -106,12 +104,12 @@ class SyncConnectionFuzzTest {
     }
 
     /** The checks that copy the session's state, once per sequence. */
-    private static void checkState(BrowserSession session) {
+    private static void checkState(Browser session) {
         if (session.isHydrated()) {
             for (StorageArea area : List.of(StorageArea.LOCAL, StorageArea.SESSION)) {
                 assertThat(session.entries(area).keySet()).allMatch(key -> key.startsWith(APP + ":"));
             }
-            assertThat(session.entries(StorageArea.COOKIE).size()).isLessThanOrEqualTo(BrowserSession.MAX_COOKIES);
+            assertThat(session.entries(StorageArea.COOKIE).size()).isLessThanOrEqualTo(Browser.MAX_COOKIES);
         }
     }
 

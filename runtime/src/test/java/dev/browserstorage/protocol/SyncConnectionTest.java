@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.StorageLimits;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.browser.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class SyncConnectionTest {
     static final String HELLO = "{\"t\":\"hello\",\"v\":1,\"app\":\"demo\",\"page\":\"https://shop.example/\","
             + "\"local\":{\"demo:prefs.theme\":\"\\\"dark\\\"\"},\"session\":{},\"cookies\":\"a=1; b=x=y\",\"applied\":0,\"tab\":\"t1\"}";
 
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final Browser session = Browser.builder("b1", "demo").build();
     private final List<String> sent = new ArrayList<>();
     private final SyncConnection connection = new SyncConnection(session, sent::add);
 
@@ -265,7 +265,7 @@ class SyncConnectionTest {
     void theHelloHydratesTheTabsSessionStorageApartFromTheBrowsers() {
         connection.receive(HELLO.replace("\"session\":{}", "\"session\":{\"demo:draft.text\":\"\\\"hi\\\"\"}"));
 
-        BrowserSession tab = connection.tab().orElseThrow();
+        Browser tab = connection.tab().orElseThrow();
         assertThat(tab.tabId()).contains("t1");
         assertThat(session.findTab("t1")).containsSame(tab);
         assertThat(tab.readText(StorageArea.SESSION, "demo:draft.text")).contains("\"hi\"");
@@ -280,7 +280,7 @@ class SyncConnectionTest {
     @Test
     void aTabsWritesGoOutMarkedAsTheTabsAndOnlyATabAckCompletesThem() {
         connection.receive(HELLO);
-        BrowserSession tab = connection.tab().orElseThrow();
+        Browser tab = connection.tab().orElseThrow();
         CompletableFuture<Void> local = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
                 .toCompletableFuture();
         CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
@@ -320,7 +320,7 @@ class SyncConnectionTest {
     @Test
     void aTabsWritesWaitForThatTabNotForAnotherTabOfTheBrowser() {
         connection.receive(HELLO);
-        BrowserSession tab = connection.tab().orElseThrow();
+        Browser tab = connection.tab().orElseThrow();
         connection.closed();
         SyncConnection other = new SyncConnection(session, sent::add);
         other.receive(HELLO.replace("t1", "t2"));
@@ -340,7 +340,7 @@ class SyncConnectionTest {
     @Test
     void tabAppliedInHelloAcknowledgesTheTabBatchesWhoseAckWasLost() {
         connection.receive(HELLO);
-        BrowserSession tab = connection.tab().orElseThrow();
+        Browser tab = connection.tab().orElseThrow();
         CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
                 .toCompletableFuture();
         connection.closed();
@@ -373,7 +373,7 @@ class SyncConnectionTest {
 
     @Test
     void aBrowserWhoseTabsAreAllConnectedCannotOpenOneMoreThanTheLimit() {
-        BrowserSession small = BrowserSession.builder("b2", "demo")
+        Browser small = Browser.builder("b2", "demo")
                 .limits(new StorageLimits(1000, 1000, 10, 2))
                 .build();
         new SyncConnection(small, sent::add).receive(HELLO);
@@ -447,7 +447,7 @@ class SyncConnectionTest {
                 .as("renumbered after the browser's count, under the same token")
                 .isEqualTo("{\"t\":\"batch\",\"id\":42,\"token\":\"" + token
                         + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}");
-        BrowserSession tab = connection.tab().orElseThrow();
+        Browser tab = connection.tab().orElseThrow();
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
         assertThat(sent.get(2))
                 .startsWith("{\"t\":\"batch\",\"id\":1,\"tab\":true,\"token\":\""

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.ExchangeSource;
+import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.ExchangeSource;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,15 +58,15 @@ class HttpCookieWritesTest {
     }
 
     private final Exchange exchange = new Exchange();
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
-    private final SessionSource source = new ExchangeSource(session, exchange);
+    private final Browser session = Browser.builder("b1", "demo").build();
+    private final BrowserSource source = new ExchangeSource(session, exchange);
 
-    private static StoreAccess store(SessionSource source, CookieOptions options) {
+    private static StoreAccess store(BrowserSource source, CookieOptions options) {
         return store(source, "ui_lang", options);
     }
 
     /** A store of one String cookie field, {@code lang}, under a cookie name. */
-    static StoreAccess store(SessionSource source, String name, CookieOptions options) {
+    static StoreAccess store(BrowserSource source, String name, CookieOptions options) {
         StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", name, Codecs.string())
                 .defaultValue("en")
                 .cookie(options)
@@ -125,7 +125,7 @@ class HttpCookieWritesTest {
 
     @Test
     void aFieldNamedLikeTheFrameworksOwnCookieCanBeNeitherWrittenNorRemoved() {
-        BrowserSession guarded = BrowserSession.builder("b2", "demo")
+        Browser guarded = Browser.builder("b2", "demo")
                 .reservedCookieNames(Set.of("__Host-bs_id"))
                 .build();
         CookieOptions asTheFrameworkSetsIt =

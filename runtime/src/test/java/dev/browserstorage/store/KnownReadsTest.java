@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
-import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.testing.ManualClock;
 import java.net.URI;
 import java.time.Duration;
@@ -28,8 +28,7 @@ class KnownReadsTest {
     private static final URI PAGE = URI.create("https://shop.example.com/settings");
 
     private final ManualClock clock = new ManualClock();
-    private final BrowserSession session =
-            BrowserSession.builder("b1", "demo").clock(clock).build();
+    private final Browser session = Browser.builder("b1", "demo").clock(clock).build();
 
     private final StoreField<String> theme = StoreField.builder(
                     0, StorageArea.LOCAL, "theme", "prefs.theme", Codecs.string())
@@ -103,7 +102,7 @@ class KnownReadsTest {
         StoreField<String> step = StoreField.builder(0, StorageArea.SESSION, "step", "wizard.step", Codecs.string())
                 .defaultValue("start")
                 .build();
-        SessionSource noTab = new Source(
+        BrowserSource noTab = new Source(
                 () -> session,
                 () -> {
                     throw new NotHydratedException("no tab named");
@@ -120,7 +119,7 @@ class KnownReadsTest {
 
     @Test
     void aCallWithoutABrowserReadsDefaults() {
-        SessionSource nobody = new Source(
+        BrowserSource nobody = new Source(
                 () -> {
                     throw new IllegalStateException("no browser for this call");
                 },
@@ -137,7 +136,7 @@ class KnownReadsTest {
     void cookieFieldsInsideAnHttpRequestAreKnownFromItsCookiesAndItsOwnWrites() {
         HttpCookieWritesTest.Exchange exchange = new HttpCookieWritesTest.Exchange();
         exchange.request.put("ui_lang", "fr");
-        SessionSource http = new Source(() -> session, null, exchange);
+        BrowserSource http = new Source(() -> session, null, exchange);
         StoreField<String> lang = StoreField.builder(0, StorageArea.COOKIE, "lang", "ui_lang", Codecs.string())
                 .defaultValue("en")
                 .cookie(CookieOptions.defaults())
@@ -162,12 +161,12 @@ class KnownReadsTest {
     }
 
     /** A call's browser, tab and HTTP exchange, each as a test needs it. */
-    private static final class Source implements SessionSource {
-        private final Supplier<BrowserSession> current;
-        private final Supplier<BrowserSession> tab;
+    private static final class Source implements BrowserSource {
+        private final Supplier<Browser> current;
+        private final Supplier<Browser> tab;
         private final HttpCookies http;
 
-        Source(Supplier<BrowserSession> current, Supplier<BrowserSession> tab, HttpCookies http) {
+        Source(Supplier<Browser> current, Supplier<Browser> tab, HttpCookies http) {
             this.current = current;
             this.tab = tab == null ? current : tab;
             this.http = http;
@@ -179,12 +178,12 @@ class KnownReadsTest {
         }
 
         @Override
-        public BrowserSession current() {
+        public Browser current() {
             return current.get();
         }
 
         @Override
-        public BrowserSession currentTab() {
+        public Browser currentTab() {
             return tab.get();
         }
 

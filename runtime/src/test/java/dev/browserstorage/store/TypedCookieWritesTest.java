@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.WriteBatch;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;
@@ -30,8 +30,7 @@ class TypedCookieWritesTest {
 
     @Test
     void aDeclaredMaxAgeOver400DaysIsWrittenAs400Days() {
-        BrowserSession session =
-                BrowserSession.builder("b1", "demo").clock(clock).build();
+        Browser session = Browser.builder("b1", "demo").clock(clock).build();
         InMemoryBrowser browser = new InMemoryBrowser(session);
         browser.connect();
         StoreAccess store = store(
@@ -52,7 +51,7 @@ class TypedCookieWritesTest {
 
     @Test
     void aFieldNamedLikeTheFrameworksOwnCookieCanBeNeitherWrittenNorRemoved() {
-        BrowserSession guarded = BrowserSession.builder("b2", "demo")
+        Browser guarded = Browser.builder("b2", "demo")
                 .reservedCookieNames(Set.of("__bs_tab"))
                 .build();
         InMemoryBrowser browser = new InMemoryBrowser(guarded);

@@ -3,8 +3,8 @@ package dev.browserstorage.bench.app;
 import dev.browserstorage.bench.model.BenchPreferences;
 import dev.browserstorage.bench.model.BenchPreferencesStore;
 import dev.browserstorage.bench.model.Theme;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.websockets.next.OpenConnections;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class BenchResource {
             preferences(Theme.LIGHT, 15, "de", "Asia/Tokyo", true, 0.9, List.of("vert.x", "jackson"));
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     PingConnections pings;
@@ -150,7 +150,7 @@ public class BenchResource {
             }
             used = now;
         }
-        return new Heap(used, sessions.size(), openConnections.stream().count());
+        return new Heap(used, browsers.size(), openConnections.stream().count());
     }
 
     /**
@@ -172,9 +172,8 @@ public class BenchResource {
         return chromium.await();
     }
 
-    private BrowserSession connected(String browserId) {
-        BrowserSession session =
-                browserId == null ? null : sessions.find(browserId).orElse(null);
+    private Browser connected(String browserId) {
+        Browser session = browserId == null ? null : browsers.find(browserId).orElse(null);
         if (session == null || !session.isConnected() || !session.isHydrated()) {
             throw new NotFoundException("browser " + browserId + " is not connected and hydrated");
         }

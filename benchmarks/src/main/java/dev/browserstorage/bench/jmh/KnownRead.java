@@ -2,9 +2,9 @@ package dev.browserstorage.bench.jmh;
 
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.bench.model.BenchPreferencesStore;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.Write;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public class KnownRead {
     /** Hydrates one session, and fills the other with pending writes. */
     @Setup(Level.Trial)
     public void setUp() {
-        BrowserSession session = BrowserSession.builder("jmh-hydrated", "bench").build();
+        Browser session = Browser.builder("jmh-hydrated", "bench").build();
         session.hydrate(new Snapshot(
                 URI.create("http://localhost/"),
                 Map.of("bench:prefs.fontSize", "16", "bench:prefs.language", "\"fr\""),
@@ -53,8 +53,8 @@ public class KnownRead {
     }
 
     private static BenchPreferencesStore waiting(int pendingWrites) {
-        BrowserSession session =
-                BrowserSession.builder("jmh-waiting-" + pendingWrites, "bench").build();
+        Browser session =
+                Browser.builder("jmh-waiting-" + pendingWrites, "bench").build();
         for (int i = 1; i < pendingWrites; i++) {
             session.write(List.of(Write.set(StorageArea.LOCAL, "bench:other.key" + i, "1")));
         }

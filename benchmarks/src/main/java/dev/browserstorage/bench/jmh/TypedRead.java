@@ -1,8 +1,8 @@
 package dev.browserstorage.bench.jmh;
 
 import dev.browserstorage.bench.model.BenchPreferencesStore;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
@@ -53,7 +53,7 @@ public class TypedRead {
         raw.put(LANGUAGE_KEY, "\"fr\"");
         raw.put("bench:prefs.theme", "\"DARK\"");
         raw.put("bench:prefs.recentSearches", "[\"jmh\",\"quarkus\"]");
-        BrowserSession session = BrowserSession.builder("jmh-browser", "bench").build();
+        Browser session = Browser.builder("jmh-browser", "bench").build();
         session.hydrate(new Snapshot(URI.create("http://localhost/"), new HashMap<>(raw), Map.of(), Map.of()));
         store = new BenchPreferencesStore(session);
 

@@ -1,7 +1,7 @@
 package dev.browserstorage.demo.chromium;
 
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -34,7 +34,7 @@ abstract class ChromiumTestBase {
     URL base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     Chromium chromium;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -96,8 +96,8 @@ abstract class ChromiumTestBase {
     }
 
     /** @return the server-side session of the browser's id */
-    BrowserSession session() {
-        return sessions.find(browserId()).orElseThrow(() -> new AssertionError("no server session for " + browserId()));
+    Browser session() {
+        return browsers.find(browserId()).orElseThrow(() -> new AssertionError("no server session for " + browserId()));
     }
 
     /** An API call from outside the page, with the browser's cookie: as the server sees another request of it. */

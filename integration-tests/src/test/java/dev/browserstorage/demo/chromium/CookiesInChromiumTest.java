@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.CookieChangeEvent;
 import dev.browserstorage.InvalidCookieException;
+import dev.browserstorage.browser.ChangeSource;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
-import dev.browserstorage.session.ChangeSource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -168,7 +168,7 @@ class CookiesInChromiumTest extends ChromiumTestBase {
         // A JSON answer gives the browser its id; the page has not connected, so the server cannot
         // know the page's host yet: only the glue can see the domain does not match it.
         chromium.driver().get(base + "api/cookies");
-        CompletableFuture<Void> write = new BrowserCookies(sessions.session(browserId()))
+        CompletableFuture<Void> write = new BrowserCookies(browsers.get(browserId()))
                 .set(
                         "lab_far",
                         "1",

@@ -2,9 +2,9 @@ package dev.browserstorage.demo.chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.demo.PreferencesStore;
 import dev.browserstorage.demo.Theme;
-import dev.browserstorage.session.BrowserSession;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,7 @@ class SignInInChromiumTest extends ChromiumTestBase {
         assertThat(call("POST", "api/prefs", "{\"theme\":\"DARK\"}").statusCode())
                 .isEqualTo(200);
         String oldCredential = credential();
-        BrowserSession before = session();
+        Browser before = session();
 
         // A new visitor answers the cookie banner first; it covers the page's foot until then.
         chromium.driver().findElement(By.id("consent-decline")).click();
@@ -40,7 +40,7 @@ class SignInInChromiumTest extends ChromiumTestBase {
                         && before.isConnected()
                         && Boolean.TRUE.equals(chromium.js("return BrowserStorage.state() === 'open'")));
 
-        assertThat(sessions.find(oldCredential.substring(0, oldCredential.indexOf('.'))))
+        assertThat(browsers.find(oldCredential.substring(0, oldCredential.indexOf('.'))))
                 .as("the old id")
                 .isEmpty();
         assertThat(new PreferencesStore(session()).getTheme())

@@ -1,9 +1,9 @@
 package dev.browserstorage.processor.writer;
 
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
-import dev.browserstorage.session.StorageLimits;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,11 +2,11 @@ package dev.browserstorage.processor.writer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
-import dev.browserstorage.session.StorageLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

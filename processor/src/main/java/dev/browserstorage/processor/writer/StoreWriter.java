@@ -31,8 +31,8 @@ public final class StoreWriter {
     private static final String RUNTIME = "dev.browserstorage";
     private static final ClassName STORAGE_AREA = ClassName.get(RUNTIME, "StorageArea");
     private static final ClassName REGISTRATION = ClassName.get(RUNTIME, "Registration");
-    private static final ClassName BROWSER_SESSION = ClassName.get(RUNTIME + ".session", "BrowserSession");
-    private static final ClassName SESSION_SOURCE = ClassName.get(RUNTIME + ".session", "SessionSource");
+    private static final ClassName BROWSER = ClassName.get(RUNTIME + ".browser", "Browser");
+    private static final ClassName BROWSER_SOURCE = ClassName.get(RUNTIME + ".browser", "BrowserSource");
     private static final ClassName STORE_FIELD = ClassName.get(RUNTIME + ".store", "StoreField");
     private static final ClassName STORE_DESCRIPTOR = ClassName.get(RUNTIME + ".store", "StoreDescriptor");
     private static final ClassName STORE_ACCESS = ClassName.get(RUNTIME + ".store", "StoreAccess");
@@ -303,15 +303,15 @@ public final class StoreWriter {
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(
-                        "Binds this store to its browsers: one {@code BrowserSession}, or a source that finds the current\n"
+                        "Binds this store to its browsers: one {@code Browser}, or a source that finds the current\n"
                                 + "request's browser (how the Quarkus extension injects it).\n\n@param sessions where each call finds its browser\n")
-                .addParameter(SESSION_SOURCE, "sessions")
+                .addParameter(BROWSER_SOURCE, "sessions")
                 .addStatement("this.access = new $T(sessions, DESCRIPTOR)", STORE_ACCESS)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("session")
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("@return the session of the browser this call reads and writes\n")
-                .returns(BROWSER_SESSION)
+                .returns(BROWSER)
                 .addStatement("return access.session()")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("isHydrated")

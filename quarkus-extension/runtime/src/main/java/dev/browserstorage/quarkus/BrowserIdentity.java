@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
  * <p>The server gives each browser a credential in an HttpOnly cookie ({@code bs_id}, or {@code
  * __Host-bs_id} on secure pages): a public id with a tag only the server can make. {@link #id()} is
  * the public part, which server code may keep (say, against a user, to write to the browser later
- * through {@link BrowserSessions}); it cannot be turned back into the cookie.
+ * through {@link Browsers}); it cannot be turned back into the cookie.
  *
  * <p>Rotate the id where the browser's privileges change, at login above all ({@link #rotate()}):
  * a page that managed to plant its own id in the browser beforehand (session fixation) is then left

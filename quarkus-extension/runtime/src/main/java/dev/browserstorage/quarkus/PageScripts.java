@@ -1,9 +1,9 @@
 package dev.browserstorage.quarkus;
 
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.quarkus.runtime.RequestBrowser;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.WriteBatch;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PageScripts {
-    private final BrowserSessions sessions;
+    private final Browsers browsers;
     private final CurrentVertxRequest request;
     /** Up to the glue tag's pending writes; neither the path nor the app id needs escaping (both are checked at start). */
     private final String glueStart;
@@ -44,12 +44,12 @@ public class PageScripts {
 
     @Inject
     PageScripts(
-            BrowserSessions sessions,
+            Browsers browsers,
             CurrentVertxRequest request,
             @ConfigProperty(name = "quarkus.browser-storage.path", defaultValue = "/_storage") String path) {
-        this.sessions = sessions;
+        this.browsers = browsers;
         this.request = request;
-        this.glueStart = "<script src=\"" + path + "/storage.js\" data-app=\"" + sessions.appId() + "\"";
+        this.glueStart = "<script src=\"" + path + "/storage.js\" data-app=\"" + browsers.appId() + "\"";
         this.glueEnd = "></script>\n<script src=\"" + path + "/stores.global.js\"></script>";
     }
 
@@ -87,14 +87,13 @@ public class PageScripts {
     /** The request's browser's (and tab's) pending batches as JSON; null if there are none. Reads only. */
     private String pendingJson(RoutingContext context) {
         String browserId = RequestBrowser.browserId(context);
-        Optional<BrowserSession> browser = browserId == null ? Optional.empty() : sessions.find(browserId);
+        Optional<Browser> browser = browserId == null ? Optional.empty() : browsers.find(browserId);
         if (browser.isEmpty()) {
             return null;
         }
         String tabId = RequestBrowser.tabId(context);
-        Optional<BrowserSession> tab =
-                tabId == null ? Optional.empty() : browser.get().findTab(tabId);
-        List<WriteBatch> tabBatches = tab.map(BrowserSession::pendingBatches).orElse(List.of());
+        Optional<Browser> tab = tabId == null ? Optional.empty() : browser.get().findTab(tabId);
+        List<WriteBatch> tabBatches = tab.map(Browser::pendingBatches).orElse(List.of());
         String json = Frames.rendered(browser.get().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
         return json.equals("[]") ? null : json;
     }

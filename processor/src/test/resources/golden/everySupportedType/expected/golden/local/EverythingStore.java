@@ -2,9 +2,9 @@ package golden.local;
 
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.codec.Codecs;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.SessionSource;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -360,19 +360,19 @@ public final class EverythingStore implements TypedStore {
     private final StoreAccess access;
 
     /**
-     * Binds this store to its browsers: one {@code BrowserSession}, or a source that finds the current
+     * Binds this store to its browsers: one {@code Browser}, or a source that finds the current
      * request's browser (how the Quarkus extension injects it).
      *
      * @param sessions where each call finds its browser
      */
-    public EverythingStore(SessionSource sessions) {
+    public EverythingStore(BrowserSource sessions) {
         this.access = new StoreAccess(sessions, DESCRIPTOR);
     }
 
     /**
      * @return the session of the browser this call reads and writes
      */
-    public BrowserSession session() {
+    public Browser session() {
         return access.session();
     }
 

@@ -2,8 +2,8 @@ package dev.browserstorage.quarkus.deployment;
 
 import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.quarkus.BrowserIdentity;
-import dev.browserstorage.quarkus.BrowserSessions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
+import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.PageScripts;
 import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
@@ -59,7 +59,7 @@ class BrowserStorageProcessor {
             BuildProducer<GeneratedBeanBuildItem> generated) {
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(
-                        BrowserSessions.class,
+                        Browsers.class,
                         BrowserRegistry.class,
                         BrowserIds.class,
                         BrowserIdentity.class,
@@ -193,7 +193,7 @@ class BrowserStorageProcessor {
             "dev.browserstorage.codec",
             "dev.browserstorage.cookie",
             "dev.browserstorage.protocol",
-            "dev.browserstorage.session",
+            "dev.browserstorage.browser",
             "dev.browserstorage.store",
             "dev.browserstorage.testing",
             "dev.browserstorage.quarkus",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The sync endpoint's abuse limits at their boundaries, over real WebSockets: connections per
  * browser id, frames per second, and the size of one frame. (Pending writes per browser are bounded
- * in {@code BrowserSessionTest}, unsent frames in {@code SyncEndpointTest}; the exact refill of the
+ * in {@code BrowserTest}, unsent frames in {@code SyncEndpointTest}; the exact refill of the
  * rate in {@code MessageRateTest}.)
  */
 class AbuseLimitsTest {

@@ -3,7 +3,7 @@ package dev.browserstorage.quarkus.deployment;
 import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -46,7 +46,7 @@ class AnonymousCostTest {
     Vertx vertx;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     private final List<SyncClient> open = new ArrayList<>();
 
@@ -76,11 +76,11 @@ class AnonymousCostTest {
         welcome(anonymous, 100);
         String issued = Credentials.issue(base);
         welcome(connect(issued), 100);
-        assertThat(sessions.find(anonymousId)).isPresent();
+        assertThat(browsers.find(anonymousId)).isPresent();
 
         closeAll();
-        waitUntil(() -> sessions.find(anonymousId).isEmpty());
-        assertThat(sessions.find(Credentials.id(issued)))
+        waitUntil(() -> browsers.find(anonymousId).isEmpty());
+        assertThat(browsers.find(Credentials.id(issued)))
                 .as("kept for the idle timeout")
                 .isPresent();
     }
@@ -92,7 +92,7 @@ class AnonymousCostTest {
             credentials.add(Credentials.issue(base));
             welcome(connect(credentials.get(i)), 100);
         }
-        assertThat(sessions.size()).isEqualTo(MAX_BROWSERS);
+        assertThat(browsers.size()).isEqualTo(MAX_BROWSERS);
 
         SyncClient turnedAway = connect(Credentials.issue(base));
         CompletableFuture<Short> closed = turnedAway.closed();
@@ -101,14 +101,14 @@ class AnonymousCostTest {
 
         open.remove(0).close();
         waitUntil(() ->
-                !sessions.find(Credentials.id(credentials.get(0))).orElseThrow().isConnected());
+                !browsers.find(Credentials.id(credentials.get(0))).orElseThrow().isConnected());
         String newcomer = Credentials.issue(base);
         welcome(connect(newcomer), 100);
-        assertThat(sessions.find(Credentials.id(credentials.get(0))))
+        assertThat(browsers.find(Credentials.id(credentials.get(0))))
                 .as("the idle browser made room")
                 .isEmpty();
-        assertThat(sessions.find(Credentials.id(newcomer))).isPresent();
-        assertThat(sessions.size()).isEqualTo(MAX_BROWSERS);
+        assertThat(browsers.find(Credentials.id(newcomer))).isPresent();
+        assertThat(browsers.size()).isEqualTo(MAX_BROWSERS);
     }
 
     @Test
@@ -125,9 +125,9 @@ class AnonymousCostTest {
 
         open.remove(firstPage);
         firstPage.close();
-        waitUntil(() -> !sessions.find(Credentials.id(first)).orElseThrow().isConnected());
+        waitUntil(() -> !browsers.find(Credentials.id(first)).orElseThrow().isConnected());
         welcome(connect(Credentials.issue(base)), 250_000);
-        assertThat(sessions.find(Credentials.id(first)))
+        assertThat(browsers.find(Credentials.id(first)))
                 .as("the idle browser's snapshot made room")
                 .isEmpty();
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -56,7 +56,7 @@ class BasePathTest {
     URL index;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
@@ -149,7 +149,7 @@ class BasePathTest {
                     .isEqualTo("open");
             String id = Credentials.id(
                     browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
-            assertThat(sessions.find(id).orElseThrow().readText(StorageArea.LOCAL, "test:prefs.theme"))
+            assertThat(browsers.find(id).orElseThrow().readText(StorageArea.LOCAL, "test:prefs.theme"))
                     .contains("\"dark\"");
         }
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.quarkus.BrowserIdentity;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -49,7 +49,7 @@ class BrowserIdentityTest {
     Vertx vertx;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -105,7 +105,7 @@ class BrowserIdentityTest {
         try (SyncClient page = SyncClient.connect(vertx, base, victim, null)) {
             page.send(hello("\"dark\""));
             assertThat(page.next().getString("t")).isEqualTo("welcome");
-            BrowserSession victimSession = sessions.find(Credentials.id(victim)).orElseThrow();
+            Browser victimSession = browsers.find(Credentials.id(victim)).orElseThrow();
 
             String forged = Credentials.id(victim) + "." + "C".repeat(22);
             try (SyncClient attacker = SyncClient.connect(vertx, base, forged, null)) {
@@ -116,7 +116,7 @@ class BrowserIdentityTest {
                 attacker.send(hello("\"stolen\""));
                 assertThat(attacker.next().getString("t")).isEqualTo("welcome");
                 String attackerId = Credentials.id(attacker.setCookie.substring(6, attacker.setCookie.indexOf(';')));
-                assertThat(sessions.find(attackerId)).isPresent().get().isNotSameAs(victimSession);
+                assertThat(browsers.find(attackerId)).isPresent().get().isNotSameAs(victimSession);
             }
             assertThat(victimSession.readText(StorageArea.LOCAL, "test:prefs.theme"))
                     .contains("\"dark\"");
@@ -126,12 +126,12 @@ class BrowserIdentityTest {
     @Test
     void rotatingTheIdKeepsTheStateClosesTheOldSocketsAndRefusesTheOldId() throws Exception {
         String old = Credentials.issue(base);
-        BrowserSession session;
+        Browser session;
         String rotated;
         try (SyncClient page = SyncClient.connect(vertx, base, old, null)) {
             page.send(hello("\"dark\""));
             assertThat(page.next().getString("t")).isEqualTo("welcome");
-            session = sessions.find(Credentials.id(old)).orElseThrow();
+            session = browsers.find(Credentials.id(old)).orElseThrow();
             var closed = page.closed();
 
             HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("/login"))
@@ -143,10 +143,10 @@ class BrowserIdentityTest {
                     .as("the old id's socket is closed to reconnect")
                     .isEqualTo((short) 4401);
         }
-        assertThat(sessions.find(Credentials.id(rotated)))
+        assertThat(browsers.find(Credentials.id(rotated)))
                 .as("the state moved to the new id")
                 .containsSame(session);
-        assertThat(sessions.find(Credentials.id(old))).isEmpty();
+        assertThat(browsers.find(Credentials.id(old))).isEmpty();
 
         HttpResponse<String> stale = get("/whoami", "bs_id=" + old);
         assertThat(stale.body())

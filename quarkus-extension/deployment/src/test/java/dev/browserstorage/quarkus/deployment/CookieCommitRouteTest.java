@@ -3,7 +3,7 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.quarkus.BrowserSessions;
+import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,7 +37,7 @@ class CookieCommitRouteTest {
     CookieCommits commits;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,9 +56,9 @@ class CookieCommitRouteTest {
         URI server = URI.create(base.toString());
         String browser = Credentials.issue(server);
         String otherBrowser = Credentials.issue(server);
-        sessions.session(Credentials.id(otherBrowser));
+        browsers.get(Credentials.id(otherBrowser));
         // A URL is signed for the browser's session, whose label is no credential.
-        String label = sessions.session(Credentials.id(browser)).browserId();
+        String label = browsers.get(Credentials.id(browser)).browserId();
         String url = commits.commitUrl(label, "sid", "s3cr3t", httpOnly);
         assertThat(url).startsWith("/assets/storage/cookie/").doesNotContain("s3cr3t");
 

@@ -3,8 +3,8 @@ package dev.browserstorage.quarkus.deployment;
 import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -56,7 +56,7 @@ class CookieFieldsTest extends BrowserTest {
     URL seed;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Test
     void theFieldShowsTheCookieDecodedOrTheDefault() throws Exception {
@@ -79,7 +79,7 @@ class CookieFieldsTest extends BrowserTest {
     @Test
     void anEditWritesTheCookieEncodedAndTheServersTypedStoreReadsIt() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session();
+        Browser session = session();
 
         HtmlInput field = page.getHtmlElementById("lang");
         field.setValue("fr; \"CA\"");
@@ -116,8 +116,8 @@ class CookieFieldsTest extends BrowserTest {
                         + page.executeJavaScript("BrowserStorage.state()").getJavaScriptResult());
     }
 
-    private BrowserSession session() {
-        return sessions.find(Credentials.id(
+    private Browser session() {
+        return browsers.find(Credentials.id(
                         browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
                 .orElseThrow();
     }

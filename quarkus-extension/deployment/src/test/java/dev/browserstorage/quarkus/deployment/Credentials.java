@@ -46,7 +46,7 @@ final class Credentials {
 
     /**
      * @param credential a credential (the cookie's value)
-     * @return the browser's public id in it, which {@code BrowserSessions.find} takes
+     * @return the browser's public id in it, which {@code Browsers.find} takes
      */
     static String id(String credential) {
         return credential.substring(0, credential.indexOf('.'));

@@ -3,9 +3,9 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -45,7 +45,7 @@ class FaultInjectionTest {
     URI base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
@@ -62,7 +62,7 @@ class FaultInjectionTest {
             try (FaultyProxy proxy = FaultyProxy.start(vertx, base.getPort(), seed);
                     GlueClient browser = new GlueClient(vertx, base.getHost(), browserId)) {
                 browser.stayConnected(proxy.port());
-                BrowserSession session = awaitHydrated(browserId);
+                Browser session = awaitHydrated(browserId);
 
                 Random random = new Random(seed);
                 List<CompletableFuture<Void>> stages = new ArrayList<>();
@@ -113,10 +113,10 @@ class FaultInjectionTest {
         assertThat(connections).as("the browsers reconnected").isGreaterThan(RUNS);
     }
 
-    private BrowserSession awaitHydrated(String browserId) throws InterruptedException {
+    private Browser awaitHydrated(String browserId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            BrowserSession session = sessions.find(Credentials.id(browserId)).orElse(null);
+            Browser session = browsers.find(Credentials.id(browserId)).orElse(null);
             if (session != null && session.isHydrated()) {
                 return session;
             }

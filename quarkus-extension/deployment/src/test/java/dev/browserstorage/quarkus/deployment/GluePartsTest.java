@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ class GluePartsTest {
     URL glue;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Test
     void theServedGlueIsTheCoreAlone() throws Exception {
@@ -82,7 +82,7 @@ class GluePartsTest {
             browser.getOptions().setThrowExceptionOnScriptError(true);
             HtmlPage page = browser.getPage(index);
             waitUntil(() -> Boolean.TRUE.equals(js(page, "ready")));
-            BrowserSession session = sessions.find(Credentials.id(browser.getCookieManager()
+            Browser session = browsers.find(Credentials.id(browser.getCookieManager()
                             .getCookie(Credentials.COOKIE)
                             .getValue()))
                     .orElseThrow();

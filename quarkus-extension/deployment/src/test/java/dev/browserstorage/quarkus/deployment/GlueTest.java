@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.json.JsonArray;
@@ -111,7 +111,7 @@ class GlueTest extends BrowserTest {
     URL seed;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Test
     void helloCarriesOnlyTheAppsKeysAndHydratesTheSession() throws Exception {
@@ -138,7 +138,7 @@ class GlueTest extends BrowserTest {
         assertThat(hello.getLong("applied")).isEqualTo(7);
         assertThat(sent(page).encode()).doesNotContain("other:");
 
-        BrowserSession session = session(page);
+        Browser session = session(page);
         assertThat(session.isHydrated()).isTrue();
         assertThat(session.entries(StorageArea.LOCAL)).isEqualTo(Map.of("demo:prefs.theme", "\"dark\""));
         assertThat(tab(page).entries(StorageArea.SESSION)).isEqualTo(Map.of("demo:draft.text", "\"hi\""));
@@ -146,7 +146,7 @@ class GlueTest extends BrowserTest {
                 .as("sessionStorage is the tab's, not the browser's")
                 .isEmpty();
         assertThat(session.readText(StorageArea.COOKIE, "ui_lang")).contains("en");
-        assertThat(sessions.find(Credentials.id(
+        assertThat(browsers.find(Credentials.id(
                         browser.getCookieManager().getCookie(Credentials.COOKIE).getValue())))
                 .as("the socket's handshake carried the browser id cookie")
                 .containsSame(session);
@@ -157,7 +157,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aServerBatchIsAppliedInOrderAndAcknowledged() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         session.write(List.of(
                         Write.set(StorageArea.LOCAL, "demo:prefs.theme", "\"light\""),
@@ -229,7 +229,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aReplayedBatchIsAcknowledgedButNotAppliedAgain() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         // The glue applies the batch, but its ack is lost with the connection.
         js(page, "holdAcks = true");
@@ -279,7 +279,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aTabsOwnBatchIsAppliedToItsSessionStorageAndCountedApartFromTheBrowsers() throws Exception {
         HtmlPage page = open();
-        BrowserSession tab = tab(page);
+        Browser tab = tab(page);
 
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"mine\"")))
                 .toCompletableFuture()
@@ -298,7 +298,7 @@ class GlueTest extends BrowserTest {
     @Test
     void manyWritesInOneMomentAreAllAppliedInOrderAndAcknowledged() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
 
         for (int i = 0; i < 50; i++) {
@@ -316,7 +316,7 @@ class GlueTest extends BrowserTest {
     void aReloadedPageContinuesItsTabAndItsPendingTabWrites() throws Exception {
         HtmlPage page = open();
         String tabId = (String) js(page, "BrowserStorage.tabId()");
-        BrowserSession tab = tab(page);
+        Browser tab = tab(page);
 
         HtmlPage reloaded = open();
 
@@ -331,7 +331,7 @@ class GlueTest extends BrowserTest {
     @Test
     void pageWritesReachTheServerAndKeysOutsideTheAppAreRefused() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         js(
                 page,
@@ -358,7 +358,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aBatchTheBrowserHasNoRoomForIsRolledBackAndFailsWithQuotaExceeded() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
         js(page, "BrowserStorage.set('demo:prefs.theme', '\"dark\"')");
         waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:prefs.theme").isPresent());
         js(page, "changes.length = 0"); // the page's own set reached its listeners; only the batch's count below
@@ -390,7 +390,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aFailureWhoseFrameWasLostIsReportedByTheNextHelloAndNeverTakenForApplied() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
         js(page, "BrowserStorage.set('demo:prefs.theme', '\"dark\"')");
         waitUntil(() -> session.readText(StorageArea.LOCAL, "demo:prefs.theme").isPresent());
         js(page, "localStorage.setItem('other:big', 'x'.repeat(5190000)); window.dropFails = true");
@@ -427,7 +427,7 @@ class GlueTest extends BrowserTest {
     @Test
     void afterTheSocketClosesTheGlueReconnectsWithAFreshHello() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         js(page, "socket.close(); localStorage.setItem('demo:prefs.theme', '\"while away\"')");
         waitUntil(() -> events(page, "ready").size() == 2);
@@ -462,15 +462,15 @@ class GlueTest extends BrowserTest {
         return page;
     }
 
-    private BrowserSession session(HtmlPage page) {
+    private Browser session(HtmlPage page) {
         // The id is an HttpOnly cookie, which the page's script never sees: read it from the cookie jar.
         String browserId = Credentials.id(
                 browser.getCookieManager().getCookie(Credentials.COOKIE).getValue());
-        return sessions.find(browserId).orElseThrow();
+        return browsers.find(browserId).orElseThrow();
     }
 
     /** The session of the page's tab, which holds the tab's sessionStorage. */
-    private BrowserSession tab(HtmlPage page) {
+    private Browser tab(HtmlPage page) {
         String tabId =
                 events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("tab");
         assertThat(tabId).isEqualTo(js(page, "BrowserStorage.tabId()"));

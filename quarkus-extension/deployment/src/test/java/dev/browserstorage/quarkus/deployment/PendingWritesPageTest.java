@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.qute.Template;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -131,7 +131,7 @@ class PendingWritesPageTest extends BrowserTest {
     URL root;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Pages pages;
@@ -187,7 +187,7 @@ class PendingWritesPageTest extends BrowserTest {
         assertThat(changes(page)).isEmpty();
         assertThat(((Number) js(page, "JSON.parse(localStorage.getItem('tagged:__bs.done')).length")).intValue())
                 .isOne();
-        BrowserSession session = session();
+        Browser session = session();
         assertThat(session.readText(StorageArea.LOCAL, "tagged:prefs.theme")).contains("\"dark\"");
         assertThat(session.pendingBatchIds()).isEmpty();
     }
@@ -301,7 +301,7 @@ class PendingWritesPageTest extends BrowserTest {
         HtmlPage first = browser.getPage(url("page?hold=true"));
         waitUntil(() -> js(first, "events.join()").equals("ready"));
         String tabId = (String) js(first, "BrowserStorage.tabId()");
-        BrowserSession tab = session().findTab(tabId).orElseThrow();
+        Browser tab = session().findTab(tabId).orElseThrow();
         tab.write(List.of(Write.set(StorageArea.SESSION, "tagged:draft.text", "\"only the first tab's\"")));
         waitUntil(() -> !frames(sent(first), "ack").isEmpty());
         assertThat(tab.pendingBatchIds()).as("its ack held back").hasSize(1);
@@ -395,8 +395,8 @@ class PendingWritesPageTest extends BrowserTest {
         return new URL(root, path);
     }
 
-    private BrowserSession session() {
-        return sessions.find(Credentials.id(
+    private Browser session() {
+        return browsers.find(Credentials.id(
                         browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
                 .orElseThrow();
     }

@@ -3,8 +3,8 @@ package dev.browserstorage.quarkus.deployment;
 import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -65,12 +65,12 @@ class RefusedSendTest extends BrowserTest {
     URL index;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Test
     void anEditWhoseFrameIsRefusedReachesTheServerThroughTheNextHello() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session();
+        Browser session = session();
 
         page.executeJavaScript("refuse = true");
         edit(page, "dark");
@@ -89,7 +89,7 @@ class RefusedSendTest extends BrowserTest {
     @Test
     void anEditWhileThePageLeavesWaitsForTheNextPagesHello() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session();
+        Browser session = session();
 
         // The page leaves: its socket closes, the glue does not reconnect, and an edit made while the
         // page unloads stays in the browser's storage for the next page's hello.
@@ -108,8 +108,8 @@ class RefusedSendTest extends BrowserTest {
         return page;
     }
 
-    private BrowserSession session() {
-        return sessions.find(Credentials.id(
+    private Browser session() {
+        return browsers.find(Credentials.id(
                         browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
                 .orElseThrow();
     }

@@ -3,9 +3,9 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protocol.HostileFrames;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Future;
@@ -67,7 +67,7 @@ class SyncEndpointFuzzTest {
     URI base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
@@ -95,8 +95,8 @@ class SyncEndpointFuzzTest {
                     .put("cookies", "")
                     .put("applied", 0));
             assertThat(control.next().getString("t")).isEqualTo("welcome");
-            BrowserSession controlSession =
-                    sessions.find(Credentials.id(controlCredential)).orElseThrow();
+            Browser controlSession =
+                    browsers.find(Credentials.id(controlCredential)).orElseThrow();
 
             List<SyncClient> browsers = new ArrayList<>();
             List<Future<Void>> writes = new ArrayList<>();
@@ -157,7 +157,7 @@ class SyncEndpointFuzzTest {
     }
 
     /** The control browser still gets a server write, acknowledges it, and has its own change taken. */
-    private void checkControl(SyncClient control, BrowserSession session, int sent) throws Exception {
+    private void checkControl(SyncClient control, Browser session, int sent) throws Exception {
         CompletableFuture<Void> done =
                 new PrefsStore(session).setTheme("t" + sent).toCompletableFuture();
         JsonObject batch = control.next();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -35,7 +35,7 @@ class SyncEndpointTest {
     URI base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
@@ -62,7 +62,7 @@ class SyncEndpointTest {
                     .as("the id is an HttpOnly cookie's value: no frame shows it to" + " the page's script")
                     .isFalse();
 
-            BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
+            Browser session = browsers.find(Credentials.id(credential)).orElseThrow();
             PrefsStore prefs = new PrefsStore(session);
             assertThat(prefs.getTheme()).isEqualTo("dark");
 
@@ -91,7 +91,7 @@ class SyncEndpointTest {
         try (SyncClient browser = SyncClient.connect(vertx, base, credential = Credentials.issue(base), null)) {
             browser.sendAsOneFrame(hello(local));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
-            assertThat(sessions.find(Credentials.id(credential)).orElseThrow().readText(StorageArea.LOCAL, "test:big2"))
+            assertThat(browsers.find(Credentials.id(credential)).orElseThrow().readText(StorageArea.LOCAL, "test:big2"))
                     .contains(local.getString("test:big2"));
         }
     }
@@ -99,13 +99,13 @@ class SyncEndpointTest {
     @Test
     void aBrowserThatDoesNotReadIsDisconnectedAndItsWritesWaitForItsReturn() throws Exception {
         String browserId = Credentials.issue(base);
-        BrowserSession session;
+        Browser session;
         try (SyncClient browser = SyncClient.connect(vertx, base, browserId, null)) {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             CompletableFuture<Short> closed = browser.closed();
             browser.stopReading();
-            session = sessions.find(Credentials.id(browserId)).orElseThrow();
+            session = browsers.find(Credentials.id(browserId)).orElseThrow();
 
             for (int i = 0; i < 60 && !closed.isDone(); i++) {
                 session.write(List.of(Write.set(StorageArea.LOCAL, "test:big", i + "x".repeat(500_000))));
@@ -158,7 +158,7 @@ class SyncEndpointTest {
                     .put("area", "local")
                     .put("key", "test:prefs.theme")
                     .put("value", "\"blue\""));
-            BrowserSession session = sessions.find(Credentials.id(browserId)).orElseThrow();
+            Browser session = browsers.find(Credentials.id(browserId)).orElseThrow();
             waitUntil(() ->
                     session.readText(StorageArea.LOCAL, "test:prefs.theme").isPresent());
             assertThat(new PrefsStore(session).getTheme()).isEqualTo("blue");
@@ -189,7 +189,7 @@ class SyncEndpointTest {
             browser.send(hello(new JsonObject()));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
             // The hello hydrated the session before the welcome was sent.
-            assertThat(sessions.find(id))
+            assertThat(browsers.find(id))
                     .as("the socket's session is the cookie's")
                     .hasValueSatisfying(
                             session -> assertThat(session.isHydrated()).isTrue());

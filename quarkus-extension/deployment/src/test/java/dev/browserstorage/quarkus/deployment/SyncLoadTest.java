@@ -3,9 +3,9 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Write;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Write;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -43,22 +43,22 @@ class SyncLoadTest {
     URI base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
 
     @Test
     void everyWriteToEveryBrowserIsAcknowledgedAndAppliedExactlyOnce() throws Exception {
-        List<GlueClient> browsers = new ArrayList<>();
-        List<BrowserSession> server = new ArrayList<>();
+        List<GlueClient> clients = new ArrayList<>();
+        List<Browser> server = new ArrayList<>();
         try {
             for (int b = 0; b < BROWSERS; b++) {
                 String id = Credentials.issue(base);
                 GlueClient browser = new GlueClient(vertx, base.getHost(), id);
-                browsers.add(browser);
+                clients.add(browser);
                 browser.connect(base.getPort()).get(30, TimeUnit.SECONDS);
-                server.add(sessions.find(Credentials.id(id)).orElseThrow());
+                server.add(browsers.find(Credentials.id(id)).orElseThrow());
             }
 
             long[] latencies = new long[BROWSERS * WRITES];
@@ -81,7 +81,7 @@ class SyncLoadTest {
 
             int lost = 0;
             int duplicated = 0;
-            for (GlueClient browser : browsers) {
+            for (GlueClient browser : clients) {
                 for (int w = 0; w < WRITES; w++) {
                     if (!("\"" + w + "\"").equals(browser.local.get("test:k" + w))) {
                         lost++;
@@ -109,7 +109,7 @@ class SyncLoadTest {
                     latencies[(int) (latencies.length * 0.99)] / 1e6,
                     latencies[latencies.length - 1] / 1e6);
         } finally {
-            for (GlueClient browser : browsers) {
+            for (GlueClient browser : clients) {
                 browser.close();
             }
         }

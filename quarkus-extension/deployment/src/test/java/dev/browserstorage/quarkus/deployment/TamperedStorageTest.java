@@ -2,8 +2,8 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -39,7 +39,7 @@ class TamperedStorageTest {
     URI base;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     @Inject
     Vertx vertx;
@@ -67,7 +67,7 @@ class TamperedStorageTest {
                     .put("cookies", "")
                     .put("applied", 0));
             assertThat(browser.next().getString("t")).isEqualTo("welcome");
-            BrowserSession session = sessions.find(Credentials.id(credential)).orElseThrow();
+            Browser session = browsers.find(Credentials.id(credential)).orElseThrow();
             TamperedStore store = new TamperedStore(session);
 
             for (int read = 0; read < 3; read++) {

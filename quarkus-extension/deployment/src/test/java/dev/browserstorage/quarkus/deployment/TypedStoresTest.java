@@ -4,8 +4,8 @@ import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.quarkus.BrowserSessions;
-import dev.browserstorage.session.BrowserSession;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.quarkus.Browsers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ class TypedStoresTest {
     URL storage;
 
     @Inject
-    BrowserSessions sessions;
+    Browsers browsers;
 
     private WebClient browser;
 
@@ -91,7 +91,7 @@ class TypedStoresTest {
     @Test
     void aTypedWriteReachesTheServerWhereTheJavaStoreReadsIt() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         js(page, """
                 var typed = BrowserStorage.stores.typed;
@@ -144,7 +144,7 @@ class TypedStoresTest {
     @Test
     void valuesTheJavaStoreWouldRefuseAreRefusedAndNothingIsStoredOrSent() throws Exception {
         HtmlPage page = open();
-        BrowserSession session = session(page);
+        Browser session = session(page);
 
         assertThat(attempt(page, "typed.mode = 'BLUE'"))
                 .isEqualTo("TypeError: typed.mode: \"BLUE\" is not one of LIGHT, DARK");
@@ -290,8 +290,8 @@ class TypedStoresTest {
         return page;
     }
 
-    private BrowserSession session(HtmlPage page) {
-        return sessions.find(Credentials.id(
+    private Browser session(HtmlPage page) {
+        return browsers.find(Credentials.id(
                         browser.getCookieManager().getCookie(Credentials.COOKIE).getValue()))
                 .orElseThrow();
     }

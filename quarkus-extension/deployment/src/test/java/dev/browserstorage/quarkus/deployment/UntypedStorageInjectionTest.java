@@ -34,7 +34,7 @@ class UntypedStorageInjectionTest {
         assertThatThrownBy(() -> localStorage.keys())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside an HTTP request")
-                .hasMessageContaining("BrowserSessions");
+                .hasMessageContaining("Browsers");
         assertThatThrownBy(prefs::getTheme)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside an HTTP request");

@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * tag, the first 128 bits of HMAC-SHA256 of the id under the server's key. Only the server can make
  * a tag, so a credential it did not issue is recognised without any state and replaced by a fresh
  * one; nodes that share the key accept each other's. The public id alone names a browser to the
- * server's own code ({@code BrowserSessions.find}) but is no credential: without the key nobody
+ * server's own code ({@code Browsers.find}) but is no credential: without the key nobody
  * can turn it into a cookie.
  *
  * <p>The cookie is {@code __Host-<name>} where the request is secure (behind a TLS-terminating proxy

@@ -1,11 +1,11 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.HttpOnlyCommits;
+import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.HttpOnlyCommits;
-import dev.browserstorage.session.StorageLimits;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The server-side sessions of the browsers of this app (internal: applications use
- * {@code BrowserSessions}), by the browser's public id. A session lives
+ * {@code Browsers}), by the browser's public id. A session lives
  * while its browser is connected, and {@link BrowserStorageConfig#idleTimeout()} after that; one whose
  * browser never connected lives {@link BrowserStorageConfig#unclaimedTimeout()}; one whose browser
  * never made an HTTP request is dropped when its last connection closes.
@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * characters of snapshots, making room by dropping the disconnected sessions idle longest.
  *
  * <p>A browser's public id (what {@link #find} takes) is not its credential: the cookie carries
- * the id with a tag only the server can make. A session's {@link BrowserSession#browserId()} is
+ * the id with a tag only the server can make. A session's {@link Browser#browserId()} is
  * neither: it is a random label, for log lines and messages, that tells nothing about the cookie.
  */
 @ApplicationScoped
@@ -130,7 +130,7 @@ public class BrowserRegistry {
      * @throws StorageUnavailableException if the server holds {@link BrowserStorageConfig#maxBrowsers()}
      *     sessions, all of them connected
      */
-    public BrowserSession session(String browserId) {
+    public Browser session(String browserId) {
         return open(browserId, false).session;
     }
 
@@ -151,11 +151,10 @@ public class BrowserRegistry {
         return entry;
     }
 
-    private BrowserSession newSession() {
+    private Browser newSession() {
         byte[] label = new byte[9];
         RANDOM.nextBytes(label);
-        BrowserSession.Builder builder = BrowserSession.builder(
-                        "b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+        Browser.Builder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
                 .limits(limits)
                 .clock(clock)
                 .cookieHeaderBudget(cookieHeaderBudget)
@@ -173,7 +172,7 @@ public class BrowserRegistry {
      * @param browserId the browser's public id
      * @return its session
      */
-    public Optional<BrowserSession> find(String browserId) {
+    public Optional<Browser> find(String browserId) {
         Entry entry = sessions.get(browserId);
         return entry == null ? Optional.empty() : Optional.of(entry.session);
     }
@@ -190,7 +189,7 @@ public class BrowserRegistry {
 
     /**
      * Every session held now, for tools that show them (the Dev UI). Without the browsers' public
-     * ids: a session is told apart by its {@link BrowserSession#browserId() label}.
+     * ids: a session is told apart by its {@link Browser#browserId() label}.
      *
      * @return a copy, by label
      */
@@ -207,7 +206,7 @@ public class BrowserRegistry {
      * @param session the browser's session
      * @param lastSeen when the browser last connected or made an HTTP request
      */
-    public record Held(BrowserSession session, Instant lastSeen) {}
+    public record Held(Browser session, Instant lastSeen) {}
 
     /**
      * An HTTP request carried a browser's id: the browser is no longer anonymous.
@@ -266,7 +265,7 @@ public class BrowserRegistry {
      * @param newId its new public id
      * @return the session, if the browser had one
      */
-    Optional<BrowserSession> rekey(String oldId, String newId) {
+    Optional<Browser> rekey(String oldId, String newId) {
         retired.put(oldId, clock.instant());
         if (retired.size() > config.maxBrowsers()) {
             // A login endpoint hit in a loop must not grow this without bound. Forgetting a retired id
@@ -368,20 +367,20 @@ public class BrowserRegistry {
 
     /** What the server keeps for one browser. */
     static final class Entry {
-        final BrowserSession session;
+        final Browser session;
         volatile Instant lastSeen;
         /** No HTTP request has carried this browser's id yet. */
         volatile boolean anonymous;
         /** The longest hello of this browser, counted in {@link #heldChars}; guarded by this entry. */
         long heldChars;
 
-        Entry(BrowserSession session, boolean anonymous) {
+        Entry(Browser session, boolean anonymous) {
             this.session = session;
             this.anonymous = anonymous;
         }
 
         /** @return the browser's session */
-        BrowserSession session() {
+        Browser session() {
             return session;
         }
     }

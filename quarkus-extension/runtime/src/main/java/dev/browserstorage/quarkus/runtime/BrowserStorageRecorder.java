@@ -1,6 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.session.SessionSource;
+import dev.browserstorage.browser.BrowserSource;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -27,11 +27,11 @@ public class BrowserStorageRecorder {
      */
     public Function<SyntheticCreationalContext<Object>, Object> storeCreator(String storeClassName) {
         return context -> {
-            SessionSource source = context.getInjectedReference(CurrentBrowser.class);
+            BrowserSource source = context.getInjectedReference(CurrentBrowser.class);
             try {
                 Class<?> type = Class.forName(
                         storeClassName, true, Thread.currentThread().getContextClassLoader());
-                return type.getConstructor(SessionSource.class).newInstance(source);
+                return type.getConstructor(BrowserSource.class).newInstance(source);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(
                         "Cannot create store " + storeClassName + ": rebuild it with the same"

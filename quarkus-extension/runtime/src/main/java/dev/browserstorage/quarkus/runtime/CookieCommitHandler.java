@@ -1,7 +1,7 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.cookie.SetCookieHeader;
-import dev.browserstorage.session.BrowserSession;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -27,7 +27,7 @@ final class CookieCommitHandler implements Handler<RoutingContext> {
         String browserId = RequestBrowser.browserId(context);
         String label = browserId == null
                 ? null
-                : found.registry.find(browserId).map(BrowserSession::browserId).orElse(null);
+                : found.registry.find(browserId).map(Browser::browserId).orElse(null);
         CookieCommits.Outcome outcome = found.commits.redeem(
                 context.pathParam("token"),
                 label,

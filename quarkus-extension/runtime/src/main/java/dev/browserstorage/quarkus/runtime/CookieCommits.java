@@ -1,9 +1,9 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.browser.HttpOnlyCommits;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
-import dev.browserstorage.session.HttpOnlyCommits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +154,7 @@ public class CookieCommits implements HttpOnlyCommits {
      * Uses a commit URL's token, once.
      *
      * @param token the last segment of the URL
-     * @param browserId the label of the session of the request's browser ({@code BrowserSession.browserId()}),
+     * @param browserId the label of the session of the request's browser ({@code Browser.browserId()}),
      *     {@code null} if it has none
      * @param commit receives the cookie to set (its value {@code null} for a deletion) when the
      *     outcome is {@link Outcome#COMMITTED}

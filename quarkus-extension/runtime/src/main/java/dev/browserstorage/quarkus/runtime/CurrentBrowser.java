@@ -1,11 +1,11 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.HttpCookies;
-import dev.browserstorage.session.SessionSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * glue names the tab the user last used.
  */
 @ApplicationScoped
-public class CurrentBrowser implements SessionSource {
+public class CurrentBrowser implements BrowserSource {
     @Inject
     BrowserRegistry sessions;
 
@@ -63,15 +63,15 @@ public class CurrentBrowser implements SessionSource {
     }
 
     @Override
-    public BrowserSession current() {
+    public Browser current() {
         Call call = call();
         return sessions.open(call.browserId, call.anonymous).session();
     }
 
     @Override
-    public BrowserSession currentTab() {
+    public Browser currentTab() {
         Call call = call();
-        BrowserSession browser = sessions.open(call.browserId, call.anonymous).session();
+        Browser browser = sessions.open(call.browserId, call.anonymous).session();
         if (call.tabId == null) {
             throw new NotHydratedException("This call does not say which tab of its browser it comes from, and"
                     + " sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
@@ -119,7 +119,7 @@ public class CurrentBrowser implements SessionSource {
         }
         throw new IllegalStateException("No browser for this call: injected browser-storage stores work inside an HTTP"
                 + " request of a browser and in the callbacks of a WebSocket it opened; elsewhere, get a browser's session"
-                + " from BrowserSessions");
+                + " from Browsers");
     }
 
     /** The browser of a WebSocket callback: settled by the upgrade check, or else checked here. */

@@ -1,11 +1,11 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
-import dev.browserstorage.session.BrowserSession;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
@@ -255,7 +255,7 @@ public class SyncEndpoint {
             if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
                 open.sync
                         .tab()
-                        .flatMap(BrowserSession::tabId)
+                        .flatMap(Browser::tabId)
                         .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
             }
         } catch (ProtocolException e) {

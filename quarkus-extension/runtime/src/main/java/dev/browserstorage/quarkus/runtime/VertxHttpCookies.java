@@ -1,8 +1,8 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.SetCookieHeader;
-import dev.browserstorage.session.HttpCookies;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.DisconnectedException;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.Write;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
-import dev.browserstorage.session.BrowserSession;
-import dev.browserstorage.session.Snapshot;
-import dev.browserstorage.session.Write;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
@@ -33,7 +33,7 @@ class BrowserRegistryTest {
 
     @Test
     void aBrowserThatNeverConnectedIsDroppedAfterTheUnclaimedTimeoutAndItsWritesFail() {
-        BrowserSession unclaimed = sessions.session("UUUUUUUUUUUUUUUUUUUUUU");
+        Browser unclaimed = sessions.session("UUUUUUUUUUUUUUUUUUUUUU");
         CompletableFuture<Void> write = unclaimed
                 .write(List.of(Write.set(StorageArea.LOCAL, "test:k", "1")))
                 .toCompletableFuture();
@@ -51,7 +51,7 @@ class BrowserRegistryTest {
 
     @Test
     void aBrowserThatConnectedOnceIsKeptForTheIdleTimeout() {
-        BrowserSession known = sessions.session("KKKKKKKKKKKKKKKKKKKKKK");
+        Browser known = sessions.session("KKKKKKKKKKKKKKKKKKKKKK");
         known.hydrate(Snapshot.empty(URI.create("http://localhost/")));
 
         sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
@@ -72,7 +72,7 @@ class BrowserRegistryTest {
                         .build()
                         .getConfigMapping(BrowserStorageConfig.class),
                 Optional.empty());
-        BrowserSession session = small.session("R0RRRRRRRRRRRRRRRRRRRR");
+        Browser session = small.session("R0RRRRRRRRRRRRRRRRRRRR");
         assertThat(small.rekey("R0RRRRRRRRRRRRRRRRRRRR", "R1RRRRRRRRRRRRRRRRRRRR"))
                 .containsSame(session);
         assertThat(small.isRetired("R0RRRRRRRRRRRRRRRRRRRR")).isTrue();
@@ -91,8 +91,8 @@ class BrowserRegistryTest {
 
     @Test
     void theHeldSessionsAreListedByLabelWithoutTheBrowsersIds() {
-        BrowserSession first = sessions.session("AAAAAAAAAAAAAAAAAAAAAA");
-        BrowserSession second = sessions.session("BBBBBBBBBBBBBBBBBBBBBB");
+        Browser first = sessions.session("AAAAAAAAAAAAAAAAAAAAAA");
+        Browser second = sessions.session("BBBBBBBBBBBBBBBBBBBBBB");
 
         List<BrowserRegistry.Held> held = sessions.held();
         assertThat(held).extracting(BrowserRegistry.Held::session).containsExactlyInAnyOrder(first, second);

@@ -1,8 +1,8 @@
 package dev.browserstorage.quarkus.runtime.devui;
 
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
-import dev.browserstorage.session.BrowserSession;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
 import dev.browserstorage.store.StoreField;
@@ -81,7 +81,7 @@ public class BrowserStorageJsonRpcService {
         CompletableFuture<BrowserView> result = new CompletableFuture<>();
         BrowserRegistry.Held held;
         StoreField<?> field;
-        BrowserSession target;
+        Browser target;
         StoreDescriptor descriptor;
         try {
             held = find(label);
@@ -139,7 +139,7 @@ public class BrowserStorageJsonRpcService {
                         + ": it may have been dropped since the page was loaded"));
     }
 
-    private static BrowserSession tab(BrowserSession browser, String tabId, String type) {
+    private static Browser tab(Browser browser, String tabId, String type) {
         if (tabId == null || tabId.isBlank()) {
             throw new IllegalArgumentException("Store " + type + " keeps sessionStorage, which belongs to one tab: name"
                     + " one of browser " + browser.browserId() + "'s tabs " + browser.tabIds());
@@ -159,7 +159,7 @@ public class BrowserStorageJsonRpcService {
     }
 
     private BrowserView view(BrowserRegistry.Held held) {
-        BrowserSession session = held.session();
+        Browser session = held.session();
         List<BrowserView.Tab> tabs = new ArrayList<>();
         List<BrowserView.StoreValues> values = new ArrayList<>();
         List<BrowserView.OtherKey> others = new ArrayList<>();
@@ -177,7 +177,7 @@ public class BrowserStorageJsonRpcService {
             }
             others(session, StorageArea.LOCAL, null, claimed, others);
             for (String tabId : session.tabIds()) {
-                session.findTab(tabId).filter(BrowserSession::isHydrated).ifPresent(tab -> {
+                session.findTab(tabId).filter(Browser::isHydrated).ifPresent(tab -> {
                     Set<String> claimedInTab = new HashSet<>();
                     for (StoreDescriptor descriptor : stores.descriptors()) {
                         if (descriptor.area() == StorageArea.SESSION) {
@@ -201,7 +201,7 @@ public class BrowserStorageJsonRpcService {
     }
 
     private static BrowserView.StoreValues storeValues(
-            StoreDescriptor descriptor, BrowserSession session, String tabId, Set<String> claimed) {
+            StoreDescriptor descriptor, Browser session, String tabId, Set<String> claimed) {
         Map<String, String> held = session.entries(descriptor.area());
         long now = session.clock().millis();
         List<BrowserView.FieldValue> fields = new ArrayList<>();
@@ -220,11 +220,7 @@ public class BrowserStorageJsonRpcService {
 
     /** Cookies outside the stores are not listed: they may be another library's credentials. */
     private static void others(
-            BrowserSession session,
-            StorageArea area,
-            String tabId,
-            Set<String> claimed,
-            List<BrowserView.OtherKey> others) {
+            Browser session, StorageArea area, String tabId, Set<String> claimed, List<BrowserView.OtherKey> others) {
         session.entries(area).forEach((key, stored) -> {
             if (session.ownsKey(key) && !claimed.contains(key)) {
                 others.add(new BrowserView.OtherKey(

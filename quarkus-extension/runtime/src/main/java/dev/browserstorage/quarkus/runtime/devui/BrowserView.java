@@ -8,7 +8,7 @@ import java.util.List;
  * Times are ISO-8601 text, and values JSON text, so that the page shows them exactly (a {@code long}
  * past 2<sup>53</sup> would not survive a JavaScript number).
  *
- * @param label the session's random label ({@code BrowserSession.browserId()}), by which the page
+ * @param label the session's random label ({@code Browser.browserId()}), by which the page
  *     addresses the browser
  * @param connected whether a socket of the browser is open
  * @param hydrated whether the browser has sent what it holds; until then {@code stores} is empty

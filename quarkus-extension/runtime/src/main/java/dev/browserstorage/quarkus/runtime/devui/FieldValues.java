@@ -1,8 +1,8 @@
 package dev.browserstorage.quarkus.runtime.devui;
 
+import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
-import dev.browserstorage.session.Snapshot;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreField;
 import java.time.Instant;

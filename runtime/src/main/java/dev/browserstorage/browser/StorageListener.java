@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /**
  * Receives the changes of the keys it was registered for. Called after the session's state has

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /**
  * A stored text as the session currently sees it, with room for the one decoded form a typed reader

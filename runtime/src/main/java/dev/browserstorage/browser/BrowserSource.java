@@ -1,11 +1,11 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /**
- * Where a store finds the browser it talks to. A {@link BrowserSession} is its own source (a store
+ * Where a store finds the browser it talks to. A {@link Browser} is its own source (a store
  * bound to one browser); a framework adapter supplies the browser of the current request instead,
  * so that one store instance serves every browser.
  */
-public interface SessionSource {
+public interface BrowserSource {
     /** @return the app's id, the prefix of every localStorage and sessionStorage key */
     String appId();
 
@@ -15,7 +15,7 @@ public interface SessionSource {
      * @return its session
      * @throws IllegalStateException if there is no current browser (no request in progress)
      */
-    BrowserSession current();
+    Browser current();
 
     /**
      * The tab of the current call, whose session holds the tab's sessionStorage. A browser's session
@@ -26,7 +26,7 @@ public interface SessionSource {
      * @throws IllegalStateException if there is no current browser
      * @throws dev.browserstorage.NotHydratedException if the call does not say which tab it comes from
      */
-    default BrowserSession currentTab() {
+    default Browser currentTab() {
         return current();
     }
 

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,26 +25,25 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-class BrowserSessionTest {
+class BrowserTest {
     private static final URI PAGE = URI.create("https://shop.example.com/settings");
 
     private final List<WriteBatch> sent = new ArrayList<>();
 
-    private BrowserSession hydratedSession(StorageLimits limits) {
-        BrowserSession session =
-                BrowserSession.builder("b1", "app").limits(limits).build();
+    private Browser hydratedSession(StorageLimits limits) {
+        Browser session = Browser.builder("b1", "app").limits(limits).build();
         session.hydrate(Snapshot.empty(PAGE));
         session.connect(sent::add);
         return session;
     }
 
-    private BrowserSession hydratedSession() {
+    private Browser hydratedSession() {
         return hydratedSession(StorageLimits.defaults());
     }
 
     @Test
     void aSnapshotWithAKeyOutsideTheNamespaceIsRefusedWhole() {
-        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        Browser session = Browser.builder("b1", "app").build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:ok", "1", "other:x", "2"), Map.of(), Map.of());
 
         assertThatThrownBy(() -> session.hydrate(snapshot))
@@ -56,7 +55,7 @@ class BrowserSessionTest {
 
     @Test
     void aSnapshotOverTheAppsBudgetIsRefused() {
-        BrowserSession session = BrowserSession.builder("b1", "app")
+        Browser session = Browser.builder("b1", "app")
                 .limits(new StorageLimits(1000, 100, 10))
                 .build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:k", "x".repeat(96)), Map.of(), Map.of());
@@ -67,7 +66,7 @@ class BrowserSessionTest {
 
     @Test
     void theFirstSnapshotFiresNoEventsAndALaterOneFiresTheDifferences() {
-        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        Browser session = Browser.builder("b1", "app").build();
         List<StorageChange> changes = new ArrayList<>();
         session.addPrefixListener(StorageArea.LOCAL, "app:", changes::add);
 
@@ -83,7 +82,7 @@ class BrowserSessionTest {
 
     @Test
     void pendingWritesStayVisibleOverANewSnapshot() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "mine")));
 
         session.hydrate(new Snapshot(PAGE, Map.of("app:k", "theirs"), Map.of(), Map.of()));
@@ -93,7 +92,7 @@ class BrowserSessionTest {
 
     @Test
     void acknowledgementsOfUnknownOrRepeatedIdsChangeNothing() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1")));
 
         assertThat(session.acknowledge(99)).isFalse();
@@ -106,7 +105,7 @@ class BrowserSessionTest {
 
     @Test
     void batchesAreSentInIdOrderAndResentInOrderAfterReconnect() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1")));
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:b", "2")));
         session.disconnect();
@@ -122,7 +121,7 @@ class BrowserSessionTest {
 
     @Test
     void whenTheCurrentTabClosesTheNewestOtherTabTakesOverWithThePendingBatches() {
-        BrowserSession session = hydratedSession(); // connected through 'sent'
+        Browser session = hydratedSession(); // connected through 'sent'
         List<WriteBatch> second = new ArrayList<>();
         List<WriteBatch> third = new ArrayList<>();
         Transport secondTab = second::add;
@@ -145,7 +144,7 @@ class BrowserSessionTest {
 
     @Test
     void thePendingBoundRefusesMoreWritesWithoutChangingAnything() {
-        BrowserSession session = hydratedSession(new StorageLimits(1000, 100_000, 2));
+        Browser session = hydratedSession(new StorageLimits(1000, 100_000, 2));
         session.disconnect();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1"), Write.set(StorageArea.LOCAL, "app:b", "2")));
 
@@ -158,7 +157,7 @@ class BrowserSessionTest {
 
     @Test
     void aBatchWithOneWriteOverALimitIsRefusedWhole() {
-        BrowserSession session = hydratedSession(new StorageLimits(10, 100_000, 100));
+        Browser session = hydratedSession(new StorageLimits(10, 100_000, 100));
 
         assertThatThrownBy(() -> session.write(List.of(
                         Write.set(StorageArea.LOCAL, "app:a", "ok"),
@@ -175,7 +174,7 @@ class BrowserSessionTest {
 
     @Test
     void theValueLimitCountsUtf8Bytes() {
-        BrowserSession session = hydratedSession(new StorageLimits(4, 100_000, 100));
+        Browser session = hydratedSession(new StorageLimits(4, 100_000, 100));
 
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "\u00e9\u00e9"))); // 4 bytes
         assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:b", "\u00e9\u00e9a"))))
@@ -184,7 +183,7 @@ class BrowserSessionTest {
 
     @Test
     void theAreaBudgetCountsUtf16UnitsOfKeysAndValuesAndFreesOnRemoval() {
-        BrowserSession session = hydratedSession(new StorageLimits(1000, 20, 100));
+        Browser session = hydratedSession(new StorageLimits(1000, 20, 100));
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "12345"))); // 5 + 5 units
 
         assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:j", "123456"))))
@@ -200,7 +199,7 @@ class BrowserSessionTest {
 
     @Test
     void writesOutsideTheNamespaceAreRefused() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
 
         assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.SESSION, "other:k", "1"))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -209,7 +208,7 @@ class BrowserSessionTest {
 
     @Test
     void cookieWritesAreCheckedAgainstTheRulesAndThePage() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
 
         assertThatThrownBy(() -> session.write(List.of(Write.setCookie("a;b", "1", CookieOptions.defaults()))))
                 .isInstanceOfSatisfying(
@@ -225,7 +224,7 @@ class BrowserSessionTest {
 
     @Test
     void aReservedCookieIsRefusedBeforeAnyOtherRuleAndItsBatchIsRefusedWhole() {
-        BrowserSession session = BrowserSession.builder("b1", "app")
+        Browser session = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("__Host-bs_id"))
                 .build();
         session.hydrate(Snapshot.empty(PAGE));
@@ -250,7 +249,7 @@ class BrowserSessionTest {
 
     @Test
     void reservedCookieNamesMatchExactlyAndThereAreNoneByDefault() {
-        BrowserSession session = BrowserSession.builder("b1", "app")
+        Browser session = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("bs_id"))
                 .build();
         session.hydrate(Snapshot.empty(PAGE));
@@ -265,7 +264,7 @@ class BrowserSessionTest {
 
     @Test
     void onlyCookiesGoOnAnHttpResponse() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         HttpCookies exchange = new HttpCookies() {
             @Override
             public URI requestUrl() {
@@ -299,7 +298,7 @@ class BrowserSessionTest {
 
     @Test
     void aBrowserChangeUnderAPendingWriteIsConfirmedButTheWriteStaysVisible() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "server")));
 
         session.browserChanged(StorageArea.LOCAL, "app:k", "tab");
@@ -313,7 +312,7 @@ class BrowserSessionTest {
 
     @Test
     void browserChangesOutsideTheNamespaceOrOverTheLimitAreRefusedAndChangeNothing() {
-        BrowserSession session = hydratedSession(new StorageLimits(5, 1000, 10));
+        Browser session = hydratedSession(new StorageLimits(5, 1000, 10));
 
         assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "evil:k", "1"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -324,7 +323,7 @@ class BrowserSessionTest {
 
     @Test
     void listenersSeeOnlyTheirKeysAndAFailingListenerHurtsNoOne() {
-        BrowserSession session = hydratedSession();
+        Browser session = hydratedSession();
         List<String> exact = new ArrayList<>();
         List<String> prefixed = new ArrayList<>();
         session.addListener(StorageArea.LOCAL, "app:prefs.theme", c -> {
@@ -354,7 +353,7 @@ class BrowserSessionTest {
 
     @Test
     void closingCompletesAwaitHydratedExceptionallyIfItNeverCame() {
-        BrowserSession session = BrowserSession.builder("b1", "app").build();
+        Browser session = Browser.builder("b1", "app").build();
         CompletableFuture<Void> hydrated = session.awaitHydrated().toCompletableFuture();
 
         session.close();
@@ -372,7 +371,7 @@ class BrowserSessionTest {
     void theViewAlwaysEqualsConfirmedStatePlusPendingBatches() {
         Random random = new Random(20261122);
         for (int run = 0; run < 200; run++) {
-            BrowserSession session = hydratedSession();
+            Browser session = hydratedSession();
             Map<String, String> confirmed = new HashMap<>();
             TreeMap<Long, List<Write>> pending = new TreeMap<>();
             long nextId = 1;
@@ -444,8 +443,8 @@ class BrowserSessionTest {
 
     @Test
     void aTabIsMadeOnFirstUseAndKeepsItsOwnSessionStorage() {
-        BrowserSession browser = hydratedSession();
-        BrowserSession tab = browser.tab("t1");
+        Browser browser = hydratedSession();
+        Browser tab = browser.tab("t1");
 
         assertThat(browser.tab("t1")).isSameAs(tab);
         assertThat(tab.browserId()).isEqualTo(browser.browserId());
@@ -459,10 +458,10 @@ class BrowserSessionTest {
 
     @Test
     void aTabInheritsTheReservedCookieNamesOfItsBrowser() {
-        BrowserSession browser = BrowserSession.builder("b1", "app")
+        Browser browser = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("__bs_tab", "__bs_id"))
                 .build();
-        BrowserSession tab = browser.tab("t1");
+        Browser tab = browser.tab("t1");
         tab.hydrate(Snapshot.empty(PAGE));
         tab.connect(sent::add);
 
@@ -476,11 +475,11 @@ class BrowserSessionTest {
     @Test
     void aNewTabOverTheLimitDropsTheDisconnectedTabIdleLongestAndFailsItsWrites() {
         ManualClock clock = new ManualClock();
-        BrowserSession browser = BrowserSession.builder("b1", "app")
+        Browser browser = Browser.builder("b1", "app")
                 .limits(new StorageLimits(1000, 1000, 10, 2))
                 .clock(clock)
                 .build();
-        BrowserSession first = browser.tab("t1");
+        Browser first = browser.tab("t1");
         CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1")))
                 .toCompletableFuture();
         clock.advance(Duration.ofMillis(10));
@@ -496,8 +495,7 @@ class BrowserSessionTest {
     @Test
     void tabsIdleSinceACutoffAreDroppedButConnectedOnesStay() {
         ManualClock clock = new ManualClock();
-        BrowserSession browser =
-                BrowserSession.builder("b1", "app").clock(clock).build();
+        Browser browser = Browser.builder("b1", "app").clock(clock).build();
         browser.tab("gone");
         Transport live = sent::add;
         browser.tab("live").connect(live);
@@ -512,8 +510,8 @@ class BrowserSessionTest {
 
     @Test
     void closingTheBrowserClosesItsTabs() {
-        BrowserSession browser = hydratedSession();
-        BrowserSession tab = browser.tab("t1");
+        Browser browser = hydratedSession();
+        Browser tab = browser.tab("t1");
         CompletableFuture<Void> pending =
                 tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
 

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /** Why a value a server-side reader sees has changed. */
 public enum ChangeSource {

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /**
  * The limits a session enforces before anything is sent, so that a write the browser would refuse

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every batch has a token that names it whatever its id: unique, and kept when the ids move. */
 class BatchTokenTest {
-    private final BrowserSession session = BrowserSession.builder("b1", "demo").build();
+    private final Browser session = Browser.builder("b1", "demo").build();
 
     @Test
     void everyBatchGetsItsOwnToken() {

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 /**
  * Carries a session's batches to its browser: the sync WebSocket in the Quarkus extension, a
@@ -6,7 +6,7 @@ package dev.browserstorage.session;
  *
  * <p>{@link #send} is called with the session's lock held, so that batches leave in id order; it must
  * not block and must not call back into the session on the same thread. The browser's answers come
- * back through {@link BrowserSession#acknowledge} and {@link BrowserSession#fail}.
+ * back through {@link Browser#acknowledge} and {@link Browser#fail}.
  */
 @FunctionalInterface
 public interface Transport {

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 import dev.browserstorage.cookie.CookieOptions;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.DisconnectedException;
@@ -60,8 +60,8 @@ import java.util.regex.Pattern;
  * <p>Thread safe. State changes happen under one lock; listeners run and stages complete after it
  * is released, on the thread that caused the change.
  */
-public final class BrowserSession implements SessionSource {
-    private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
+public final class Browser implements BrowserSource {
+    private static final System.Logger LOG = System.getLogger(Browser.class.getName());
     private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /**
@@ -75,7 +75,7 @@ public final class BrowserSession implements SessionSource {
     /** The tab's id, for the session of one tab; {@code null} for a browser's. */
     private final String tabId;
     /** The tabs of a browser, least recently active first; always empty for a tab. */
-    private final LinkedHashMap<String, BrowserSession> tabs = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, Browser> tabs = new LinkedHashMap<>(16, 0.75f, true);
 
     private volatile Instant lastActive;
     private final String appId;
@@ -105,7 +105,7 @@ public final class BrowserSession implements SessionSource {
     private URI pageUrl;
     private boolean closed;
 
-    private BrowserSession(Builder builder, String tabId) {
+    private Browser(Builder builder, String tabId) {
         this.browserId = builder.browserId;
         this.tabId = tabId;
         this.appId = builder.appId;
@@ -153,7 +153,7 @@ public final class BrowserSession implements SessionSource {
 
     /** @return this session: a session is the source of itself */
     @Override
-    public BrowserSession current() {
+    public Browser current() {
         return this;
     }
 
@@ -829,7 +829,7 @@ public final class BrowserSession implements SessionSource {
      *     is connected and there are already as many as the limit allows
      * @throws DisconnectedException if the browser's session is closed
      */
-    public BrowserSession tab(String tabId) {
+    public Browser tab(String tabId) {
         Objects.requireNonNull(tabId, "tabId");
         if (this.tabId != null) {
             throw new IllegalStateException(
@@ -839,8 +839,8 @@ public final class BrowserSession implements SessionSource {
             throw new IllegalArgumentException(
                     "Tab id '" + abbreviate(tabId) + "' must be 1 to 64 letters, digits, '_' or '-'");
         }
-        BrowserSession tab;
-        BrowserSession dropped = null;
+        Browser tab;
+        Browser dropped = null;
         lock.lock();
         try {
             if (closed) {
@@ -857,7 +857,7 @@ public final class BrowserSession implements SessionSource {
                     tabs.remove(dropped.tabId);
                 }
                 // A tab is the same browser: its writes must not touch the framework's cookies either.
-                tab = new BrowserSession(
+                tab = new Browser(
                         builder(browserId, appId).limits(limits).clock(clock).reservedCookieNames(reservedCookieNames),
                         tabId);
                 tabs.put(tabId, tab);
@@ -882,11 +882,11 @@ public final class BrowserSession implements SessionSource {
      * @param tabId the tab's id
      * @return its session
      */
-    public Optional<BrowserSession> findTab(String tabId) {
+    public Optional<Browser> findTab(String tabId) {
         lock.lock();
         try {
             // get() would count as an access and reorder the tabs.
-            for (Map.Entry<String, BrowserSession> entry : tabs.entrySet()) {
+            for (Map.Entry<String, Browser> entry : tabs.entrySet()) {
                 if (entry.getKey().equals(tabId)) {
                     return Optional.of(entry.getValue());
                 }
@@ -915,7 +915,7 @@ public final class BrowserSession implements SessionSource {
      * @return how many tabs were dropped
      */
     public int dropTabsIdleSince(Instant cutoff) {
-        List<BrowserSession> dropped = new ArrayList<>();
+        List<Browser> dropped = new ArrayList<>();
         lock.lock();
         try {
             tabs.values().removeIf(tab -> {
@@ -928,7 +928,7 @@ public final class BrowserSession implements SessionSource {
         } finally {
             lock.unlock();
         }
-        dropped.forEach(BrowserSession::close);
+        dropped.forEach(Browser::close);
         return dropped.size();
     }
 
@@ -1020,7 +1020,7 @@ public final class BrowserSession implements SessionSource {
      */
     public void close() {
         List<PendingBatch> dropped;
-        List<BrowserSession> closedTabs;
+        List<Browser> closedTabs;
         lock.lock();
         try {
             if (closed) {
@@ -1043,7 +1043,7 @@ public final class BrowserSession implements SessionSource {
         for (PendingBatch batch : dropped) {
             batch.completion.completeExceptionally(gone);
         }
-        closedTabs.forEach(BrowserSession::close);
+        closedTabs.forEach(Browser::close);
     }
 
     /** @return the ids of the batches waiting for acknowledgement, in order */
@@ -1420,7 +1420,7 @@ public final class BrowserSession implements SessionSource {
         }
     }
 
-    /** Builds a {@link BrowserSession}. */
+    /** Builds a {@link Browser}. */
     public static final class Builder {
         private final String browserId;
         private final String appId;
@@ -1519,8 +1519,8 @@ public final class BrowserSession implements SessionSource {
         }
 
         /** @return the session, not hydrated and not connected */
-        public BrowserSession build() {
-            return new BrowserSession(this, null);
+        public Browser build() {
+            return new Browser(this, null);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.browserstorage.session;
+package dev.browserstorage.browser;
 
 import java.util.Optional;
 
@@ -9,14 +9,14 @@ import java.util.Optional;
  * @param session the browser's session
  * @param exchange the exchange's cookies
  */
-public record ExchangeSource(BrowserSession session, HttpCookies exchange) implements SessionSource {
+public record ExchangeSource(Browser session, HttpCookies exchange) implements BrowserSource {
     @Override
     public String appId() {
         return session.appId();
     }
 
     @Override
-    public BrowserSession current() {
+    public Browser current() {
         return session;
     }
 
