@@ -9,7 +9,7 @@ import dev.browserstorage.quarkus.deployment.testing.BrowserTest;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.ScriptErrors;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import dev.browserstorage.quarkus.deployment.testing.UiCookiesStore;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,15 +45,13 @@ class CookieFieldsTest extends BrowserTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "demo",
+            jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html")
                     .addAsResource(
                             new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
-                            "META-INF/resources/seed.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+                            "META-INF/resources/seed.html"));
 
     @TestHTTPResource("/index.html")
     URL index;

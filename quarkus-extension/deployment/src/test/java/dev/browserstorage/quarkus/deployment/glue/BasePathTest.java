@@ -10,7 +10,7 @@ import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Prefs;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -35,10 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BasePathTest {
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClass(SyncClient.class)
-                    .addAsResource(new StringAsset("""
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test",
+                    jar -> jar.addClass(SyncClient.class)
+                            .addAsResource(new StringAsset("""
                             <!DOCTYPE html>
                             <html><head><title>moved</title>
                             <script src="/app/bs/storage.js" data-app="test"></script>
@@ -47,9 +47,7 @@ class BasePathTest {
                             </script>
                             </head><body></body></html>
                             """), "META-INF/resources/index.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.browser-storage.path", "/app/bs")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.browser-storage.path", "/app/bs");
 
     private final HttpClient http = HttpClient.newHttpClient();
 

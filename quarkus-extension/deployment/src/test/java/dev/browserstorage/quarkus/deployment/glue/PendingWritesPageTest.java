@@ -14,7 +14,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.ScriptErrors;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.qute.Template;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -117,9 +117,10 @@ class PendingWritesPageTest extends BrowserTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Credentials.class, Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "tagged",
+            jar -> jar.addClasses(
+                            Credentials.class, Pages.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
                     .addAsResource(new StringAsset(TEMPLATE), "templates/pending.html")
                     .addAsResource(new StringAsset(MANUAL), "META-INF/resources/manual.html")
                     .addAsResource(
@@ -129,9 +130,7 @@ class PendingWritesPageTest extends BrowserTest {
                             "META-INF/resources/malformed.html")
                     .addAsResource(
                             new StringAsset("<!DOCTYPE html><html><body>seed</body></html>"),
-                            "META-INF/resources/seed.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "tagged")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+                            "META-INF/resources/seed.html"));
 
     @TestHTTPResource("/")
     URL root;

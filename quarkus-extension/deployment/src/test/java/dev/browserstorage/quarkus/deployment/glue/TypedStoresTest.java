@@ -8,7 +8,7 @@ import dev.browserstorage.browser.Browser;
 import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import dev.browserstorage.quarkus.deployment.testing.TypedSettings;
 import dev.browserstorage.quarkus.deployment.testing.TypedSettingsStore;
 import io.quarkus.test.QuarkusUnitTest;
@@ -64,12 +64,10 @@ class TypedStoresTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClass(Eventually.class)
-                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "demo",
+            jar -> jar.addClass(Eventually.class)
+                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"));
 
     @TestHTTPResource("/index.html")
     URL index;

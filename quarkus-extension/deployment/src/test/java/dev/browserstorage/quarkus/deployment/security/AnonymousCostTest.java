@@ -7,7 +7,7 @@ import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -34,14 +34,12 @@ class AnonymousCostTest {
     private static final int MAX_PER_ADDRESS = 8;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(SyncClient.class, Eventually.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test", jar -> jar.addClasses(SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.hello-timeout", "1s")
             .overrideConfigKey("quarkus.browser-storage.max-browsers", String.valueOf(MAX_BROWSERS))
             .overrideConfigKey("quarkus.browser-storage.max-held-snapshot-chars", String.valueOf(MAX_HELD_CHARS))
-            .overrideConfigKey("quarkus.browser-storage.max-connections-per-address", String.valueOf(MAX_PER_ADDRESS))
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.browser-storage.max-connections-per-address", String.valueOf(MAX_PER_ADDRESS));
 
     @TestHTTPResource("/")
     URI base;

@@ -8,7 +8,7 @@ import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -31,17 +31,15 @@ class AppSocketOriginTest {
     private static final String FOREIGN = "https://evil.example";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(
-                            SyncClient.class,
-                            ThemeSocket.class,
-                            OpenSocket.class,
-                            IndirectSocket.class,
-                            Who.class,
-                            PlainSocket.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "test",
+            jar -> jar.addClasses(
+                    SyncClient.class,
+                    ThemeSocket.class,
+                    OpenSocket.class,
+                    IndirectSocket.class,
+                    Who.class,
+                    PlainSocket.class));
 
     @TestHTTPResource("/")
     URI base;

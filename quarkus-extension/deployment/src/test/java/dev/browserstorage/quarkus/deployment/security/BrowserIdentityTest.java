@@ -12,7 +12,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.RequestRoutes;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -38,14 +38,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrowserIdentityTest {
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Routes.class, RequestRoutes.class, SyncClient.class, Eventually.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test",
+                    jar -> jar.addClasses(Routes.class, RequestRoutes.class, SyncClient.class, Eventually.class))
             // A TLS-terminating proxy in front: its X-Forwarded-Proto says whether the page is secure.
             .overrideConfigKey("quarkus.http.proxy.proxy-address-forwarding", "true")
-            .overrideConfigKey("quarkus.http.proxy.allow-x-forwarded", "true")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.http.proxy.allow-x-forwarded", "true");
 
     @TestHTTPResource("/")
     URI base;

@@ -7,7 +7,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Prefs;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -26,13 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HandshakeSecurityTest {
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
-                    .addClasses(Credentials.class, SyncClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.browser-storage.allowed-origins", "https://app.example.com")
-            // A free port: other builds on the machine may hold the default test port.
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withStore(
+                    "test", Prefs.class, PrefsStore.class, jar -> jar.addClasses(Credentials.class, SyncClient.class))
+            .overrideConfigKey("quarkus.browser-storage.allowed-origins", "https://app.example.com");
 
     @TestHTTPResource("/")
     URI base;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.LogCapture;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -47,11 +47,9 @@ class HelloFloodTest {
     private static final int HELLO_BYTES = FULL ? 20 * 1024 * 1024 : 2 * 1024 * 1024;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(SyncClient.class, Eventually.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.vertx.max-event-loop-execute-time", FULL ? "100ms" : "500ms")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test", jar -> jar.addClasses(SyncClient.class, Eventually.class))
+            .overrideConfigKey("quarkus.vertx.max-event-loop-execute-time", FULL ? "100ms" : "500ms");
 
     @TestHTTPResource("/")
     URI base;

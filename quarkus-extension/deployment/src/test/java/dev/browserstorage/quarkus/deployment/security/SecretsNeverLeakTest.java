@@ -6,7 +6,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.LogCapture;
 import dev.browserstorage.quarkus.deployment.testing.RequestRoutes;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import dev.browserstorage.quarkus.deployment.testing.WizardStore;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,13 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecretsNeverLeakTest {
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(
-                    jar -> TestStores.addTo(jar).addClasses(Routes.class, RequestRoutes.class, SyncClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test", jar -> jar.addClasses(Routes.class, RequestRoutes.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
-            .overrideConfigKey("quarkus.log.category.\"dev.browserstorage\".level", "DEBUG")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.log.category.\"dev.browserstorage\".level", "DEBUG");
 
     @TestHTTPResource("/")
     URI base;

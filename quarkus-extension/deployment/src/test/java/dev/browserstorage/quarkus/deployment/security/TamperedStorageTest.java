@@ -9,7 +9,7 @@ import dev.browserstorage.quarkus.deployment.testing.LogCapture;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.Tampered;
 import dev.browserstorage.quarkus.deployment.testing.TamperedStore;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -32,14 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TamperedStorageTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Tampered.class, TamperedStore.class)
-                    .addClasses(Credentials.class, LogCapture.class, SyncClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+    static final QuarkusUnitTest APP = TestApps.withStore(
+                    "test",
+                    Tampered.class,
+                    TamperedStore.class,
+                    jar -> jar.addClasses(Credentials.class, LogCapture.class, SyncClient.class))
             // Small, so that a hand-edited value over it is still a short frame.
-            .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64")
-            // A free port: other builds on the machine may hold the default test port.
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.browser-storage.max-value-bytes", "64");
 
     @TestHTTPResource("/")
     URI base;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browserstorage.BrowserLocalStorage;
 import dev.browserstorage.BrowserSessionStorage;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UntypedStorageInjectionTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test");
+    static final QuarkusUnitTest APP = TestApps.withAllStores("test", jar -> {});
 
     @Inject
     BrowserLocalStorage localStorage;

@@ -10,7 +10,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.ScriptErrors;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -60,12 +60,10 @@ class RefusedSendTest extends BrowserTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
-                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "test",
+            jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"));
 
     @TestHTTPResource("/index.html")
     URL index;

@@ -10,7 +10,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Prefs;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Future;
@@ -49,12 +49,8 @@ class SyncEndpointFuzzTest {
     private static final long MAX_AREA_UNITS = 256 * 1024;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
-                    .addClasses(Credentials.class, SyncClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            // A free port: other builds on the machine may hold the default test port.
-            .overrideConfigKey("quarkus.http.test-port", "0")
+    static final QuarkusUnitTest APP = TestApps.withStore(
+                    "test", Prefs.class, PrefsStore.class, jar -> jar.addClasses(Credentials.class, SyncClient.class))
             .overrideConfigKey("quarkus.browser-storage.max-value-bytes", String.valueOf(MAX_VALUE_BYTES))
             .overrideConfigKey("quarkus.browser-storage.max-area-units", String.valueOf(MAX_AREA_UNITS))
             // The fuzzer sends as fast as it can; the rate limit has its own test.

@@ -13,7 +13,7 @@ import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.Prefs;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -31,10 +31,11 @@ class SyncEndpointTest {
     private String credential;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
-                    .addClasses(Credentials.class, SyncClient.class, Eventually.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
+    static final QuarkusUnitTest APP = TestApps.withStore(
+                    "test",
+                    Prefs.class,
+                    PrefsStore.class,
+                    jar -> jar.addClasses(Credentials.class, SyncClient.class, Eventually.class))
             .overrideConfigKey("quarkus.browser-storage.max-unsent-chars", "200000");
 
     @TestHTTPResource("/")

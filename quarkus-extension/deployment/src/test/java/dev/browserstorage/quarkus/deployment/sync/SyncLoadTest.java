@@ -10,7 +10,7 @@ import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.GlueClient;
 import dev.browserstorage.quarkus.deployment.testing.Prefs;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
@@ -37,12 +37,8 @@ class SyncLoadTest {
     private static final int WRITES = Integer.getInteger("browserstorage.load.writes", 20);
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addStore(jar, Prefs.class, PrefsStore.class)
-                    .addClasses(Credentials.class, GlueClient.class))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            // A free port: other builds on the machine may hold the default test port.
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withStore(
+            "test", Prefs.class, PrefsStore.class, jar -> jar.addClasses(Credentials.class, GlueClient.class));
 
     @TestHTTPResource("/")
     URI base;

@@ -2,7 +2,7 @@ package dev.browserstorage.quarkus.deployment.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.qute.Template;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -36,12 +36,9 @@ class QuteTagTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(PageRoute.class)
-                    .addAsResource(new StringAsset(TEMPLATE), "templates/page.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "tagged")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "tagged",
+            jar -> jar.addClasses(PageRoute.class).addAsResource(new StringAsset(TEMPLATE), "templates/page.html"));
 
     @TestHTTPResource("/page")
     URL page;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
-import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import dev.browserstorage.quarkus.deployment.testing.UiCookiesStore;
 import dev.browserstorage.quarkus.deployment.testing.WizardStore;
 import io.quarkus.arc.Arc;
@@ -48,17 +48,15 @@ class StoreTemplatesTest {
                     + " lang={inject:uiCookies.lang} size={inject:prefs.fontSizeOrDefault}";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Credentials.class, Pages.class, SyncClient.class)
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+            "test",
+            jar -> jar.addClasses(Credentials.class, Pages.class, SyncClient.class)
                     .addAsResource(new StringAsset(DECLARED), "templates/declared.txt")
                     .addAsResource(new StringAsset(UNDECLARED), "templates/undeclared.txt")
                     .addAsResource(new StringAsset(INJECTED), "templates/injected.txt")
                     .addAsResource(
                             new StringAsset("<p class=\"{prefs.theme}\">{inject:prefs.theme}</p>"),
-                            "templates/escaped.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+                            "templates/escaped.html"));
 
     @TestHTTPResource("/")
     URI base;
