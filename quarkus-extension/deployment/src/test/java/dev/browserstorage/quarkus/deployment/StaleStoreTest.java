@@ -3,6 +3,11 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.browserstorage.quarkus.deployment.testing.Eventually;
+import dev.browserstorage.quarkus.deployment.testing.Prefs;
+import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
+import dev.browserstorage.quarkus.deployment.testing.SeparateCompilation;
+import dev.browserstorage.quarkus.deployment.testing.TestStores;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;

@@ -3,6 +3,14 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.browserstorage.quarkus.deployment.testing.Credentials;
+import dev.browserstorage.quarkus.deployment.testing.Prefs;
+import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
+import dev.browserstorage.quarkus.deployment.testing.SyncClient;
+import dev.browserstorage.quarkus.deployment.testing.TestStores;
+import dev.browserstorage.quarkus.deployment.testing.TypedSettings;
+import dev.browserstorage.quarkus.deployment.testing.UiCookies;
+import dev.browserstorage.quarkus.deployment.testing.Wizard;
 import io.quarkus.devui.tests.DevUIBuildTimeDataTest;
 import io.quarkus.devui.tests.DevUIJsonRPCTest;
 import io.quarkus.test.QuarkusDevModeTest;

@@ -1,9 +1,0 @@
-package dev.browserstorage.quarkus.deployment;
-
-import dev.browserstorage.annotation.Cookie;
-
-/** A cookie store for the extension's tests. */
-@Cookie(prefix = "ui_")
-public class UiCookies {
-    public String lang = "en";
-}
