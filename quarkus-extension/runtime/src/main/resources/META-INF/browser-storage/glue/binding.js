@@ -95,8 +95,8 @@
     try {
       if (field.cookie) {
         // As the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
-        const raw = cookieValues(field.key)[0];
-        value = raw === undefined ? null : field.text ? decodeURIComponent(raw) : JSON.parse(decodeURIComponent(raw));
+        const text = cookieValues(field.key)[0];
+        value = text === undefined ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
       } else {
         value = JSON.parse(storage(field.area).getItem(core.prefix() + field.key));
       }

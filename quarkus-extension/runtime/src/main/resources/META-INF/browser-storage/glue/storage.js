@@ -110,10 +110,10 @@
     document.dispatchEvent(new CustomEvent('browser-storage:' + name, { detail: detail }));
   }
 
-  function notify(change) {
+  function notify(event) {
     listeners.forEach(fn => {
       try {
-        fn(change);
+        fn(event);
       } catch (e) {
         console.error(e);
       }
