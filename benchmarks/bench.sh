@@ -26,9 +26,19 @@ java_main() {
   java -Xmx3g ${BENCH_OPTS:-} -cp "target/classes:$(cat target/harness-classpath.txt)" "$@"
 }
 
-# The served storage.js is the core with the parts the application uses put in at its '// @parts'
-# line (GlueScript in the extension): measured as the core alone, with each part and with both.
+# The served storage.js is the core followed by the parts the application uses, each a script of
+# its own (GlueScript in the extension; schema.js comes with binding): measured as the core alone,
+# with each part and with both, from the sources (the build serves its own minified copies).
 compose_glue() {
+  local dir=../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue part
+  cat "$dir/storage.js"
+  for part in "$@"; do
+    if [ "$part" = binding ]; then cat "$dir/schema.js"; fi
+    cat "$dir/$part.js"
+  done
+}
+
+glue() {
   local dir=../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue part
   local parts=""
   for part in "$@"; do parts="$parts $dir/$part.js"; done

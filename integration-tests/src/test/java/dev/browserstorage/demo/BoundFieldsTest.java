@@ -40,9 +40,9 @@ class BoundFieldsTest extends DemoAppTestBase {
         assertThat(stores.status()).isEqualTo(200);
         assertThat(glue.body())
                 .as("one script gives the glue the schemas too")
-                .endsWith("\nBrowserStorage.define(" + stores.body() + ");\n");
+                .endsWith("\nBrowserStorage.define(" + stores.body() + ");\n//# sourceMappingURL=storage.js.map\n");
         assertThat(stores.body())
-                .contains("\"namespace\" : \"notify\"", "\"namespace\" : \"prefs\"", "\"namespace\" : \"draft\"");
+                .contains("\"namespace\":\"notify\"", "\"namespace\":\"prefs\"", "\"namespace\":\"draft\"");
     }
 
     @Test

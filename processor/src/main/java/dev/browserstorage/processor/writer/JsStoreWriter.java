@@ -1,7 +1,6 @@
 package dev.browserstorage.processor.writer;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import java.time.Duration;
@@ -12,7 +11,8 @@ import java.util.Optional;
  * keys, the JSON schemas of {@link SchemaWriter}, defaults and lifetimes) to {@code
  * BrowserStorage.defineStore}, which makes {@code BrowserStorage.stores.<namespace>} with a
  * checked property per field. The extension serves the definitions of all stores after that runtime
- * (see {@code docs/javascript.md}). Cookie stores get none: the glue's API reads only localStorage
+ * (see {@code docs/javascript.md}). The limits a value is checked against are not written here: they
+ * are the server's run-time configuration, which the glue receives when it is served. Cookie stores get none: the glue's API reads only localStorage
  * and sessionStorage.
  */
 public final class JsStoreWriter {
@@ -69,8 +69,6 @@ public final class JsStoreWriter {
                     json.writeStringField("name", store.namespace());
                     json.writeStringField("area", store.area().wireName());
                     json.writeStringField("type", store.pojo().reflectionName());
-                    json.writeNumberField("maxValueBytes", StorageLimits.DEFAULT_MAX_VALUE_BYTES);
-                    json.writeNumberField("maxAreaUnits", StorageLimits.DEFAULT_MAX_AREA_UNITS);
                     json.writeEndObject();
                 }));
         // One field a line, so that a diff of two versions shows which field changed.

@@ -1,10 +1,19 @@
 /*
- * browser-storage glue, part: bound form fields (docs/binding.md). Not a script of its own: the
- * server puts it into storage.js at the '@parts' line, inside the core's closure, when the
- * application has stores (quarkus.browser-storage.glue.binding), and follows the whole with
- * BrowserStorage.define(<the stores' schemas>). Fields bind to localStorage, sessionStorage and
- * (non-HttpOnly) cookie fields.
+ * browser-storage glue, part: bound form fields (docs/binding.md). The server serves it after the
+ * core, storage.js, when the application has stores (quarkus.browser-storage.glue.binding), and
+ * follows the whole with BrowserStorage.define(<the stores' schemas>). It registers with the core
+ * through BrowserStorage._core. Fields bind to localStorage, sessionStorage and (non-HttpOnly)
+ * cookie fields. Plain ES2017 inside what HtmlUnit runs.
  */
+(function () {
+  'use strict';
+
+  const core = window.BrowserStorage && window.BrowserStorage._core;
+  if (!core) throw new Error('browser-storage: binding.js needs storage.js before it');
+  const storage = core.storage;
+  const cookieValues = core.cookieValues;
+  const notify = core.notify;
+
   // ---- bound form fields: data-storage="<namespace>.<field>" (docs/binding.md)
 
   // The fields by '<namespace>.<field>' (and '<namespace>.<key>'), from the schemas.
@@ -17,14 +26,6 @@
   let showing = false;
   // In ms: typing coalesces into one change frame per pause.
   const SEND_DELAY = 250;
-  const FORMATS = {
-    uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-    decimal: /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/,
-    date: /^\d{4}-\d\d-\d\d$/,
-    'local-date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?$/,
-    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/,
-    duration: /^[-+]?P(?!$)([-+]?\d+D)?(T(?=[-+\d])([-+]?\d+H)?([-+]?\d+M)?([-+]?\d+(\.\d{1,9})?S)?)?$/i
-  };
 
   /** Takes the schemas of the app's stores ({formatVersion: 1, stores: [...]}, as /_storage/stores.json). */
   function define(doc) {
@@ -32,14 +33,13 @@
     doc.stores.forEach(store => {
       const cookie = store.area === 'cookie';
       if (!cookie && store.area !== 'local' && store.area !== 'session') return;
-      // A cookie store is named as its bean is: its class's simple name with a lower-case first letter.
-      const simple = String(store.type).split(/[.$]/).pop();
-      const name = cookie ? simple.charAt(0).toLowerCase() + simple.slice(1) : store.namespace;
+      // The server names each store as its bean is named (cookie stores have no namespace).
+      const name = store.name || store.namespace;
       store.fields.forEach(f => {
         // Script cannot write an HttpOnly cookie, nor read it: such a field has nothing to bind.
         if (cookie && f.cookie && f.cookie.httpOnly) return;
         const field = { area: store.area, key: f.key, schema: f.schema, javaType: f.javaType, fallback: f.default,
-          ttl: f.ttlSeconds, limits: store.limits || {}, cookie: cookie ? f.cookie || {} : null,
+          ttl: f.ttlSeconds, cookie: cookie ? f.cookie || {} : null,
           text: f.cookieEncoding === 'text' };
         fields[name + '.' + f.name] = field;
         if (!cookie) fields[name + '.' + f.key.slice(name.length + 1)] = field;
@@ -49,12 +49,12 @@
   }
 
   function bindFields() {
-    if (binding || prefix === null || !Object.keys(fields).length) return;
+    if (binding || core.prefix() === null || !Object.keys(fields).length) return;
     binding = true;
     document.addEventListener('input', edited, true);
     document.addEventListener('change', edited, true);
     window.addEventListener('pagehide', () => unsent.forEach((u, key) => flush(key)));
-    listeners.unshift(c => {
+    core.listeners.unshift(c => {
       refresh(c.key, c.element);
     });
     // Fields the parser or a script adds later are filled as they arrive, before the next paint.
@@ -95,10 +95,10 @@
     try {
       if (field.cookie) {
         // As the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
-        const raw = cookieValues(field.key)[0];
-        value = raw === undefined ? null : field.text ? decodeURIComponent(raw) : JSON.parse(decodeURIComponent(raw));
+        const text = cookieValues(field.key)[0];
+        value = text === undefined ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
       } else {
-        value = JSON.parse(storage(field.area).getItem(prefix + field.key));
+        value = JSON.parse(storage(field.area).getItem(core.prefix() + field.key));
       }
       if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
     } catch (e) {
@@ -170,7 +170,7 @@
     }
     if (type === 'integer' || type === 'number') {
       const text = String(value).trim();
-      const n = typeof value === 'number' ? value : FORMATS.decimal.test(text) ? Number(text) : NaN;
+      const n = typeof value === 'number' ? value : core.schema.formats.decimal.test(text) ? Number(text) : NaN;
       if (!isFinite(n)) return fail('a number');
       if (type === 'integer' && !Number.isSafeInteger(n)) return fail('a whole number');
       if (n < schema.minimum || n > schema.maximum) return fail(`a whole number from ${schema.minimum} to ${schema.maximum}`);
@@ -184,23 +184,12 @@
       if (value.length < (schema.minLength || 0) || value.length > (schema.maxLength === undefined ? Infinity : schema.maxLength)) {
         return fail(`a text of ${schema.minLength} to ${schema.maxLength} characters`);
       }
-      const format = FORMATS[schema.format];
+      const format = core.schema.formats[schema.format];
       if (format && !format.test(value)) return fail(`a ${schema.format} value`);
-      if (format && /date/.test(schema.format) && !realDate(value.slice(0, 10))) return fail('a real date');
+      if (format && /date/.test(schema.format) && !core.schema.realCalendar(value)) return fail('a real date');
       return { value: value };
     }
     return fail('a value of a type no form field holds');
-  }
-
-  function realDate(day) {
-    const d = new Date(day + 'T00:00:00Z');
-    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-  }
-
-  // The app's keys in an area take, as browsers count, the UTF-16 units of keys and values.
-  function areaUnits(area, except) {
-    const values = snapshot(area);
-    return Object.keys(values).reduce((sum, key) => key === except ? sum : sum + key.length + values[key].length, 0);
   }
 
   // The page marks a refused value on the field: aria-invalid, data-storage-invalid (the reason),
@@ -230,7 +219,7 @@
     if (showing || !el || el.nodeType !== 1 || !el.hasAttribute('data-storage')) return;
     const field = fieldOf(el);
     if (!field) return;
-    const key = prefix + field.key;
+    const key = core.prefix() + field.key;
     const value = raw(el, field);
     if (el.setCustomValidity) el.setCustomValidity('');
     if (el.validity && !el.validity.valid) return refuse(el, field, value, el.validationMessage || 'not a valid value for this field');
@@ -239,14 +228,12 @@
     if (field.cookie) return editCookie(el, field, value, checked.value, e);
     let text = JSON.stringify(checked.value);
     if (field.ttl) text = JSON.stringify({ expires: Date.now() + field.ttl * 1000, value: checked.value });
-    const bytes = utf8Length(text);
-    if (bytes > field.limits.maxValueBytes) return refuse(el, field, value, `is ${bytes} bytes, over the limit of ${field.limits.maxValueBytes}`);
-    if (areaUnits(field.area, key) + key.length + text.length > field.limits.maxAreaUnits) {
-      return refuse(el, field, value, 'does not fit in the app\'s ' + field.area + 'Storage');
-    }
+    const over = core.schema.room(field.area, key, text);
+    if (over && over.limit) return refuse(el, field, value, `is ${over.bytes} bytes, over the limit of ${over.limit}`);
+    if (over) return refuse(el, field, value, 'does not fit in the app\'s ' + field.area + 'Storage');
     const old = storage(field.area).getItem(key);
     try {
-      put(field.area, key, text);
+      core.put(field.area, key, text);
     } catch (error) {
       return refuse(el, field, value, `was refused by the browser: ${error.name}`);
     }
@@ -266,23 +253,24 @@
     if (e.type !== 'change') return;
     const c = field.cookie;
     const text = encodeURIComponent(field.text ? String(typed) : JSON.stringify(typed));
-    const bytes = utf8Length(field.key) + utf8Length(text);
-    if (bytes > (field.limits.maxNameValueBytes || 4096)) return refuse(el, field, value, `is ${bytes} bytes with its name, over the cookie limit`);
+    const bytes = core.utf8Length(field.key) + core.utf8Length(text);
+    if (bytes > core.config.maxNameValueBytes) return refuse(el, field, value, `is ${bytes} bytes with its name, over the cookie limit`);
     const old = cookieValues(field.key)[0];
+    const road = core.cookieRoad();
     try {
-      if (!cookieRoad) throw new Error('this storage.js has no cookie road (quarkus.browser-storage.glue.cookies)');
-      cookieRoad.write({ key: field.key, value: text, cookie: { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds,
+      if (!road) throw new Error('this storage.js has no cookie road (quarkus.browser-storage.glue.cookies)');
+      road.write({ key: field.key, value: text, cookie: { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds,
         secure: c.secure, sameSite: c.sameSite, partitioned: c.partitioned } });
     } catch (error) {
       return refuse(el, field, value, `was refused: ${error.message}`);
     }
     mark(el, null);
     if (old !== text) notify({ area: 'cookie', key: field.key, value: text, source: 'field', element: el });
-    cookieRoad.check(true);
+    road.check(true);
   }
 
   function fullKey(field) {
-    return field.cookie ? field.key : prefix + field.key;
+    return field.cookie ? field.key : core.prefix() + field.key;
   }
 
   function flush(key) {
@@ -290,7 +278,7 @@
     if (!pending) return;
     clearTimeout(pending.timer);
     unsent.delete(key);
-    change(pending.area, key, pending.text);
+    core.change(pending.area, key, pending.text);
   }
 
   window.BrowserStorage.define = define;
@@ -308,4 +296,5 @@
     return current(fields[name]);
   };
 
-  started.push(bindFields);
+  core.use({ started: bindFields });
+})();

@@ -1,8 +1,19 @@
 /*
- * browser-storage glue, part: the cookie road (docs/cookies.md). Not a script of its own: the server
- * puts it into storage.js at the '@parts' line, inside the core's closure, when the application
- * uses cookies (quarkus.browser-storage.glue.cookies). Written with the same limits as the core.
+ * browser-storage glue, part: the cookie road (docs/cookies.md). The server serves it after the core,
+ * storage.js, when the application uses cookies (quarkus.browser-storage.glue.cookies); it registers
+ * with the core through BrowserStorage._core. Written with the same limits as the core: plain
+ * ES2017 inside what HtmlUnit runs.
  */
+(function () {
+  'use strict';
+
+  const core = window.BrowserStorage && window.BrowserStorage._core;
+  if (!core) throw new Error('browser-storage: cookies.js needs storage.js before it');
+  const cookieValues = core.cookieValues;
+  const utf8Length = core.utf8Length;
+  const notify = core.notify;
+  const answer = core.answer;
+  const change = core.change;
   // document.cookie only shows cookies whose path covers this page, so only those can be verified.
   function visible(path) {
     const here = location.pathname;
@@ -88,9 +99,11 @@
     }
     if (!remove && name === '' && value === '') refuse('EMPTY_NAME_AND_VALUE', 'has an empty name and value');
     if (!remove && name === '' && value.indexOf('=') >= 0) refuse('NAMELESS_VALUE_CONTAINS_EQUALS', 'has no name and \'=\' in its value');
-    if (!remove && utf8Length(name) + utf8Length(value) > 4096) refuse('NAME_VALUE_TOO_LONG', 'is over 4096 bytes');
+    const limit = core.config.maxNameValueBytes;
+    if (!remove && utf8Length(name) + utf8Length(value) > limit) refuse('NAME_VALUE_TOO_LONG', `is over ${limit} bytes`);
     const path = c.path || '/';
-    if (utf8Length(path) > 1024 || (c.domain && utf8Length(c.domain) > 1024)) refuse('ATTRIBUTE_TOO_LONG', 'has a path or domain over 1024 bytes');
+    const most = core.config.maxAttributeBytes;
+    if (utf8Length(path) > most || (c.domain && utf8Length(c.domain) > most)) refuse('ATTRIBUTE_TOO_LONG', `has a path or domain over ${most} bytes`);
     if (COOKIE_BAD.test(path) || (c.domain && COOKIE_BAD.test(c.domain))) refuse('ATTRIBUTE_CHARACTERS', 'has a control character or \';\' in its path or domain');
     if (path.charAt(0) !== '/') refuse('PATH_NOT_ABSOLUTE', `has path ${JSON.stringify(path)}, which does not start with '/'`);
     if (c.domain) {
@@ -182,7 +195,7 @@
 
   // A batch of cookie writes only, applied one write after the other, all or nothing.
   function applyCookieBatch(ws, batch) {
-    if (batch.id <= applied('local')) {
+    if (batch.id <= core.applied('local')) {
       answer(ws, batch, { t: 'ack', id: batch.id });
       return null;
     }
@@ -195,10 +208,10 @@
         if (old !== undefined) undo.push({ key: w.key, value: old, cookie: w.cookie || {} });
       });
     }), Promise.resolve()).then(() => {
-      localStorage.setItem(appliedKey, String(batch.id));
+      core.storage('local').setItem(core.appliedKey(), String(batch.id));
       answer(ws, batch, { t: 'ack', id: batch.id });
       batch.writes.forEach(w => notify({ area: 'cookie', key: w.key, value: w.commit ? undefined : w.value, source: 'server' }));
-      fire('batch', { id: batch.id });
+      core.fire('batch', { id: batch.id });
     }, e => {
       undo.reverse().forEach(u => {
         try {
@@ -222,11 +235,11 @@
   function receiveBatch(ws, batch) {
     checkCookies();
     if (!cookieChain && !needsAsync(batch)) {
-      applyBatch(ws, batch);
+      core.applyBatch(ws, batch);
       return;
     }
     const next = (cookieChain || Promise.resolve())
-      .then(() => needsAsync(batch) ? applyCookieBatch(ws, batch) : applyBatch(ws, batch))
+      .then(() => needsAsync(batch) ? applyCookieBatch(ws, batch) : core.applyBatch(ws, batch))
       .catch(e => console.error('browser-storage: batch', batch.id, e));
     cookieChain = next;
     next.then(() => {
@@ -257,7 +270,7 @@
   // before each batch and after the glue's own writes; never on a timer. Quiet (true) for a change
   // the page's listeners have already heard of (a bound field's).
   function checkCookies(quiet) {
-    if (!socket || cookiesSeen === null) return;
+    if (!core.socket() || cookiesSeen === null) return;
     const now = readCookies();
     const changed = [];
     const deleted = [];
@@ -285,12 +298,15 @@
     window.cookieStore.addEventListener('change', () => checkCookies());
   }
 
-  cookieRoad = {
-    write: w => (w.commit ? commitCookie(w.commit, false) : writeCookie(w.key, w.value, w.cookie || {})),
-    receive: receiveBatch,
-    baseline: cookieBaseline,
-    check: checkCookies
-  };
+  core.use({
+    cookies: {
+      write: w => (w.commit ? commitCookie(w.commit, false) : writeCookie(w.key, w.value, w.cookie || {})),
+      receive: receiveBatch,
+      baseline: cookieBaseline,
+      check: checkCookies
+    }
+  });
 
   /** Tells the server about cookies the page's own script changed, without waiting for focus. */
   window.BrowserStorage.checkCookies = () => checkCookies();
+})();

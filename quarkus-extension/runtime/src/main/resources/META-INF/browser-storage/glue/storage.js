@@ -4,10 +4,13 @@
  *
  *   <script src="/_storage/storage.js" data-app="demo"></script>
  *
- * This is the core: the sync protocol for localStorage and sessionStorage. The server serves it with
- * the parts the application uses put in at the line marked '@parts' (docs/javascript.md, "What the
- * glue costs"): cookies.js (the cookie road, docs/cookies.md) and binding.js (bound form fields,
- * docs/binding.md). The parts run inside this closure and plug in through cookieRoad and started.
+ * This is the core: the sync protocol for localStorage and sessionStorage, and what the parts share.
+ * The server serves it minified, followed by the parts the application uses (docs/javascript.md,
+ * "What the glue costs"): cookies.js (the cookie road, docs/cookies.md) and binding.js (bound form
+ * fields, docs/binding.md), each a script of its own that registers with the core through
+ * BrowserStorage._core (the internal interface at the end of this file), and schema.js (the checks
+ * bound fields and typed stores share), then the server's limits (_core.configure). typed.js, the
+ * typed stores' runtime, uses the same interface.
  */
 (function () {
   'use strict';
@@ -37,10 +40,13 @@
   // The page is being left: no more reconnects.
   let leaving = false;
   const listeners = [];
-  // The parts plug in here: cookies.js sets cookieRoad ({write, receive, baseline, check});
-  // started holds what the parts do once start() has named the app.
+  // The parts plug in here (core.use): cookies.js sets cookieRoad ({write, receive, baseline,
+  // check}); started holds what the parts do once start() has named the app.
   let cookieRoad = null;
   const started = [];
+  // The server's limits (core.configure): maxValueBytes and maxAreaUnits (its run-time config),
+  // maxNameValueBytes and maxAttributeBytes (its cookie rules). A limit it did not give is not checked.
+  const config = {};
 
   function own(key) {
     return typeof key === 'string' && key.startsWith(prefix) && !key.startsWith(reserved);
@@ -104,10 +110,10 @@
     document.dispatchEvent(new CustomEvent('browser-storage:' + name, { detail: detail }));
   }
 
-  function notify(change) {
+  function notify(event) {
     listeners.forEach(fn => {
       try {
-        fn(change);
+        fn(event);
       } catch (e) {
         console.error(e);
       }
@@ -579,8 +585,47 @@
   /** The app id given to start(), or null before start. */
   window.BrowserStorage.app = () => (prefix === null ? null : prefix.slice(0, -1));
 
-
-  // @parts
+  // ---- the internal interface of the parts (cookies.js, binding.js) and of typed.js: not the page's
+  // API, and not in stores.d.ts.
+  const core = {
+    config: config,
+    schema: null,
+    listeners: listeners,
+    /** Takes the server's limits; the served glue ends with this call. */
+    configure(limits) {
+      Object.keys(limits).forEach(name => {
+        config[name] = limits[name];
+      });
+    },
+    /**
+     * Plugs a part in: {cookies: the cookie road, schema: the shared checks (core.schema), started:
+     * what to do once the app is named}.
+     */
+    use(part) {
+      if (part.cookies) cookieRoad = part.cookies;
+      if (part.schema) core.schema = part.schema;
+      if (part.started) {
+        started.push(part.started);
+        if (prefix !== null) part.started();
+      }
+    },
+    prefix: () => prefix,
+    socket: () => socket,
+    cookieRoad: () => cookieRoad,
+    appliedKey: () => appliedKey,
+    storage: storage,
+    snapshot: snapshot,
+    applied: applied,
+    put: put,
+    change: change,
+    notify: notify,
+    fire: fire,
+    answer: answer,
+    applyBatch: applyBatch,
+    cookieValues: cookieValues,
+    utf8Length: utf8Length
+  };
+  Object.defineProperty(window.BrowserStorage, '_core', { value: core });
 
   if (script && script.getAttribute('data-app')) {
     window.BrowserStorage.start({ app: script.getAttribute('data-app'), path: script.getAttribute('data-path') });

@@ -2,26 +2,21 @@
  * browser-storage typed stores (docs/javascript.md): BrowserStorage.defineStore(definition), which
  * the processor's generated definitions call, one per @LocalStorage / @SessionStorage store. The
  * extension serves this file followed by every definition at <path>/stores.global.js (a plain
- * script) and <path>/stores.js (an ES module). It needs the glue, <path>/storage.js, loaded first.
- * Same limits as the glue: plain ES2017 inside what HtmlUnit runs.
+ * script) and <path>/stores.js (an ES module). It needs the glue, <path>/storage.js, loaded first:
+ * it uses the glue's shared checks (schema.js, which the server puts into the glue of an application
+ * with stores) and the server's limits through BrowserStorage._core. Same limits as the glue: plain ES2017 inside what HtmlUnit runs.
  */
 (function () {
   'use strict';
 
   const api = window.BrowserStorage;
-  if (!api) throw new Error('browser-storage: load storage.js before the typed stores');
+  const core = api && api._core;
+  if (!core) throw new Error('browser-storage: load storage.js before the typed stores');
+  if (!core.schema) throw new Error('browser-storage: this storage.js has no schema.js; load it with schema.js first');
   // Loaded twice (as a plain script and as a module): the stores defined first stay.
   if (api.defineStore) return;
 
   const METHODS = ['get', 'set', 'remove', 'onChange'];
-  const FORMATS = {
-    uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-    date: /^[+-]?\d{4,}-\d\d-\d\d$/,
-    'date-time': /^[+-]?\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?Z$/,
-    'local-date-time': /^[+-]?\d{4,}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?$/,
-    duration: /^[+-]?P(?!$)(\d+D)?(T(?=[+-]?\d)([+-]?\d+H)?([+-]?\d+M)?([+-]?\d+([.,]\d{1,9})?S)?)?$/i,
-    decimal: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-  };
   const stores = {};
   let listening = false;
   // The typed listeners: {area, key, field, fn}.
@@ -29,17 +24,6 @@
 
   function show(value) {
     return typeof value === 'number' ? String(value) : JSON.stringify(value);
-  }
-
-  // A date must name a day the calendar has (no 2026-02-30) and a time must be in range, as
-  // java.time reads them; the formats above only check the shape.
-  function realCalendar(text) {
-    const m = /^([+-]?\d{4,})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d))?)?/.exec(text);
-    if (!m) return true;
-    const year = Number(m[1]);
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(m[2]) - 1];
-    return Number(m[3]) >= 1 && Number(m[3]) <= days && !(m[4] > 23 || m[5] > 59 || m[6] > 59);
   }
 
   // Why a value does not fit a schema, or null: the checks of the Java codecs (docs/annotations.md).
@@ -56,10 +40,10 @@
         if (schema.enum && schema.enum.indexOf(value) < 0) {
           return `${show(value)} is not one of ${schema.enum.join(', ')}`;
         }
-        if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format].test(value)) {
+        if (schema.format && core.schema.formats[schema.format] && !core.schema.formats[schema.format].test(value)) {
           return `${show(value)} is not a ${schema.format}`;
         }
-        if (/date/.test(schema.format || '') && !realCalendar(value)) return `${show(value)} is not on the calendar`;
+        if (/date/.test(schema.format || '') && !core.schema.realCalendar(value)) return `${show(value)} is not on the calendar`;
         return null;
       case 'boolean':
         return typeof value === 'boolean' ? null : `${show(value)} is not a boolean`;
@@ -106,10 +90,6 @@
     return value === undefined ? null : JSON.parse(JSON.stringify(value));
   }
 
-  function storage(area) {
-    return area === 'session' ? window.sessionStorage : window.localStorage;
-  }
-
   function appKey(field) {
     const app = api.app();
     if (app === null) throw new Error('BrowserStorage is not started');
@@ -142,25 +122,6 @@
     return value;
   }
 
-  function utf8Bytes(text) {
-    return new TextEncoder().encode(text).length;
-  }
-
-  // The app's keys and values in an area, in UTF-16 units, leaving out one key: as the server counts.
-  function unitsUsed(area, except) {
-    const own = api.app() + ':';
-    const reserved = own + '__bs.';
-    const s = storage(area);
-    let units = 0;
-    for (let i = 0; i < s.length; i++) {
-      const key = s.key(i);
-      if (key !== except && key.startsWith(own) && !key.startsWith(reserved)) {
-        units += key.length + (s.getItem(key) || '').length;
-      }
-    }
-    return units;
-  }
-
   function quotaError(message) {
     const e = new Error(message);
     e.name = 'QuotaExceededError';
@@ -181,15 +142,15 @@
       throw new (range ? RangeError : TypeError)(`${store.name}.${field.name}: ${p}`);
     }
     const text = JSON.stringify(field.ttlSeconds ? { expires: Date.now() + field.ttlSeconds * 1000, value: value } : value);
-    const bytes = utf8Bytes(text);
-    if (bytes > store.maxValueBytes) {
-      throw quotaError(`${store.name}.${field.name}: the value is ${bytes} bytes in UTF-8, over the limit of `
-        + `${store.maxValueBytes} for one value; nothing was written`);
+    // The server's limits, from its run-time configuration (the glue's _core.configure).
+    const over = core.schema.room(store.area, key, text);
+    if (over && over.limit) {
+      throw quotaError(`${store.name}.${field.name}: the value is ${over.bytes} bytes in UTF-8, over the limit of `
+        + `${over.limit} for one value; nothing was written`);
     }
-    const units = unitsUsed(store.area, key) + key.length + text.length;
-    if (units > store.maxAreaUnits) {
-      throw quotaError(`${store.name}.${field.name}: the app's ${store.area}Storage would hold ${units} UTF-16 units,`
-        + ` over its budget of ${store.maxAreaUnits}; nothing was written`);
+    if (over) {
+      throw quotaError(`${store.name}.${field.name}: the app's ${store.area}Storage would hold ${over.units} UTF-16 units,`
+        + ` over its budget of ${over.budget}; nothing was written`);
     }
     api.set(key, text, store.area);
   }
@@ -214,8 +175,7 @@
   function defineStore(definition) {
     if (stores[definition.name]) return stores[definition.name];
     const fields = Object.create(null);
-    const meta = { name: definition.name, area: definition.area, maxValueBytes: definition.maxValueBytes,
-      maxAreaUnits: definition.maxAreaUnits };
+    const meta = { name: definition.name, area: definition.area };
     const store = {
       /** The field's stored value, or its default. */
       get(name) {

@@ -163,13 +163,20 @@ class BrowserStorageProcessor {
         boolean cookies = config.glue().cookies().orElseGet(() -> usesCookies(stores, index.getIndex()));
         boolean binding =
                 config.glue().binding().orElseGet(() -> !stores.stores().isEmpty());
+        List<String> names = stores.stores().stream()
+                .map(StoreTemplatesProcessor::bindingName)
+                .toList();
         routes.produce(RouteBuildItem.builder()
                 .route(path + "/storage.js")
-                .handler(recorder.glue(schemas, cookies, binding))
+                .handler(recorder.glue(schemas, names, cookies, binding))
+                .build());
+        routes.produce(RouteBuildItem.builder()
+                .route(path + "/storage.js.map")
+                .handler(recorder.glueSourceMap(cookies, binding, !schemas.isEmpty()))
                 .build());
         routes.produce(RouteBuildItem.builder()
                 .route(path + "/stores.json")
-                .handler(recorder.stores(schemas))
+                .handler(recorder.stores(schemas, names))
                 .build());
     }
 

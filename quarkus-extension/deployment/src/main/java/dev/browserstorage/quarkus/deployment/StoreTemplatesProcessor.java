@@ -88,16 +88,22 @@ class StoreTemplatesProcessor {
         if (!namedStores) {
             return Optional.empty();
         }
-        String name;
-        if (store.area().equals("cookie")) {
-            String simple = store.type()
-                    .substring(
-                            Math.max(store.type().lastIndexOf('.'), store.type().lastIndexOf('$')) + 1);
-            name = simple.isEmpty() ? simple : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-        } else {
-            name = store.namespace();
-        }
+        String name = bindingName(store);
         return IDENTIFIER.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * The name a store goes by in templates and bound form fields ({@code data-storage="<name>.<field>"},
+     * served to the glue with the store's schema): its namespace for localStorage and sessionStorage
+     * stores, its POJO's simple name with a lower-case first letter for cookie stores.
+     */
+    static String bindingName(StoreIndex.Store store) {
+        if (!store.area().equals("cookie")) {
+            return store.namespace();
+        }
+        String simple = store.type()
+                .substring(Math.max(store.type().lastIndexOf('.'), store.type().lastIndexOf('$')) + 1);
+        return simple.isEmpty() ? simple : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     private static String describe(BeanInfo bean) {

@@ -1,8 +1,10 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -12,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Creates the injectable instances of generated stores and the handlers that serve the browser its files. */
 @Recorder
@@ -43,50 +45,74 @@ public class BrowserStorageRecorder {
 
     /**
      * The handler that serves the glue, {@code storage.js}: the core with the parts the application
-     * uses ({@link GlueScript}). With form binding, the script ends with a call that hands it the
-     * schemas of all the application's stores ({@code BrowserStorage.define({...})}): one script
-     * gives the page everything it needs to fill bound form fields before first paint, with no
-     * second request. The ETag covers the whole.
+     * uses and the limits of the run-time configuration it started with ({@link GlueScript}). With
+     * form binding, the script then hands it the schemas of all the application's stores ({@code
+     * BrowserStorage.define({...})}, as {@link #stores}): one script gives the page everything it
+     * needs to fill bound form fields before first paint, with no second request. The ETag covers the
+     * whole.
      *
      * @param schemas the class-path resources of the schemas, in a stable order
+     * @param names the name each store's fields are bound by, in the same order
      * @param cookies whether the glue carries the cookie road
      * @param binding whether the glue carries form binding
      * @return the handler
      */
-    public Handler<RoutingContext> glue(List<String> schemas, boolean cookies, boolean binding) {
+    public Handler<RoutingContext> glue(List<String> schemas, List<String> names, boolean cookies, boolean binding) {
+        String text = composeGlue(cookies, binding, !schemas.isEmpty()).script();
+        if (binding) {
+            // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
+            String stores = StoreSchemas.document(schemas, names, limits())
+                    .replace("\u2028", "\\u2028")
+                    .replace("\u2029", "\\u2029");
+            text += "BrowserStorage.define(" + stores + ");\n";
+        }
+        return methods(new StaticText(text + GlueScript.SOURCE_MAP_COMMENT, "text/javascript; charset=utf-8"));
+    }
+
+    /**
+     * The handler of {@code storage.js.map}, the source map of the glue's minified files.
+     *
+     * @param cookies whether the glue carries the cookie road
+     * @param binding whether the glue carries form binding
+     * @param stores whether the application has stores
+     * @return the handler
+     */
+    public Handler<RoutingContext> glueSourceMap(boolean cookies, boolean binding, boolean stores) {
+        return methods(new StaticText(composeGlue(cookies, binding, stores).sourceMap(), "application/json"));
+    }
+
+    /** The glue's parts: schema.js where bound fields or typed stores need its checks. */
+    private static GlueScript.Composed composeGlue(boolean cookies, boolean binding, boolean stores) {
         Set<GlueScript.Part> parts = EnumSet.noneOf(GlueScript.Part.class);
+        if (binding || stores) {
+            parts.add(GlueScript.Part.SCHEMA);
+        }
         if (cookies) {
             parts.add(GlueScript.Part.COOKIES);
         }
         if (binding) {
             parts.add(GlueScript.Part.BINDING);
         }
-        String text = GlueScript.compose(parts);
-        if (binding) {
-            // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
-            String stores = storesJson(schemas).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-            text += "\nBrowserStorage.define(" + stores + ");\n";
-        }
-        return methods(new StaticText(text, "text/javascript; charset=utf-8"));
+        return GlueScript.compose(parts, limits());
+    }
+
+    /** The limits of the run-time configuration: read when the application starts. */
+    private static GlueScript.Limits limits() {
+        BrowserStorageConfig config =
+                ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(BrowserStorageConfig.class);
+        return new GlueScript.Limits(config.maxValueBytes(), config.maxAreaUnits());
     }
 
     /**
-     * The handler that serves the schemas of all the application's stores in one document: {@code
-     * {"formatVersion":1,"stores":[...]}}, each element one store's schema as the processor wrote it.
+     * The handler that serves the schemas of all the application's stores in one document ({@link
+     * StoreSchemas#document}).
      *
      * @param schemas the class-path resources of the schemas, in a stable order
+     * @param names the name each store's fields are bound by, in the same order
      * @return the handler
      */
-    public Handler<RoutingContext> stores(List<String> schemas) {
-        return methods(new StaticText(storesJson(schemas), "application/json"));
-    }
-
-    private static String storesJson(List<String> schemas) {
-        StringJoiner json = new StringJoiner(",", "{\"formatVersion\":1,\"stores\":[", "]}");
-        for (String schema : schemas) {
-            json.add(resource(schema).strip());
-        }
-        return json.toString();
+    public Handler<RoutingContext> stores(List<String> schemas, List<String> names) {
+        return methods(new StaticText(StoreSchemas.document(schemas, names, limits()), "application/json"));
     }
 
     /**

@@ -2,122 +2,111 @@ package dev.browserstorage.quarkus.deployment.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.runtime.GlueScript;
-import dev.browserstorage.quarkus.runtime.GlueScript.Part;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the browser scripts cost on the wire, measured in every build: each file with its comments,
- * indentation and blank lines taken out, then gzipped at the highest level. That is an upper bound
- * of a minifier's output (which also shortens names), and needs no JavaScript tool in the build. The
- * stripped copies are run in HtmlUnit, so the figure is of a script that still works. The figures
- * are printed and kept in docs/javascript.md.
- *
- * <p>The glue is served as its core with the optional parts the application uses (GlueScript): the
- * core, the sync protocol for localStorage and sessionStorage, has the issue's budget of 4 KB; the
- * whole glue, with the cookie road and form binding (cookie fields included), has 10 KB. Every
- * combination is measured and run.
+ * What the browser scripts cost on the wire, measured in every build on the bytes the server
+ * serves (minified by the build, docs/javascript.md), gzipped at the highest level. This application
+ * has every kind of store, so its glue has every part: the core, the shared checks, the cookie road
+ * and form binding; its budget is 9 KB (the aim is 8 KB: docs/javascript.md says what is in the
+ * way), without the schemas document at its end, which grows with the stores. The typed-store
+ * runtime at the head of {@code stores.global.js} has 2 KB.
+ * GlueCoreSizeTest measures the core alone (4 KB). The figures are printed and kept in
+ * docs/javascript.md.
  */
 class GlueSizeTest {
-    private static final int CORE_BUDGET_BYTES = 4096;
-    private static final int GLUE_BUDGET_BYTES = 10240;
-    private static final int TYPED_STORES_BUDGET_BYTES = 3072;
+    static final int CORE_BUDGET_BYTES = 4096;
+    private static final int GLUE_BUDGET_BYTES = 9216;
+    private static final int TYPED_STORES_BUDGET_BYTES = 2048;
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> TestStores.addTo(jar).addClasses(Eventually.class, GlueCoreSizeTest.class))
+            .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
+            .overrideConfigKey("quarkus.http.test-port", "0");
+
+    @TestHTTPResource("/_storage/storage.js")
+    URL glue;
+
+    @TestHTTPResource("/_storage/storage.js.map")
+    URL sourceMap;
+
+    @TestHTTPResource("/_storage/stores.global.js")
+    URL typedStores;
 
     @Test
-    void theCoreStrippedAndGzippedStaysUnderFourKilobytesAndStillRuns() throws Exception {
-        String core = stripped(GlueScript.compose(EnumSet.noneOf(Part.class)));
-        int size = gzipped(core);
-        System.out.println(
-                "storage.js core, stripped and gzipped: " + size + " bytes (budget " + CORE_BUDGET_BYTES + ")");
+    void theWholeGlueAsServedStaysUnderItsBudgetAndRuns() throws Exception {
+        String served = Eventually.fetch(glue);
+        String code = served.substring(0, served.indexOf("BrowserStorage.define("));
+        int size = gzipped(code);
+        System.out.println("storage.js, every part, as served: " + utf8(code) + " bytes, " + size
+                + " gzipped (budget " + GLUE_BUDGET_BYTES + "); with this application's schemas: " + utf8(served)
+                + " bytes, " + gzipped(served) + " gzipped");
 
-        assertThat(size).isLessThan(CORE_BUDGET_BYTES);
+        assertThat(size).isLessThan(GLUE_BUDGET_BYTES);
         assertThat(run(
-                        core,
+                        served,
                         "typeof BrowserStorage.start + ' ' + typeof BrowserStorage.define + ' '"
-                                + " + typeof BrowserStorage.checkCookies"))
-                .isEqualTo("function undefined undefined");
+                                + " + typeof BrowserStorage.checkCookies + ' ' + typeof BrowserStorage._core.schema"))
+                .isEqualTo("function function function object");
     }
 
     @Test
-    void everyPartRunsWithTheCoreAndTheWholeGlueStaysUnderItsBudget() throws Exception {
-        for (Set<Part> parts : List.of(EnumSet.of(Part.COOKIES), EnumSet.of(Part.BINDING), EnumSet.allOf(Part.class))) {
-            String glue = stripped(GlueScript.compose(parts));
-            int size = gzipped(glue);
-            System.out.println("storage.js core + " + parts + ", stripped and gzipped: " + size + " bytes");
-
-            assertThat(size).isLessThan(GLUE_BUDGET_BYTES);
-            assertThat(run(glue, "typeof BrowserStorage.define + ' ' + typeof BrowserStorage.checkCookies"))
-                    .isEqualTo((parts.contains(Part.BINDING) ? "function" : "undefined") + " "
-                            + (parts.contains(Part.COOKIES) ? "function" : "undefined"));
-        }
-    }
-
-    @Test
-    void theTypedStoreRuntimeStrippedAndGzippedStaysUnderItsBudgetAndStillRuns() throws Exception {
-        String glue = stripped(GlueScript.compose(EnumSet.allOf(Part.class)));
-        String typed = stripped(resource("META-INF/browser-storage/glue/typed.js"));
-        int size = gzipped(typed);
-        System.out.println(
-                "typed.js, stripped and gzipped: " + size + " bytes (budget " + TYPED_STORES_BUDGET_BYTES + ")");
+    void theTypedStoreRuntimeAsServedStaysUnderItsBudgetAndRuns() throws Exception {
+        String served = Eventually.fetch(typedStores);
+        // The runtime comes first, then one generated definition a store.
+        String runtime = served.substring(0, served.indexOf("// Generated by"));
+        int size = gzipped(runtime);
+        System.out.println("typed.js as served: " + utf8(runtime) + " bytes, " + size + " gzipped (budget "
+                + TYPED_STORES_BUDGET_BYTES + ")");
 
         assertThat(size).isLessThan(TYPED_STORES_BUDGET_BYTES);
-        assertThat(run(glue + typed, "typeof BrowserStorage.defineStore")).isEqualTo("function");
+        assertThat(run(Eventually.fetch(glue) + served, "typeof BrowserStorage.stores.typed.get"))
+                .isEqualTo("function");
     }
 
     @Test
-    void strippingKeepsCodeAndDropsOnlyWholeLineComments() {
-        assertThat(stripped("""
-                /*
-                 * header
-                 */
-                (function () {
-                  // why
-                  const url = 'http://x'; // kept: a trailing comment may sit after a string
-                  /* one line */
+    void theSourceMapHasASectionPerFileWhereTheFileStarts() throws Exception {
+        String served = Eventually.fetch(glue);
+        JsonNode map = new ObjectMapper().readTree(Eventually.fetch(sourceMap));
 
-                  return /\\/\\*/.test(url);
-                })();
-                """)).isEqualTo("""
-                (function () {
-                const url = 'http://x'; // kept: a trailing comment may sit after a string
-                return /\\/\\*/.test(url);
-                })();
-                """);
+        assertThat(served).endsWith("//# sourceMappingURL=storage.js.map\n");
+        assertThat(map.path("version").asInt()).isEqualTo(3);
+        List<String> sources = new ArrayList<>();
+        String[] lines = served.split("\n", -1);
+        for (JsonNode section : map.path("sections")) {
+            String source = section.path("map").path("sources").path(0).asText();
+            sources.add(source.substring(source.lastIndexOf('/') + 1));
+            assertThat(section.path("map").path("sourcesContent").path(0).asText())
+                    .as(source)
+                    .startsWith("/*\n * browser-storage");
+            // Each minified file starts on its own line, with its strict-mode directive.
+            assertThat(lines[section.path("offset").path("line").asInt()])
+                    .as(source)
+                    .startsWith("'use strict';");
+        }
+        assertThat(sources).containsExactly("storage.js", "schema.js", "cookies.js", "binding.js");
     }
 
-    /**
-     * Drops whole-line comments, indentation and blank lines. Line ends stay, so automatic semicolon
-     * insertion reads the code as before; comments after code stay, as telling them from a string or
-     * a regular expression takes a JavaScript parser.
-     */
-    static String stripped(String script) {
-        List<String> kept = new ArrayList<>();
-        boolean inComment = false;
-        for (String line : script.split("\n")) {
-            String code = line.strip();
-            if (inComment) {
-                inComment = !code.contains("*/");
-            } else if (code.startsWith("/*")) {
-                inComment = !code.contains("*/");
-            } else if (!code.isEmpty() && !code.startsWith("//")) {
-                kept.add(code);
-            }
-        }
-        return String.join("\n", kept) + "\n";
+    static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static int gzipped(String text) {
@@ -134,14 +123,7 @@ class GlueSizeTest {
         return bytes.size();
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = GlueSizeTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Object run(String script, String expression) throws Exception {
+    static Object run(String script, String expression) throws Exception {
         try (WebClient browser = new WebClient(BrowserVersion.CHROME)) {
             browser.getOptions().setThrowExceptionOnScriptError(true);
             HtmlPage page = browser.getPage("about:blank");

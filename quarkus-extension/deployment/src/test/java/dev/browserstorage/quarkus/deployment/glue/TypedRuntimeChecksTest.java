@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 class TypedRuntimeChecksTest {
     private static final String STORE = """
             BrowserStorage.start({ app: 't', path: 'ws://127.0.0.1:9/sync' });
-            BrowserStorage.defineStore({"name":"checks","area":"local","type":"t.Checks","maxValueBytes":1048576,
-              "maxAreaUnits":5242880,"fields":[
+            BrowserStorage.defineStore({"name":"checks","area":"local","type":"t.Checks","fields":[
               {"name":"big","key":"checks.big","javaType":"long","schema":{"type":"integer","minimum":-9223372036854775808,"maximum":9223372036854775807},"default":0},
               {"name":"ratio","key":"checks.ratio","javaType":"float","schema":{"type":"number"},"default":0.5},
               {"name":"ratios","key":"checks.ratios","javaType":"java.util.List<java.lang.Float>","schema":{"type":"array","items":{"type":"number"}},"default":[]},
@@ -67,7 +66,9 @@ class TypedRuntimeChecksTest {
         browser = new WebClient(BrowserVersion.CHROME);
         browser.getOptions().setThrowExceptionOnScriptError(true);
         page = browser.getPage("http://localhost:" + server.getAddress().getPort() + "/");
-        page.executeJavaScript(GlueScript.compose(EnumSet.noneOf(GlueScript.Part.class)));
+        page.executeJavaScript(
+                GlueScript.compose(EnumSet.of(GlueScript.Part.SCHEMA), new GlueScript.Limits(1048576, 5242880))
+                        .script());
         page.executeJavaScript(resource("META-INF/browser-storage/glue/typed.js"));
         page.executeJavaScript(STORE);
     }
