@@ -1,10 +1,11 @@
-package dev.browserstorage.quarkus.deployment;
+package dev.browserstorage.quarkus.deployment.glue;
 
-import static dev.browserstorage.quarkus.deployment.GlueSizeTest.gzipped;
-import static dev.browserstorage.quarkus.deployment.GlueSizeTest.run;
-import static dev.browserstorage.quarkus.deployment.GlueSizeTest.utf8;
+import static dev.browserstorage.quarkus.deployment.glue.GlueBytes.gzipped;
+import static dev.browserstorage.quarkus.deployment.glue.GlueBytes.run;
+import static dev.browserstorage.quarkus.deployment.glue.GlueBytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GlueCoreSizeTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, GlueSizeTest.class))
+            .withApplicationRoot(jar -> jar.addClasses(Eventually.class, GlueBytes.class))
             .overrideConfigKey("quarkus.browser-storage.app-id", "demo")
             .overrideConfigKey("quarkus.http.test-port", "0");
 
@@ -31,9 +32,9 @@ class GlueCoreSizeTest {
         String served = Eventually.fetch(glue);
         int size = gzipped(served);
         System.out.println("storage.js core as served: " + utf8(served) + " bytes, " + size + " gzipped (budget "
-                + GlueSizeTest.CORE_BUDGET_BYTES + ")");
+                + GlueBytes.CORE_BUDGET_BYTES + ")");
 
-        assertThat(size).isLessThan(GlueSizeTest.CORE_BUDGET_BYTES);
+        assertThat(size).isLessThan(GlueBytes.CORE_BUDGET_BYTES);
         assertThat(run(
                         served,
                         "typeof BrowserStorage.start + ' ' + typeof BrowserStorage.define + ' '"

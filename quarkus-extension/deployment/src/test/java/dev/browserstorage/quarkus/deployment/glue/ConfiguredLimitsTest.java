@@ -1,6 +1,6 @@
-package dev.browserstorage.quarkus.deployment;
+package dev.browserstorage.quarkus.deployment.glue;
 
-import static dev.browserstorage.quarkus.deployment.Eventually.waitUntil;
+import static dev.browserstorage.quarkus.deployment.testing.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,11 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.quarkus.Browsers;
+import dev.browserstorage.quarkus.deployment.testing.BrowserTest;
+import dev.browserstorage.quarkus.deployment.testing.Credentials;
+import dev.browserstorage.quarkus.deployment.testing.Eventually;
+import dev.browserstorage.quarkus.deployment.testing.ScriptErrors;
+import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -42,13 +47,11 @@ class ConfiguredLimitsTest extends BrowserTest {
             """;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> TestStores.addTo(jar)
-                    .addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
-                    .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
-            .overrideConfigKey("quarkus.browser-storage.app-id", "test")
-            .overrideConfigKey("quarkus.browser-storage.max-value-bytes", String.valueOf(LIMIT))
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest APP = TestApps.withAllStores(
+                    "test",
+                    jar -> jar.addClasses(Credentials.class, Eventually.class, ScriptErrors.class, BrowserTest.class)
+                            .addAsResource(new StringAsset(PAGE), "META-INF/resources/index.html"))
+            .overrideConfigKey("quarkus.browser-storage.max-value-bytes", String.valueOf(LIMIT));
 
     @TestHTTPResource("/index.html")
     URL index;
