@@ -136,6 +136,31 @@ class ScalarCodecsTest {
     }
 
     @Test
+    void eachFloatingPointWidthNamesItselfInItsMessages() {
+        assertThatThrownBy(() -> Codecs.doubleValue().decode("1e400"))
+                .hasMessage("expected Double but found number 1e400 (a finite number within the range of a double)");
+        assertThatThrownBy(() -> Codecs.floatValue().decode("1e39"))
+                .hasMessage("expected Float but found number 1e39 (a finite number within the range of a float)");
+        assertThatThrownBy(() -> Codecs.floatValue().decode("true"))
+                .hasMessage("expected Float but found true (a number)");
+        assertThatThrownBy(() -> Codecs.doubleValue().encode(Double.NEGATIVE_INFINITY))
+                .hasMessage("JSON cannot carry -Infinity; store a finite Double");
+        assertThatThrownBy(() -> Codecs.floatValue().encode(Float.NaN))
+                .hasMessage("JSON cannot carry NaN; store a finite Float");
+    }
+
+    @Test
+    void floatIsReadFromTheDigitsNotRoundedTwiceThroughADouble() {
+        // Just below the midpoint of 1 + 2^-23 and 1 + 2^-22: the nearest double is the midpoint
+        // itself, which a cast to float then rounds (to even) up, away from the nearest float.
+        String storedText = "1.000000178813934326171874999";
+        assertThat((float) Double.parseDouble(storedText)).isEqualTo(1.0000002f);
+        assertThat(Codecs.floatValue().decode(storedText)).isEqualTo(1.0000001f);
+        assertThat(Codecs.list(Codecs.floatValue()).decode("[" + storedText + "]"))
+                .containsExactly(1.0000001f);
+    }
+
+    @Test
     void nanAndInfinityAreNotStored() {
         for (double notFinite : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             assertThatThrownBy(() -> Codecs.doubleValue().encode(notFinite))
