@@ -3,6 +3,7 @@ package dev.browserstorage.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,30 +184,21 @@ class ScalarCodecsTest {
 
     @Test
     void describeThemselves() {
-        assertThat(Stream.of(
-                        Codecs.bool(),
-                        Codecs.byteValue(),
-                        Codecs.shortValue(),
-                        Codecs.integer(),
-                        Codecs.longValue(),
-                        Codecs.floatValue(),
-                        Codecs.doubleValue()))
+        List<ValueCodec<?>> scalars = List.of(
+                Codecs.bool(),
+                Codecs.byteValue(),
+                Codecs.shortValue(),
+                Codecs.integer(),
+                Codecs.longValue(),
+                Codecs.floatValue(),
+                Codecs.doubleValue());
+        assertThat(scalars)
                 .extracting(ValueCodec::typeName)
                 .containsExactly("Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double");
-        assertThat(Stream.of(
-                        Codecs.bool(),
-                        Codecs.byteValue(),
-                        Codecs.shortValue(),
-                        Codecs.integer(),
-                        Codecs.longValue(),
-                        Codecs.floatValue(),
-                        Codecs.doubleValue()))
-                .allSatisfy(codec -> {
-                    assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
-                    assertThat(codec.producesImmutableValues())
-                            .as(codec.typeName())
-                            .isTrue();
-                });
+        assertThat(scalars).allSatisfy(codec -> {
+            assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
+            assertThat(codec.producesImmutableValues()).as(codec.typeName()).isTrue();
+        });
     }
 
     @Test
