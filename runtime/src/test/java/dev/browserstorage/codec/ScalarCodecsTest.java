@@ -14,6 +14,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ScalarCodecsTest {
 
+    /** Every scalar codec, in the order of their type names in {@link #describeThemselves()}. */
+    static final List<ValueCodec<?>> SCALARS = List.of(
+            Codecs.bool(),
+            Codecs.byteValue(),
+            Codecs.shortValue(),
+            Codecs.integer(),
+            Codecs.longValue(),
+            Codecs.floatValue(),
+            Codecs.doubleValue());
+
     static Stream<Arguments> storedForms() {
         return Stream.of(
                 Arguments.of(Codecs.bool(), true, "true"),
@@ -184,18 +194,10 @@ class ScalarCodecsTest {
 
     @Test
     void describeThemselves() {
-        List<ValueCodec<?>> scalars = List.of(
-                Codecs.bool(),
-                Codecs.byteValue(),
-                Codecs.shortValue(),
-                Codecs.integer(),
-                Codecs.longValue(),
-                Codecs.floatValue(),
-                Codecs.doubleValue());
-        assertThat(scalars)
+        assertThat(SCALARS)
                 .extracting(ValueCodec::typeName)
                 .containsExactly("Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double");
-        assertThat(scalars).allSatisfy(codec -> {
+        assertThat(SCALARS).allSatisfy(codec -> {
             assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
             assertThat(codec.producesImmutableValues()).as(codec.typeName()).isTrue();
         });
