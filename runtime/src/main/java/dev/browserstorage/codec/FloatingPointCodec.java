@@ -57,6 +57,7 @@ final class FloatingPointCodec<T extends Number> extends AbstractCodec<T> {
         if (!Double.isFinite(value)) {
             throw unexpected(parser, finiteForm);
         }
+        // Not a conditional expression: (cond ? float : double) would widen the Float to a Double.
         Number boxed;
         if (singlePrecision) {
             boxed = (float) value;
