@@ -10,21 +10,51 @@ import java.io.StringWriter;
 import java.util.Objects;
 
 /**
- * The frame every codec shares: {@link #encode} runs {@link #write} on a fresh generator, {@link
- * #decode} runs {@link #read} on a fresh parser and insists that the text is exactly one JSON value.
- * Subclasses only say how one value looks in JSON.
+ * The frame every built-in codec shares: {@link #encode} runs {@link #write} on a fresh generator,
+ * {@link #decode} runs {@link #read} on a fresh parser and insists that the text is exactly one JSON
+ * value. Subclasses only say how one value looks in JSON; what {@link #isTextual()} and {@link
+ * #producesImmutableValues()} answer is fixed when a codec is made.
+ *
+ * <p>Sealed: these are the codecs of {@link Codecs}. A codec from elsewhere implements {@link
+ * ValueCodec} itself.
  */
-abstract class AbstractCodec<T> implements ValueCodec<T> {
+abstract sealed class AbstractCodec<T> implements ValueCodec<T>
+        permits BooleanCodec,
+                IntegralCodec,
+                FloatingPointCodec,
+                TextualCodec,
+                CollectionCodec,
+                MapCodec,
+                DatabindCodec {
 
     private final String typeName;
+    private final boolean textual;
+    private final boolean immutableValues;
 
-    AbstractCodec(String typeName) {
+    /**
+     * @param typeName see {@link ValueCodec#typeName()}
+     * @param textual see {@link ValueCodec#isTextual()}
+     * @param immutableValues see {@link ValueCodec#producesImmutableValues()}
+     */
+    AbstractCodec(String typeName, boolean textual, boolean immutableValues) {
         this.typeName = typeName;
+        this.textual = textual;
+        this.immutableValues = immutableValues;
     }
 
     @Override
     public final String typeName() {
         return typeName;
+    }
+
+    @Override
+    public final boolean isTextual() {
+        return textual;
+    }
+
+    @Override
+    public final boolean producesImmutableValues() {
+        return immutableValues;
     }
 
     @Override
@@ -72,6 +102,15 @@ abstract class AbstractCodec<T> implements ValueCodec<T> {
             // exception type for "this stored text is unusable".
             throw new ValueDecodingException("expected " + typeName + " but could not read the stored text: " + e, e);
         }
+    }
+
+    /**
+     * The value under the parser's current token is not a valid form of this type.
+     *
+     * @param expectedForm what would have been, for the message, such as "a JSON array"
+     */
+    final ValueDecodingException unexpected(JsonParser parser, String expectedForm) {
+        return DecodingErrors.unexpected(parser, typeName, expectedForm);
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -18,16 +18,15 @@ final class BigDecimalCodec extends TextualCodec<BigDecimal> {
 
     @Override
     public BigDecimal read(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
+        return switch (parser.currentToken()) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 try {
-                    return DecimalText.checkScale(parser.getDecimalValue());
+                    yield DecimalText.checkScale(parser.getDecimalValue());
                 } catch (IllegalArgumentException e) {
-                    throw DecodingErrors.unexpected(parser, typeName(), expectedForm());
+                    throw unexpected(parser, expectedForm());
                 }
-            default:
-                return super.read(parser);
-        }
+            }
+            default -> super.read(parser);
+        };
     }
 }

@@ -10,7 +10,7 @@ final class BooleanCodec extends AbstractCodec<Boolean> {
     static final BooleanCodec INSTANCE = new BooleanCodec();
 
     private BooleanCodec() {
-        super("Boolean");
+        super("Boolean", false, true);
     }
 
     @Override
@@ -20,25 +20,11 @@ final class BooleanCodec extends AbstractCodec<Boolean> {
 
     @Override
     public Boolean read(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw DecodingErrors.unexpected(parser, typeName(), "true or false");
-        }
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    @Override
-    public boolean producesImmutableValues() {
-        return true;
+        return switch (parser.currentToken()) {
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw unexpected(parser, "true or false");
+        };
     }
 }

@@ -136,7 +136,7 @@ public final class Codecs {
      * @return the codec, also for the primitive {@code float}
      */
     public static ValueCodec<Float> floatValue() {
-        return FloatCodec.INSTANCE;
+        return FloatingPointCodec.FLOAT;
     }
 
     /**
@@ -148,7 +148,7 @@ public final class Codecs {
      * @return the codec, also for the primitive {@code double}
      */
     public static ValueCodec<Double> doubleValue() {
-        return DoubleCodec.INSTANCE;
+        return FloatingPointCodec.DOUBLE;
     }
 
     /**

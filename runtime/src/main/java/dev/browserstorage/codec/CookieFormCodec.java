@@ -9,15 +9,12 @@ import java.util.Objects;
 
 /**
  * A cookie's value: the bare text for a textual type, else the JSON text; percent-encoded. See
- * {@link Codecs#cookieForm(ValueCodec)}.
+ * {@link Codecs#cookieForm(ValueCodec)}. Nested values ({@link #write}, {@link #read}) are the JSON
+ * codec's.
+ *
+ * @param json the value's JSON codec
  */
-final class CookieFormCodec<T> implements ValueCodec<T> {
-
-    private final ValueCodec<T> json;
-
-    CookieFormCodec(ValueCodec<T> json) {
-        this.json = json;
-    }
+record CookieFormCodec<T>(ValueCodec<T> json) implements ValueCodec<T> {
 
     @Override
     public String encode(T value) {
@@ -31,16 +28,16 @@ final class CookieFormCodec<T> implements ValueCodec<T> {
         if (!json.isTextual()) {
             return json.decode(text);
         }
-        if (json instanceof TextualCodec) {
-            return ((TextualCodec<T>) json).fromText(text, "");
+        if (json instanceof TextualCodec<T> textual) {
+            return textual.fromText(text, "");
         }
         // Another library's textual codec: give it the JSON string it knows how to read.
         return json.decode('"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"');
     }
 
     private String bareText(T value) {
-        if (json instanceof TextualCodec) {
-            return ((TextualCodec<T>) json).toText(value);
+        if (json instanceof TextualCodec<T> textual) {
+            return textual.toText(value);
         }
         String encoded = json.encode(value);
         try (JsonParser parser = SharedJson.FACTORY.createParser(encoded)) {
@@ -80,10 +77,6 @@ final class CookieFormCodec<T> implements ValueCodec<T> {
     @Override
     public String typeName() {
         return json.typeName();
-    }
-
-    ValueCodec<T> json() {
-        return json;
     }
 
     @Override

@@ -55,13 +55,17 @@ final class DatabindCodec<T> extends AbstractCodec<T> {
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
-    private final boolean immutable;
 
+    /**
+     * {@link #producesImmutableValues()} is true for records whose components are all immutable
+     * (scalars, enums, dates and such records), so that a decoded value can be shared by every
+     * reader. A record holding a {@code List} is not: Jackson fills it with a mutable {@code
+     * ArrayList}.
+     */
     DatabindCodec(JavaType type) {
-        super(describe(type));
+        super(describe(type), false, isDeeplyImmutable(type.getRawClass(), new HashSet<>()));
         this.reader = SharedJson.MAPPER.readerFor(type);
         this.writer = SharedJson.MAPPER.writerFor(type);
-        this.immutable = isDeeplyImmutable(type.getRawClass(), new HashSet<>());
     }
 
     @Override
@@ -93,8 +97,8 @@ final class DatabindCodec<T> extends AbstractCodec<T> {
 
     private static String pointerOf(String base, DatabindException e) {
         StringBuilder pointer = new StringBuilder(base);
-        if (e instanceof JsonMappingException) {
-            for (JsonMappingException.Reference step : ((JsonMappingException) e).getPath()) {
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference step : mapping.getPath()) {
                 pointer.append('/');
                 if (step.getFieldName() != null) {
                     pointer.append(step.getFieldName().replace("~", "~0").replace("/", "~1"));
@@ -104,21 +108,6 @@ final class DatabindCodec<T> extends AbstractCodec<T> {
             }
         }
         return pointer.length() == 0 ? "" : " at " + DecodingErrors.truncate(pointer.toString(), 100);
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    /**
-     * True for records whose components are all immutable (scalars, enums, dates and such records),
-     * so that a decoded value can be shared by every reader. A record holding a {@code List} is not:
-     * Jackson fills it with a mutable {@code ArrayList}.
-     */
-    @Override
-    public boolean producesImmutableValues() {
-        return immutable;
     }
 
     private static boolean isDeeplyImmutable(Class<?> type, Set<Class<?>> visiting) {
@@ -134,7 +123,7 @@ final class DatabindCodec<T> extends AbstractCodec<T> {
         for (RecordComponent component : type.getRecordComponents()) {
             Type declared = component.getGenericType();
             // A type variable or a parameterized type (List<String>) is not known to be immutable.
-            if (!(declared instanceof Class) || !isDeeplyImmutable((Class<?>) declared, visiting)) {
+            if (!(declared instanceof Class<?> componentType) || !isDeeplyImmutable(componentType, visiting)) {
                 return false;
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
 
 /**
  * Builds the messages of {@link ValueDecodingException}: what type was expected, where in the stored
@@ -64,26 +65,17 @@ final class DecodingErrors {
             return "the end of the text";
         }
         try {
-            switch (token) {
-                case VALUE_STRING:
-                    return "string " + quote(parser.getText());
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return "number " + truncate(parser.getText(), MAX_QUOTED_CHARS);
-                case VALUE_TRUE:
-                    return "true";
-                case VALUE_FALSE:
-                    return "false";
-                case VALUE_NULL:
-                    return "null";
-                case START_ARRAY:
-                    return "an array";
-                case START_OBJECT:
-                    return "an object";
-                default:
-                    return token.name();
-            }
-        } catch (java.io.IOException e) {
+            return switch (token) {
+                case VALUE_STRING -> "string " + quote(parser.getText());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number " + truncate(parser.getText(), MAX_QUOTED_CHARS);
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                case VALUE_NULL -> "null";
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                default -> token.name();
+            };
+        } catch (IOException e) {
             return token.name();
         }
     }

@@ -29,7 +29,7 @@ final class IntegralCodec<T extends Number> extends AbstractCodec<T> {
     private final String expectedForm;
 
     private IntegralCodec(String typeName, long min, long max, LongFunction<T> box) {
-        super(typeName);
+        super(typeName, false, true);
         this.min = min;
         this.max = max;
         this.box = box;
@@ -43,19 +43,17 @@ final class IntegralCodec<T extends Number> extends AbstractCodec<T> {
 
     @Override
     public T read(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
-            case VALUE_NULL:
-                return null;
-            case VALUE_NUMBER_INT:
+        return switch (parser.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT -> {
                 if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    throw DecodingErrors.unexpected(parser, typeName(), expectedForm);
+                    throw unexpected(parser, expectedForm);
                 }
-                return inRange(parser, parser.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return inRange(parser, wholeValue(parser));
-            default:
-                throw DecodingErrors.unexpected(parser, typeName(), expectedForm);
-        }
+                yield inRange(parser, parser.getLongValue());
+            }
+            case VALUE_NUMBER_FLOAT -> inRange(parser, wholeValue(parser));
+            default -> throw unexpected(parser, expectedForm);
+        };
     }
 
     private long wholeValue(JsonParser parser) throws IOException {
@@ -64,24 +62,14 @@ final class IntegralCodec<T extends Number> extends AbstractCodec<T> {
             // Fails fast, without expanding it, on a huge exponent such as 1e999999999.
             return number.longValueExact();
         } catch (ArithmeticException notWholeOrTooLarge) {
-            throw DecodingErrors.unexpected(parser, typeName(), expectedForm);
+            throw unexpected(parser, expectedForm);
         }
     }
 
     private T inRange(JsonParser parser, long value) {
         if (value < min || value > max) {
-            throw DecodingErrors.unexpected(parser, typeName(), expectedForm);
+            throw unexpected(parser, expectedForm);
         }
         return box.apply(value);
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    @Override
-    public boolean producesImmutableValues() {
-        return true;
     }
 }

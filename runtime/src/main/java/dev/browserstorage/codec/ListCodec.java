@@ -1,8 +1,6 @@
 package dev.browserstorage.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,13 +11,10 @@ import java.util.List;
  * false rather than throwing, unlike {@code List.of}). A null element is refused both ways: the
  * browser's JavaScript is typed to see only elements of the element type.
  */
-final class ListCodec<E> extends AbstractCodec<List<E>> {
-
-    private final ValueCodec<E> element;
+final class ListCodec<E> extends CollectionCodec<E, List<E>> {
 
     ListCodec(ValueCodec<E> element) {
-        super("List<" + element.typeName() + ">");
-        this.element = element;
+        super("List", element);
     }
 
     @Override
@@ -38,36 +33,12 @@ final class ListCodec<E> extends AbstractCodec<List<E>> {
     }
 
     @Override
-    public List<E> read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw DecodingErrors.unexpected(parser, typeName(), "a JSON array");
-        }
-        List<E> values = new ArrayList<>();
-        while (nextElement(parser)) {
-            values.add(CollectionElements.read(parser, element));
-        }
+    List<E> newCollection() {
+        return new ArrayList<>();
+    }
+
+    @Override
+    List<E> unmodifiable(List<E> values) {
         return Collections.unmodifiableList(values);
-    }
-
-    static boolean nextElement(JsonParser parser) throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-            throw new ValueDecodingException("the stored text ends inside an array");
-        }
-        return token != JsonToken.END_ARRAY;
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    @Override
-    public boolean producesImmutableValues() {
-        return element.producesImmutableValues();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class MapCodec<V> extends AbstractCodec<Map<String, V>> {
     private final ValueCodec<V> valueCodec;
 
     MapCodec(ValueCodec<V> valueCodec) {
-        super("Map<String, " + valueCodec.typeName() + ">");
+        super("Map<String, " + valueCodec.typeName() + ">", false, valueCodec.producesImmutableValues());
         this.valueCodec = valueCodec;
     }
 
@@ -65,7 +66,7 @@ final class MapCodec<V> extends AbstractCodec<Map<String, V>> {
 
     private static boolean hasUnspecifiedOrder(Map<?, ?> map) {
         Class<?> type = map.getClass();
-        return (map instanceof java.util.HashMap && !(map instanceof LinkedHashMap))
+        return (map instanceof HashMap && !(map instanceof LinkedHashMap))
                 || map instanceof Hashtable
                 || map instanceof ConcurrentHashMap
                 || map instanceof WeakHashMap
@@ -80,7 +81,7 @@ final class MapCodec<V> extends AbstractCodec<Map<String, V>> {
             return null;
         }
         if (token != JsonToken.START_OBJECT) {
-            throw DecodingErrors.unexpected(parser, typeName(), "a JSON object");
+            throw unexpected(parser, "a JSON object");
         }
         Map<String, V> values = new LinkedHashMap<>();
         for (token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
@@ -92,15 +93,5 @@ final class MapCodec<V> extends AbstractCodec<Map<String, V>> {
             throw new ValueDecodingException("the stored text ends inside an object");
         }
         return Collections.unmodifiableMap(values);
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    @Override
-    public boolean producesImmutableValues() {
-        return valueCodec.producesImmutableValues();
     }
 }

@@ -1,8 +1,6 @@
 package dev.browserstorage.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -22,13 +20,10 @@ import java.util.Set;
  * unmodifiable set in the stored order; a repeated element counts once. Null elements are refused
  * both ways.
  */
-final class SetCodec<E> extends AbstractCodec<Set<E>> {
-
-    private final ValueCodec<E> element;
+final class SetCodec<E> extends CollectionCodec<E, Set<E>> {
 
     SetCodec(ValueCodec<E> element) {
-        super("Set<" + element.typeName() + ">");
-        this.element = element;
+        super("Set", element);
     }
 
     @Override
@@ -82,28 +77,12 @@ final class SetCodec<E> extends AbstractCodec<Set<E>> {
     }
 
     @Override
-    public Set<E> read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw DecodingErrors.unexpected(parser, typeName(), "a JSON array");
-        }
-        Set<E> values = new LinkedHashSet<>();
-        while (ListCodec.nextElement(parser)) {
-            values.add(CollectionElements.read(parser, element));
-        }
+    Set<E> newCollection() {
+        return new LinkedHashSet<>();
+    }
+
+    @Override
+    Set<E> unmodifiable(Set<E> values) {
         return Collections.unmodifiableSet(values);
-    }
-
-    @Override
-    public boolean isTextual() {
-        return false;
-    }
-
-    @Override
-    public boolean producesImmutableValues() {
-        return element.producesImmutableValues();
     }
 }

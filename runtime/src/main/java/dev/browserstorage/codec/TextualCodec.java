@@ -8,8 +8,9 @@ import java.util.function.Function;
 /**
  * A type whose JSON form is a JSON string of its text: strings, characters, enums, UUIDs, dates. The
  * text alone (without JSON quotes) is also the form of a cookie, see {@link CookieFormCodec}.
+ * Sealed: only {@link BigDecimalCodec} reads more than a JSON string (a JSON number too).
  */
-class TextualCodec<T> extends AbstractCodec<T> {
+sealed class TextualCodec<T> extends AbstractCodec<T> permits BigDecimalCodec {
 
     private final String expectedForm;
     private final Function<? super T, String> toText;
@@ -24,7 +25,7 @@ class TextualCodec<T> extends AbstractCodec<T> {
             String expectedForm,
             Function<? super T, String> toText,
             Function<String, ? extends T> fromText) {
-        super(typeName);
+        super(typeName, true, true);
         this.expectedForm = expectedForm;
         this.toText = toText;
         this.fromText = fromText;
@@ -61,23 +62,10 @@ class TextualCodec<T> extends AbstractCodec<T> {
 
     @Override
     public T read(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
-            case VALUE_NULL:
-                return null;
-            case VALUE_STRING:
-                return fromText(parser.getText(), DecodingErrors.pointer(parser));
-            default:
-                throw DecodingErrors.unexpected(parser, typeName(), "a JSON string, " + expectedForm);
-        }
-    }
-
-    @Override
-    public final boolean isTextual() {
-        return true;
-    }
-
-    @Override
-    public final boolean producesImmutableValues() {
-        return true;
+        return switch (parser.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> fromText(parser.getText(), DecodingErrors.pointer(parser));
+            default -> throw unexpected(parser, "a JSON string, " + expectedForm);
+        };
     }
 }

@@ -109,6 +109,16 @@ class CookieFormTest {
     }
 
     @Test
+    void isDerivedOnceAndIsAValueOfItsJsonCodec() {
+        assertThat(Codecs.cookieForm(strings)).isSameAs(strings);
+        assertThat(Codecs.cookieForm(Codecs.string()))
+                .isEqualTo(strings)
+                .hasSameHashCodeAs(strings)
+                .isNotEqualTo(Codecs.cookieForm(Codecs.character()));
+        assertThat(strings).hasToString("cookie form of ValueCodec<String>");
+    }
+
+    @Test
     void escapesAreUpperCaseUtf8() {
         assertThat(strings.encode("é😀%")).isEqualTo("%C3%A9%F0%9F%98%80%25");
         assertThat(Codecs.percentEncodeCookieValue("a b;")).isEqualTo("a%20b%3B");

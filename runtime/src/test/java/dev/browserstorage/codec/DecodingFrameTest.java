@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,31 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What every codec's {@code decode} and {@code encode} share, whatever the type. */
 class DecodingFrameTest {
 
-    enum Theme {
-        LIGHT,
-        DARK
-    }
-
     record Address(String street, int number) {}
 
     static List<ValueCodec<?>> everyCodec() {
-        return List.of(
-                Codecs.string(),
-                Codecs.bool(),
-                Codecs.byteValue(),
-                Codecs.shortValue(),
-                Codecs.integer(),
-                Codecs.longValue(),
-                Codecs.floatValue(),
-                Codecs.doubleValue(),
-                Codecs.character(),
-                Codecs.enumOf(Theme.class),
-                Codecs.bigDecimal(),
-                Codecs.uuid(),
-                Codecs.instant(),
-                Codecs.localDate(),
-                Codecs.localDateTime(),
-                Codecs.duration(),
+        List<ValueCodec<?>> every = new ArrayList<>(ScalarCodecsTest.SCALARS);
+        every.addAll(TextualCodecsTest.TEXTUALS);
+        every.addAll(List.of(
                 Codecs.list(Codecs.string()),
                 Codecs.set(Codecs.integer()),
                 Codecs.map(Codecs.list(Codecs.instant())),
@@ -48,7 +30,8 @@ class DecodingFrameTest {
                 Codecs.json(Map.class),
                 Codecs.json(Object.class),
                 Codecs.cookieForm(Codecs.string()),
-                Codecs.cookieForm(Codecs.list(Codecs.integer())));
+                Codecs.cookieForm(Codecs.list(Codecs.integer()))));
+        return every;
     }
 
     /** Tampered, truncated, oversized and simply odd stored texts. */

@@ -3,6 +3,7 @@ package dev.browserstorage.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ScalarCodecsTest {
+
+    /** Every scalar codec, in the order of their type names in {@link #describeThemselves()}. */
+    static final List<ValueCodec<?>> SCALARS = List.of(
+            Codecs.bool(),
+            Codecs.byteValue(),
+            Codecs.shortValue(),
+            Codecs.integer(),
+            Codecs.longValue(),
+            Codecs.floatValue(),
+            Codecs.doubleValue());
 
     static Stream<Arguments> storedForms() {
         return Stream.of(
@@ -136,6 +147,31 @@ class ScalarCodecsTest {
     }
 
     @Test
+    void eachFloatingPointWidthNamesItselfInItsMessages() {
+        assertThatThrownBy(() -> Codecs.doubleValue().decode("1e400"))
+                .hasMessage("expected Double but found number 1e400 (a finite number within the range of a double)");
+        assertThatThrownBy(() -> Codecs.floatValue().decode("1e39"))
+                .hasMessage("expected Float but found number 1e39 (a finite number within the range of a float)");
+        assertThatThrownBy(() -> Codecs.floatValue().decode("true"))
+                .hasMessage("expected Float but found true (a number)");
+        assertThatThrownBy(() -> Codecs.doubleValue().encode(Double.NEGATIVE_INFINITY))
+                .hasMessage("JSON cannot carry -Infinity; store a finite Double");
+        assertThatThrownBy(() -> Codecs.floatValue().encode(Float.NaN))
+                .hasMessage("JSON cannot carry NaN; store a finite Float");
+    }
+
+    @Test
+    void floatIsReadFromTheDigitsNotRoundedTwiceThroughADouble() {
+        // Just below the midpoint of 1 + 2^-23 and 1 + 2^-22: the nearest double is the midpoint
+        // itself, which a cast to float then rounds (to even) up, away from the nearest float.
+        String storedText = "1.000000178813934326171874999";
+        assertThat((float) Double.parseDouble(storedText)).isEqualTo(1.0000002f);
+        assertThat(Codecs.floatValue().decode(storedText)).isEqualTo(1.0000001f);
+        assertThat(Codecs.list(Codecs.floatValue()).decode("[" + storedText + "]"))
+                .containsExactly(1.0000001f);
+    }
+
+    @Test
     void nanAndInfinityAreNotStored() {
         for (double notFinite : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             assertThatThrownBy(() -> Codecs.doubleValue().encode(notFinite))
@@ -158,30 +194,13 @@ class ScalarCodecsTest {
 
     @Test
     void describeThemselves() {
-        assertThat(Stream.of(
-                        Codecs.bool(),
-                        Codecs.byteValue(),
-                        Codecs.shortValue(),
-                        Codecs.integer(),
-                        Codecs.longValue(),
-                        Codecs.floatValue(),
-                        Codecs.doubleValue()))
+        assertThat(SCALARS)
                 .extracting(ValueCodec::typeName)
                 .containsExactly("Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double");
-        assertThat(Stream.of(
-                        Codecs.bool(),
-                        Codecs.byteValue(),
-                        Codecs.shortValue(),
-                        Codecs.integer(),
-                        Codecs.longValue(),
-                        Codecs.floatValue(),
-                        Codecs.doubleValue()))
-                .allSatisfy(codec -> {
-                    assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
-                    assertThat(codec.producesImmutableValues())
-                            .as(codec.typeName())
-                            .isTrue();
-                });
+        assertThat(SCALARS).allSatisfy(codec -> {
+            assertThat(codec.isTextual()).as(codec.typeName()).isFalse();
+            assertThat(codec.producesImmutableValues()).as(codec.typeName()).isTrue();
+        });
     }
 
     @Test

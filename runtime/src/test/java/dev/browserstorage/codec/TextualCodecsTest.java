@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class TextualCodecsTest {
         LIGHT,
         DARK
     }
+
+    /** Every textual codec, in the order of their type names in {@link #describeThemselves()}. */
+    static final List<ValueCodec<?>> TEXTUALS = List.of(
+            Codecs.string(),
+            Codecs.character(),
+            Codecs.enumOf(Theme.class),
+            Codecs.bigDecimal(),
+            Codecs.uuid(),
+            Codecs.instant(),
+            Codecs.localDate(),
+            Codecs.localDateTime(),
+            Codecs.duration());
 
     enum Many {
         A,
@@ -249,16 +262,7 @@ class TextualCodecsTest {
 
     @Test
     void describeThemselves() {
-        assertThat(Stream.of(
-                        Codecs.string(),
-                        Codecs.character(),
-                        Codecs.enumOf(Theme.class),
-                        Codecs.bigDecimal(),
-                        Codecs.uuid(),
-                        Codecs.instant(),
-                        Codecs.localDate(),
-                        Codecs.localDateTime(),
-                        Codecs.duration()))
+        assertThat(TEXTUALS)
                 .allSatisfy(codec -> {
                     assertThat(codec.isTextual()).as(codec.typeName()).isTrue();
                     assertThat(codec.producesImmutableValues())
