@@ -35,7 +35,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 /**
  * One browser as the server knows it: what it holds, what the server has written to it and is
@@ -62,7 +61,6 @@ import java.util.regex.Pattern;
  */
 public final class Browser implements BrowserSource {
     private static final System.Logger LOG = System.getLogger(Browser.class.getName());
-    private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /**
      * The most cookies a browser's session keeps: more than a page can see (Chromium keeps 180 per
@@ -835,9 +833,8 @@ public final class Browser implements BrowserSource {
             throw new IllegalStateException(
                     "Tab " + this.tabId + " of browser " + browserId + " has no tabs of its own");
         }
-        if (!TAB_ID.matcher(tabId).matches()) {
-            throw new IllegalArgumentException(
-                    "Tab id '" + abbreviate(tabId) + "' must be 1 to 64 letters, digits, '_' or '-'");
+        if (!TabId.isValid(tabId)) {
+            throw new IllegalArgumentException("Tab id '" + abbreviate(tabId) + "' must be " + TabId.RULE);
         }
         Browser tab;
         Browser dropped = null;

@@ -11,6 +11,7 @@ import dev.browserstorage.Utf8;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.cookie.CookieRules;
 import java.io.IOException;
 import java.nio.CharBuffer;
@@ -211,7 +212,7 @@ final class HelloReader {
                     + " characters, more than " + Browser.MAX_COOKIES + " cookies can take");
         }
         CharBuffer text = CharBuffer.wrap(json.getTextCharacters(), json.getTextOffset(), length);
-        return CookiePairs.split(
+        return CookieHeader.parse(
                 text,
                 Browser.MAX_COOKIES,
                 () -> ProtocolException.violation("'cookies' has more than " + Browser.MAX_COOKIES + " cookies"));

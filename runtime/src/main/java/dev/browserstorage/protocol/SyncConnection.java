@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.TabId;
 import dev.browserstorage.browser.Transport;
 import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieRule;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * One browser connection speaking the sync protocol ({@code docs/protocol.md}): it turns the
@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
  * one at a time.
  */
 public final class SyncConnection implements Transport {
-    private static final Pattern TAB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     /** Batches buffered for one frame are sent at once when they reach this many characters. */
     private static final int COALESCE_LIMIT = 256 * 1024;
 
@@ -243,10 +241,8 @@ public final class SyncConnection implements Transport {
     private Browser tab(JsonNode frame) {
         JsonNode named = frame.path("tab");
         String requested = named.isTextual() ? named.asText() : null;
-        if (!named.isMissingNode()
-                && !named.isNull()
-                && (requested == null || !TAB_ID.matcher(requested).matches())) {
-            throw ProtocolException.violation("'tab' must be 1 to 64 letters, digits, '_' or '-'");
+        if (!named.isMissingNode() && !named.isNull() && !TabId.isValid(requested)) {
+            throw ProtocolException.violation("'tab' must be " + TabId.RULE);
         }
         boolean resume = frame.path("resume").asBoolean(false);
         if (requested == null
@@ -420,18 +416,5 @@ public final class SyncConnection implements Transport {
         } catch (URISyntaxException e) {
             throw ProtocolException.violation("'page' is not a URL: " + e.getReason());
         }
-    }
-
-    /**
-     * Splits a {@code Cookie} header or {@code document.cookie} into names and values. Where a name
-     * appears twice (cookies of different paths), the first wins: browsers list the more specific
-     * path first.
-     *
-     * @param header the header's value, {@code name=value; name2=value2}
-     * @return the cookies in order
-     */
-    public static Map<String, String> parseCookieHeader(String header) {
-        // A String holds fewer than Integer.MAX_VALUE pairs: the bound is never reached.
-        return CookiePairs.split(header, Integer.MAX_VALUE, IllegalStateException::new);
     }
 }

@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.browser.Write;
+import dev.browserstorage.cookie.CookieHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +256,7 @@ class SyncConnectionTest {
 
     @Test
     void cookieHeadersSplitOnSemicolonsAndKeepTheFirstOfARepeatedName() {
-        assertThat(SyncConnection.parseCookieHeader("a=1;  b = 2 ; a=3; =x; flag"))
+        assertThat(CookieHeader.parse("a=1;  b = 2 ; a=3; =x; flag"))
                 .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("", "x"));
     }
 
