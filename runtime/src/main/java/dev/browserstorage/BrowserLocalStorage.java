@@ -18,9 +18,9 @@ public final class BrowserLocalStorage extends UntypedStorage {
     /**
      * Untyped localStorage of one browser, or of the current request's browser.
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public BrowserLocalStorage(BrowserSource sessions) {
-        super(sessions, StorageArea.LOCAL);
+    public BrowserLocalStorage(BrowserSource browsers) {
+        super(browsers, StorageArea.LOCAL);
     }
 }

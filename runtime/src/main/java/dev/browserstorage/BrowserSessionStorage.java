@@ -10,9 +10,9 @@ public final class BrowserSessionStorage extends UntypedStorage {
     /**
      * Untyped sessionStorage of one browser, or of the current request's browser.
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public BrowserSessionStorage(BrowserSource sessions) {
-        super(sessions, StorageArea.SESSION);
+    public BrowserSessionStorage(BrowserSource browsers) {
+        super(browsers, StorageArea.SESSION);
     }
 }

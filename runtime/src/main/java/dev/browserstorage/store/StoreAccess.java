@@ -384,17 +384,15 @@ public final class StoreAccess {
 
     /**
      * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
-     * all or none ({@link Browser#writeToResponse}); everything else goes through the session
-     * as a batch.
+     * all or none, else a batch over the socket ({@link Browser#writeCookies}, which applies the
+     * one cookie write policy); everything else goes through the browser as a batch.
      */
     private CompletionStage<Void> submit(List<Write> writes) {
         if (writes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<HttpCookies> http =
-                descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
-        return http.isPresent()
-                ? session().writeToResponse(http.get(), writes)
+        return descriptor.area() == StorageArea.COOKIE
+                ? session().writeCookies(sessions.httpCookies(), writes)
                 : session().write(writes);
     }
 

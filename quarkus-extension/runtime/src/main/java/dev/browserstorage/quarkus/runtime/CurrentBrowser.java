@@ -32,7 +32,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentBrowser implements BrowserSource {
     @Inject
-    BrowserRegistry sessions;
+    BrowserRegistry registry;
 
     @Inject
     BrowserStorageConfig config;
@@ -59,19 +59,19 @@ public class CurrentBrowser implements BrowserSource {
 
     @Override
     public String appId() {
-        return sessions.appId();
+        return registry.appId();
     }
 
     @Override
     public Browser current() {
         Call call = call();
-        return sessions.open(call.browserId, call.anonymous).session();
+        return registry.open(call.browserId, call.anonymous).browser();
     }
 
     @Override
     public Browser currentTab() {
         Call call = call();
-        Browser browser = sessions.open(call.browserId, call.anonymous).session();
+        Browser browser = registry.open(call.browserId, call.anonymous).browser();
         if (call.tabId == null) {
             throw new NotHydratedException("This call does not say which tab of its browser it comes from, and"
                     + " sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
@@ -149,7 +149,7 @@ public class CurrentBrowser implements BrowserSource {
         List<String> values =
                 CookieHeader.valuesOf(header == null ? List.of() : List.of(header), ids.cookieName(secure));
         String verified = values.size() == 1 ? ids.verify(values.get(0)) : null;
-        return verified == null || sessions.isRetired(verified) ? null : new Call(verified, tab, false);
+        return verified == null || registry.isRetired(verified) ? null : new Call(verified, tab, false);
     }
 
     private RoutingContext routingContext() {
