@@ -338,11 +338,11 @@ public final class Browser implements BrowserSource {
      * @param writes the writes, applied in order
      * @return completes when the browser acknowledges the batch; fails with the browser's error
      *     ({@link QuotaExceededException}, {@link dev.browserstorage.StorageUnavailableException},
-     *     {@link dev.browserstorage.InvalidCookieException}) or {@link DisconnectedException}, after
+     *     {@link dev.browserstorage.cookie.InvalidCookieException}) or {@link DisconnectedException}, after
      *     the batch has been taken back
      * @throws QuotaExceededException if a value or the app's storage would pass a limit; nothing is
      *     changed or sent
-     * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
+     * @throws dev.browserstorage.cookie.InvalidCookieException if a cookie breaks a rule the browser
      *     enforces, or its name is {@linkplain #reservedCookieNames() reserved}; nothing is changed or
      *     sent
      * @throws DisconnectedException if the browser is closed or too many writes are pending
@@ -388,7 +388,7 @@ public final class Browser implements BrowserSource {
      * @param exchange the HTTP exchange whose response carries the cookies
      * @param writes cookie writes, applied in order
      * @return completes at once: the response carries the cookies
-     * @throws dev.browserstorage.InvalidCookieException if a cookie breaks a rule the browser
+     * @throws dev.browserstorage.cookie.InvalidCookieException if a cookie breaks a rule the browser
      *     enforces, its name is {@linkplain #reservedCookieNames() reserved}, or the browser's cookies
      *     would pass the request-header budget; no header is added
      * @throws IllegalArgumentException if a write is not a cookie write

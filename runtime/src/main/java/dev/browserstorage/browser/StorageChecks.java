@@ -2,7 +2,7 @@ package dev.browserstorage.browser;
 
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.Utf8;
+import dev.browserstorage.codec.Utf8;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieRules;
 import java.util.EnumMap;

@@ -4,7 +4,7 @@ package dev.browserstorage.cookie;
  * A rule a browser applies before it stores a cookie. A cookie that breaks one is dropped without an
  * error by {@code document.cookie} and a {@code Set-Cookie} header, rejected by {@code
  * cookieStore.set()}, or (for surrounding whitespace) silently changed; {@link CookieRules} refuses it
- * first and names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}. A lifetime
+ * first and names the rule in {@link dev.browserstorage.cookie.InvalidCookieException#rule()}. A lifetime
  * over 400 days breaks no rule: browsers shorten it, and so does {@link CookieRules#capLifetime}.
  *
  * <p>The constants are declared in the order {@link CookieRules} checks them: when a cookie breaks

@@ -1,8 +1,7 @@
 package dev.browserstorage.cookie;
 
-import dev.browserstorage.InvalidCookieException;
-import dev.browserstorage.Utf8;
 import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.codec.Utf8;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.browserstorage.cookie;
 
-import dev.browserstorage.InvalidCookieException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;

@@ -2,13 +2,13 @@ package dev.browserstorage.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.browserstorage.BrowserStorageException;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.TabId;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

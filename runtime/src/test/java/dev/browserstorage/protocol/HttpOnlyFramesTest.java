@@ -3,12 +3,12 @@ package dev.browserstorage.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

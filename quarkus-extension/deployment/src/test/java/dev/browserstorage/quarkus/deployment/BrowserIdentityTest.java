@@ -2,12 +2,12 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.BrowserCookies;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.Browsers;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;

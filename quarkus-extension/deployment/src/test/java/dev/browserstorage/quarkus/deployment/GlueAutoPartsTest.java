@@ -2,7 +2,7 @@ package dev.browserstorage.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.BrowserCookies;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,8 @@ package dev.browserstorage.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.BrowserLocalStorage;
-import dev.browserstorage.BrowserSessionStorage;
+import dev.browserstorage.untyped.BrowserLocalStorage;
+import dev.browserstorage.untyped.BrowserSessionStorage;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

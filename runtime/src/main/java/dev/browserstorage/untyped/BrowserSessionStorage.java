@@ -1,5 +1,6 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.BrowserSource;
 
 /**

@@ -1,5 +1,8 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.CookieAttributes;
@@ -9,6 +12,7 @@ import dev.browserstorage.browser.StorageListener;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.InvalidCookieException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageChange;
