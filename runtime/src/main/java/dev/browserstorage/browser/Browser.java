@@ -7,7 +7,6 @@ import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.cookie.CookieHeaderBudget;
-import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieWritePolicy;
 import java.net.URI;
 import java.time.Clock;
@@ -88,7 +87,7 @@ public final class Browser implements BrowserSource {
     private URI pageUrl;
     private boolean closed;
 
-    private Browser(Builder builder, String tabId) {
+    private Browser(BrowserBuilder builder, String tabId) {
         this.browserId = builder.browserId;
         this.tabId = tabId;
         this.appId = builder.appId;
@@ -115,8 +114,13 @@ public final class Browser implements BrowserSource {
      * @param appId the app's id, the prefix of every localStorage and sessionStorage key
      * @return a builder with the default limits and the system clock
      */
-    public static Builder builder(String browserId, String appId) {
-        return new Builder(browserId, appId);
+    public static BrowserBuilder builder(String browserId, String appId) {
+        return new BrowserBuilder(browserId, appId);
+    }
+
+    /** The browser a builder describes: a browser, not a tab. */
+    static Browser create(BrowserBuilder builder) {
+        return new Browser(builder, null);
     }
 
     /** @return the browser's id */
@@ -789,7 +793,7 @@ public final class Browser implements BrowserSource {
 
     /**
      * @return the names of the cookies the framework keeps for itself, which every write refuses
-     *     ({@link Builder#reservedCookieNames}), sorted; empty if none are reserved
+     *     ({@link BrowserBuilder#reservedCookieNames}), sorted; empty if none are reserved
      */
     public Set<String> reservedCookieNames() {
         return cookies.policy().reservedNames();
@@ -809,109 +813,5 @@ public final class Browser implements BrowserSource {
      */
     public Optional<CookieAttributes> cookieAttributes(String name) {
         return locked(() -> cookies.attributes(name));
-    }
-
-    /** Builds a {@link Browser}. */
-    public static final class Builder {
-        private final String browserId;
-        private final String appId;
-        private StorageLimits limits = StorageLimits.defaults();
-        private Clock clock = Clock.systemUTC();
-        private CookieHeaderBudget cookieHeaderBudget = CookieHeaderBudget.defaults();
-        private HttpOnlyCommits httpOnlyCommits;
-        private boolean insecureLocalhostCookies;
-        private Set<String> reservedCookieNames = Set.of();
-
-        private Builder(String browserId, String appId) {
-            this.browserId = Objects.requireNonNull(browserId, "browserId");
-            this.appId = Objects.requireNonNull(appId, "appId");
-            if (appId.isEmpty() || appId.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("App id '" + appId + "' must be non-empty and without ':'");
-            }
-        }
-
-        /**
-         * Sets the limits to enforce.
-         *
-         * @param limits the limits
-         * @return this builder
-         */
-        public Builder limits(StorageLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
-        /**
-         * Sets the clock for lifetimes ({@code @Ttl}, cookie expiry checks).
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets the budget of the {@code Cookie} header the browser sends: a cookie write that would
-         * pass it is refused. Default {@link CookieHeaderBudget#defaults()}.
-         *
-         * @param budget the budget
-         * @return this builder
-         */
-        public Builder cookieHeaderBudget(CookieHeaderBudget budget) {
-            this.cookieHeaderBudget = Objects.requireNonNull(budget, "budget");
-            return this;
-        }
-
-        /**
-         * Sets who issues commit URLs for HttpOnly cookies written over the sync socket. Default none:
-         * such writes are refused.
-         *
-         * @param commits the issuer
-         * @return this builder
-         */
-        public Builder httpOnlyCommits(HttpOnlyCommits commits) {
-            this.httpOnlyCommits = Objects.requireNonNull(commits, "commits");
-            return this;
-        }
-
-        /**
-         * Turns on the development allowance for plain-http localhost ({@link
-         * dev.browserstorage.cookie.InsecureLocalhost}): cookies written to such a page lose their
-         * Secure flag where no rule needs it. Default off; never turn it on in production.
-         *
-         * @param allowed whether the allowance applies
-         * @return this builder
-         */
-        public Builder insecureLocalhostCookies(boolean allowed) {
-            this.insecureLocalhostCookies = allowed;
-            return this;
-        }
-
-        /**
-         * Reserves the names of the cookies a framework adapter keeps for itself, such as the Quarkus
-         * extension's browser-id cookie ({@code __bs_id}, {@code __Host-bs_id}, or as configured) and
-         * the glue's tab cookie {@code __bs_tab}: app code overwriting or deleting one would break or
-         * weaken the browser's identity. Every write of such a cookie (a typed store's, {@code
-         * BrowserCookies}', a batch's, over the socket or on an HTTP response, set or delete) is
-         * refused with {@link CookieRule#RESERVED_NAME} before anything is written. Names match
-         * exactly, case included, as browsers tell cookies apart: {@code BS_ID} is another cookie
-         * and leaves {@code bs_id} untouched. A browser's tabs inherit them. Default: none.
-         *
-         * @param names the reserved cookie names
-         * @return this builder
-         */
-        public Builder reservedCookieNames(Set<String> names) {
-            Objects.requireNonNull(names, "names");
-            names.forEach(name -> Objects.requireNonNull(name, "a reserved cookie name"));
-            this.reservedCookieNames = Set.copyOf(names);
-            return this;
-        }
-
-        /** @return the browser, not hydrated and not connected */
-        public Browser build() {
-            return new Browser(this, null);
-        }
     }
 }

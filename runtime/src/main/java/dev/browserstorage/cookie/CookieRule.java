@@ -109,7 +109,7 @@ public enum CookieRule {
             "browsers ignore a Secure cookie set from a page that is not served over" + " HTTPS (localhost excepted)"),
     /**
      * A name a framework adapter reserved for a cookie of its own ({@link
-     * dev.browserstorage.browser.Browser.Builder#reservedCookieNames}), such as the Quarkus
+     * dev.browserstorage.browser.BrowserBuilder#reservedCookieNames}), such as the Quarkus
      * extension's browser-id cookie and the glue's tab cookie. Setting or deleting it would change
      * which browser or tab the server takes the requests for, so the session refuses every write of
      * it, on every road, before any other rule.

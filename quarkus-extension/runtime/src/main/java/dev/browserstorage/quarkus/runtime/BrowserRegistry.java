@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserBuilder;
 import dev.browserstorage.browser.HttpOnlyCommits;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieHeaderBudget;
@@ -154,7 +155,7 @@ public class BrowserRegistry {
     private Browser newBrowser() {
         byte[] label = new byte[9];
         RANDOM.nextBytes(label);
-        Browser.Builder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+        BrowserBuilder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
                 .limits(limits)
                 .clock(clock)
                 .cookieHeaderBudget(cookieHeaderBudget)
