@@ -1,8 +1,8 @@
 package dev.browserstorage.demo;
 
-import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.untyped.BrowserCookies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

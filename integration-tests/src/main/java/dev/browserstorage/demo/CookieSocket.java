@@ -1,9 +1,9 @@
 package dev.browserstorage.demo;
 
-import dev.browserstorage.BrowserCookies;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.InvalidCookieException;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import jakarta.inject.Inject;

@@ -2,14 +2,14 @@ package dev.browserstorage.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.BrowserCookies;
-import dev.browserstorage.CookieChangeEvent;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.browser.ChangeSource;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.quarkus.runtime.CookieCommits;
+import dev.browserstorage.untyped.BrowserCookies;
+import dev.browserstorage.untyped.CookieChangeEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;

@@ -6,7 +6,6 @@ import static dev.browserstorage.processor.Compilations.compile;
 import static dev.browserstorage.processor.Compilations.exactly;
 
 import com.google.testing.compile.Compilation;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
@@ -14,6 +13,7 @@ import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.processor.validation.Message;
 import dev.browserstorage.testing.InMemoryBrowser;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.browserstorage.cookie;
 
-import dev.browserstorage.InvalidCookieException;
-import dev.browserstorage.Utf8;
+import dev.browserstorage.codec.Utf8;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

@@ -4,7 +4,7 @@ package dev.browserstorage.cookie;
  * A rule a browser applies before it stores a cookie. A cookie that breaks one is dropped without an
  * error by {@code document.cookie} and a {@code Set-Cookie} header, rejected by {@code
  * cookieStore.set()}, or (for surrounding whitespace) silently changed; {@link CookieRules} refuses it
- * first and names the rule in {@link dev.browserstorage.InvalidCookieException#rule()}. A lifetime
+ * first and names the rule in {@link dev.browserstorage.cookie.InvalidCookieException#rule()}. A lifetime
  * over 400 days breaks no rule: browsers shorten it, and so does {@link CookieRules#capLifetime}.
  *
  * <p>The constants are declared in the order {@link CookieRules} checks them: when a cookie breaks
@@ -109,7 +109,7 @@ public enum CookieRule {
             "browsers ignore a Secure cookie set from a page that is not served over" + " HTTPS (localhost excepted)"),
     /**
      * A name a framework adapter reserved for a cookie of its own ({@link
-     * dev.browserstorage.browser.Browser.Builder#reservedCookieNames}), such as the Quarkus
+     * dev.browserstorage.browser.BrowserBuilder#reservedCookieNames}), such as the Quarkus
      * extension's browser-id cookie and the glue's tab cookie. Setting or deleting it would change
      * which browser or tab the server takes the requests for, so the session refuses every write of
      * it, on every road, before any other rule.

@@ -1,8 +1,7 @@
 package dev.browserstorage.cookie;
 
-import dev.browserstorage.InvalidCookieException;
-import dev.browserstorage.Utf8;
 import dev.browserstorage.annotation.SameSite;
+import dev.browserstorage.codec.Utf8;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,12 +172,7 @@ public final class CookieRules {
     }
 
     private static void checkName(String name) {
-        checkCharacters(
-                CookieRule.NAME_CHARACTERS,
-                name,
-                name,
-                "Cookie name " + CookieText.quote(name),
-                "Remove it, or encode the name (for example with percent-encoding).");
+        checkNameCharacters(name);
         int equals = name.indexOf('=');
         if (equals >= 0) {
             fail(
@@ -190,16 +184,20 @@ public final class CookieRules {
         checkWhitespace(name, name, "Cookie name " + CookieText.quote(name), "Remove the surrounding whitespace.");
     }
 
-    private static void checkNameAndValue(String name, String value) {
-        // Values are described, never quoted: a cookie value is often a secret (a session id), and
-        // these messages end up in logs.
-        String valueSubject = "The value (" + value.length() + " characters) of " + lowerCaseSubject(name);
+    private static void checkNameCharacters(String name) {
         checkCharacters(
                 CookieRule.NAME_CHARACTERS,
                 name,
                 name,
                 "Cookie name " + CookieText.quote(name),
                 "Remove it, or encode the name (for example with percent-encoding).");
+    }
+
+    private static void checkNameAndValue(String name, String value) {
+        // Values are described, never quoted: a cookie value is often a secret (a session id), and
+        // these messages end up in logs.
+        String valueSubject = "The value (" + value.length() + " characters) of " + lowerCaseSubject(name);
+        checkNameCharacters(name);
         checkCharacters(
                 CookieRule.VALUE_CHARACTERS,
                 name,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.browserstorage.StorageArea;
@@ -51,30 +50,9 @@ public final class Frames {
 
     private Frames() {}
 
-    /**
-     * Reads one frame.
-     *
-     * @param text the frame's text
-     * @return its JSON object
-     * @throws ProtocolException ({@code bad-frame}) if it is not one JSON object with a string {@code t}
-     */
-    public static JsonNode parse(String text) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw notJson(e);
-        }
-        if (node == null || !node.isObject() || !node.path("t").isTextual()) {
-            throw notAFrame();
-        }
-        return node;
-    }
-
     /** The refusal of a text the parser could not read, whichever way the frame is read. */
     static ProtocolException notJson(IOException e) {
-        return ProtocolException.refused(
-                "bad-frame",
+        return ProtocolException.badFrame(
                 e instanceof JsonProcessingException json
                         ? "not a JSON object: " + json.getOriginalMessage()
                         : "not a JSON object");
@@ -82,7 +60,7 @@ public final class Frames {
 
     /** The refusal of JSON that is not an object with a string {@code t}. */
     static ProtocolException notAFrame() {
-        return ProtocolException.refused("bad-frame", "a frame is a JSON object with a string field 't'");
+        return ProtocolException.badFrame("a frame is a JSON object with a string field 't'");
     }
 
     /**
@@ -94,44 +72,33 @@ public final class Frames {
     }
 
     /**
-     * The {@code welcome} frame. It does not carry the browser's id: that id is the value of an
-     * HttpOnly cookie, and the page's script (where an injected script could read it) must never see
-     * it.
+     * The {@code welcome} frame ({@link ServerFrame.Welcome}).
      *
      * @param appId the app's id
      * @param tabId the tab's id, which the tab keeps for its next hello
      * @return the frame's text
      */
     public static String welcome(String appId, String tabId) {
-        return write(json -> {
-            json.writeStringField("t", "welcome");
-            json.writeNumberField("v", VERSION);
-            json.writeStringField("app", appId);
-            json.writeStringField("tab", tabId);
-        });
+        return write(new ServerFrame.Welcome(appId, tabId));
     }
 
     /**
-     * The {@code error} frame.
+     * The {@code error} frame ({@link ServerFrame.Error}).
      *
      * @param code the error's code
      * @param message what is wrong
      * @return the frame's text
      */
     public static String error(String code, String message) {
-        return write(json -> {
-            json.writeStringField("t", "error");
-            json.writeStringField("code", code);
-            json.writeStringField("message", message);
-        });
+        return write(new ServerFrame.Error(code, message));
     }
 
     /**
-     * The {@code batch} frame of a write batch.
+     * The {@code batch} frame of a write batch whose writes all carry their values.
      *
      * @param batch the batch
-     * @param forTab true for a batch of the tab's own session (its sessionStorage), whose ids count
-     *     apart from the browser's
+     * @param forTab true for a batch of the tab's own (its sessionStorage), whose ids count apart
+     *     from the browser's
      * @return the frame's text
      */
     public static String batch(WriteBatch batch, boolean forTab) {
@@ -139,58 +106,86 @@ public final class Frames {
     }
 
     /**
-     * The {@code batch} frame of a write batch whose HttpOnly cookie writes travel as commit URLs:
-     * such a write carries {@code "commit"} (a fresh URL from the issuer) and no value, which stays
-     * on the server.
+     * The {@code batch} frame of a write batch whose HttpOnly cookie writes travel as commit URLs
+     * ({@link ServerFrame.Batch#minting}).
      *
      * @param batch the batch
-     * @param forTab true for a batch of the tab's own session
+     * @param forTab true for a batch of the tab's own
      * @param browserId the browser the commit URLs are for
-     * @param commits issues the commit URLs; {@code null} where there is none (the session then
-     *     never accepts HttpOnly writes)
+     * @param commits issues the commit URLs; {@code null} where there is none
      * @return the frame's text
      */
     public static String batch(WriteBatch batch, boolean forTab, String browserId, HttpOnlyCommits commits) {
-        return write(json -> {
-            json.writeStringField("t", "batch");
-            json.writeNumberField("id", batch.id());
-            if (forTab) {
-                json.writeBooleanField("tab", true);
-            }
-            json.writeStringField("token", batch.token());
-            json.writeArrayFieldStart("writes");
-            for (Write write : batch.writes()) {
+        return write(ServerFrame.Batch.minting(batch, forTab, browserId, commits));
+    }
+
+    /**
+     * Serializes a frame; nothing else: every value it writes is in the record.
+     *
+     * @param frame the frame
+     * @return its text
+     */
+    public static String write(ServerFrame frame) {
+        // Java 17 has no pattern matching in switch: the sealed interface keeps this list complete.
+        if (frame instanceof ServerFrame.Welcome welcome) {
+            return object(json -> {
+                json.writeStringField("t", "welcome");
+                json.writeNumberField("v", VERSION);
+                json.writeStringField("app", welcome.app());
+                json.writeStringField("tab", welcome.tab());
+            });
+        }
+        if (frame instanceof ServerFrame.Error error) {
+            return object(json -> {
+                json.writeStringField("t", "error");
+                json.writeStringField("code", error.code());
+                json.writeStringField("message", error.message());
+            });
+        }
+        if (frame instanceof ServerFrame.Batch batch) {
+            return object(json -> writeBatch(json, batch));
+        }
+        ServerFrame.Batches batches = (ServerFrame.Batches) frame;
+        return object(json -> {
+            json.writeStringField("t", "batches");
+            json.writeArrayFieldStart("batches");
+            for (ServerFrame.Batch batch : batches.batches()) {
                 json.writeStartObject();
-                json.writeStringField("area", write.area().wireName());
-                json.writeStringField("key", write.key());
-                boolean httpOnly =
-                        write.cookieOptions() != null && write.cookieOptions().httpOnly();
-                if (httpOnly && commits != null) {
-                    // The value of an HttpOnly cookie never enters a frame: the glue fetches it as a header.
-                    json.writeStringField(
-                            "commit", commits.commitUrl(browserId, write.key(), write.value(), write.cookieOptions()));
-                    json.writeBooleanField("remove", write.isRemoval());
-                } else {
-                    json.writeStringField("value", write.value());
-                }
-                if (write.cookieOptions() != null) {
-                    writeCookie(json, write.cookieOptions());
-                }
+                writeBatch(json, batch);
                 json.writeEndObject();
             }
             json.writeEndArray();
         });
     }
 
-    /**
-     * The {@code batches} frame: several {@code batch} frames written in the same moment, sent as
-     * one message. The browser applies and answers each in order, as if they had come one by one.
-     *
-     * @param batchFrames the texts of {@code batch} frames, from {@link #batch}
-     * @return the frame's text
-     */
-    public static String batches(List<String> batchFrames) {
-        return "{\"t\":\"batches\",\"batches\":[" + String.join(",", batchFrames) + "]}";
+    private static void writeBatch(JsonGenerator json, ServerFrame.Batch frame) throws IOException {
+        WriteBatch batch = frame.batch();
+        json.writeStringField("t", "batch");
+        json.writeNumberField("id", batch.id());
+        if (frame.tab()) {
+            json.writeBooleanField("tab", true);
+        }
+        json.writeStringField("token", batch.token());
+        json.writeArrayFieldStart("writes");
+        for (int i = 0; i < batch.writes().size(); i++) {
+            Write write = batch.writes().get(i);
+            String commit = frame.commitUrls().get(i);
+            json.writeStartObject();
+            json.writeStringField("area", write.area().wireName());
+            json.writeStringField("key", write.key());
+            if (commit != null) {
+                // The value of an HttpOnly cookie never enters a frame: the glue fetches it as a header.
+                json.writeStringField("commit", commit);
+                json.writeBooleanField("remove", write.isRemoval());
+            } else {
+                json.writeStringField("value", write.value());
+            }
+            if (write.cookieOptions() != null) {
+                writeCookie(json, write.cookieOptions());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     // ---------------------------------------------------------------- rendered batches (issue #5)
@@ -277,7 +272,7 @@ public final class Frames {
         void write(JsonGenerator json) throws IOException;
     }
 
-    private static String write(Body body) {
+    private static String object(Body body) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.Utf8;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.codec.Utf8;
+import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.cookie.CookieRules;
 import java.io.IOException;
 import java.nio.CharBuffer;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 /**
  * Reads the first frame of a connection, which must be a {@code hello}, token by token, and stops at
- * the first of the session's limits it passes: a hostile hello of megabytes (millions of tiny keys,
+ * the first of the browser's limits it passes: a hostile hello of megabytes (millions of tiny keys,
  * or of {@code a=b;} pairs) is refused after the part that passed the limit, before the rest is
  * parsed or anything is allocated for it. What it checks while it reads:
  *
@@ -38,7 +39,7 @@ import java.util.Set;
  * </ul>
  *
  * Other fields are skipped unread. The small fields ({@code v}, {@code app}, {@code page}, {@code
- * applied}, {@code tab}, ...) are kept as JSON for {@link SyncConnection}'s own checks, an object or
+ * applied}, {@code tab}, ...) are kept as JSON for {@link FrameReader}'s own checks, an object or
  * array among them as an empty one of its kind: its type is all those checks look at.
  */
 final class HelloReader {
@@ -64,7 +65,7 @@ final class HelloReader {
             "tabFailed",
             "tab",
             "resume");
-    /** What {@link SyncConnection} reads of a {@code fail} frame that a hello reports. */
+    /** What {@link FrameReader} reads of a {@code fail} frame that a hello reports. */
     private static final Set<String> FAIL_FIELDS = Set.of("id", "error", "message", "rule", "area", "key");
 
     /**
@@ -97,7 +98,7 @@ final class HelloReader {
      * Reads a connection's first frame.
      *
      * @param text the frame
-     * @param browser the browser's session, whose app and limits apply (a tab's are the same)
+     * @param browser the browser, whose app and limits apply (a tab's are the same)
      * @return the hello
      * @throws ProtocolException a violation at the first limit passed, or at a {@code t} other than
      *     {@code hello}; {@code bad-frame} (the connection going on, as for any frame) for text that
@@ -203,7 +204,7 @@ final class HelloReader {
             return Map.of();
         }
         if (value != JsonToken.VALUE_STRING) {
-            throw ProtocolException.refused("bad-frame", "'cookies' must be a string");
+            throw ProtocolException.badFrame("'cookies' must be a string");
         }
         int length = json.getTextLength();
         if (length > MAX_COOKIES_CHARS) {
@@ -211,7 +212,7 @@ final class HelloReader {
                     + " characters, more than " + Browser.MAX_COOKIES + " cookies can take");
         }
         CharBuffer text = CharBuffer.wrap(json.getTextCharacters(), json.getTextOffset(), length);
-        return CookiePairs.split(
+        return CookieHeader.parse(
                 text,
                 Browser.MAX_COOKIES,
                 () -> ProtocolException.violation("'cookies' has more than " + Browser.MAX_COOKIES + " cookies"));

@@ -3,7 +3,6 @@ package dev.browserstorage.store;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.Utf8;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
@@ -12,6 +11,7 @@ import dev.browserstorage.browser.StorageChange;
 import dev.browserstorage.browser.StoredValue;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.codec.Expiring;
+import dev.browserstorage.codec.Utf8;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
 import java.time.Duration;
@@ -293,7 +293,7 @@ public final class StoreAccess {
      * @param <T> its type
      * @return completes when the browser has stored it
      * @throws dev.browserstorage.QuotaExceededException if the value would pass a limit; nothing is sent
-     * @throws dev.browserstorage.InvalidCookieException if the browser would refuse the cookie, or its
+     * @throws dev.browserstorage.cookie.InvalidCookieException if the browser would refuse the cookie, or its
      *     name is reserved for the framework's own cookie
      */
     public <T> CompletionStage<Void> set(StoreField<T> field, T value) {
@@ -384,17 +384,15 @@ public final class StoreAccess {
 
     /**
      * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
-     * all or none ({@link Browser#writeToResponse}); everything else goes through the session
-     * as a batch.
+     * all or none, else a batch over the socket ({@link Browser#writeCookies}, which applies the
+     * one cookie write policy); everything else goes through the browser as a batch.
      */
     private CompletionStage<Void> submit(List<Write> writes) {
         if (writes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<HttpCookies> http =
-                descriptor.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
-        return http.isPresent()
-                ? session().writeToResponse(http.get(), writes)
+        return descriptor.area() == StorageArea.COOKIE
+                ? session().writeCookies(sessions.httpCookies(), writes)
                 : session().write(writes);
     }
 

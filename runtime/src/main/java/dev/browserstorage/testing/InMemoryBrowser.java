@@ -24,15 +24,15 @@ import java.util.TreeMap;
 
 /**
  * A browser in memory, for tests: it holds localStorage, sessionStorage and cookies, sends its
- * snapshot when it connects, receives the session's batches, and answers them when the test says
+ * snapshot when it connects, receives the server's batches, and answers them when the test says
  * so. It behaves as the real glue does where it matters: a batch is applied whole or not at all, a
  * batch id is applied at most once even when it is sent again after a reconnect, and a batch that
  * does not fit the browser's own quota fails with {@link QuotaExceededException.Kind#BROWSER_QUOTA}.
  *
  * <pre>{@code
- * Browser session = Browser.builder("b1", "demo").build();
- * InMemoryBrowser browser = new InMemoryBrowser(session);
- * browser.connect();                           // hello + snapshot: the session is hydrated
+ * Browser server = Browser.builder("b1", "demo").build();
+ * InMemoryBrowser browser = new InMemoryBrowser(server);
+ * browser.connect();                           // hello + snapshot: the server's copy is hydrated
  * CompletionStage<Void> done = store.setTheme("dark");
  * browser.deliver();                           // applies and acknowledges: done completes
  * assertEquals("\"dark\"", browser.storage(StorageArea.LOCAL).get("demo:prefs.theme"));
@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * <p>Not thread safe: drive it from the test's thread.
  */
 public final class InMemoryBrowser implements Transport {
-    private final Browser session;
+    private final Browser server;
     private final URI pageUrl;
     private final Map<StorageArea, SortedMap<String, String>> storage = new EnumMap<>(StorageArea.class);
     private final Deque<WriteBatch> inbox = new ArrayDeque<>();
@@ -51,22 +51,22 @@ public final class InMemoryBrowser implements Transport {
     private boolean connected;
 
     /**
-     * A browser on {@code https://localhost/}, for a session.
+     * A browser on {@code https://localhost/}, for the server's copy of it.
      *
-     * @param session the session that stands for this browser on the server
+     * @param server the {@link Browser} that stands for this browser on the server
      */
-    public InMemoryBrowser(Browser session) {
-        this(session, URI.create("https://localhost/"));
+    public InMemoryBrowser(Browser server) {
+        this(server, URI.create("https://localhost/"));
     }
 
     /**
-     * A browser showing a page, for a session.
+     * A browser showing a page, for the server's copy of it.
      *
-     * @param session the session that stands for this browser on the server
+     * @param server the {@link Browser} that stands for this browser on the server
      * @param pageUrl the page's URL, which cookie rules are checked against
      */
-    public InMemoryBrowser(Browser session, URI pageUrl) {
-        this.session = Objects.requireNonNull(session, "session");
+    public InMemoryBrowser(Browser server, URI pageUrl) {
+        this.server = Objects.requireNonNull(server, "server");
         this.pageUrl = Objects.requireNonNull(pageUrl, "pageUrl");
         for (StorageArea area : StorageArea.values()) {
             storage.put(area, new TreeMap<>());
@@ -99,20 +99,20 @@ public final class InMemoryBrowser implements Transport {
     }
 
     /**
-     * Connects: sends the snapshot of the app's keys (the session is hydrated), then receives every
+     * Connects: sends the snapshot of the app's keys (the server's copy is hydrated), then receives every
      * batch still pending on the server.
      */
     public void connect() {
-        session.hydrate(snapshot());
+        server.hydrate(snapshot());
         connected = true;
-        session.connect(this);
+        server.connect(this);
     }
 
     /** Drops the connection; batches received and not yet answered are lost with it. */
     public void disconnect() {
         connected = false;
         inbox.clear();
-        session.disconnect();
+        server.disconnect();
     }
 
     /** @return true while connected */
@@ -134,7 +134,7 @@ public final class InMemoryBrowser implements Transport {
     private Map<String, String> ownKeys(StorageArea area) {
         Map<String, String> own = new TreeMap<>();
         storage.get(area).forEach((key, value) -> {
-            if (session.ownsKey(key)) {
+            if (server.ownsKey(key)) {
                 own.put(key, value);
             }
         });
@@ -172,10 +172,10 @@ public final class InMemoryBrowser implements Transport {
             WriteBatch batch = inbox.poll();
             BrowserStorageException failure = apply(batch);
             if (failure == null) {
-                session.acknowledge(batch.id());
+                server.acknowledge(batch.id());
                 acknowledged++;
             } else {
-                session.fail(batch.id(), failure);
+                server.fail(batch.id(), failure);
             }
         }
         return acknowledged;
@@ -208,7 +208,7 @@ public final class InMemoryBrowser implements Transport {
         if (batch == null) {
             throw new IllegalStateException("No batch to fail");
         }
-        session.fail(batch.id(), error);
+        server.fail(batch.id(), error);
     }
 
     /**
@@ -225,8 +225,8 @@ public final class InMemoryBrowser implements Transport {
         } else {
             storage.get(area).put(key, value);
         }
-        if (connected && (area == StorageArea.COOKIE || session.ownsKey(key))) {
-            session.browserChanged(area, key, value);
+        if (connected && (area == StorageArea.COOKIE || server.ownsKey(key))) {
+            server.browserChanged(area, key, value);
         }
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browserstorage.DisconnectedException;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.testing.ManualClock;
 import java.net.URI;
 import java.time.Duration;

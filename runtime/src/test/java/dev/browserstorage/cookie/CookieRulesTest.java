@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.annotation.SameSite;
 import java.net.URI;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.cookie.CookieHeader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ class HelloReaderTest {
         }
         StringBuilder cookies = new StringBuilder(cookies(Browser.MAX_COOKIES - 2));
         cookies.append("; c0=repeated; flag");
-        Map<String, String> expectedCookies = SyncConnection.parseCookieHeader(cookies.toString());
+        Map<String, String> expectedCookies = CookieHeader.parse(cookies.toString());
         String hello = HELLO.replace("{\"demo:prefs.theme\":\"\\\"dark\\\"\"}", json(local))
                 .replace("\"session\":{}", "\"session\":" + json(tabSession))
                 .replace("a=1; b=x=y", cookies);

@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.browser.Write;
+import dev.browserstorage.cookie.CookieHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,24 @@ class SyncConnectionTest {
                         ProtocolException.class, e -> assertThat(e.code()).isEqualTo("namespace"));
     }
 
+    @Test
+    void aTooLargeValueIsRefusedAsTooLargeWhateverItsKeySays() {
+        // The refusal's code comes from its reason, not from words of its message (which quotes the key).
+        Browser small = Browser.builder("b2", "demo")
+                .limits(new dev.browserstorage.browser.StorageLimits(8, 1024, 50))
+                .build();
+        SyncConnection smallConnection = new SyncConnection(small, sent::add);
+        smallConnection.receive(HELLO.replace("{\"demo:prefs.theme\":\"\\\"dark\\\"\"}", "{}"));
+
+        assertThatThrownBy(() -> smallConnection.receive(
+                        "{\"t\":\"change\",\"area\":\"local\",\"key\":\"demo:namespace\",\"value\":\"0123456789\"}"))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ProtocolException.Reason.TOO_LARGE);
+                    assertThat(e.code()).isEqualTo("too-large");
+                    assertThat(e.closeCode()).isZero();
+                });
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -255,7 +274,7 @@ class SyncConnectionTest {
 
     @Test
     void cookieHeadersSplitOnSemicolonsAndKeepTheFirstOfARepeatedName() {
-        assertThat(SyncConnection.parseCookieHeader("a=1;  b = 2 ; a=3; =x; flag"))
+        assertThat(CookieHeader.parse("a=1;  b = 2 ; a=3; =x; flag"))
                 .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("", "x"));
     }
 

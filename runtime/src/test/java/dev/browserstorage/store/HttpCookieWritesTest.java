@@ -3,7 +3,6 @@ package dev.browserstorage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
@@ -12,6 +11,7 @@ import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,11 +5,11 @@ import static dev.browserstorage.store.HttpCookieWritesTest.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.browserstorage.processor.validation;
 
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
 import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.processor.model.AccessKind;
 import dev.browserstorage.processor.model.AnnotationRef;
 import dev.browserstorage.processor.model.FieldModel;

@@ -39,7 +39,7 @@ public class Browsers {
      *     quarkus.browser-storage.max-browsers} sessions, all of them connected
      */
     public Browser get(String browserId) {
-        return registry.session(browserId);
+        return registry.browser(browserId);
     }
 
     /**

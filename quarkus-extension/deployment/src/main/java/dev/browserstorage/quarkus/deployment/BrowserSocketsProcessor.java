@@ -1,12 +1,12 @@
 package dev.browserstorage.quarkus.deployment;
 
-import dev.browserstorage.BrowserCookies;
-import dev.browserstorage.BrowserLocalStorage;
-import dev.browserstorage.BrowserSessionStorage;
 import dev.browserstorage.quarkus.AllowCrossOrigin;
 import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.runtime.BrowserSockets;
 import dev.browserstorage.quarkus.runtime.BrowserStorageRecorder;
+import dev.browserstorage.untyped.BrowserCookies;
+import dev.browserstorage.untyped.BrowserLocalStorage;
+import dev.browserstorage.untyped.BrowserSessionStorage;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;

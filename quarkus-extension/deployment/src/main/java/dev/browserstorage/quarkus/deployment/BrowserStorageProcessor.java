@@ -1,6 +1,5 @@
 package dev.browserstorage.quarkus.deployment;
 
-import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.Browsers;
@@ -16,6 +15,7 @@ import dev.browserstorage.quarkus.runtime.IdRotation;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
 import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;

@@ -1,6 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.BrowserCookies;
+import dev.browserstorage.untyped.BrowserCookies;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

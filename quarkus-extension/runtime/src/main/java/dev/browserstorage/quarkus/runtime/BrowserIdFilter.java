@@ -17,7 +17,7 @@ public class BrowserIdFilter {
     BrowserIds ids;
 
     @Inject
-    BrowserRegistry sessions;
+    BrowserRegistry registry;
 
     void register(@Observes Filters filters) {
         filters.register(
@@ -29,13 +29,13 @@ public class BrowserIdFilter {
                     }
                     boolean secure = context.request().isSSL();
                     BrowserIds.Settled browser = ids.settle(
-                            context.request().headers().getAll(HttpHeaders.COOKIE), secure, sessions::isRetired);
+                            context.request().headers().getAll(HttpHeaders.COOKIE), secure, registry::isRetired);
                     if (browser.fresh()) {
                         context.response()
                                 .headers()
                                 .add(HttpHeaders.SET_COOKIE, ids.setCookie(browser.credential(), secure));
                     } else {
-                        sessions.sawHttpRequest(browser.id());
+                        registry.sawHttpRequest(browser.id());
                     }
                     context.put(BrowserIds.CONTEXT_KEY, browser.id());
                     context.next();

@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.websockets.next.UserData;
 import jakarta.inject.Inject;
@@ -122,7 +123,7 @@ public class BrowserIds {
      * @return the settled id
      */
     Settled settle(List<String> cookieHeaders, boolean secure, java.util.function.Predicate<String> retired) {
-        List<String> values = valuesOf(cookieHeaders, cookieName(secure));
+        List<String> values = CookieHeader.valuesOf(cookieHeaders, cookieName(secure));
         if (values.size() == 1) {
             String id = verify(values.get(0));
             if (id != null && !retired.test(id)) {
@@ -174,23 +175,6 @@ public class BrowserIds {
      */
     String setCookie(String credential, boolean secure) {
         return cookieName(secure) + "=" + credential + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
-    }
-
-    /**
-     * Every value a name has in the request's {@code Cookie} headers (HTTP/2 may split them). A name
-     * seen twice is kept twice: that is how a planted cookie shows beside the real one.
-     */
-    static List<String> valuesOf(List<String> cookieHeaders, String name) {
-        List<String> values = new java.util.ArrayList<>(1);
-        for (String header : cookieHeaders) {
-            for (String pair : header.split(";")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0 && pair.substring(0, equals).strip().equals(name)) {
-                    values.add(pair.substring(equals + 1).strip());
-                }
-            }
-        }
-        return values;
     }
 
     private String tag(String id) {

@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserBuilder;
 import dev.browserstorage.browser.HttpOnlyCommits;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieHeaderBudget;
@@ -51,7 +52,7 @@ public class BrowserRegistry {
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
     /** Ids rotated away, until the idle timeout: a credential for one of them gets a fresh id. */
     private final ConcurrentHashMap<String, Instant> retired = new ConcurrentHashMap<>();
 
@@ -130,8 +131,8 @@ public class BrowserRegistry {
      * @throws StorageUnavailableException if the server holds {@link BrowserStorageConfig#maxBrowsers()}
      *     sessions, all of them connected
      */
-    public Browser session(String browserId) {
-        return open(browserId, false).session;
+    public Browser browser(String browserId) {
+        return open(browserId, false).browser;
     }
 
     /**
@@ -142,19 +143,19 @@ public class BrowserRegistry {
      *     made no HTTP request, and is dropped when its last connection closes
      */
     Entry open(String browserId, boolean anonymous) {
-        Entry entry = sessions.get(browserId);
+        Entry entry = byId.get(browserId);
         if (entry == null) {
             makeRoomFor(1, 0);
-            entry = sessions.computeIfAbsent(browserId, id -> new Entry(newSession(), anonymous));
+            entry = byId.computeIfAbsent(browserId, id -> new Entry(newBrowser(), anonymous));
         }
         entry.lastSeen = clock.instant();
         return entry;
     }
 
-    private Browser newSession() {
+    private Browser newBrowser() {
         byte[] label = new byte[9];
         RANDOM.nextBytes(label);
-        Browser.Builder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+        BrowserBuilder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
                 .limits(limits)
                 .clock(clock)
                 .cookieHeaderBudget(cookieHeaderBudget)
@@ -173,13 +174,13 @@ public class BrowserRegistry {
      * @return its session
      */
     public Optional<Browser> find(String browserId) {
-        Entry entry = sessions.get(browserId);
-        return entry == null ? Optional.empty() : Optional.of(entry.session);
+        Entry entry = byId.get(browserId);
+        return entry == null ? Optional.empty() : Optional.of(entry.browser);
     }
 
     /** @return how many browsers have a session */
     public int size() {
-        return sessions.size();
+        return byId.size();
     }
 
     /** @return how many characters of snapshots the sessions hold, as their hellos counted them */
@@ -195,18 +196,18 @@ public class BrowserRegistry {
      */
     public List<Held> held() {
         List<Held> held = new ArrayList<>();
-        sessions.values().forEach(entry -> held.add(new Held(entry.session, entry.lastSeen)));
-        held.sort(Comparator.comparing(one -> one.session().browserId()));
+        byId.values().forEach(entry -> held.add(new Held(entry.browser, entry.lastSeen)));
+        held.sort(Comparator.comparing(one -> one.browser().browserId()));
         return held;
     }
 
     /**
      * One held session.
      *
-     * @param session the browser's session
+     * @param browser the browser
      * @param lastSeen when the browser last connected or made an HTTP request
      */
-    public record Held(Browser session, Instant lastSeen) {}
+    public record Held(Browser browser, Instant lastSeen) {}
 
     /**
      * An HTTP request carried a browser's id: the browser is no longer anonymous.
@@ -214,7 +215,7 @@ public class BrowserRegistry {
      * @param browserId the browser's public id
      */
     void sawHttpRequest(String browserId) {
-        Entry entry = sessions.get(browserId);
+        Entry entry = byId.get(browserId);
         if (entry != null) {
             entry.anonymous = false;
             entry.lastSeen = clock.instant();
@@ -247,8 +248,8 @@ public class BrowserRegistry {
      * @param browserId the browser's public id
      */
     void connectionClosed(String browserId) {
-        Entry entry = sessions.get(browserId);
-        if (entry != null && entry.anonymous && !entry.session.isConnected()) {
+        Entry entry = byId.get(browserId);
+        if (entry != null && entry.anonymous && !entry.browser.isConnected()) {
             drop(browserId, entry, "its anonymous browser disconnected");
         }
     }
@@ -274,13 +275,13 @@ public class BrowserRegistry {
                     retired.values().stream().min(Comparator.naturalOrder()).orElseThrow();
             retired.values().removeIf(oldest::equals);
         }
-        Entry entry = sessions.remove(oldId);
+        Entry entry = byId.remove(oldId);
         if (entry == null) {
             return Optional.empty();
         }
         entry.anonymous = false;
-        sessions.put(newId, entry);
-        return Optional.of(entry.session);
+        byId.put(newId, entry);
+        return Optional.of(entry.browser);
     }
 
     /**
@@ -294,8 +295,8 @@ public class BrowserRegistry {
             return true;
         }
         List<Map.Entry<String, Entry>> idle = new ArrayList<>();
-        sessions.forEach((id, entry) -> {
-            if (!entry.session.isConnected()) {
+        byId.forEach((id, entry) -> {
+            if (!entry.browser.isConnected()) {
                 idle.add(Map.entry(id, entry));
             }
         });
@@ -307,7 +308,7 @@ public class BrowserRegistry {
             if (fits(browsers + spareBrowsers, chars + spareChars)) {
                 break;
             }
-            if (!candidate.getValue().session.isConnected()) {
+            if (!candidate.getValue().browser.isConnected()) {
                 drop(candidate.getKey(), candidate.getValue(), "the server needed room for another browser");
             }
         }
@@ -317,26 +318,26 @@ public class BrowserRegistry {
         if (browsers > 0) {
             throw new StorageUnavailableException(
                     null,
-                    "The server holds " + sessions.size() + " browser sessions, all"
+                    "The server holds " + byId.size() + " browser byId, all"
                             + " connected, and quarkus.browser-storage.max-browsers is " + config.maxBrowsers()
-                            + ": no session for another browser now");
+                            + ": no browser for another browser now");
         }
         return false;
     }
 
     private boolean fits(int browsers, long chars) {
-        return sessions.size() + browsers <= config.maxBrowsers()
+        return byId.size() + browsers <= config.maxBrowsers()
                 && heldChars.get() + chars <= config.maxHeldSnapshotChars();
     }
 
     private void drop(String id, Entry entry, String why) {
-        if (sessions.remove(id, entry)) {
+        if (byId.remove(id, entry)) {
             synchronized (entry) {
                 heldChars.addAndGet(-entry.heldChars);
                 entry.heldChars = 0;
             }
-            entry.session.close();
-            LOG.debugf("Dropped the session of browser %s: %s", entry.session.browserId(), why);
+            entry.browser.close();
+            LOG.debugf("Dropped the browser of browser %s: %s", entry.browser.browserId(), why);
         }
     }
 
@@ -349,13 +350,13 @@ public class BrowserRegistry {
         Instant cutoff = now.minus(config.idleTimeout());
         Instant unclaimedCutoff = now.minus(unclaimedTimeout());
         retired.values().removeIf(rotatedAt -> rotatedAt.isBefore(cutoff));
-        sessions.forEach((id, entry) -> {
-            Instant before = entry.session.isHydrated() && !entry.anonymous ? cutoff : unclaimedCutoff;
-            if (!entry.session.isConnected() && entry.lastSeen.isBefore(before)) {
+        byId.forEach((id, entry) -> {
+            Instant before = entry.browser.isHydrated() && !entry.anonymous ? cutoff : unclaimedCutoff;
+            if (!entry.browser.isConnected() && entry.lastSeen.isBefore(before)) {
                 drop(id, entry, "idle");
             } else {
                 // Tabs closed for good never say so: drop those idle as long.
-                entry.session.dropTabsIdleSince(cutoff);
+                entry.browser.dropTabsIdleSince(cutoff);
             }
         });
     }
@@ -367,21 +368,21 @@ public class BrowserRegistry {
 
     /** What the server keeps for one browser. */
     static final class Entry {
-        final Browser session;
+        final Browser browser;
         volatile Instant lastSeen;
         /** No HTTP request has carried this browser's id yet. */
         volatile boolean anonymous;
         /** The longest hello of this browser, counted in {@link #heldChars}; guarded by this entry. */
         long heldChars;
 
-        Entry(Browser session, boolean anonymous) {
-            this.session = session;
+        Entry(Browser browser, boolean anonymous) {
+            this.browser = browser;
             this.anonymous = anonymous;
         }
 
         /** @return the browser's session */
-        Browser session() {
-            return session;
+        Browser browser() {
+            return browser;
         }
     }
 }

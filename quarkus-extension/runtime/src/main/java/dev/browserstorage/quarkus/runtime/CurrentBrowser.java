@@ -4,7 +4,7 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
-import dev.browserstorage.protocol.SyncConnection;
+import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -32,7 +32,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentBrowser implements BrowserSource {
     @Inject
-    BrowserRegistry sessions;
+    BrowserRegistry registry;
 
     @Inject
     BrowserStorageConfig config;
@@ -59,19 +59,19 @@ public class CurrentBrowser implements BrowserSource {
 
     @Override
     public String appId() {
-        return sessions.appId();
+        return registry.appId();
     }
 
     @Override
     public Browser current() {
         Call call = call();
-        return sessions.open(call.browserId, call.anonymous).session();
+        return registry.open(call.browserId, call.anonymous).browser();
     }
 
     @Override
     public Browser currentTab() {
         Call call = call();
-        Browser browser = sessions.open(call.browserId, call.anonymous).session();
+        Browser browser = registry.open(call.browserId, call.anonymous).browser();
         if (call.tabId == null) {
             throw new NotHydratedException("This call does not say which tab of its browser it comes from, and"
                     + " sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER
@@ -125,7 +125,7 @@ public class CurrentBrowser implements BrowserSource {
     /** The browser of a WebSocket callback: settled by the upgrade check, or else checked here. */
     private Call socketCall(WebSocketConnection connection) {
         String header = connection.handshakeRequest().header("Cookie");
-        Map<String, String> cookies = header == null ? Map.of() : SyncConnection.parseCookieHeader(header);
+        Map<String, String> cookies = header == null ? Map.of() : CookieHeader.parse(header);
         String tab = connection.userData().get(BrowserIds.TAB_USER_DATA_KEY);
         if (tab == null) {
             tab = cookies.get(BrowserIds.TAB_COOKIE);
@@ -146,9 +146,10 @@ public class CurrentBrowser implements BrowserSource {
                     + " browser-storage resolves no browser for it. Allow the origin, or mark the endpoint"
                     + " @AllowCrossOrigin if it authenticates its clients some other way");
         }
-        List<String> values = BrowserIds.valuesOf(header == null ? List.of() : List.of(header), ids.cookieName(secure));
+        List<String> values =
+                CookieHeader.valuesOf(header == null ? List.of() : List.of(header), ids.cookieName(secure));
         String verified = values.size() == 1 ? ids.verify(values.get(0)) : null;
-        return verified == null || sessions.isRetired(verified) ? null : new Call(verified, tab, false);
+        return verified == null || registry.isRetired(verified) ? null : new Call(verified, tab, false);
     }
 
     private RoutingContext routingContext() {

@@ -60,7 +60,7 @@ public class IdRotation {
                 .forEach(header -> context.response().headers().add(HttpHeaders.SET_COOKIE, header));
         context.response().headers().add(HttpHeaders.SET_COOKIE, ids.setCookie(fresh.credential(), secure));
         registry.rekey(old, fresh.id())
-                .ifPresent(session -> LOG.debugf("Rotated the id of browser %s", session.browserId()));
+                .ifPresent(browser -> LOG.debugf("Rotated the id of browser %s", browser.browserId()));
         context.put(BrowserIds.CONTEXT_KEY, fresh.id());
         for (WebSocketConnection connection : connections.listAll()) {
             if (old.equals(connection.userData().get(BrowserIds.USER_DATA_KEY))) {

@@ -121,7 +121,7 @@ public class SyncEndpoint {
         AtomicLong unsent = new AtomicLong();
         // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
         SyncConnection sync = new SyncConnection(
-                entry.session(),
+                entry.browser(),
                 text -> sendBatch(connection, text, unsent),
                 flusher,
                 connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
@@ -259,10 +259,11 @@ public class SyncEndpoint {
                         .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
             }
         } catch (ProtocolException e) {
-            send(connection, Frames.error(e.code(), e.getMessage()));
-            if (e.closeCode() != 0) {
+            ProtocolException.Reason reason = e.reason();
+            send(connection, Frames.error(reason.code(), e.getMessage()));
+            if (reason.closesConnection()) {
                 connection
-                        .close(new CloseReason(e.closeCode(), e.code()))
+                        .close(new CloseReason(ProtocolException.CLOSE_PROTOCOL_VIOLATION, reason.code()))
                         .subscribe()
                         .with(ok -> {}, failure -> {});
             }
@@ -270,7 +271,7 @@ public class SyncEndpoint {
             LOG.errorf(
                     e,
                     "Could not handle a sync frame of browser %s",
-                    open.sync.session().browserId());
+                    open.sync.browser().browserId());
             send(connection, Frames.error("internal", "the server could not handle the frame"));
         }
     }

@@ -1,7 +1,7 @@
 package dev.browserstorage.quarkus.runtime;
 
-import dev.browserstorage.BrowserLocalStorage;
-import dev.browserstorage.BrowserSessionStorage;
+import dev.browserstorage.untyped.BrowserLocalStorage;
+import dev.browserstorage.untyped.BrowserSessionStorage;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -33,7 +33,7 @@ class BrowserRegistryTest {
 
     @Test
     void aBrowserThatNeverConnectedIsDroppedAfterTheUnclaimedTimeoutAndItsWritesFail() {
-        Browser unclaimed = sessions.session("UUUUUUUUUUUUUUUUUUUUUU");
+        Browser unclaimed = sessions.browser("UUUUUUUUUUUUUUUUUUUUUU");
         CompletableFuture<Void> write = unclaimed
                 .write(List.of(Write.set(StorageArea.LOCAL, "test:k", "1")))
                 .toCompletableFuture();
@@ -51,7 +51,7 @@ class BrowserRegistryTest {
 
     @Test
     void aBrowserThatConnectedOnceIsKeptForTheIdleTimeout() {
-        Browser known = sessions.session("KKKKKKKKKKKKKKKKKKKKKK");
+        Browser known = sessions.browser("KKKKKKKKKKKKKKKKKKKKKK");
         known.hydrate(Snapshot.empty(URI.create("http://localhost/")));
 
         sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
@@ -72,7 +72,7 @@ class BrowserRegistryTest {
                         .build()
                         .getConfigMapping(BrowserStorageConfig.class),
                 Optional.empty());
-        Browser session = small.session("R0RRRRRRRRRRRRRRRRRRRR");
+        Browser session = small.browser("R0RRRRRRRRRRRRRRRRRRRR");
         assertThat(small.rekey("R0RRRRRRRRRRRRRRRRRRRR", "R1RRRRRRRRRRRRRRRRRRRR"))
                 .containsSame(session);
         assertThat(small.isRetired("R0RRRRRRRRRRRRRRRRRRRR")).isTrue();
@@ -91,13 +91,13 @@ class BrowserRegistryTest {
 
     @Test
     void theHeldSessionsAreListedByLabelWithoutTheBrowsersIds() {
-        Browser first = sessions.session("AAAAAAAAAAAAAAAAAAAAAA");
-        Browser second = sessions.session("BBBBBBBBBBBBBBBBBBBBBB");
+        Browser first = sessions.browser("AAAAAAAAAAAAAAAAAAAAAA");
+        Browser second = sessions.browser("BBBBBBBBBBBBBBBBBBBBBB");
 
         List<BrowserRegistry.Held> held = sessions.held();
-        assertThat(held).extracting(BrowserRegistry.Held::session).containsExactlyInAnyOrder(first, second);
+        assertThat(held).extracting(BrowserRegistry.Held::browser).containsExactlyInAnyOrder(first, second);
         assertThat(held)
-                .extracting(one -> one.session().browserId())
+                .extracting(one -> one.browser().browserId())
                 .isSorted()
                 .allSatisfy(label -> assertThat(label).startsWith("b-").doesNotContain("AAAA", "BBBB"));
         assertThat(held).allSatisfy(one -> assertThat(one.lastSeen()).isNotNull());

@@ -2,8 +2,8 @@ package dev.browserstorage.quarkus.deployment.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.BrowserCookies;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,10 +2,9 @@ package dev.browserstorage.quarkus.deployment.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.BrowserCookies;
-import dev.browserstorage.InvalidCookieException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
@@ -13,6 +12,7 @@ import dev.browserstorage.quarkus.deployment.testing.Eventually;
 import dev.browserstorage.quarkus.deployment.testing.RequestRoutes;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
+import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;

@@ -3,10 +3,10 @@ package dev.browserstorage.quarkus.deployment.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.browserstorage.BrowserLocalStorage;
-import dev.browserstorage.BrowserSessionStorage;
 import dev.browserstorage.quarkus.deployment.testing.PrefsStore;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
+import dev.browserstorage.untyped.BrowserLocalStorage;
+import dev.browserstorage.untyped.BrowserSessionStorage;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

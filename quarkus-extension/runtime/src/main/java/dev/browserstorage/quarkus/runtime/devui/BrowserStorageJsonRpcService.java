@@ -90,7 +90,7 @@ public class BrowserStorageJsonRpcService {
             field = descriptor
                     .field(fieldName)
                     .orElseThrow(() -> new IllegalArgumentException("Store " + type + " has no field " + fieldName));
-            target = descriptor.area() == StorageArea.SESSION ? tab(held.session(), tabId, type) : held.session();
+            target = descriptor.area() == StorageArea.SESSION ? tab(held.browser(), tabId, type) : held.browser();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -111,7 +111,7 @@ public class BrowserStorageJsonRpcService {
                             : failure;
                     if (cause == null) {
                         result.complete(view(registry.held().stream()
-                                .filter(one -> one.session() == held.session())
+                                .filter(one -> one.browser() == held.browser())
                                 .findFirst()
                                 .orElse(held)));
                     } else if (cause instanceof TimeoutException) {
@@ -133,7 +133,7 @@ public class BrowserStorageJsonRpcService {
 
     private BrowserRegistry.Held find(String label) {
         return registry.held().stream()
-                .filter(one -> one.session().browserId().equals(label))
+                .filter(one -> one.browser().browserId().equals(label))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The server holds no browser " + label
                         + ": it may have been dropped since the page was loaded"));
@@ -159,25 +159,25 @@ public class BrowserStorageJsonRpcService {
     }
 
     private BrowserView view(BrowserRegistry.Held held) {
-        Browser session = held.session();
+        Browser browser = held.browser();
         List<BrowserView.Tab> tabs = new ArrayList<>();
         List<BrowserView.StoreValues> values = new ArrayList<>();
         List<BrowserView.OtherKey> others = new ArrayList<>();
-        for (String tabId : session.tabIds()) {
-            session.findTab(tabId)
+        for (String tabId : browser.tabIds()) {
+            browser.findTab(tabId)
                     .ifPresent(tab -> tabs.add(
                             new BrowserView.Tab(tabId, tab.isConnected(), tab.isHydrated(), tab.pendingBatchIds())));
         }
-        if (session.isHydrated()) {
+        if (browser.isHydrated()) {
             Set<String> claimed = new HashSet<>();
             for (StoreDescriptor descriptor : stores.descriptors()) {
                 if (descriptor.area() != StorageArea.SESSION) {
-                    values.add(storeValues(descriptor, session, null, claimed));
+                    values.add(storeValues(descriptor, browser, null, claimed));
                 }
             }
-            others(session, StorageArea.LOCAL, null, claimed, others);
-            for (String tabId : session.tabIds()) {
-                session.findTab(tabId).filter(Browser::isHydrated).ifPresent(tab -> {
+            others(browser, StorageArea.LOCAL, null, claimed, others);
+            for (String tabId : browser.tabIds()) {
+                browser.findTab(tabId).filter(Browser::isHydrated).ifPresent(tab -> {
                     Set<String> claimedInTab = new HashSet<>();
                     for (StoreDescriptor descriptor : stores.descriptors()) {
                         if (descriptor.area() == StorageArea.SESSION) {
@@ -189,27 +189,27 @@ public class BrowserStorageJsonRpcService {
             }
         }
         return new BrowserView(
-                session.browserId(),
-                session.isConnected(),
-                session.isHydrated(),
+                browser.browserId(),
+                browser.isConnected(),
+                browser.isHydrated(),
                 held.lastSeen().toString(),
-                session.pageUrl().map(URI::toString).orElse(null),
-                session.pendingBatchIds(),
+                browser.pageUrl().map(URI::toString).orElse(null),
+                browser.pendingBatchIds(),
                 tabs,
                 values,
                 others);
     }
 
     private static BrowserView.StoreValues storeValues(
-            StoreDescriptor descriptor, Browser session, String tabId, Set<String> claimed) {
-        Map<String, String> held = session.entries(descriptor.area());
-        long now = session.clock().millis();
+            StoreDescriptor descriptor, Browser browser, String tabId, Set<String> claimed) {
+        Map<String, String> held = browser.entries(descriptor.area());
+        long now = browser.clock().millis();
         List<BrowserView.FieldValue> fields = new ArrayList<>();
         for (StoreField<?> field : descriptor.fields()) {
-            String key = descriptor.area() == StorageArea.COOKIE ? field.key() : session.storageKey(field.key());
+            String key = descriptor.area() == StorageArea.COOKIE ? field.key() : browser.storageKey(field.key());
             claimed.add(key);
             // The extension's own cookies carry the browser's credential: never shown, whatever a store declares.
-            String stored = session.reservedCookieNames().contains(key) && descriptor.area() == StorageArea.COOKIE
+            String stored = browser.reservedCookieNames().contains(key) && descriptor.area() == StorageArea.COOKIE
                     ? null
                     : held.get(key);
             fields.add(FieldValues.read(field, stored, now));
@@ -220,13 +220,13 @@ public class BrowserStorageJsonRpcService {
 
     /** Cookies outside the stores are not listed: they may be another library's credentials. */
     private static void others(
-            Browser session, StorageArea area, String tabId, Set<String> claimed, List<BrowserView.OtherKey> others) {
-        session.entries(area).forEach((key, stored) -> {
-            if (session.ownsKey(key) && !claimed.contains(key)) {
+            Browser browser, StorageArea area, String tabId, Set<String> claimed, List<BrowserView.OtherKey> others) {
+        browser.entries(area).forEach((key, stored) -> {
+            if (browser.ownsKey(key) && !claimed.contains(key)) {
                 others.add(new BrowserView.OtherKey(
                         area.wireName(),
                         tabId,
-                        key.substring(session.storageKey("").length()),
+                        key.substring(browser.storageKey("").length()),
                         stored));
             }
         });

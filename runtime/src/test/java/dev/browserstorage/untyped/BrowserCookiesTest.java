@@ -1,8 +1,11 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.ChangeSource;
@@ -14,6 +17,7 @@ import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.testing.InMemoryBrowser;
 import dev.browserstorage.testing.ManualClock;

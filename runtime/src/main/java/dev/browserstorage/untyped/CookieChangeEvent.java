@@ -1,4 +1,4 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
 import dev.browserstorage.browser.ChangeSource;
 import dev.browserstorage.cookie.CookieListItem;

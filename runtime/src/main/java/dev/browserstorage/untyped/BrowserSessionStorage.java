@@ -1,5 +1,6 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.BrowserSource;
 
 /**
@@ -10,9 +11,9 @@ public final class BrowserSessionStorage extends UntypedStorage {
     /**
      * Untyped sessionStorage of one browser, or of the current request's browser.
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public BrowserSessionStorage(BrowserSource sessions) {
-        super(sessions, StorageArea.SESSION);
+    public BrowserSessionStorage(BrowserSource browsers) {
+        super(browsers, StorageArea.SESSION);
     }
 }

@@ -1,8 +1,10 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.StorageChange;
 import dev.browserstorage.browser.StorageLimits;

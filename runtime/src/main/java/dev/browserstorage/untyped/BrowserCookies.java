@@ -1,5 +1,8 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.CookieAttributes;
@@ -9,6 +12,7 @@ import dev.browserstorage.browser.StorageListener;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieListItem;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.InvalidCookieException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +50,15 @@ import java.util.function.Consumer;
  * wrote them.
  */
 public final class BrowserCookies {
-    private final BrowserSource sessions;
+    private final BrowserSource browsers;
 
     /**
      * Untyped cookies of one browser, or of the current request's browser.
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public BrowserCookies(BrowserSource sessions) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    public BrowserCookies(BrowserSource browsers) {
+        this.browsers = Objects.requireNonNull(browsers, "browsers");
     }
 
     // ---------------------------------------------------------------- reads
@@ -68,9 +72,9 @@ public final class BrowserCookies {
      */
     public Optional<CookieListItem> get(String name) {
         Objects.requireNonNull(name, "name");
-        Optional<HttpCookies> http = sessions.httpCookies();
+        Optional<HttpCookies> http = browsers.httpCookies();
         Optional<String> value =
-                http.isPresent() ? http.get().cookie(name) : session().readText(StorageArea.COOKIE, name);
+                http.isPresent() ? http.get().cookie(name) : browser().readText(StorageArea.COOKIE, name);
         return value.map(text -> item(name, text));
     }
 
@@ -94,9 +98,9 @@ public final class BrowserCookies {
      */
     public List<CookieListItem> getAll(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        Optional<HttpCookies> http = sessions.httpCookies();
+        Optional<HttpCookies> http = browsers.httpCookies();
         SortedMap<String, String> all =
-                http.isPresent() ? http.get().cookies() : session().entries(StorageArea.COOKIE);
+                http.isPresent() ? http.get().cookies() : browser().entries(StorageArea.COOKIE);
         List<CookieListItem> items = new ArrayList<>();
         for (Map.Entry<String, String> cookie : all.tailMap(prefix).entrySet()) {
             if (!cookie.getKey().startsWith(prefix)) {
@@ -142,7 +146,7 @@ public final class BrowserCookies {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(options, "options");
-        if (deletes(options, session().clock().instant())) {
+        if (deletes(options, browser().clock().instant())) {
             return delete(name, options);
         }
         return submit(Write.setCookie(name, value, options));
@@ -161,7 +165,7 @@ public final class BrowserCookies {
     public CompletionStage<Void> delete(String name) {
         Objects.requireNonNull(name, "name");
         CookieOptions options =
-                session().cookieAttributes(name).map(CookieAttributes::options).orElse(CookieOptions.defaults());
+                browser().cookieAttributes(name).map(CookieAttributes::options).orElse(CookieOptions.defaults());
         return delete(name, options);
     }
 
@@ -186,10 +190,7 @@ public final class BrowserCookies {
 
     /** One cookie write: a {@code Set-Cookie} header inside an HTTP request, else a batch over the socket. */
     private CompletionStage<Void> submit(Write write) {
-        Optional<HttpCookies> http = sessions.httpCookies();
-        return http.isPresent()
-                ? session().writeToResponse(http.get(), List.of(write))
-                : session().write(List.of(write));
+        return browser().writeCookies(browsers.httpCookies(), List.of(write));
     }
 
     private static boolean deletes(CookieOptions options, Instant now) {
@@ -211,7 +212,7 @@ public final class BrowserCookies {
     public Registration onChange(String name, Consumer<? super CookieChangeEvent> listener) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listener, "listener");
-        return session().addListener(StorageArea.COOKIE, name, forward(listener));
+        return browser().addListener(StorageArea.COOKIE, name, forward(listener));
     }
 
     /**
@@ -226,30 +227,30 @@ public final class BrowserCookies {
     public Registration onPrefixChange(String prefix, Consumer<? super CookieChangeEvent> listener) {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(listener, "listener");
-        return session().addPrefixListener(StorageArea.COOKIE, prefix, forward(listener));
+        return browser().addPrefixListener(StorageArea.COOKIE, prefix, forward(listener));
     }
 
     private StorageListener forward(Consumer<? super CookieChangeEvent> listener) {
-        Browser session = session();
-        return change -> listener.accept(event(session, change));
+        Browser browser = browser();
+        return change -> listener.accept(event(browser, change));
     }
 
-    private static CookieChangeEvent event(Browser session, StorageChange change) {
+    private static CookieChangeEvent event(Browser browser, StorageChange change) {
         if (change.isRemoval()) {
             CookieListItem gone =
                     new CookieListItem(change.key(), change.previous().orElse(""), null, null);
             return new CookieChangeEvent(List.of(), List.of(gone), change.source());
         }
         return new CookieChangeEvent(
-                List.of(item(session, change.key(), change.newValue())), List.of(), change.source());
+                List.of(item(browser, change.key(), change.newValue())), List.of(), change.source());
     }
 
     private CookieListItem item(String name, String value) {
-        return item(session(), name, value);
+        return item(browser(), name, value);
     }
 
-    private static CookieListItem item(Browser session, String name, String value) {
-        Optional<CookieAttributes> attributes = session.cookieAttributes(name);
+    private static CookieListItem item(Browser browser, String name, String value) {
+        Optional<CookieAttributes> attributes = browser.cookieAttributes(name);
         return new CookieListItem(
                 name,
                 value,
@@ -257,7 +258,7 @@ public final class BrowserCookies {
                 attributes.flatMap(CookieAttributes::expiresAt).orElse(null));
     }
 
-    private Browser session() {
-        return sessions.current();
+    private Browser browser() {
+        return browsers.current();
     }
 }

@@ -1,4 +1,4 @@
-package dev.browserstorage;
+package dev.browserstorage.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.BrowserSource;
 
 /**
@@ -18,9 +19,9 @@ public final class BrowserLocalStorage extends UntypedStorage {
     /**
      * Untyped localStorage of one browser, or of the current request's browser.
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public BrowserLocalStorage(BrowserSource sessions) {
-        super(sessions, StorageArea.LOCAL);
+    public BrowserLocalStorage(BrowserSource browsers) {
+        super(browsers, StorageArea.LOCAL);
     }
 }

@@ -1,4 +1,4 @@
-package dev.browserstorage;
+package dev.browserstorage.codec;
 
 /**
  * Counts the UTF-8 bytes of a text without encoding it, as the limits need on every write (a value

@@ -1,6 +1,6 @@
-package dev.browserstorage;
+package dev.browserstorage.cookie;
 
-import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.BrowserStorageException;
 
 /**
  * A cookie that a browser would refuse or silently drop: the broken rule is in {@link #rule()} and

@@ -1,5 +1,9 @@
-package dev.browserstorage;
+package dev.browserstorage.untyped;
 
+import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.QuotaExceededException;
+import dev.browserstorage.Registration;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageChange;
@@ -29,14 +33,14 @@ abstract class UntypedStorage {
     /** Keys the glue keeps for itself ({@code <app>:__bs.applied}); never user data. */
     private static final String RESERVED = "__bs.";
 
-    private final BrowserSource sessions;
+    private final BrowserSource browsers;
     private final StorageArea area;
     private final String prefix;
 
-    UntypedStorage(BrowserSource sessions, StorageArea area) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    UntypedStorage(BrowserSource browsers, StorageArea area) {
+        this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.area = area;
-        this.prefix = sessions.appId() + ":";
+        this.prefix = browsers.appId() + ":";
     }
 
     /**
@@ -50,7 +54,7 @@ abstract class UntypedStorage {
      * @throws NotHydratedException before the browser has sent what it holds
      */
     public <T> Optional<T> get(String key, Class<T> type) {
-        String text = session().readText(area, browserKey(key)).orElse(null);
+        String text = browser().readText(area, browserKey(key)).orElse(null);
         if (text == null) {
             return Optional.empty();
         }
@@ -58,7 +62,7 @@ abstract class UntypedStorage {
         try {
             if (isEnvelope(text)) {
                 Expiring<T> value = Expiring.decode(codec, text);
-                return value.isExpiredAt(session().clock().millis())
+                return value.isExpiredAt(browser().clock().millis())
                         ? Optional.empty()
                         : Optional.ofNullable(value.value());
             }
@@ -94,7 +98,7 @@ abstract class UntypedStorage {
      * @throws QuotaExceededException if it would pass a limit; nothing is sent
      */
     public CompletionStage<Void> set(String key, Object value) {
-        return session().write(List.of(write(key, value, null)));
+        return browser().write(List.of(write(key, value, null)));
     }
 
     /**
@@ -110,7 +114,7 @@ abstract class UntypedStorage {
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive, was " + ttl);
         }
-        return session().write(List.of(write(key, value, ttl)));
+        return browser().write(List.of(write(key, value, ttl)));
     }
 
     /**
@@ -120,7 +124,7 @@ abstract class UntypedStorage {
      * @return completes when the browser has removed it
      */
     public CompletionStage<Void> remove(String key) {
-        return session().write(List.of(Write.remove(area, browserKey(key))));
+        return browser().write(List.of(Write.remove(area, browserKey(key))));
     }
 
     /**
@@ -136,7 +140,7 @@ abstract class UntypedStorage {
     /** @return every key of the app in this area, without the app's prefix, sorted */
     public SortedSet<String> keys() {
         SortedSet<String> keys = new TreeSet<>();
-        for (String key : session().entries(area).keySet()) {
+        for (String key : browser().entries(area).keySet()) {
             String own = key.substring(prefix.length());
             if (!own.startsWith(RESERVED)) {
                 keys.add(own);
@@ -155,7 +159,7 @@ abstract class UntypedStorage {
         for (String key : keys()) {
             writes.add(Write.remove(area, prefix + key));
         }
-        return session().write(writes);
+        return browser().write(writes);
     }
 
     /**
@@ -168,7 +172,7 @@ abstract class UntypedStorage {
     public Registration onChange(String key, Consumer<StorageChange> listener) {
         Objects.requireNonNull(listener, "listener");
         StorageListener forward = listener::accept;
-        return session().addListener(area, browserKey(key), forward);
+        return browser().addListener(area, browserKey(key), forward);
     }
 
     private Write write(String key, Object value, Duration ttl) {
@@ -180,7 +184,7 @@ abstract class UntypedStorage {
         ValueCodec<Object> codec = (ValueCodec<Object>) Codecs.json(value.getClass());
         String text = ttl == null
                 ? codec.encode(value)
-                : Expiring.encode(codec, value, session().clock().millis() + ttl.toMillis());
+                : Expiring.encode(codec, value, browser().clock().millis() + ttl.toMillis());
         return Write.set(area, browserKey, text);
     }
 
@@ -203,7 +207,7 @@ abstract class UntypedStorage {
         return text.startsWith("{\"expires\":");
     }
 
-    private Browser session() {
-        return area == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
+    private Browser browser() {
+        return area == StorageArea.SESSION ? browsers.currentTab() : browsers.current();
     }
 }
