@@ -40,6 +40,7 @@ public final class StoreAccess {
     private final BrowserSource sessions;
     private final StoreDescriptor descriptor;
     private final String[] browserKeys;
+    private final Field<?>[] handles;
 
     /**
      * Binds a store to its browsers: one fixed session, or the current request's.
@@ -55,11 +56,36 @@ public final class StoreAccess {
         for (StoreField<?> field : descriptor.fields()) {
             browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : prefix + field.key();
         }
+        this.handles = new Field<?>[browserKeys.length];
+        for (StoreField<?> field : descriptor.fields()) {
+            handles[field.ordinal()] = new Field<>(this, field);
+        }
     }
 
-    /** @return the session of the current call's browser, or of its tab for a sessionStorage store */
-    public Browser session() {
+    /** @return the current call's browser, or its tab for a sessionStorage store */
+    public Browser browser() {
         return descriptor.area() == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
+    }
+
+    /**
+     * The handle of one of the store's fields, bound to this store's browsers.
+     *
+     * @param field one of the store's fields
+     * @param <T> its type
+     * @return the handle (the same instance on every call)
+     * @throws IllegalArgumentException if the field is not one of this store's
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Field<T> field(StoreField<T> field) {
+        return (Field<T>) handles[checkOwn(field).ordinal()];
+    }
+
+    private <T> StoreField<T> checkOwn(StoreField<T> field) {
+        if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
+            throw new IllegalArgumentException(
+                    "Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
+        }
+        return field;
     }
 
     /** @return the store's descriptor */
@@ -96,7 +122,7 @@ public final class StoreAccess {
                     .map(decoded -> StoreAccess.<T>cast(decoded.value))
                     .orElse(field.defaultValue());
         }
-        Browser session = session();
+        Browser session = browser();
         return typedValue(session, field, session.read(field.area(), browserKey(field)));
     }
 
@@ -138,7 +164,7 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).isPresent();
         }
-        Browser session = session();
+        Browser session = browser();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
@@ -164,7 +190,7 @@ public final class StoreAccess {
         if (descriptor.area() == StorageArea.COOKIE && sessions.httpCookies().isPresent()) {
             return true;
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         return session != null && session.isHydrated();
     }
 
@@ -179,7 +205,7 @@ public final class StoreAccess {
         if (http(field).isPresent()) {
             return true;
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         return session != null && session.knows(field.area(), browserKey(field));
     }
 
@@ -197,24 +223,20 @@ public final class StoreAccess {
      * @return the value, or the field's default if the server does not know it
      */
     public <T> T getOrDefault(StoreField<T> field) {
-        if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
-            throw new IllegalArgumentException(
-                    "Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
-        }
-        if (http(field).isPresent()) {
+        if (http(checkOwn(field)).isPresent()) {
             return get(field);
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         if (session == null || !session.knows(field.area(), browserKey(field))) {
             return field.defaultValue();
         }
         return typedValue(session, field, session.readKnown(field.area(), browserKey(field)));
     }
 
-    /** The session of this call, or {@code null} where {@link #session()} would throw: no tab, no browser. */
-    private Browser sessionIfAny() {
+    /** The session of this call, or {@code null} where {@link #browser()} would throw: no tab, no browser. */
+    private Browser browserIfAny() {
         try {
-            return session();
+            return browser();
         } catch (NotHydratedException | IllegalStateException e) {
             return null;
         }
@@ -303,7 +325,7 @@ public final class StoreAccess {
     /**
      * Sets a field with a lifetime of its own.
      *
-     * @param field a localStorage or sessionStorage field
+     * @param field a localStorage or sessionStorage field with a declared lifetime
      * @param value the value, or {@code null} to remove it
      * @param ttl how long the value lives, positive
      * @param <T> its type
@@ -317,7 +339,12 @@ public final class StoreAccess {
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive, was " + ttl);
         }
-        return session().write(List.of(write(field, value, ttl)));
+        if (!field.expires()) {
+            // Its readers take the stored text as a plain value: an expiry envelope would not decode.
+            throw new IllegalArgumentException("Field " + field.name() + " of " + descriptor.typeName()
+                    + " has no declared lifetime: declare one with @Ttl to give it one per write");
+        }
+        return browser().write(List.of(write(field, value, ttl)));
     }
 
     /**
@@ -369,7 +396,7 @@ public final class StoreAccess {
     private <T> String storedText(StoreField<T> field, T value, Duration ttl) {
         if (field.area() != StorageArea.COOKIE && (ttl != null || field.expires())) {
             Duration lifetime = ttl != null ? ttl : field.ttl().orElseThrow();
-            return Expiring.encode(field.codec(), value, session().clock().millis() + lifetime.toMillis());
+            return Expiring.encode(field.codec(), value, browser().clock().millis() + lifetime.toMillis());
         }
         return field.storedCodec().encode(value);
     }
@@ -398,6 +425,15 @@ public final class StoreAccess {
                 : session().write(writes);
     }
 
+    /**
+     * {@link #browser()} under its old name, for {@link #submit} alone: that body is rewritten on
+     * the cookie-policy branch, and stays as it was here so the two merge cleanly. Fold into {@code
+     * browser()} after the merge.
+     */
+    private Browser session() {
+        return browser();
+    }
+
     private Optional<HttpCookies> http(StoreField<?> field) {
         return field.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
     }
@@ -408,7 +444,7 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).orElse(null);
         }
-        StoredValue stored = session().read(field.area(), browserKey(field));
+        StoredValue stored = browser().read(field.area(), browserKey(field));
         return stored == null ? null : stored.text();
     }
 
@@ -424,7 +460,7 @@ public final class StoreAccess {
      */
     public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
         Objects.requireNonNull(listener, "listener");
-        return session().addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
+        return browser().addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
     }
 
     /**
@@ -448,7 +484,7 @@ public final class StoreAccess {
     }
 
     private <T> T valueOf(StoreField<T> field, String text) {
-        Browser session = session();
+        Browser session = browser();
         if (text == null) {
             return field.defaultValue();
         }
@@ -486,7 +522,7 @@ public final class StoreAccess {
      */
     public final class Batch {
         private final List<Write> writes = new ArrayList<>();
-        private final Browser session = StoreAccess.this.session();
+        private final Browser session = StoreAccess.this.browser();
 
         private Batch() {}
 

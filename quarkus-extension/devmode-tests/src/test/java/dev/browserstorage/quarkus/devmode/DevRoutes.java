@@ -30,6 +30,7 @@ public class DevRoutes {
     void stores(RoutingContext context) {
         context.response()
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
-                .end("theme=" + prefs.getThemeOrDefault() + " lang=" + cookies.getLangOrDefault());
+                .end("theme=" + prefs.theme().orDefault() + " lang="
+                        + cookies.lang().orDefault());
     }
 }
