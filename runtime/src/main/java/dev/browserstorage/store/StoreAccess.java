@@ -3,17 +3,13 @@ package dev.browserstorage.store;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.Utf8;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
-import dev.browserstorage.browser.Snapshot;
-import dev.browserstorage.browser.StorageChange;
 import dev.browserstorage.browser.StoredValue;
 import dev.browserstorage.browser.Write;
-import dev.browserstorage.codec.Expiring;
-import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.store.StoredText.Decoded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +114,8 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get()
                     .cookie(browserKey(field))
-                    .map(text -> decode(field, text, Long.MAX_VALUE))
-                    .map(decoded -> StoreAccess.<T>cast(decoded.value))
+                    .map(text -> StoredText.decode(field, browserKey(field), text, Long.MAX_VALUE))
+                    .map(decoded -> StoreAccess.<T>cast(decoded.value()))
                     .orElse(field.defaultValue());
         }
         Browser session = browser();
@@ -132,24 +128,28 @@ public final class StoreAccess {
             return field.defaultValue();
         }
         Object memo = stored.memo();
-        if (memo instanceof Decoded && ((Decoded) memo).field == field) {
-            Decoded decoded = (Decoded) memo;
-            if (decoded.expiresAtMillis == Long.MAX_VALUE || session.clock().millis() < decoded.expiresAtMillis) {
+        if (memo instanceof Decoded decoded && decoded.field() == field) {
+            if (!decoded.expiredAt(session.clock().millis())) {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
-                return field.codec().producesImmutableValues() || !decoded.valid
-                        ? cast(decoded.value)
-                        : cast(decode(field, stored.text(), session.limits().maxValueBytes()).value);
+                return field.codec().producesImmutableValues() || !decoded.valid()
+                        ? cast(decoded.value())
+                        : cast(decode(session, field, stored.text()).value());
             }
             dropExpired(session, field, stored);
             return field.defaultValue();
         }
-        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
+        Decoded decoded = decode(session, field, stored.text());
         stored.memo(decoded);
-        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
+        if (decoded.expiredAt(session.clock().millis())) {
             dropExpired(session, field, stored);
             return field.defaultValue();
         }
-        return cast(decoded.value);
+        return cast(decoded.value());
+    }
+
+    private Decoded decode(Browser session, StoreField<?> field, String text) {
+        return StoredText.decode(
+                field, browserKey(field), text, session.limits().maxValueBytes());
     }
 
     /**
@@ -172,8 +172,8 @@ public final class StoreAccess {
         if (!field.expires()) {
             return true;
         }
-        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
-        return decoded.valid && session.clock().millis() < decoded.expiresAtMillis;
+        Decoded decoded = decode(session, field, stored.text());
+        return decoded.valid() && session.clock().millis() < decoded.expiresAtMillis();
     }
 
     // ---------------------------------------------------------------- reads that never wait (templates)
@@ -240,53 +240,6 @@ public final class StoreAccess {
         } catch (NotHydratedException | IllegalStateException e) {
             return null;
         }
-    }
-
-    /**
-     * Decodes a stored text; one over {@code maxValueBytes} (for localStorage and sessionStorage,
-     * where the caller has the session's limit at hand) reads as the default.
-     */
-    private <T> Decoded decode(StoreField<T> field, String text, long maxValueBytes) {
-        if (field.area() != StorageArea.COOKIE) {
-            if (Snapshot.OVER_LIMIT.equals(text)) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Stored value of " + field.area().wireName() + " key '"
-                                + browserKey(field) + "' was over the limit of " + maxValueBytes
-                                + " bytes when the browser"
-                                + " reported it, reading the default instead");
-                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-            }
-            // A value no write of ours could have stored (edited by hand, or by another script) is
-            // not handed to the application, however well it decodes.
-            long bytes = Utf8.length(text);
-            if (bytes > maxValueBytes) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Stored value of " + field.area().wireName() + " key '"
-                                + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + maxValueBytes
-                                + ", reading the default instead");
-                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-            }
-        }
-        try {
-            Expiring<T> value = decodeText(field, text);
-            return new Decoded(
-                    field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);
-        } catch (ValueDecodingException e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "Stored value of " + field.area().wireName() + " key '" + browserKey(field) + "' is not a valid "
-                            + field.codec().typeName() + ", reading the default instead: " + e.getMessage());
-            return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-        }
-    }
-
-    private static <T> Expiring<T> decodeText(StoreField<T> field, String text) {
-        if (field.expires()) {
-            return Expiring.decode(field.codec(), text);
-        }
-        return new Expiring<>(field.storedCodec().decode(text), Long.MAX_VALUE);
     }
 
     private void dropExpired(Browser session, StoreField<?> field, StoredValue stored) {
@@ -377,15 +330,15 @@ public final class StoreAccess {
      *
      * @return the batch
      */
-    public Batch batch() {
-        return new Batch();
+    public FieldBatch batch() {
+        return new FieldBatch(this);
     }
 
-    private <T> Write write(StoreField<T> field, T value, Duration ttl) {
+    <T> Write write(StoreField<T> field, T value, Duration ttl) {
         if (value == null) {
             return removal(field);
         }
-        String text = storedText(field, value, ttl);
+        String text = StoredText.encode(field, value, ttl, browser().clock().millis());
         if (field.area() == StorageArea.COOKIE) {
             return Write.setCookie(
                     browserKey(field), text, field.cookieOptions().orElseThrow());
@@ -393,15 +346,7 @@ public final class StoreAccess {
         return Write.set(field.area(), browserKey(field), text);
     }
 
-    private <T> String storedText(StoreField<T> field, T value, Duration ttl) {
-        if (field.area() != StorageArea.COOKIE && (ttl != null || field.expires())) {
-            Duration lifetime = ttl != null ? ttl : field.ttl().orElseThrow();
-            return Expiring.encode(field.codec(), value, browser().clock().millis() + lifetime.toMillis());
-        }
-        return field.storedCodec().encode(value);
-    }
-
-    private Write removal(StoreField<?> field) {
+    Write removal(StoreField<?> field) {
         if (field.area() == StorageArea.COOKIE) {
             CookieOptions options = field.cookieOptions().orElseThrow();
             return Write.deleteCookie(browserKey(field), options);
@@ -438,8 +383,13 @@ public final class StoreAccess {
         return field.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
     }
 
-    /** The stored text a reader sees now: from the HTTP exchange for cookies inside one, else the session. */
-    private String currentText(StoreField<?> field) {
+    /** Sends writes as one batch: {@link #submit}, for {@link FieldBatch}. */
+    CompletionStage<Void> send(List<Write> writes) {
+        return submit(writes);
+    }
+
+    /** The stored text a reader sees now: from the HTTP exchange for cookies inside one, else the browser. */
+    String currentText(StoreField<?> field) {
         Optional<HttpCookies> http = http(field);
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).orElse(null);
@@ -460,7 +410,11 @@ public final class StoreAccess {
      */
     public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
         Objects.requireNonNull(listener, "listener");
-        return browser().addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
+        return browser()
+                .addListener(
+                        field.area(),
+                        browserKey(field),
+                        change -> listener.accept(StoredText.typed(field, browserKey(field), change, browser())));
     }
 
     /**
@@ -478,106 +432,8 @@ public final class StoreAccess {
         return () -> registrations.forEach(Registration::remove);
     }
 
-    private <T> ValueChange<T> typed(StoreField<T> field, StorageChange change) {
-        return new ValueChange<>(
-                field.name(), valueOf(field, change.oldValue()), valueOf(field, change.newValue()), change.source());
-    }
-
-    private <T> T valueOf(StoreField<T> field, String text) {
-        Browser session = browser();
-        if (text == null) {
-            return field.defaultValue();
-        }
-        Decoded decoded = decode(field, text, session.limits().maxValueBytes());
-        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
-            return field.defaultValue();
-        }
-        return cast(decoded.value);
-    }
-
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object value) {
         return (T) value;
-    }
-
-    /** A decoded stored text, memoised on the {@link StoredValue} it came from. */
-    private static final class Decoded {
-        final StoreField<?> field;
-        final Object value;
-        final long expiresAtMillis;
-        final boolean valid;
-
-        Decoded(StoreField<?> field, Object value, long expiresAtMillis, boolean valid) {
-            this.field = field;
-            this.value = value;
-            this.expiresAtMillis = expiresAtMillis;
-            this.valid = valid;
-        }
-    }
-
-    /**
-     * Field changes sent together, as one batch with one acknowledgement. A field is sent only if
-     * its new value differs from what a reader sees now (absent fields compare with their default),
-     * so writing back an unchanged object sends nothing.
-     */
-    public final class Batch {
-        private final List<Write> writes = new ArrayList<>();
-        private final Browser session = StoreAccess.this.browser();
-
-        private Batch() {}
-
-        /**
-         * Adds a field's value if it differs from what a reader sees now.
-         *
-         * @param field the field
-         * @param value the new value, or {@code null} to remove it
-         * @param <T> its type
-         * @return this batch
-         */
-        public <T> Batch set(StoreField<T> field, T value) {
-            String stored = currentText(field);
-            if (value == null) {
-                if (stored != null) {
-                    writes.add(removal(field));
-                }
-                return this;
-            }
-            String newJson = field.codec().encode(value);
-            String currentJson = currentJson(field, stored);
-            if (!newJson.equals(currentJson)) {
-                writes.add(write(field, value, field.ttl().orElse(null)));
-            }
-            return this;
-        }
-
-        private <T> String currentJson(StoreField<T> field, String stored) {
-            if (stored == null) {
-                return field.defaultText().orElse(null);
-            }
-            try {
-                Expiring<T> current = decodeText(field, stored);
-                if (current.value() == null
-                        || current.isExpiredAt(session.clock().millis())) {
-                    return field.defaultText().orElse(null);
-                }
-                return field.codec().encode(current.value());
-            } catch (ValueDecodingException e) {
-                return null; // unreadable: any value repairs it
-            }
-        }
-
-        /** @return how many fields this batch will send */
-        public int size() {
-            return writes.size();
-        }
-
-        /**
-         * Sends the changed fields, if any.
-         *
-         * @return completes when the browser has stored them (at once if nothing changed)
-         */
-        public CompletionStage<Void> commit() {
-            return submit(writes);
-        }
     }
 }
