@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The reads templates use ({@code get<Field>OrDefault()}, docs/templates.md), against the plain
+ * The reads templates use ({@code <field>().orDefault()}, docs/templates.md), against the plain
  * getter: on a hydrated session, where both answer from the session's view, and on a session the
  * browser has not hydrated yet, where the read looks for a pending server write of the key among
  * all pending writes (one, or the default limit of 1000, the font size's last).
