@@ -290,19 +290,18 @@ public final class ModelBuilder {
         }
         try {
             Tree tree = trees.getTree(field);
-            ExpressionTree initializer = tree instanceof VariableTree ? ((VariableTree) tree).getInitializer() : null;
-            if (initializer instanceof LiteralTree) {
-                return Optional.ofNullable(((LiteralTree) initializer).getValue());
+            ExpressionTree initializer = tree instanceof VariableTree variable ? variable.getInitializer() : null;
+            if (initializer instanceof LiteralTree literal) {
+                return Optional.ofNullable(literal.getValue());
             }
             if (type.kind() == ValueType.Kind.ENUM && initializer != null) {
                 String constant = lastIdentifier(initializer);
                 return type.enumConstants().contains(constant) ? Optional.of(constant) : Optional.empty();
             }
-            if (initializer instanceof MethodInvocationTree
-                    && ((MethodInvocationTree) initializer).getArguments().isEmpty()) {
+            if (initializer instanceof MethodInvocationTree invocation
+                    && invocation.getArguments().isEmpty()) {
                 // List.of(), Set.of(), Map.of(): the common "empty by default" initializers.
-                String call =
-                        ((MethodInvocationTree) initializer).getMethodSelect().toString();
+                String call = invocation.getMethodSelect().toString();
                 if (call.matches("(java\\.util\\.)?(List|Set)\\.of")
                         && (type.kind() == ValueType.Kind.LIST || type.kind() == ValueType.Kind.SET)) {
                     return Optional.of(List.of());

@@ -265,9 +265,9 @@ public final class StoreWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(
                         "Binds this store to its browsers: one {@code Browser}, or a source that finds the current\n"
-                                + "request's browser (how the Quarkus extension injects it).\n\n@param sessions where each call finds its browser\n")
-                .addParameter(BROWSER_SOURCE, "sessions")
-                .addStatement("this.access = new $T(sessions, DESCRIPTOR)", STORE_ACCESS)
+                                + "request's browser (how the Quarkus extension injects it).\n\n@param browsers where each call finds its browser\n")
+                .addParameter(BROWSER_SOURCE, "browsers")
+                .addStatement("this.access = new $T(browsers, DESCRIPTOR)", STORE_ACCESS)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("browser")
                 .addModifiers(Modifier.PUBLIC)

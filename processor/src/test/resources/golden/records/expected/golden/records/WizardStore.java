@@ -62,10 +62,10 @@ public final class WizardStore implements TypedStore {
      * Binds this store to its browsers: one {@code Browser}, or a source that finds the current
      * request's browser (how the Quarkus extension injects it).
      *
-     * @param sessions where each call finds its browser
+     * @param browsers where each call finds its browser
      */
-    public WizardStore(BrowserSource sessions) {
-        this.access = new StoreAccess(sessions, DESCRIPTOR);
+    public WizardStore(BrowserSource browsers) {
+        this.access = new StoreAccess(browsers, DESCRIPTOR);
     }
 
     /**
