@@ -133,8 +133,8 @@ class DevModeEditsTest {
                                 "    DevCookiesStore cookies;",
                                 "    DevCookiesStore cookies;\n\n    @Inject\n    DevDraftStore draft;")
                         .replace(
-                                "+ \" lang=\" + cookies.lang().orDefault()",
-                                "+ \" lang=\" + cookies.lang().orDefault() + \" draft=\" + draft.text().orDefault()"));
+                                "\" lang=\" + cookies.lang().orDefault()",
+                                "\" lang=\" + cookies.lang().orDefault() + \" draft=\" + draft.text().orDefault()"));
         assertPage("colour=light fontSize=14 lang=fr draft=empty");
         assertStores(Map.of(
                 "DevCookies",
