@@ -125,7 +125,7 @@ public class SettingsResource {
     @DELETE
     @Path("searches")
     public CompletionStage<Response> clearSearches() {
-        return StorageErrors.afterAck(prefs.removeRecentSearches(), prefs.get());
+        return StorageErrors.afterAck(prefs.recentSearches().remove(), prefs.get());
     }
 
     /**

@@ -108,7 +108,7 @@ class BoundFieldsTest extends DemoAppTestBase {
         notify.onChange(heard::add);
         PreferencesStore prefs = new PreferencesStore(session());
         List<ValueChange<Integer>> sizes = new CopyOnWriteArrayList<>();
-        prefs.onFontSizeChange(sizes::add);
+        prefs.fontSize().onChange(sizes::add);
 
         page.<HtmlCheckBoxInput>getHtmlElementById("notify-email").click();
         page.<HtmlRadioButtonInput>getFirstByXPath("//input[@name='digest'][@value='WEEKLY']")
@@ -128,7 +128,7 @@ class BoundFieldsTest extends DemoAppTestBase {
                 .containsEntry(DIGEST, "\"WEEKLY\"")
                 .containsEntry(TOPICS, "[\"SECURITY\",\"EVENTS\"]")
                 .containsEntry(FONT_SIZE, "20");
-        assertThat(notify.getEmail()).isFalse();
+        assertThat(notify.isEmail()).isFalse();
         assertThat(notify.getDigest()).isEqualTo(Digest.WEEKLY);
         assertThat(notify.getTopics()).containsExactly(Topic.SECURITY, Topic.EVENTS);
         assertThat(heard)

@@ -65,7 +65,7 @@ class GeneratedStoresTest {
         assertThat(prefs.getFontSize()).isEqualTo(14);
         assertThat(prefs.getLanguage()).isEqualTo("en");
         assertThat(prefs.getRecentSearches()).isEmpty();
-        assertThat(prefs.hasTheme()).isFalse();
+        assertThat(prefs.theme().isSet()).isFalse();
         Preferences whole = prefs.get();
         assertThat(whole.theme).isEqualTo(Theme.LIGHT);
         assertThat(whole.fontSize).isEqualTo(14);
@@ -108,7 +108,7 @@ class GeneratedStoresTest {
         browser.preload(StorageArea.LOCAL, "demo:prefs.fontSize", "16");
         browser.connect();
         List<ValueChange<Integer>> changes = new ArrayList<>();
-        prefs.onFontSizeChange(changes::add);
+        prefs.fontSize().onChange(changes::add);
 
         CompletableFuture<Void> done = prefs.setFontSize(20).toCompletableFuture();
         assertThat(prefs.getFontSize()).isEqualTo(20);
@@ -236,7 +236,7 @@ class GeneratedStoresTest {
     void browserSideChangesReachTypedListeners() {
         browser.connect();
         List<ValueChange<Theme>> changes = new ArrayList<>();
-        prefs.onThemeChange(changes::add);
+        prefs.theme().onChange(changes::add);
 
         browser.changeInBrowser(StorageArea.LOCAL, "demo:prefs.theme", "\"SYSTEM\"");
 
@@ -308,7 +308,7 @@ class GeneratedStoresTest {
         assertThat(draft.getBody()).isEqualTo("Dear team,");
         clock.advance(Duration.ofMinutes(1));
         assertThat(draft.getBody()).as("expired: reads as the default").isEmpty();
-        assertThat(draft.hasBody()).isFalse();
+        assertThat(draft.body().isSet()).isFalse();
         browser.deliver();
         assertThat(browser.storage(StorageArea.SESSION))
                 .as("and dropped from the browser")
@@ -320,7 +320,7 @@ class GeneratedStoresTest {
         SessionDraftStore draft = new SessionDraftStore(session);
         browser.connect();
 
-        draft.setSubject("Hi", Duration.ofMinutes(5));
+        draft.subject().set("Hi", Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(6));
 
         assertThat(draft.getSubject()).isEmpty();
@@ -347,7 +347,7 @@ class GeneratedStoresTest {
         assertThat(batch.writes().get(0).cookieOptions().secure()).isTrue();
         browser.deliver();
         assertThat(browser.storage(StorageArea.COOKIE)).containsEntry("consent_analytics", "true");
-        assertThat(consent.getAnalytics()).isTrue();
-        assertThat(consent.getMarketing()).isFalse();
+        assertThat(consent.isAnalytics()).isTrue();
+        assertThat(consent.isMarketing()).isFalse();
     }
 }

@@ -240,7 +240,7 @@ class FieldDiagnosticsTest {
     }
 
     @Test
-    void aFieldNamedLikeAnotherFieldsValueOrDefaultReadWouldClashInTheStore() {
+    void aFieldNamedLikeAnotherFieldsReadWithADefaultIsStoredSinceThatReadIsOnTheHandle() {
         SourceFile source = SourceFile.of("test.Prefs", """
                 package test;
 
@@ -255,12 +255,63 @@ class FieldDiagnosticsTest {
 
         Compilation compilation = compile(source);
 
+        assertThat(compilation).succeededWithoutWarnings();
+        Assertions.assertThat(compilation.generatedSourceFile("test.PrefsStore"))
+                .isPresent();
+    }
+
+    static Stream<Arguments> methodNameClashes() {
+        return Stream.of(
+                // the getter isKnown() is the store's own
+                Arguments.of(
+                        "public String theme;",
+                        "public boolean known;",
+                        "known",
+                        "isKnown",
+                        "every store has for itself",
+                        "known"),
+                // the handle clear() is the store's own; the message offers @Key to keep the stored name
+                Arguments.of(
+                        "public String theme;",
+                        "@Key(\"cleared\") public boolean clear;",
+                        "clear",
+                        "clear",
+                        "every store has for itself",
+                        "cleared"),
+                // the handle getTitle() is the getter of field title
+                Arguments.of(
+                        "public String title;",
+                        "public String getTitle;",
+                        "getTitle",
+                        "getTitle",
+                        "field 'title' takes",
+                        "getTitle"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("methodNameClashes")
+    void aFieldWhoseHandleOrGetterIsAMethodTheStoreHasAlreadyIsRefused(
+            String first, String second, String field, String method, String holder, String key) {
+        SourceFile source = SourceFile.of("test.Prefs", """
+                package test;
+
+                import dev.browserstorage.annotation.Key;
+                import dev.browserstorage.annotation.LocalStorage;
+
+                @LocalStorage
+                public class Prefs {
+                    %s
+                    %s
+                }
+                """.formatted(first, second));
+
+        Compilation compilation = compile(source);
+
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContainingMatch(exactly(
-                        Message.OR_DEFAULT_CLASH, "themeOrDefault", "test.Prefs", "ThemeOrDefault", "theme", "Theme"))
+                .hadErrorContainingMatch(exactly(Message.METHOD_NAME_CLASH, field, "test.Prefs", method, holder, key))
                 .inFile(source.file())
-                .onLine(source.lineOf("public String themeOrDefault"));
+                .onLine(source.lineOf(second));
         assertThat(compilation).hadErrorCount(1);
     }
 }

@@ -6,14 +6,10 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
-import dev.browserstorage.browser.Snapshot;
-import dev.browserstorage.browser.StorageChange;
 import dev.browserstorage.browser.StoredValue;
 import dev.browserstorage.browser.Write;
-import dev.browserstorage.codec.Expiring;
-import dev.browserstorage.codec.Utf8;
-import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.store.StoredText.Decoded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,29 +33,55 @@ import java.util.function.Consumer;
 public final class StoreAccess {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
 
-    private final BrowserSource sessions;
+    private final BrowserSource browsers;
     private final StoreDescriptor descriptor;
     private final String[] browserKeys;
+    private final Field<?>[] handles;
 
     /**
      * Binds a store to its browsers: one fixed session, or the current request's.
      *
-     * @param sessions where each call finds its browser's session
+     * @param browsers where each call finds its browser
      * @param descriptor the store
      */
-    public StoreAccess(BrowserSource sessions, StoreDescriptor descriptor) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    public StoreAccess(BrowserSource browsers, StoreDescriptor descriptor) {
+        this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.browserKeys = new String[descriptor.fields().size()];
-        String prefix = sessions.appId() + ":";
+        String prefix = browsers.appId() + ":";
         for (StoreField<?> field : descriptor.fields()) {
             browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : prefix + field.key();
         }
+        this.handles = new Field<?>[browserKeys.length];
+        for (StoreField<?> field : descriptor.fields()) {
+            handles[field.ordinal()] = new Field<>(this, field);
+        }
     }
 
-    /** @return the session of the current call's browser, or of its tab for a sessionStorage store */
-    public Browser session() {
-        return descriptor.area() == StorageArea.SESSION ? sessions.currentTab() : sessions.current();
+    /** @return the current call's browser, or its tab for a sessionStorage store */
+    public Browser browser() {
+        return descriptor.area() == StorageArea.SESSION ? browsers.currentTab() : browsers.current();
+    }
+
+    /**
+     * The handle of one of the store's fields, bound to this store's browsers.
+     *
+     * @param field one of the store's fields
+     * @param <T> its type
+     * @return the handle (the same instance on every call)
+     * @throws IllegalArgumentException if the field is not one of this store's
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Field<T> field(StoreField<T> field) {
+        return (Field<T>) handles[checkOwn(field).ordinal()];
+    }
+
+    private <T> StoreField<T> checkOwn(StoreField<T> field) {
+        if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
+            throw new IllegalArgumentException(
+                    "Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
+        }
+        return field;
     }
 
     /** @return the store's descriptor */
@@ -92,11 +114,11 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get()
                     .cookie(browserKey(field))
-                    .map(text -> decode(field, text, Long.MAX_VALUE))
-                    .map(decoded -> StoreAccess.<T>cast(decoded.value))
+                    .map(text -> StoredText.decode(field, browserKey(field), text, Long.MAX_VALUE))
+                    .map(decoded -> StoreAccess.<T>cast(decoded.value()))
                     .orElse(field.defaultValue());
         }
-        Browser session = session();
+        Browser session = browser();
         return typedValue(session, field, session.read(field.area(), browserKey(field)));
     }
 
@@ -106,24 +128,28 @@ public final class StoreAccess {
             return field.defaultValue();
         }
         Object memo = stored.memo();
-        if (memo instanceof Decoded && ((Decoded) memo).field == field) {
-            Decoded decoded = (Decoded) memo;
-            if (decoded.expiresAtMillis == Long.MAX_VALUE || session.clock().millis() < decoded.expiresAtMillis) {
+        if (memo instanceof Decoded decoded && decoded.field() == field) {
+            if (!decoded.expiredAt(session.clock().millis())) {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
-                return field.codec().producesImmutableValues() || !decoded.valid
-                        ? cast(decoded.value)
-                        : cast(decode(field, stored.text(), session.limits().maxValueBytes()).value);
+                return field.codec().producesImmutableValues() || !decoded.valid()
+                        ? cast(decoded.value())
+                        : cast(decode(session, field, stored.text()).value());
             }
             dropExpired(session, field, stored);
             return field.defaultValue();
         }
-        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
+        Decoded decoded = decode(session, field, stored.text());
         stored.memo(decoded);
-        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
+        if (decoded.expiredAt(session.clock().millis())) {
             dropExpired(session, field, stored);
             return field.defaultValue();
         }
-        return cast(decoded.value);
+        return cast(decoded.value());
+    }
+
+    private Decoded decode(Browser session, StoreField<?> field, String text) {
+        return StoredText.decode(
+                field, browserKey(field), text, session.limits().maxValueBytes());
     }
 
     /**
@@ -138,7 +164,7 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).isPresent();
         }
-        Browser session = session();
+        Browser session = browser();
         StoredValue stored = session.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
@@ -146,8 +172,8 @@ public final class StoreAccess {
         if (!field.expires()) {
             return true;
         }
-        Decoded decoded = decode(field, stored.text(), session.limits().maxValueBytes());
-        return decoded.valid && session.clock().millis() < decoded.expiresAtMillis;
+        Decoded decoded = decode(session, field, stored.text());
+        return decoded.valid() && session.clock().millis() < decoded.expiresAtMillis();
     }
 
     // ---------------------------------------------------------------- reads that never wait (templates)
@@ -161,10 +187,10 @@ public final class StoreAccess {
      * @return true if {@link #get} answers for every field
      */
     public boolean known() {
-        if (descriptor.area() == StorageArea.COOKIE && sessions.httpCookies().isPresent()) {
+        if (descriptor.area() == StorageArea.COOKIE && browsers.httpCookies().isPresent()) {
             return true;
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         return session != null && session.isHydrated();
     }
 
@@ -179,7 +205,7 @@ public final class StoreAccess {
         if (http(field).isPresent()) {
             return true;
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         return session != null && session.knows(field.area(), browserKey(field));
     }
 
@@ -197,74 +223,23 @@ public final class StoreAccess {
      * @return the value, or the field's default if the server does not know it
      */
     public <T> T getOrDefault(StoreField<T> field) {
-        if (descriptor.fields().size() <= field.ordinal() || descriptor.fields().get(field.ordinal()) != field) {
-            throw new IllegalArgumentException(
-                    "Field " + field.name() + " is not one of " + descriptor.typeName() + "'s");
-        }
-        if (http(field).isPresent()) {
+        if (http(checkOwn(field)).isPresent()) {
             return get(field);
         }
-        Browser session = sessionIfAny();
+        Browser session = browserIfAny();
         if (session == null || !session.knows(field.area(), browserKey(field))) {
             return field.defaultValue();
         }
         return typedValue(session, field, session.readKnown(field.area(), browserKey(field)));
     }
 
-    /** The session of this call, or {@code null} where {@link #session()} would throw: no tab, no browser. */
-    private Browser sessionIfAny() {
+    /** The session of this call, or {@code null} where {@link #browser()} would throw: no tab, no browser. */
+    private Browser browserIfAny() {
         try {
-            return session();
+            return browser();
         } catch (NotHydratedException | IllegalStateException e) {
             return null;
         }
-    }
-
-    /**
-     * Decodes a stored text; one over {@code maxValueBytes} (for localStorage and sessionStorage,
-     * where the caller has the session's limit at hand) reads as the default.
-     */
-    private <T> Decoded decode(StoreField<T> field, String text, long maxValueBytes) {
-        if (field.area() != StorageArea.COOKIE) {
-            if (Snapshot.OVER_LIMIT.equals(text)) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Stored value of " + field.area().wireName() + " key '"
-                                + browserKey(field) + "' was over the limit of " + maxValueBytes
-                                + " bytes when the browser"
-                                + " reported it, reading the default instead");
-                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-            }
-            // A value no write of ours could have stored (edited by hand, or by another script) is
-            // not handed to the application, however well it decodes.
-            long bytes = Utf8.length(text);
-            if (bytes > maxValueBytes) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Stored value of " + field.area().wireName() + " key '"
-                                + browserKey(field) + "' is " + bytes + " bytes, over the limit of " + maxValueBytes
-                                + ", reading the default instead");
-                return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-            }
-        }
-        try {
-            Expiring<T> value = decodeText(field, text);
-            return new Decoded(
-                    field, value.value() == null ? field.defaultValue() : value.value(), value.expiresAtMillis(), true);
-        } catch (ValueDecodingException e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "Stored value of " + field.area().wireName() + " key '" + browserKey(field) + "' is not a valid "
-                            + field.codec().typeName() + ", reading the default instead: " + e.getMessage());
-            return new Decoded(field, field.defaultValue(), Long.MAX_VALUE, false);
-        }
-    }
-
-    private static <T> Expiring<T> decodeText(StoreField<T> field, String text) {
-        if (field.expires()) {
-            return Expiring.decode(field.codec(), text);
-        }
-        return new Expiring<>(field.storedCodec().decode(text), Long.MAX_VALUE);
     }
 
     private void dropExpired(Browser session, StoreField<?> field, StoredValue stored) {
@@ -303,7 +278,7 @@ public final class StoreAccess {
     /**
      * Sets a field with a lifetime of its own.
      *
-     * @param field a localStorage or sessionStorage field
+     * @param field a localStorage or sessionStorage field with a declared lifetime
      * @param value the value, or {@code null} to remove it
      * @param ttl how long the value lives, positive
      * @param <T> its type
@@ -317,7 +292,12 @@ public final class StoreAccess {
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive, was " + ttl);
         }
-        return session().write(List.of(write(field, value, ttl)));
+        if (!field.expires()) {
+            // Its readers take the stored text as a plain value: an expiry envelope would not decode.
+            throw new IllegalArgumentException("Field " + field.name() + " of " + descriptor.typeName()
+                    + " has no declared lifetime: declare one with @Ttl to give it one per write");
+        }
+        return browser().write(List.of(write(field, value, ttl)));
     }
 
     /**
@@ -350,15 +330,15 @@ public final class StoreAccess {
      *
      * @return the batch
      */
-    public Batch batch() {
-        return new Batch();
+    public FieldBatch batch() {
+        return new FieldBatch(this);
     }
 
-    private <T> Write write(StoreField<T> field, T value, Duration ttl) {
+    <T> Write write(StoreField<T> field, T value, Duration ttl) {
         if (value == null) {
             return removal(field);
         }
-        String text = storedText(field, value, ttl);
+        String text = StoredText.encode(field, value, ttl, browser().clock().millis());
         if (field.area() == StorageArea.COOKIE) {
             return Write.setCookie(
                     browserKey(field), text, field.cookieOptions().orElseThrow());
@@ -366,15 +346,7 @@ public final class StoreAccess {
         return Write.set(field.area(), browserKey(field), text);
     }
 
-    private <T> String storedText(StoreField<T> field, T value, Duration ttl) {
-        if (field.area() != StorageArea.COOKIE && (ttl != null || field.expires())) {
-            Duration lifetime = ttl != null ? ttl : field.ttl().orElseThrow();
-            return Expiring.encode(field.codec(), value, session().clock().millis() + lifetime.toMillis());
-        }
-        return field.storedCodec().encode(value);
-    }
-
-    private Write removal(StoreField<?> field) {
+    Write removal(StoreField<?> field) {
         if (field.area() == StorageArea.COOKIE) {
             CookieOptions options = field.cookieOptions().orElseThrow();
             return Write.deleteCookie(browserKey(field), options);
@@ -392,21 +364,26 @@ public final class StoreAccess {
             return CompletableFuture.completedFuture(null);
         }
         return descriptor.area() == StorageArea.COOKIE
-                ? session().writeCookies(sessions.httpCookies(), writes)
-                : session().write(writes);
+                ? browser().writeCookies(browsers.httpCookies(), writes)
+                : browser().write(writes);
     }
 
     private Optional<HttpCookies> http(StoreField<?> field) {
-        return field.area() == StorageArea.COOKIE ? sessions.httpCookies() : Optional.empty();
+        return field.area() == StorageArea.COOKIE ? browsers.httpCookies() : Optional.empty();
     }
 
-    /** The stored text a reader sees now: from the HTTP exchange for cookies inside one, else the session. */
-    private String currentText(StoreField<?> field) {
+    /** Sends writes as one batch: {@link #submit}, for {@link FieldBatch}. */
+    CompletionStage<Void> send(List<Write> writes) {
+        return submit(writes);
+    }
+
+    /** The stored text a reader sees now: from the HTTP exchange for cookies inside one, else the browser. */
+    String currentText(StoreField<?> field) {
         Optional<HttpCookies> http = http(field);
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).orElse(null);
         }
-        StoredValue stored = session().read(field.area(), browserKey(field));
+        StoredValue stored = browser().read(field.area(), browserKey(field));
         return stored == null ? null : stored.text();
     }
 
@@ -422,7 +399,11 @@ public final class StoreAccess {
      */
     public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
         Objects.requireNonNull(listener, "listener");
-        return session().addListener(field.area(), browserKey(field), change -> listener.accept(typed(field, change)));
+        return browser()
+                .addListener(
+                        field.area(),
+                        browserKey(field),
+                        change -> listener.accept(StoredText.typed(field, browserKey(field), change, browser())));
     }
 
     /**
@@ -440,106 +421,8 @@ public final class StoreAccess {
         return () -> registrations.forEach(Registration::remove);
     }
 
-    private <T> ValueChange<T> typed(StoreField<T> field, StorageChange change) {
-        return new ValueChange<>(
-                field.name(), valueOf(field, change.oldValue()), valueOf(field, change.newValue()), change.source());
-    }
-
-    private <T> T valueOf(StoreField<T> field, String text) {
-        Browser session = session();
-        if (text == null) {
-            return field.defaultValue();
-        }
-        Decoded decoded = decode(field, text, session.limits().maxValueBytes());
-        if (decoded.expiresAtMillis != Long.MAX_VALUE && session.clock().millis() >= decoded.expiresAtMillis) {
-            return field.defaultValue();
-        }
-        return cast(decoded.value);
-    }
-
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object value) {
         return (T) value;
-    }
-
-    /** A decoded stored text, memoised on the {@link StoredValue} it came from. */
-    private static final class Decoded {
-        final StoreField<?> field;
-        final Object value;
-        final long expiresAtMillis;
-        final boolean valid;
-
-        Decoded(StoreField<?> field, Object value, long expiresAtMillis, boolean valid) {
-            this.field = field;
-            this.value = value;
-            this.expiresAtMillis = expiresAtMillis;
-            this.valid = valid;
-        }
-    }
-
-    /**
-     * Field changes sent together, as one batch with one acknowledgement. A field is sent only if
-     * its new value differs from what a reader sees now (absent fields compare with their default),
-     * so writing back an unchanged object sends nothing.
-     */
-    public final class Batch {
-        private final List<Write> writes = new ArrayList<>();
-        private final Browser session = StoreAccess.this.session();
-
-        private Batch() {}
-
-        /**
-         * Adds a field's value if it differs from what a reader sees now.
-         *
-         * @param field the field
-         * @param value the new value, or {@code null} to remove it
-         * @param <T> its type
-         * @return this batch
-         */
-        public <T> Batch set(StoreField<T> field, T value) {
-            String stored = currentText(field);
-            if (value == null) {
-                if (stored != null) {
-                    writes.add(removal(field));
-                }
-                return this;
-            }
-            String newJson = field.codec().encode(value);
-            String currentJson = currentJson(field, stored);
-            if (!newJson.equals(currentJson)) {
-                writes.add(write(field, value, field.ttl().orElse(null)));
-            }
-            return this;
-        }
-
-        private <T> String currentJson(StoreField<T> field, String stored) {
-            if (stored == null) {
-                return field.defaultText().orElse(null);
-            }
-            try {
-                Expiring<T> current = decodeText(field, stored);
-                if (current.value() == null
-                        || current.isExpiredAt(session.clock().millis())) {
-                    return field.defaultText().orElse(null);
-                }
-                return field.codec().encode(current.value());
-            } catch (ValueDecodingException e) {
-                return null; // unreadable: any value repairs it
-            }
-        }
-
-        /** @return how many fields this batch will send */
-        public int size() {
-            return writes.size();
-        }
-
-        /**
-         * Sends the changed fields, if any.
-         *
-         * @return completes when the browser has stored them (at once if nothing changed)
-         */
-        public CompletionStage<Void> commit() {
-            return submit(writes);
-        }
     }
 }

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The reads templates use ({@code get<Field>OrDefault()}, docs/templates.md), against the plain
+ * The reads templates use ({@code <field>().orDefault()}, docs/templates.md), against the plain
  * getter: on a hydrated session, where both answer from the session's view, and on a session the
  * browser has not hydrated yet, where the read looks for a pending server write of the key among
  * all pending writes (one, or the default limit of 1000, the font size's last).
@@ -72,31 +72,31 @@ public class KnownRead {
     /** @return the font size through the template read (hydrated) */
     @Benchmark
     public int hydratedOrDefault() {
-        return hydrated.getFontSizeOrDefault();
+        return hydrated.fontSize().orDefault();
     }
 
     /** @return the font size the server wrote, before the browser's snapshot, one write pending */
     @Benchmark
     public int pendingOrDefaultOneWrite() {
-        return oneWrite.getFontSizeOrDefault();
+        return oneWrite.fontSize().orDefault();
     }
 
     /** @return the language's default, before the browser's snapshot, one write (not its) pending */
     @Benchmark
     public String unknownOrDefaultOneWrite() {
-        return oneWrite.getLanguageOrDefault();
+        return oneWrite.language().orDefault();
     }
 
     /** @return the font size the server wrote, before the browser's snapshot, 1000 writes pending */
     @Benchmark
     public int pendingOrDefaultFullQueue() {
-        return fullQueue.getFontSizeOrDefault();
+        return fullQueue.fontSize().orDefault();
     }
 
     /** @return the language's default, before the browser's snapshot, 1000 writes (none its) pending */
     @Benchmark
     public String unknownOrDefaultFullQueue() {
-        return fullQueue.getLanguageOrDefault();
+        return fullQueue.language().orDefault();
     }
 
     /**

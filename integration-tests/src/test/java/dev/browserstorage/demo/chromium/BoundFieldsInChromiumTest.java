@@ -179,7 +179,7 @@ class BoundFieldsInChromiumTest extends ChromiumTestBase {
         assertThat(heard)
                 .extracting(ValueChange::field, ValueChange::newValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("analytics", true));
-        assertThat(new ConsentCookiesStore(session()).getAnalytics()).isTrue();
+        assertThat(new ConsentCookiesStore(session()).isAnalytics()).isTrue();
 
         new ConsentCookiesStore(session())
                 .setMarketing(true)

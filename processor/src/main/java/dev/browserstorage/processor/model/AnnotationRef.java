@@ -44,8 +44,9 @@ public record AnnotationRef(Element element, AnnotationMirror mirror) {
             return explicit.get().getValue();
         }
         for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
-            if (member instanceof ExecutableElement && member.getSimpleName().contentEquals(name)) {
-                AnnotationValue defaultValue = ((ExecutableElement) member).getDefaultValue();
+            if (member instanceof ExecutableElement method
+                    && method.getSimpleName().contentEquals(name)) {
+                AnnotationValue defaultValue = method.getDefaultValue();
                 return defaultValue == null ? null : defaultValue.getValue();
             }
         }

@@ -1,5 +1,6 @@
 package dev.browserstorage.processor.model;
 
+import com.palantir.javapoet.TypeName;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 
@@ -19,6 +20,8 @@ import javax.lang.model.element.Element;
  * @param defaultLiteral the initializer, where it is a literal (for the schema and the cookie size
  *     warning)
  * @param finalField true if the field is final (it cannot be set)
+ * @param cookieAttributes a cookie field's attributes, resolved from its own and its type's
+ *     {@code @Cookie} (cookie stores only)
  */
 public record FieldModel(
         Element element,
@@ -32,10 +35,52 @@ public record FieldModel(
         Optional<AnnotationRef> ttl,
         Optional<AnnotationRef> cookie,
         Optional<Object> defaultLiteral,
-        boolean finalField) {
+        boolean finalField,
+        Optional<CookieAttributes> cookieAttributes) {
 
     /** @return the stored name's last part: the {@code @Key} value, or the Java name */
     public String keyPart() {
         return key.map(ref -> ref.string("value")).orElse(name);
+    }
+
+    /**
+     * The name of the store's getter: the POJO's own getter for a bean property ({@code getTitle},
+     * {@code isPublished}), otherwise the JavaBeans name of the field or record component ({@code
+     * isX} for a primitive {@code boolean}, {@code getX} for the rest).
+     *
+     * @return the getter's name
+     */
+    public String storeGetter() {
+        return access == AccessKind.BEAN && getter != null
+                ? getter
+                : Names.getter(name, type.javaType().equals(TypeName.BOOLEAN));
+    }
+
+    /** @return the name of the store's setter: {@code setX} */
+    public String storeSetter() {
+        return Names.setter(name);
+    }
+
+    /**
+     * This field with its cookie attributes resolved.
+     *
+     * @param attributes the attributes
+     * @return a copy with them
+     */
+    public FieldModel withCookieAttributes(CookieAttributes attributes) {
+        return new FieldModel(
+                element,
+                name,
+                ordinal,
+                access,
+                getter,
+                setter,
+                type,
+                key,
+                ttl,
+                cookie,
+                defaultLiteral,
+                finalField,
+                Optional.of(attributes));
     }
 }

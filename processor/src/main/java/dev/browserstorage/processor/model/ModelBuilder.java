@@ -95,6 +95,13 @@ public final class ModelBuilder {
         String namespace = area == StorageArea.COOKIE ? "" : namespaceOf(type, areaAnnotation);
         boolean record = type.getKind() == ElementKind.RECORD;
         List<FieldModel> fields = record ? recordFields(type) : classFields(type);
+        if (area == StorageArea.COOKIE) {
+            CookiePrism typeCookie = CookiePrism.of(areaAnnotation);
+            fields = fields.stream()
+                    .map(field -> field.withCookieAttributes(
+                            CookieAttributes.resolve(typeCookie, field.cookie().map(CookiePrism::of))))
+                    .toList();
+        }
         return new StoreModel(
                 type,
                 ClassName.get(type),
@@ -119,21 +126,17 @@ public final class ModelBuilder {
         String name = ((TypeElement) mirror.getAnnotationType().asElement())
                 .getQualifiedName()
                 .toString();
-        switch (name) {
-            case LOCAL_STORAGE:
-                return StorageArea.LOCAL;
-            case SESSION_STORAGE:
-                return StorageArea.SESSION;
-            case COOKIE:
-                return StorageArea.COOKIE;
-            default:
-                return null;
-        }
+        return switch (name) {
+            case LOCAL_STORAGE -> StorageArea.LOCAL;
+            case SESSION_STORAGE -> StorageArea.SESSION;
+            case COOKIE -> StorageArea.COOKIE;
+            default -> null;
+        };
     }
 
     private static String namespaceOf(TypeElement type, AnnotationRef annotation) {
         String declared = annotation.string("value");
-        return declared.isEmpty() ? decapitalize(type.getSimpleName().toString()) : declared;
+        return declared.isEmpty() ? Names.decapitalize(type.getSimpleName().toString()) : declared;
     }
 
     private static ClassName storeName(TypeElement type) {
@@ -183,7 +186,8 @@ public final class ModelBuilder {
                     annotation(component, TTL),
                     annotation(component, COOKIE),
                     Optional.empty(),
-                    false));
+                    false,
+                    Optional.empty()));
         }
         return fields;
     }
@@ -221,17 +225,19 @@ public final class ModelBuilder {
                     annotation(field, COOKIE)
                             .or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, COOKIE))),
                     literalInitializer(field, valueType),
-                    field.getModifiers().contains(Modifier.FINAL)));
+                    field.getModifiers().contains(Modifier.FINAL),
+                    Optional.empty()));
         }
         return fields;
     }
 
     private ExecutableElement findGetter(List<ExecutableElement> methods, VariableElement field) {
-        String suffix = capitalize(field.getSimpleName().toString());
+        String property = field.getSimpleName().toString();
         boolean bool = field.asType().getKind() == TypeKind.BOOLEAN;
         for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
-            boolean named = name.equals("get" + suffix) || (bool && name.equals("is" + suffix));
+            boolean named =
+                    name.equals(Names.getter(property, false)) || (bool && name.equals(Names.getter(property, true)));
             if (named
                     && usable(method)
                     && method.getParameters().isEmpty()
@@ -243,7 +249,7 @@ public final class ModelBuilder {
     }
 
     private ExecutableElement findSetter(List<ExecutableElement> methods, VariableElement field) {
-        String name = "set" + capitalize(field.getSimpleName().toString());
+        String name = Names.setter(field.getSimpleName().toString());
         for (ExecutableElement method : methods) {
             if (method.getSimpleName().contentEquals(name)
                     && usable(method)
@@ -269,11 +275,11 @@ public final class ModelBuilder {
     }
 
     private static String lastIdentifier(ExpressionTree expression) {
-        if (expression instanceof MemberSelectTree) {
-            return ((MemberSelectTree) expression).getIdentifier().toString();
+        if (expression instanceof MemberSelectTree select) {
+            return select.getIdentifier().toString();
         }
-        if (expression instanceof IdentifierTree) {
-            return ((IdentifierTree) expression).getName().toString();
+        if (expression instanceof IdentifierTree identifier) {
+            return identifier.getName().toString();
         }
         return "";
     }
@@ -284,19 +290,18 @@ public final class ModelBuilder {
         }
         try {
             Tree tree = trees.getTree(field);
-            ExpressionTree initializer = tree instanceof VariableTree ? ((VariableTree) tree).getInitializer() : null;
-            if (initializer instanceof LiteralTree) {
-                return Optional.ofNullable(((LiteralTree) initializer).getValue());
+            ExpressionTree initializer = tree instanceof VariableTree variable ? variable.getInitializer() : null;
+            if (initializer instanceof LiteralTree literal) {
+                return Optional.ofNullable(literal.getValue());
             }
             if (type.kind() == ValueType.Kind.ENUM && initializer != null) {
                 String constant = lastIdentifier(initializer);
                 return type.enumConstants().contains(constant) ? Optional.of(constant) : Optional.empty();
             }
-            if (initializer instanceof MethodInvocationTree
-                    && ((MethodInvocationTree) initializer).getArguments().isEmpty()) {
+            if (initializer instanceof MethodInvocationTree invocation
+                    && invocation.getArguments().isEmpty()) {
                 // List.of(), Set.of(), Map.of(): the common "empty by default" initializers.
-                String call =
-                        ((MethodInvocationTree) initializer).getMethodSelect().toString();
+                String call = invocation.getMethodSelect().toString();
                 if (call.matches("(java\\.util\\.)?(List|Set)\\.of")
                         && (type.kind() == ValueType.Kind.LIST || type.kind() == ValueType.Kind.SET)) {
                     return Optional.of(List.of());
@@ -327,17 +332,5 @@ public final class ModelBuilder {
             }
         }
         return Optional.empty();
-    }
-
-    /** As JavaBeans do it: {@code Preferences} to {@code preferences}, {@code URLState} stays. */
-    static String decapitalize(String name) {
-        if (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0))) {
-            return name;
-        }
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    static String capitalize(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -64,7 +64,19 @@ public record StoreModel(
      * @return the annotation to read it from
      */
     public AnnotationRef cookieAttribute(FieldModel field, String attribute) {
-        return field.cookie().filter(ref -> ref.explicit(attribute).isPresent()).orElse(areaAnnotation);
+        return cookie(field).source(attribute);
+    }
+
+    /**
+     * A cookie field's attributes, read once from its own and its type's {@code @Cookie}.
+     *
+     * @param field one of this cookie store's fields
+     * @return its attributes
+     * @throws IllegalStateException if this is not a cookie store
+     */
+    public CookieAttributes cookie(FieldModel field) {
+        return field.cookieAttributes()
+                .orElseThrow(() -> new IllegalStateException(field.name() + " is not a cookie field"));
     }
 
     /**

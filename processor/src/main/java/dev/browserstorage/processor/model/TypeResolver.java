@@ -47,36 +47,23 @@ final class TypeResolver {
 
     ValueType resolve(TypeMirror type) {
         TypeName name = typeName(type);
-        switch (type.getKind()) {
-            case BOOLEAN:
-                return ValueType.scalar(ValueType.Kind.BOOLEAN, name);
-            case BYTE:
-                return ValueType.scalar(ValueType.Kind.BYTE, name);
-            case SHORT:
-                return ValueType.scalar(ValueType.Kind.SHORT, name);
-            case INT:
-                return ValueType.scalar(ValueType.Kind.INT, name);
-            case LONG:
-                return ValueType.scalar(ValueType.Kind.LONG, name);
-            case FLOAT:
-                return ValueType.scalar(ValueType.Kind.FLOAT, name);
-            case DOUBLE:
-                return ValueType.scalar(ValueType.Kind.DOUBLE, name);
-            case CHAR:
-                return ValueType.scalar(ValueType.Kind.CHAR, name);
-            case ERROR:
-                throw new MissingTypeException(type.toString());
-            case DECLARED:
-                return declared((DeclaredType) type, name);
-            case ARRAY:
-                return ValueType.unsupported(name, "arrays are not supported: use a List");
-            case TYPEVAR:
-                return ValueType.unsupported(name, "a type variable has no fixed stored form: use a concrete type");
-            case WILDCARD:
-                return ValueType.unsupported(name, "a wildcard has no fixed stored form: use a concrete type");
-            default:
-                return ValueType.unsupported(name, "it is not a value type");
-        }
+        return switch (type.getKind()) {
+            case BOOLEAN -> ValueType.scalar(ValueType.Kind.BOOLEAN, name);
+            case BYTE -> ValueType.scalar(ValueType.Kind.BYTE, name);
+            case SHORT -> ValueType.scalar(ValueType.Kind.SHORT, name);
+            case INT -> ValueType.scalar(ValueType.Kind.INT, name);
+            case LONG -> ValueType.scalar(ValueType.Kind.LONG, name);
+            case FLOAT -> ValueType.scalar(ValueType.Kind.FLOAT, name);
+            case DOUBLE -> ValueType.scalar(ValueType.Kind.DOUBLE, name);
+            case CHAR -> ValueType.scalar(ValueType.Kind.CHAR, name);
+            case ERROR -> throw new MissingTypeException(type.toString());
+            case DECLARED -> declared((DeclaredType) type, name);
+            case ARRAY -> ValueType.unsupported(name, "arrays are not supported: use a List");
+            case TYPEVAR ->
+                ValueType.unsupported(name, "a type variable has no fixed stored form: use a concrete type");
+            case WILDCARD -> ValueType.unsupported(name, "a wildcard has no fixed stored form: use a concrete type");
+            default -> ValueType.unsupported(name, "it is not a value type");
+        };
     }
 
     private ValueType declared(DeclaredType type, TypeName name) {

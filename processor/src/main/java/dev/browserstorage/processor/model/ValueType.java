@@ -145,22 +145,15 @@ public final class ValueType {
      * @return the expression
      */
     public CodeBlock codec() {
-        switch (kind) {
-            case ENUM:
-                return CodeBlock.of("$T.enumOf($T.class)", CODECS, className);
-            case LIST:
-                return CodeBlock.of("$T.list($L)", CODECS, element.codec());
-            case SET:
-                return CodeBlock.of("$T.set($L)", CODECS, element.codec());
-            case MAP:
-                return CodeBlock.of("$T.map($L)", CODECS, element.codec());
-            case JSON:
-                return CodeBlock.of("$T.json($T.class)", CODECS, className);
-            case UNSUPPORTED:
-                throw new IllegalStateException("No codec for an unsupported type: " + javaType);
-            default:
-                return CodeBlock.of("$T.$L", CODECS, kind.factory);
-        }
+        return switch (kind) {
+            case ENUM -> CodeBlock.of("$T.enumOf($T.class)", CODECS, className);
+            case LIST -> CodeBlock.of("$T.list($L)", CODECS, element.codec());
+            case SET -> CodeBlock.of("$T.set($L)", CODECS, element.codec());
+            case MAP -> CodeBlock.of("$T.map($L)", CODECS, element.codec());
+            case JSON -> CodeBlock.of("$T.json($T.class)", CODECS, className);
+            case UNSUPPORTED -> throw new IllegalStateException("No codec for an unsupported type: " + javaType);
+            default -> CodeBlock.of("$T.$L", CODECS, kind.factory);
+        };
     }
 
     /**

@@ -51,9 +51,9 @@ public enum Message {
     ACCESSOR_CLASH(
             Diagnostic.Kind.ERROR,
             "Fields '%s' and '%s' of %s would both get the store methods get%s()/set%s(...): Java names that differ only in the case of their first letter cannot both be stored. Rename one of them."),
-    OR_DEFAULT_CLASH(
+    METHOD_NAME_CLASH(
             Diagnostic.Kind.ERROR,
-            "Field '%s' of %s would get the store method get%s(), which field '%s' gets as its value-or-default read (get%sOrDefault()). Rename one of them."),
+            "Field '%s' of %s would give its store a method %s(), which %s. Rename the field; @Key(\"%s\") keeps the name it is stored under."),
     KEY_INVALID(
             Diagnostic.Kind.ERROR,
             "@Key(\"%s\") cannot form a storage key: use only letters, digits, '_' and '-', for example \"%s\"."),

@@ -1,7 +1,6 @@
 package dev.browserstorage.processor.validation;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.cookie.CookieRule;
@@ -9,18 +8,25 @@ import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.cookie.InvalidCookieException;
 import dev.browserstorage.processor.model.AccessKind;
 import dev.browserstorage.processor.model.AnnotationRef;
+import dev.browserstorage.processor.model.CookieAttributes;
+import dev.browserstorage.processor.model.CookiePrism;
 import dev.browserstorage.processor.model.FieldModel;
+import dev.browserstorage.processor.model.Names;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 
 /**
  * Turns a {@link StoreModel} into the list of its problems. It never reports and never writes; a
@@ -28,6 +34,24 @@ import javax.lang.model.element.AnnotationValue;
  */
 public final class StoreValidator {
     private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** The store's own methods without parameters, and Object's: no field's handle or getter may take them. */
+    private static final Set<String> STORE_METHODS = Set.of(
+            "get",
+            "clear",
+            "browser",
+            "isHydrated",
+            "awaitHydrated",
+            "descriptor",
+            "isKnown",
+            "getClass",
+            "hashCode",
+            "toString",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize");
 
     private final KeyRegistry keys;
 
@@ -50,10 +74,10 @@ public final class StoreValidator {
         List<Problem> problems = new ArrayList<>();
         validateType(store, problems);
         Set<String> reported = new HashSet<>();
-        java.util.Map<String, FieldModel> accessors = new java.util.HashMap<>();
+        Map<String, FieldModel> accessors = new HashMap<>();
+        Map<String, String> methods = new HashMap<>();
         for (FieldModel field : store.fields()) {
-            String property =
-                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            String property = Names.capitalize(field.name());
             FieldModel earlier = accessors.putIfAbsent(property, field);
             if (earlier != null) {
                 problems.add(Problem.on(
@@ -64,26 +88,37 @@ public final class StoreValidator {
                         store.pojo().canonicalName(),
                         property,
                         property));
+            } else {
+                checkMethodNames(store, field, methods, problems);
             }
             validateField(store, field, problems, reported);
         }
-        for (FieldModel field : store.fields()) {
-            // get<Field>OrDefault() of one field is the getter of a field named "<field>OrDefault".
-            String property =
-                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
-            FieldModel shadowed = accessors.get(property + "OrDefault");
-            if (shadowed != null) {
+        return problems;
+    }
+
+    /**
+     * A field gives its store two methods without parameters, its handle ({@code theme()}) and its
+     * getter ({@code getTheme()}); neither may be a name the store has for itself or one another
+     * field's methods take.
+     */
+    private static void checkMethodNames(
+            StoreModel store, FieldModel field, Map<String, String> methods, List<Problem> problems) {
+        for (String method : List.of(field.name(), field.storeGetter())) {
+            String holder = STORE_METHODS.contains(method)
+                    ? "every store has for itself"
+                    : methods.putIfAbsent(method, "field '" + field.name() + "' takes");
+            if (holder != null) {
                 problems.add(Problem.on(
-                        Message.OR_DEFAULT_CLASH,
-                        shadowed.element(),
-                        shadowed.name(),
-                        store.pojo().canonicalName(),
-                        property + "OrDefault",
+                        Message.METHOD_NAME_CLASH,
+                        field.element(),
                         field.name(),
-                        property));
+                        store.pojo().canonicalName(),
+                        method,
+                        holder,
+                        field.keyPart()));
+                return;
             }
         }
-        return problems;
     }
 
     private void validateType(StoreModel store, List<Problem> problems) {
@@ -151,8 +186,7 @@ public final class StoreValidator {
     private void validateField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
         String typeName = store.pojo().canonicalName();
         if (field.access() == AccessKind.INACCESSIBLE) {
-            String capitalized =
-                    Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
+            String capitalized = Names.capitalize(field.name());
             problems.add(Problem.on(
                     Message.FIELD_NOT_ACCESSIBLE, field.element(), field.name(), typeName, capitalized, capitalized));
         } else if (field.access() == AccessKind.FIELD && field.finalField()) {
@@ -217,13 +251,13 @@ public final class StoreValidator {
     /** Returns false if the cookie's name is unusable (then it claims no name). */
     private boolean validateCookieField(
             StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
-        AnnotationRef type = store.areaAnnotation();
-        Optional<AnnotationRef> own = field.cookie();
+        CookieAttributes attributes = store.cookie(field);
+        Optional<CookiePrism> own = attributes.own();
         own.ifPresent(cookie -> cookie.explicit("prefix")
                 .ifPresent(prefix -> problems.add(Problem.at(
                         Message.COOKIE_PREFIX_ON_FIELD,
-                        cookie.element(),
-                        cookie.mirror(),
+                        cookie.ref().element(),
+                        cookie.ref().mirror(),
                         prefix,
                         prefix.getValue(),
                         field.name(),
@@ -231,8 +265,8 @@ public final class StoreValidator {
 
         String name = store.keyOf(field);
         Optional<Duration> maxAge = Optional.empty();
-        AnnotationRef maxAgeSource = store.cookieAttribute(field, "maxAge");
-        String maxAgeText = maxAgeSource.string("maxAge");
+        AnnotationRef maxAgeSource = attributes.source("maxAge");
+        String maxAgeText = attributes.values().maxAge();
         if (!maxAgeText.isEmpty()) {
             try {
                 maxAge = Optional.of(Duration.parse(maxAgeText));
@@ -268,30 +302,18 @@ public final class StoreValidator {
                 return true;
             }
         }
-        String domain = store.cookieAttribute(field, "domain").string("domain");
-        CookieOptions.Builder options = CookieOptions.builder()
-                .path(store.cookieAttribute(field, "path").string("path"))
-                .secure(store.cookieAttribute(field, "secure").bool("secure"))
-                .sameSite(SameSite.valueOf(
-                        store.cookieAttribute(field, "sameSite").enumConstant("sameSite")))
-                .partitioned(store.cookieAttribute(field, "partitioned").bool("partitioned"))
-                .httpOnly(store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
-        if (!domain.isEmpty()) {
-            options.domain(domain);
-        }
-        maxAge.ifPresent(options::maxAge);
-        CookieOptions built = options.build();
+        CookieOptions built = attributes.values().toOptions(maxAge);
         boolean nameValid = true;
         try {
             CookieRules.checkDeclaration(name, built);
         } catch (InvalidCookieException e) {
-            Blame blame = blame(e.rule(), field, own, type);
+            Blame blame = blame(e.rule(), field, attributes);
             if (reported.add(e.rule() + ":" + blame.describe())) {
                 problems.add(Problem.at(
                         Message.COOKIE_RULE,
-                        blame.element,
-                        blame.annotation,
-                        blame.value,
+                        blame.element(),
+                        blame.annotation(),
+                        blame.value(),
                         name,
                         e.rule().name(),
                         e.getMessage()));
@@ -300,15 +322,15 @@ public final class StoreValidator {
         }
         // CookieRules follows browsers, which keep a space inside a name; @Key promises to refuse it.
         if (nameValid && (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0)) {
-            Blame blame = blame(CookieRule.NAME_CHARACTERS, field, own, type);
+            Blame blame = blame(CookieRule.NAME_CHARACTERS, field, attributes);
             if (reported.add("whitespace:" + blame.describe())) {
-                problems.add(
-                        Problem.at(Message.COOKIE_NAME_WHITESPACE, blame.element, blame.annotation, blame.value, name));
+                problems.add(Problem.at(
+                        Message.COOKIE_NAME_WHITESPACE, blame.element(), blame.annotation(), blame.value(), name));
             }
             nameValid = false;
         }
         if (built.httpOnly() && field.type().isSupported() && !isPlainText(field.type())) {
-            AnnotationRef source = store.cookieAttribute(field, "httpOnly");
+            AnnotationRef source = attributes.source("httpOnly");
             problems.add(Problem.at(
                     Message.COOKIE_HTTP_ONLY_TYPE,
                     field.element(),
@@ -332,65 +354,44 @@ public final class StoreValidator {
     }
 
     private static boolean isNameRule(CookieRule rule) {
-        switch (rule) {
-            case NAME_CHARACTERS:
-            case NAME_CONTAINS_EQUALS:
-            case LEADING_OR_TRAILING_WHITESPACE:
-            case EMPTY_NAME_AND_VALUE:
-            case NAMELESS_VALUE_CONTAINS_EQUALS:
-            case NAMELESS_VALUE_HAS_PREFIX:
-            case NAME_VALUE_TOO_LONG:
-                return true;
-            default:
-                return false;
-        }
+        return switch (rule) {
+            case NAME_CHARACTERS,
+                    NAME_CONTAINS_EQUALS,
+                    LEADING_OR_TRAILING_WHITESPACE,
+                    EMPTY_NAME_AND_VALUE,
+                    NAMELESS_VALUE_CONTAINS_EQUALS,
+                    NAMELESS_VALUE_HAS_PREFIX,
+                    NAME_VALUE_TOO_LONG -> true;
+            default -> false;
+        };
+    }
+
+    /** The attributes that can break a cookie rule, most likely first. */
+    private static List<String> attributesOf(CookieRule rule) {
+        return switch (rule) {
+            case ATTRIBUTE_TOO_LONG, ATTRIBUTE_CHARACTERS -> List.of("domain", "path");
+            case PATH_NOT_ABSOLUTE -> List.of("path");
+            case DOMAIN_LEADING_DOT, DOMAIN_IP_ADDRESS, DOMAIN_SYNTAX, DOMAIN_PUBLIC_SUFFIX, DOMAIN_MISMATCH ->
+                List.of("domain");
+            case HOST_PREFIX, HOST_HTTP_PREFIX -> List.of("domain", "path", "secure", "httpOnly");
+            case SECURE_PREFIX -> List.of("secure");
+            case HTTP_PREFIX -> List.of("httpOnly", "secure");
+            case SAMESITE_NONE_REQUIRES_SECURE -> List.of("sameSite", "secure");
+            case PARTITIONED_REQUIRES_SECURE -> List.of("partitioned", "secure");
+            case EXPIRES_AND_MAX_AGE -> List.of("maxAge");
+            default -> List.of();
+        };
     }
 
     /** Where a broken cookie rule is best underlined: the attribute that causes it. */
-    private static Blame blame(CookieRule rule, FieldModel field, Optional<AnnotationRef> own, AnnotationRef type) {
-        List<String> attributes;
-        switch (rule) {
-            case ATTRIBUTE_TOO_LONG:
-            case ATTRIBUTE_CHARACTERS:
-                attributes = List.of("domain", "path");
-                break;
-            case PATH_NOT_ABSOLUTE:
-                attributes = List.of("path");
-                break;
-            case DOMAIN_LEADING_DOT:
-            case DOMAIN_IP_ADDRESS:
-            case DOMAIN_SYNTAX:
-            case DOMAIN_PUBLIC_SUFFIX:
-            case DOMAIN_MISMATCH:
-                attributes = List.of("domain");
-                break;
-            case HOST_PREFIX:
-            case HOST_HTTP_PREFIX:
-                attributes = List.of("domain", "path", "secure", "httpOnly");
-                break;
-            case SECURE_PREFIX:
-                attributes = List.of("secure");
-                break;
-            case HTTP_PREFIX:
-                attributes = List.of("httpOnly", "secure");
-                break;
-            case SAMESITE_NONE_REQUIRES_SECURE:
-                attributes = List.of("sameSite", "secure");
-                break;
-            case PARTITIONED_REQUIRES_SECURE:
-                attributes = List.of("partitioned", "secure");
-                break;
-            case EXPIRES_AND_MAX_AGE:
-                attributes = List.of("maxAge");
-                break;
-            default:
-                attributes = List.of();
-        }
-        for (String attribute : attributes) {
-            for (AnnotationRef ref : own.isPresent() ? List.of(own.get(), type) : List.of(type)) {
-                Optional<AnnotationValue> value = ref.explicit(attribute);
+    private static Blame blame(CookieRule rule, FieldModel field, CookieAttributes attributes) {
+        for (String attribute : attributesOf(rule)) {
+            List<CookiePrism> places =
+                    attributes.own().map(own -> List.of(own, attributes.type())).orElse(List.of(attributes.type()));
+            for (CookiePrism place : places) {
+                Optional<AnnotationValue> value = place.explicit(attribute);
                 if (value.isPresent()) {
-                    return new Blame(ref.element(), ref.mirror(), value.get());
+                    return new Blame(place.ref().element(), place.ref().mirror(), value.get());
                 }
             }
         }
@@ -399,6 +400,7 @@ public final class StoreValidator {
             AnnotationRef key = field.key().get();
             return new Blame(key.element(), key.mirror(), key.explicit("value").orElse(null));
         }
+        AnnotationRef type = attributes.type().ref();
         Optional<AnnotationValue> prefix = type.explicit("prefix");
         if (prefix.isPresent() && isNameRule(rule)) {
             return new Blame(type.element(), type.mirror(), prefix.get());
@@ -406,20 +408,8 @@ public final class StoreValidator {
         return new Blame(field.element(), null, null);
     }
 
-    private static final class Blame {
-        final javax.lang.model.element.Element element;
-        final javax.lang.model.element.AnnotationMirror annotation;
-        final AnnotationValue value;
-
-        Blame(
-                javax.lang.model.element.Element element,
-                javax.lang.model.element.AnnotationMirror annotation,
-                AnnotationValue value) {
-            this.element = element;
-            this.annotation = annotation;
-            this.value = value;
-        }
-
+    /** Where a diagnostic goes: an element, and the annotation and value on it if there is one. */
+    private record Blame(Element element, AnnotationMirror annotation, AnnotationValue value) {
         String describe() {
             // Identity of the place: one report per broken attribute, however many fields share it.
             return System.identityHashCode(element) + "/" + System.identityHashCode(annotation) + "/"

@@ -109,8 +109,8 @@ class DevModeEditsTest {
         APP.modifySourceFile(
                 DevRoutes.class,
                 source -> source.replace(
-                        "\"theme=\" + prefs.getThemeOrDefault()",
-                        "\"theme=\" + prefs.getThemeOrDefault() + \" fontSize=\" + prefs.getFontSizeOrDefault()"));
+                        "\"theme=\" + prefs.theme().orDefault()",
+                        "\"theme=\" + prefs.theme().orDefault() + \" fontSize=\" + prefs.fontSize().orDefault()"));
         assertPage("theme=light fontSize=14 lang=fr");
         assertStores(
                 Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.theme", "devprefs.fontSize")));
@@ -120,7 +120,7 @@ class DevModeEditsTest {
         APP.modifySourceFile(
                 DevRoutes.class,
                 source -> source.replace(
-                        "\"theme=\" + prefs.getThemeOrDefault()", "\"colour=\" + prefs.getColourOrDefault()"));
+                        "\"theme=\" + prefs.theme().orDefault()", "\"colour=\" + prefs.colour().orDefault()"));
         assertPage("colour=light fontSize=14 lang=fr");
         assertStores(
                 Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));
@@ -133,8 +133,8 @@ class DevModeEditsTest {
                                 "    DevCookiesStore cookies;",
                                 "    DevCookiesStore cookies;\n\n    @Inject\n    DevDraftStore draft;")
                         .replace(
-                                "+ \" lang=\" + cookies.getLangOrDefault()",
-                                "+ \" lang=\" + cookies.getLangOrDefault() + \" draft=\" + draft.getTextOrDefault()"));
+                                "\" lang=\" + cookies.lang().orDefault()",
+                                "\" lang=\" + cookies.lang().orDefault() + \" draft=\" + draft.text().orDefault()"));
         assertPage("colour=light fontSize=14 lang=fr draft=empty");
         assertStores(Map.of(
                 "DevCookies",
@@ -151,7 +151,7 @@ class DevModeEditsTest {
         APP.modifySourceFile(
                 DevRoutes.class,
                 source -> source.replace("\n\n    @Inject\n    DevDraftStore draft;", "")
-                        .replace(" + \" draft=\" + draft.getTextOrDefault()", ""));
+                        .replace(" + \" draft=\" + draft.text().orDefault()", ""));
         assertPage("colour=light fontSize=14 lang=fr");
         assertStores(
                 Map.of("DevCookies", List.of("dev_lang"), "DevPrefs", List.of("devprefs.colour", "devprefs.fontSize")));

@@ -28,8 +28,11 @@ public class DevRoutes {
 
     @Route(path = "/dev/stores", methods = Route.HttpMethod.GET)
     void stores(RoutingContext context) {
+        // One read per statement: DevModeEditsTest edits these lines as text.
+        String page = "theme=" + prefs.theme().orDefault();
+        page += " lang=" + cookies.lang().orDefault();
         context.response()
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
-                .end("theme=" + prefs.getThemeOrDefault() + " lang=" + cookies.getLangOrDefault());
+                .end(page);
     }
 }

@@ -134,7 +134,7 @@ class TypedStoresTest {
 
         store.setMode(TypedSettings.Mode.DARK).toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(js(page, "BrowserStorage.stores.typed.mode")).isEqualTo("DARK");
-        store.removeMode().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        store.mode().remove().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(js(page, "BrowserStorage.stores.typed.mode")).isEqualTo("LIGHT");
         js(page, "stopListening()");
         store.setMode(TypedSettings.Mode.DARK).toCompletableFuture().get(10, TimeUnit.SECONDS);

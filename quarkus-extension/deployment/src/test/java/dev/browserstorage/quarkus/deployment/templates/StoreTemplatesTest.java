@@ -45,7 +45,8 @@ class StoreTemplatesTest {
     private static final String UNDECLARED = "theme={prefs.theme} known={prefs.known} upper={prefs.theme.toUpperCase}";
     private static final String INJECTED =
             "theme={inject:prefs.theme} known={inject:prefs.known} step={inject:wizard.step}"
-                    + " lang={inject:uiCookies.lang} size={inject:prefs.fontSizeOrDefault}";
+                    + " lang={inject:uiCookies.lang} size={inject:prefs.fontSize}"
+                    + " hydrated={inject:prefs.hydrated}";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = TestApps.withAllStores(
@@ -73,7 +74,8 @@ class StoreTemplatesTest {
         assertThat(render("undeclared", Credentials.issue(base), null, null))
                 .isEqualTo("theme=light known=false upper=LIGHT");
         assertThat(render("injected", Credentials.issue(base), null, null))
-                .isEqualTo("theme=light known=false step=start lang=en size=14");
+                .as("hydrated: a name that is no field falls through to the store's own isHydrated()")
+                .isEqualTo("theme=light known=false step=start lang=en size=14 hydrated=false");
     }
 
     @Test
@@ -112,7 +114,7 @@ class StoreTemplatesTest {
                     .as("no tab named: sessionStorage is not known")
                     .isEqualTo("theme=sepia fontSize=18 known=true step=start wizardKnown=false lang=fr uiKnown=true");
             assertThat(render("injected", browser, tab, null))
-                    .isEqualTo("theme=sepia known=true step=payment lang=en size=18");
+                    .isEqualTo("theme=sepia known=true step=payment lang=en size=18 hydrated=true");
             assertThat(render("undeclared?theme=night", browser, tab, null))
                     .as("a write of this request over the snapshot")
                     .isEqualTo("theme=night known=true upper=NIGHT");
