@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.processor.model.CookieValues;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
@@ -106,28 +107,21 @@ public final class SchemaWriter {
     }
 
     private static void writeCookie(JsonGenerator json, StoreModel store, FieldModel field) throws IOException {
+        CookieValues cookie = store.cookie(field).values();
         json.writeObjectFieldStart("cookie");
-        json.writeStringField("path", store.cookieAttribute(field, "path").string("path"));
-        String domain = store.cookieAttribute(field, "domain").string("domain");
-        if (!domain.isEmpty()) {
-            json.writeStringField("domain", domain);
+        json.writeStringField("path", cookie.path());
+        if (!cookie.domain().isEmpty()) {
+            json.writeStringField("domain", cookie.domain());
         }
-        String maxAge = store.cookieAttribute(field, "maxAge").string("maxAge");
-        if (!maxAge.isEmpty()) {
-            json.writeNumberField("maxAgeSeconds", Duration.parse(maxAge).toSeconds());
+        if (!cookie.maxAge().isEmpty()) {
+            json.writeNumberField(
+                    "maxAgeSeconds", Duration.parse(cookie.maxAge()).toSeconds());
         }
-        json.writeBooleanField("secure", store.cookieAttribute(field, "secure").bool("secure"));
-        json.writeStringField(
-                "sameSite", sameSite(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")));
-        json.writeBooleanField(
-                "partitioned", store.cookieAttribute(field, "partitioned").bool("partitioned"));
-        json.writeBooleanField(
-                "httpOnly", store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
+        json.writeBooleanField("secure", cookie.secure());
+        json.writeStringField("sameSite", cookie.sameSite().attributeValue());
+        json.writeBooleanField("partitioned", cookie.partitioned());
+        json.writeBooleanField("httpOnly", cookie.httpOnly());
         json.writeEndObject();
-    }
-
-    private static String sameSite(String constant) {
-        return dev.browserstorage.annotation.SameSite.valueOf(constant).attributeValue();
     }
 
     static void writeSchema(JsonGenerator json, ValueType type) throws IOException {
