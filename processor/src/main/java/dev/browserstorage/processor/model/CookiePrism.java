@@ -1,8 +1,8 @@
 package dev.browserstorage.processor.model;
 
+import dev.browserstorage.annotation.SameSite;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 
 /**
  * One {@code @Cookie} read once into typed values, written or default, with the annotation kept so
@@ -29,7 +29,7 @@ public record CookiePrism(AnnotationRef ref, String prefix, CookieValues values)
                         ref.string("path"),
                         ref.string("domain"),
                         ref.bool("secure"),
-                        ((Element) ref.value("sameSite")).getSimpleName().toString(),
+                        SameSite.valueOf(ref.enumConstant("sameSite")),
                         ref.bool("partitioned"),
                         ref.bool("httpOnly")));
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param path the path
  * @param domain the domain, or empty for a host-only cookie
  * @param secure whether it is sent over HTTPS only
- * @param sameSite the {@link SameSite} constant's name
+ * @param sameSite the {@code SameSite} attribute
  * @param partitioned whether it is partitioned (CHIPS)
  * @param httpOnly whether it is hidden from the page's script
  */
@@ -22,7 +22,7 @@ public record CookieValues(
         String path,
         String domain,
         boolean secure,
-        String sameSite,
+        SameSite sameSite,
         boolean partitioned,
         boolean httpOnly) {
 
@@ -36,7 +36,7 @@ public record CookieValues(
         CookieOptions.Builder options = CookieOptions.builder()
                 .path(path)
                 .secure(secure)
-                .sameSite(SameSite.valueOf(sameSite))
+                .sameSite(sameSite)
                 .partitioned(partitioned)
                 .httpOnly(httpOnly);
         if (!domain.isEmpty()) {

@@ -56,18 +56,6 @@ public record StoreModel(
     }
 
     /**
-     * Which {@code @Cookie} gives a cookie field an attribute: the field's own where it sets the
-     * attribute explicitly, otherwise the type's (explicit or default).
-     *
-     * @param field one of this cookie store's fields
-     * @param attribute the attribute's name, such as {@code maxAge}
-     * @return the annotation to read it from
-     */
-    public AnnotationRef cookieAttribute(FieldModel field, String attribute) {
-        return cookie(field).source(attribute);
-    }
-
-    /**
      * A cookie field's attributes, read once from its own and its type's {@code @Cookie}.
      *
      * @param field one of this cookie store's fields

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieRules;
+import dev.browserstorage.processor.model.CookieValues;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,123 +92,77 @@ public final class SchemaWriter {
     }
 
     private static boolean isTextual(ValueType type) {
-        switch (type.kind()) {
-            case STRING:
-            case CHAR:
-            case ENUM:
-            case BIG_DECIMAL:
-            case UUID:
-            case INSTANT:
-            case LOCAL_DATE:
-            case LOCAL_DATE_TIME:
-            case DURATION:
-                return true;
-            default:
-                return false;
-        }
+        return switch (type.kind()) {
+            case STRING, CHAR, ENUM, BIG_DECIMAL, UUID, INSTANT, LOCAL_DATE, LOCAL_DATE_TIME, DURATION -> true;
+            default -> false;
+        };
     }
 
     private static void writeCookie(JsonGenerator json, StoreModel store, FieldModel field) throws IOException {
+        CookieValues cookie = store.cookie(field).values();
         json.writeObjectFieldStart("cookie");
-        json.writeStringField("path", store.cookieAttribute(field, "path").string("path"));
-        String domain = store.cookieAttribute(field, "domain").string("domain");
-        if (!domain.isEmpty()) {
-            json.writeStringField("domain", domain);
+        json.writeStringField("path", cookie.path());
+        if (!cookie.domain().isEmpty()) {
+            json.writeStringField("domain", cookie.domain());
         }
-        String maxAge = store.cookieAttribute(field, "maxAge").string("maxAge");
-        if (!maxAge.isEmpty()) {
-            json.writeNumberField("maxAgeSeconds", Duration.parse(maxAge).toSeconds());
+        if (!cookie.maxAge().isEmpty()) {
+            json.writeNumberField(
+                    "maxAgeSeconds", Duration.parse(cookie.maxAge()).toSeconds());
         }
-        json.writeBooleanField("secure", store.cookieAttribute(field, "secure").bool("secure"));
-        json.writeStringField(
-                "sameSite", sameSite(store.cookieAttribute(field, "sameSite").enumConstant("sameSite")));
-        json.writeBooleanField(
-                "partitioned", store.cookieAttribute(field, "partitioned").bool("partitioned"));
-        json.writeBooleanField(
-                "httpOnly", store.cookieAttribute(field, "httpOnly").bool("httpOnly"));
+        json.writeBooleanField("secure", cookie.secure());
+        json.writeStringField("sameSite", cookie.sameSite().attributeValue());
+        json.writeBooleanField("partitioned", cookie.partitioned());
+        json.writeBooleanField("httpOnly", cookie.httpOnly());
         json.writeEndObject();
-    }
-
-    private static String sameSite(String constant) {
-        return dev.browserstorage.annotation.SameSite.valueOf(constant).attributeValue();
     }
 
     static void writeSchema(JsonGenerator json, ValueType type) throws IOException {
         json.writeStartObject();
         switch (type.kind()) {
-            case STRING:
-                json.writeStringField("type", "string");
-                break;
-            case CHAR:
+            case STRING -> json.writeStringField("type", "string");
+            case CHAR -> {
                 json.writeStringField("type", "string");
                 json.writeNumberField("minLength", 1);
                 json.writeNumberField("maxLength", 1);
-                break;
-            case BOOLEAN:
-                json.writeStringField("type", "boolean");
-                break;
-            case BYTE:
-                integer(json, Byte.MIN_VALUE, Byte.MAX_VALUE);
-                break;
-            case SHORT:
-                integer(json, Short.MIN_VALUE, Short.MAX_VALUE);
-                break;
-            case INT:
-                integer(json, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                break;
-            case LONG:
-                integer(json, Long.MIN_VALUE, Long.MAX_VALUE);
-                break;
-            case FLOAT:
-            case DOUBLE:
-                json.writeStringField("type", "number");
-                break;
-            case BIG_DECIMAL:
-                formatted(json, "decimal");
-                break;
-            case UUID:
-                formatted(json, "uuid");
-                break;
-            case INSTANT:
-                formatted(json, "date-time");
-                break;
-            case LOCAL_DATE:
-                formatted(json, "date");
-                break;
-            case LOCAL_DATE_TIME:
-                formatted(json, "local-date-time");
-                break;
-            case DURATION:
-                formatted(json, "duration");
-                break;
-            case ENUM:
+            }
+            case BOOLEAN -> json.writeStringField("type", "boolean");
+            case BYTE -> integer(json, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case SHORT -> integer(json, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT -> integer(json, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case LONG -> integer(json, Long.MIN_VALUE, Long.MAX_VALUE);
+            case FLOAT, DOUBLE -> json.writeStringField("type", "number");
+            case BIG_DECIMAL -> formatted(json, "decimal");
+            case UUID -> formatted(json, "uuid");
+            case INSTANT -> formatted(json, "date-time");
+            case LOCAL_DATE -> formatted(json, "date");
+            case LOCAL_DATE_TIME -> formatted(json, "local-date-time");
+            case DURATION -> formatted(json, "duration");
+            case ENUM -> {
                 json.writeStringField("type", "string");
                 json.writeArrayFieldStart("enum");
                 for (String constant : type.enumConstants()) {
                     json.writeString(constant);
                 }
                 json.writeEndArray();
-                break;
-            case LIST:
-            case SET:
+            }
+            case LIST, SET -> {
                 json.writeStringField("type", "array");
                 json.writeFieldName("items");
                 writeSchema(json, type.element().orElseThrow());
                 if (type.kind() == ValueType.Kind.SET) {
                     json.writeBooleanField("uniqueItems", true);
                 }
-                break;
-            case MAP:
+            }
+            case MAP -> {
                 json.writeStringField("type", "object");
                 json.writeFieldName("additionalProperties");
                 writeSchema(json, type.element().orElseThrow());
-                break;
-            case JSON:
+            }
+            case JSON -> {
                 json.writeStringField("type", "object");
                 json.writeStringField("javaType", type.javaType().toString());
-                break;
-            default:
-                throw new IllegalStateException("No schema for an unsupported type: " + type.describe());
+            }
+            default -> throw new IllegalStateException("No schema for an unsupported type: " + type.describe());
         }
         json.writeEndObject();
     }
@@ -222,23 +179,23 @@ public final class SchemaWriter {
     }
 
     static void writeLiteral(JsonGenerator json, Object literal) throws IOException {
-        if (literal instanceof String) {
-            json.writeString((String) literal);
-        } else if (literal instanceof Character) {
-            json.writeString(literal.toString());
-        } else if (literal instanceof Boolean) {
-            json.writeBoolean((Boolean) literal);
+        if (literal instanceof String text) {
+            json.writeString(text);
+        } else if (literal instanceof Character character) {
+            json.writeString(character.toString());
+        } else if (literal instanceof Boolean bool) {
+            json.writeBoolean(bool);
         } else if (literal instanceof Integer || literal instanceof Long) {
             json.writeNumber(((Number) literal).longValue());
-        } else if (literal instanceof Float) {
+        } else if (literal instanceof Float single) {
             // As a float, not widened to double: 0.1f is 0.1, not 0.10000000149011612.
-            json.writeNumber((Float) literal);
-        } else if (literal instanceof Number) {
-            json.writeNumber(((Number) literal).doubleValue());
-        } else if (literal instanceof java.util.List) {
+            json.writeNumber(single);
+        } else if (literal instanceof Number number) {
+            json.writeNumber(number.doubleValue());
+        } else if (literal instanceof List) {
             json.writeStartArray();
             json.writeEndArray();
-        } else if (literal instanceof java.util.Map) {
+        } else if (literal instanceof Map) {
             json.writeStartObject();
             json.writeEndObject();
         } else {

@@ -97,6 +97,11 @@ public final class TypedStoreFiles {
         return IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name);
     }
 
+    /** The stores with a named export, the same in the module and in its types. */
+    private static List<Store> exported(List<Store> stores) {
+        return stores.stream().filter(store -> exportable(store.name())).toList();
+    }
+
     /**
      * The plain script: the runtime, then every definition.
      *
@@ -122,14 +127,8 @@ public final class TypedStoreFiles {
         StringBuilder out = new StringBuilder(script(stores))
                 .append("const $stores = window.BrowserStorage.stores;\n")
                 .append("export default $stores;\n");
-        for (Store store : stores) {
-            if (exportable(store.name())) {
-                out.append("export const ")
-                        .append(store.name())
-                        .append(" = $stores.")
-                        .append(store.name())
-                        .append(";\n");
-            }
+        for (Store store : exported(stores)) {
+            out.append("export const %1$s = $stores.%1$s;\n".formatted(store.name()));
         }
         return out.toString();
     }
@@ -148,21 +147,11 @@ public final class TypedStoreFiles {
         }
         out.append("\n/** This application's typed stores, by namespace. */\nexport interface Stores {\n");
         for (Store store : stores) {
-            out.append("  \"")
-                    .append(store.name())
-                    .append("\": TypedStore<")
-                    .append(store.interfaceName())
-                    .append(">;\n");
+            out.append("  \"%s\": TypedStore<%s>;\n".formatted(store.name(), store.interfaceName()));
         }
         out.append("}\n\ndeclare const $stores: Stores;\nexport default $stores;\n");
-        for (Store store : stores) {
-            if (exportable(store.name())) {
-                out.append("export declare const ")
-                        .append(store.name())
-                        .append(": TypedStore<")
-                        .append(store.interfaceName())
-                        .append(">;\n");
-            }
+        for (Store store : exported(stores)) {
+            out.append("export declare const %s: TypedStore<%s>;\n".formatted(store.name(), store.interfaceName()));
         }
         return out.append("\ndeclare global {\n  var BrowserStorage: BrowserStorageApi;\n}\n")
                 .toString();

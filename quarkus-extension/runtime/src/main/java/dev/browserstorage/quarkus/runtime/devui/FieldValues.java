@@ -23,17 +23,14 @@ final class FieldValues {
      * @return the field's value as the Dev UI shows it
      */
     static <T> BrowserView.FieldValue read(StoreField<T> field, String stored, long nowMillis) {
-        String type = field.codec().typeName();
         String fallback = field.defaultText().orElse("null");
         if (stored == null) {
-            return new BrowserView.FieldValue(field.name(), field.key(), type, false, null, fallback, null, null);
+            return new BrowserView.FieldValue(
+                    field.name(), field.key(), field.codec().typeName(), false, null, fallback, null, null);
         }
         if (Snapshot.OVER_LIMIT.equals(stored)) {
-            return new BrowserView.FieldValue(
-                    field.name(),
-                    field.key(),
-                    type,
-                    true,
+            return held(
+                    field,
                     null,
                     fallback,
                     null,
@@ -41,43 +38,29 @@ final class FieldValues {
         }
         try {
             if (field.expires()) {
-                Expiring<T> held = Expiring.decode(field.codec(), stored);
-                String expiresAt = Instant.ofEpochMilli(held.expiresAtMillis()).toString();
-                if (held.isExpiredAt(nowMillis)) {
-                    return new BrowserView.FieldValue(
-                            field.name(),
-                            field.key(),
-                            type,
-                            true,
-                            stored,
-                            fallback,
-                            expiresAt,
-                            "expired; reads as the default");
-                }
-                return new BrowserView.FieldValue(
-                        field.name(),
-                        field.key(),
-                        type,
-                        true,
-                        stored,
-                        json(field, held.value(), fallback),
-                        expiresAt,
-                        null);
+                Expiring<T> expiring = Expiring.decode(field.codec(), stored);
+                String expiresAt =
+                        Instant.ofEpochMilli(expiring.expiresAtMillis()).toString();
+                return expiring.isExpiredAt(nowMillis)
+                        ? held(field, stored, fallback, expiresAt, "expired; reads as the default")
+                        : held(field, stored, json(field, expiring.value(), fallback), expiresAt, null);
             }
-            T value = field.storedCodec().decode(stored);
-            return new BrowserView.FieldValue(
-                    field.name(), field.key(), type, true, stored, json(field, value, fallback), null, null);
+            return held(field, stored, json(field, field.storedCodec().decode(stored), fallback), null, null);
         } catch (ValueDecodingException e) {
-            return new BrowserView.FieldValue(
-                    field.name(),
-                    field.key(),
-                    type,
-                    true,
+            return held(
+                    field,
                     stored,
                     fallback,
                     null,
-                    "not a valid " + type + " (" + e.getMessage() + "); reads as the default");
+                    "not a valid " + field.codec().typeName() + " (" + e.getMessage() + "); reads as the default");
         }
+    }
+
+    /** A field whose key the browser holds (its text is {@code null} where it was over the limit). */
+    private static BrowserView.FieldValue held(
+            StoreField<?> field, String stored, String json, String expiresAt, String problem) {
+        return new BrowserView.FieldValue(
+                field.name(), field.key(), field.codec().typeName(), true, stored, json, expiresAt, problem);
     }
 
     /** A stored JSON {@code null} reads as the default, as {@link StoreAccess} reads it. */
