@@ -5,6 +5,8 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.RefusedChangeException;
 import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.StorageTarget;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Transport;
 import dev.browserstorage.browser.WriteBatch;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class SyncConnection implements Transport {
     /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
     private final PageOrigin socketOrigin;
 
-    private Browser tab;
+    private Tab tab;
     private boolean helloReceived;
 
     /**
@@ -101,7 +103,7 @@ public final class SyncConnection implements Transport {
     }
 
     /** @return this connection's tab, once its hello has been received */
-    public Optional<Browser> tab() {
+    public Optional<Tab> tab() {
         return Optional.ofNullable(tab);
     }
 
@@ -199,7 +201,7 @@ public final class SyncConnection implements Transport {
     }
 
     /** What an {@code ack} or {@code fail} answers: the tab's for a batch marked {@code tab}. */
-    private Browser target(boolean forTab) {
+    private StorageTarget target(boolean forTab) {
         return forTab ? tab : browser;
     }
 
@@ -209,7 +211,7 @@ public final class SyncConnection implements Transport {
         }
         Snapshot browserSnapshot = new Snapshot(hello.page(), hello.local(), Map.of(), hello.cookies());
         Snapshot tabSnapshot = new Snapshot(hello.page(), Map.of(), hello.session(), Map.of());
-        Browser helloTab = tab(hello);
+        Tab helloTab = tab(hello);
         try {
             browser.hydrate(browserSnapshot);
             helloTab.hydrate(tabSnapshot);
@@ -220,7 +222,7 @@ public final class SyncConnection implements Transport {
         tab = helloTab;
         catchUp(browser, hello.applied(), hello.failed());
         catchUp(tab, hello.tabApplied(), hello.tabFailed());
-        out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId().orElseThrow()).toJson());
+        out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId()).toJson());
         browser.connect(this);
         tab.connect(tabTransport);
     }
@@ -231,11 +233,11 @@ public final class SyncConnection implements Transport {
      * does not say it resumes the tab (a reconnect, or the next page of the same tab); then, and for
      * a hello naming none, a new tab.
      */
-    private Browser tab(BrowserFrame.Hello hello) {
+    private Tab tab(BrowserFrame.Hello hello) {
         String requested = hello.tab();
         if (requested == null
                 || (!hello.resume()
-                        && browser.findTab(requested).map(Browser::isConnected).orElse(false))) {
+                        && browser.findTab(requested).map(Tab::isConnected).orElse(false))) {
             requested = UUID.randomUUID().toString().replace("-", "");
         }
         try {
@@ -251,7 +253,7 @@ public final class SyncConnection implements Transport {
      * {@code fail} frames may have been lost with a connection, and the applied count alone would
      * take them for applied once a later batch moved it past them.
      */
-    private static void catchUp(Browser target, long applied, Map<Long, BrowserStorageException> failed) {
+    private static void catchUp(StorageTarget target, long applied, Map<Long, BrowserStorageException> failed) {
         if (applied < 0) {
             return;
         }
@@ -270,7 +272,7 @@ public final class SyncConnection implements Transport {
 
     private void change(BrowserFrame.Change change) {
         try {
-            (change.area() == StorageArea.SESSION ? tab : browser)
+            (change.area() == StorageArea.SESSION ? (StorageTarget) tab : browser)
                     .browserChanged(change.area(), change.key(), change.value());
         } catch (RefusedChangeException e) {
             ProtocolException.Reason reason = switch (e.reason()) {

@@ -444,7 +444,7 @@ class BrowserTest {
     @Test
     void aTabIsMadeOnFirstUseAndKeepsItsOwnSessionStorage() {
         Browser browser = hydratedSession();
-        Browser tab = browser.tab("t1");
+        Tab tab = browser.tab("t1");
 
         assertThat(browser.tab("t1")).isSameAs(tab);
         assertThat(tab.browserId()).isEqualTo(browser.browserId());
@@ -452,8 +452,19 @@ class BrowserTest {
         tab.hydrate(new Snapshot(PAGE, Map.of(), Map.of("app:d", "1"), Map.of()));
         assertThat(tab.readText(StorageArea.SESSION, "app:d")).contains("1");
         assertThat(browser.readText(StorageArea.SESSION, "app:d")).isEmpty();
-        assertThatThrownBy(() -> tab.tab("t2")).isInstanceOf(IllegalStateException.class);
+        assertThat(tab.browser()).isSameAs(browser);
+        assertThat(tab.tabId()).isEqualTo("t1");
         assertThatThrownBy(() -> browser.tab("no spaces")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTabHasNoTabsOfItsOwn() {
+        // It used to be a Browser whose tab(String) threw; now the type has no tab registry at all.
+        assertThat(Tab.class.getMethods())
+                .extracting(java.lang.reflect.Method::getName)
+                .doesNotContain("tab", "findTab", "tabIds", "dropTabsIdleSince")
+                .contains("browser", "tabId");
+        assertThat(StorageTarget.class.getPermittedSubclasses()).containsExactlyInAnyOrder(Browser.class, Tab.class);
     }
 
     @Test
@@ -461,7 +472,7 @@ class BrowserTest {
         Browser browser = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("__bs_tab", "__bs_id"))
                 .build();
-        Browser tab = browser.tab("t1");
+        Tab tab = browser.tab("t1");
         tab.hydrate(Snapshot.empty(PAGE));
         tab.connect(sent::add);
 
@@ -479,7 +490,7 @@ class BrowserTest {
                 .limits(new StorageLimits(1000, 1000, 10, 2))
                 .clock(clock)
                 .build();
-        Browser first = browser.tab("t1");
+        Tab first = browser.tab("t1");
         CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1")))
                 .toCompletableFuture();
         clock.advance(Duration.ofMillis(10));
@@ -511,7 +522,7 @@ class BrowserTest {
     @Test
     void closingTheBrowserClosesItsTabs() {
         Browser browser = hydratedSession();
-        Browser tab = browser.tab("t1");
+        Tab tab = browser.tab("t1");
         CompletableFuture<Void> pending =
                 tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
 

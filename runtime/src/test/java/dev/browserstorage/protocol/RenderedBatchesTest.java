@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieOptions;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The pending batches a page carries (docs/protocol.md, "Rendered batches"). */
 class RenderedBatchesTest {
     private final Browser session = Browser.builder("b1", "demo").build();
-    private final Browser tab = session.tab("t1");
+    private final Tab tab = session.tab("t1");
 
     @Test
     void browserBatchesThenTheTabsInIdOrderWithTokensAndWithoutIds() throws Exception {
