@@ -1,9 +1,10 @@
 package dev.browserstorage.browser;
 
 /**
- * Where a store finds the browser (and, for sessionStorage, the tab) it talks to. A {@link Browser} is its own source (a store
- * bound to one browser); a framework adapter supplies the browser of the current request instead,
- * so that one store instance serves every browser.
+ * Where a store finds the browser (and, for sessionStorage, the tab) it talks to. A {@link Browser}
+ * or a {@link Tab} is its own source (a store bound to one browser or tab); a framework adapter
+ * supplies the browser and tab of the current request instead, so that one store instance serves
+ * every browser.
  */
 public interface BrowserSource {
     /** @return the app's id, the prefix of every localStorage and sessionStorage key */

@@ -1,6 +1,5 @@
 package dev.browserstorage.browser;
 
-import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.DisconnectedException;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
@@ -14,11 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,7 +49,6 @@ import java.util.function.Supplier;
  * is released, on the thread that caused the change.
  */
 public abstract sealed class StorageTarget implements BrowserSource permits Browser, Tab {
-    private static final System.Logger LOG = System.getLogger(StorageTarget.class.getName());
 
     /**
      * The most cookies the server keeps for a browser: more than a page can see (Chromium keeps 180
@@ -70,18 +66,19 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     private final HttpOnlyCommits httpOnlyCommits;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final PendingBatches pending = new PendingBatches();
-    private final StorageLayers layers = new StorageLayers(pending);
-    private final StorageChecks checks;
-    private final WrittenCookies cookies;
-    private final Connections connections = new Connections();
-    private final Listeners listeners = new Listeners();
-    private final CompletableFuture<Void> hydrated = new CompletableFuture<>();
+    final PendingBatches pending = new PendingBatches();
+    final StorageLayers layers = new StorageLayers(pending);
+    final StorageChecks checks;
+    final WrittenCookies cookies;
+    final Connections connections = new Connections();
+    final Listeners listeners = new Listeners();
+    final CompletableFuture<Void> hydrated = new CompletableFuture<>();
+    private final BrowserLink link;
 
     /** When a connection last opened or closed (or, for a tab, the tab was last looked up). */
     volatile Instant lastActive;
 
-    private URI pageUrl;
+    URI pageUrl;
     private boolean closed;
 
     StorageTarget(BrowserBuilder builder) {
@@ -100,6 +97,7 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
                         builder.reservedCookieNames),
                 clock);
         this.lastActive = clock.instant();
+        this.link = new BrowserLink(this);
     }
 
     /** @return the browser's id */
@@ -139,6 +137,17 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
         return checks.ownsKey(storageKey);
     }
 
+    /**
+     * The side the sync protocol drives (the browser's snapshot, acknowledgements, changes and
+     * connections). Internal: for the protocol, the in-memory browser of tests and framework
+     * adapters, never for application code.
+     *
+     * @return this browser's or tab's link
+     */
+    public BrowserLink link() {
+        return link;
+    }
+
     /** Runs under the lock. */
     final <T> T locked(Supplier<T> action) {
         lock.lock();
@@ -150,7 +159,7 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     }
 
     /** Runs under the lock, then tells the listeners of the changes it reported. */
-    private void changing(java.util.function.Consumer<List<StorageChange>> action) {
+    final void changing(java.util.function.Consumer<List<StorageChange>> action) {
         List<StorageChange> changes = new ArrayList<>();
         lock.lock();
         try {
@@ -180,36 +189,6 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
      */
     public CompletionStage<Void> awaitHydrated() {
         return hydrated.minimalCompletionStage();
-    }
-
-    /**
-     * Takes the browser's snapshot as the confirmed state of every area. Pending writes stay pending
-     * and are seen over it. The first snapshot fires no change events; a later one (after a
-     * reconnect) fires {@link ChangeSource#HYDRATION} events for every key whose value differs.
-     *
-     * @param snapshot what the browser holds
-     * @throws RefusedChangeException if the snapshot has keys outside the app's namespace or more
-     *     than the app's budget; nothing is then changed
-     */
-    public void hydrate(Snapshot snapshot) {
-        Objects.requireNonNull(snapshot, "snapshot");
-        checks.checkSnapshot(StorageArea.LOCAL, snapshot.local());
-        checks.checkSnapshot(StorageArea.SESSION, snapshot.session());
-        if (snapshot.cookies().size() > MAX_COOKIES) {
-            throw new RefusedChangeException(
-                    RefusedChangeException.Reason.TOO_LARGE,
-                    "Snapshot of browser " + browserId + " has "
-                            + snapshot.cookies().size() + " cookies, over the limit of " + MAX_COOKIES);
-        }
-        changing(changes -> {
-            List<StorageChange> reported = hydrated.isDone() ? changes : null;
-            pageUrl = snapshot.pageUrl();
-            layers.replaceConfirmed(StorageArea.LOCAL, snapshot.local(), reported);
-            layers.replaceConfirmed(StorageArea.SESSION, snapshot.session(), reported);
-            var known = cookies.withHidden(snapshot.cookies(), layers.confirmed(StorageArea.COOKIE), pageUrl);
-            layers.replaceConfirmed(StorageArea.COOKIE, known, reported);
-        });
-        hydrated.complete(null);
     }
 
     /**
@@ -366,35 +345,7 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
      * @throws IllegalArgumentException if a write is not a cookie write
      */
     public CompletionStage<Void> writeToResponse(HttpCookies exchange, List<Write> writes) {
-        Objects.requireNonNull(exchange, "exchange");
-        for (Write write : writes) {
-            if (write.area() != StorageArea.COOKIE) {
-                throw new IllegalArgumentException("Only cookies go on an HTTP response, not "
-                        + write.area().wireName() + " key '" + StorageChecks.abbreviate(write.key()) + "'");
-            }
-        }
-        List<Write> prepared =
-                locked(() -> cookies.prepare(writes, exchange.requestUrl(), new TreeMap<>(exchange.cookies()), true));
-        for (Write write : prepared) {
-            if (write.isRemoval()) {
-                exchange.deleteCookie(write.key(), write.cookieOptions());
-            } else {
-                exchange.setCookie(write.key(), write.value(), write.cookieOptions());
-            }
-        }
-        locked(() -> {
-            cookies.remember(prepared);
-            return null;
-        });
-        // HttpOnly values stay out of the socket side, as the page never sees them.
-        if (isHydrated()) {
-            for (Write write : prepared) {
-                if (!write.cookieOptions().httpOnly()) {
-                    browserChanged(StorageArea.COOKIE, write.key(), write.value());
-                }
-            }
-        }
-        return CompletableFuture.completedFuture(null);
+        return ResponseCookies.write(this, exchange, writes);
     }
 
     /**
@@ -410,211 +361,12 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
         return exchange.isPresent() ? writeToResponse(exchange.get(), writes) : write(writes);
     }
 
-    // ---------------------------------------------------------------- acknowledgements
-
-    /**
-     * The browser applied a batch. Its writes become confirmed and its stage completes.
-     *
-     * @param batchId the batch's id
-     * @return false if no such batch is pending (an unknown or repeated acknowledgement), which
-     *     changes nothing
-     */
-    public boolean acknowledge(long batchId) {
-        return acknowledge(batchId, true);
-    }
-
-    private boolean acknowledge(long batchId, boolean confirmStorage) {
-        PendingBatches.Pending[] taken = {null};
-        changing(changes -> {
-            taken[0] = pending.take(batchId);
-            if (taken[0] == null) {
-                return;
-            }
-            for (Write write : taken[0].batch().writes()) {
-                if (confirmStorage || write.area() == StorageArea.COOKIE) {
-                    layers.confirm(write.area(), write.key(), write.value());
-                }
-            }
-            // In order (the glue answers in order) this changes nothing; an acknowledgement that
-            // overtakes an earlier batch on the same key must still leave the view equal to the
-            // confirmed state with the remaining batches over it.
-            layers.recompute(taken[0].batch().writes(), ChangeSource.BROWSER, changes);
-        });
-        if (taken[0] == null) {
-            return false;
-        }
-        taken[0].completion().complete(null);
-        return true;
-    }
-
-    /**
-     * The browser says it has applied every batch up to an id (its {@code hello} after a reconnect
-     * carries the highest id it applied): those whose acknowledgement was lost with the connection
-     * are acknowledged now.
-     *
-     * @param lastApplied the highest batch id the browser has applied
-     * @return how many batches this acknowledged
-     */
-    public int acknowledgeThrough(long lastApplied) {
-        return acknowledgeThrough(lastApplied, true);
-    }
-
-    private int acknowledgeThrough(long lastApplied, boolean confirmStorage) {
-        int count = 0;
-        for (long id : pendingBatchIds()) {
-            if (id <= lastApplied && acknowledge(id, confirmStorage)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * What a browser's {@code hello} says it applied: every batch up to an id, whose acknowledgements
-     * were lost with a connection, completes, as {@link #acknowledgeThrough} does; but the snapshot
-     * the same {@code hello} carried (already {@linkplain #hydrate taken}) stays the confirmed state of
-     * localStorage and sessionStorage. The browser read both in one step, after applying those
-     * batches, so the snapshot shows their writes and any change made since (a user who edited a
-     * value a batch wrote, before its acknowledgement reached the server), which taking the batches'
-     * values again would hide. Their cookie writes are confirmed as an acknowledgement confirms
-     * them: a page does not see every cookie (HttpOnly ones, other paths).
-     *
-     * @param lastApplied the highest batch id the browser has applied
-     * @return how many batches this acknowledged
-     */
-    public int acknowledgeShownThrough(long lastApplied) {
-        return acknowledgeThrough(lastApplied, false);
-    }
-
-    /**
-     * Makes this browser's batch ids continue above the highest id the browser has applied. A
-     * browser keeps that number across server restarts and evictions, while a new {@code Browser}
-     * starts counting at 1: without this, the browser would take the new one's first batches for
-     * ones it already applied, skip them and acknowledge them. Must be called with the browser's
-     * {@code hello}, before {@link #acknowledgeThrough}: pending batches are renumbered in order
-     * (none of them has reached this browser under its old id, since the browser had never seen ids
-     * this high from this server) and will be sent on {@link #connect}.
-     *
-     * @param lastApplied the highest batch id the browser has applied
-     * @return true if the ids were moved
-     */
-    public boolean continueBatchIdsAfter(long lastApplied) {
-        return locked(() -> pending.continueAfter(lastApplied));
-    }
-
-    /**
-     * The browser could not apply a batch. The batch is taken back: readers see what the browser
-     * holds, {@link ChangeSource#ROLLBACK} events fire for the keys that change back, and the
-     * batch's stage fails with the error.
-     *
-     * @param batchId the batch's id
-     * @param error the typed error to fail the stage with
-     * @return false if no such batch is pending, which changes nothing
-     */
-    public boolean fail(long batchId, BrowserStorageException error) {
-        Objects.requireNonNull(error, "error");
-        PendingBatches.Pending[] taken = {null};
-        changing(changes -> {
-            taken[0] = pending.take(batchId);
-            if (taken[0] != null) {
-                layers.recompute(taken[0].batch().writes(), ChangeSource.ROLLBACK, changes);
-            }
-        });
-        if (taken[0] == null) {
-            return false;
-        }
-        taken[0].completion().completeExceptionally(error);
-        return true;
-    }
-
-    /**
-     * The browser changed a key by itself (a bound field, another tab, page script, devtools). The
-     * change becomes confirmed; readers see it unless a pending server write to the same key is
-     * still on its way (the browser will apply that write after this change).
-     *
-     * @param area the area
-     * @param key the browser's key
-     * @param newValue the new text, or {@code null} if the key was removed
-     * @throws RefusedChangeException if the key is outside the app's namespace or the value is over
-     *     a limit; nothing is then changed
-     */
-    public void browserChanged(StorageArea area, String key, String newValue) {
-        Objects.requireNonNull(area, "area");
-        Objects.requireNonNull(key, "key");
-        changing(changes -> {
-            checks.checkBrowserChange(area, key, newValue);
-            layers.confirm(area, key, newValue);
-            layers.recompute(area, key, ChangeSource.BROWSER, changes);
-        });
-    }
-
     /** @return the ids of the batches waiting for acknowledgement, in order */
     public List<Long> pendingBatchIds() {
         return locked(pending::ids);
     }
 
-    /**
-     * The batches waiting for acknowledgement, in id order, as they are now: what a page rendered
-     * for this browser (or tab) may carry so that the glue applies them before its socket connects.
-     * Only reads: nothing is sent, acknowledged or renumbered. The ids of a browser that has not had
-     * its {@code hello} yet are provisional ({@link #continueBatchIdsAfter}); the tokens are not.
-     *
-     * @return an unmodifiable copy
-     */
-    public List<WriteBatch> pendingBatches() {
-        return locked(pending::batches);
-    }
-
     // ---------------------------------------------------------------- connections
-
-    /**
-     * The browser is connected through a transport: every pending batch is sent again, in id order,
-     * and later batches go out as they are written.
-     *
-     * @param transport the transport
-     */
-    public void connect(Transport transport) {
-        Objects.requireNonNull(transport, "transport");
-        locked(() -> {
-            requireOpen();
-            connections.add(transport);
-            lastActive = clock.instant();
-            connections.send(pending.all(), browserId);
-            return null;
-        });
-    }
-
-    /**
-     * The browser's connection is gone. Pending batches stay pending, to be sent again on the next
-     * {@link #connect}; new writes queue up to the pending limit.
-     */
-    public void disconnect() {
-        locked(() -> {
-            connections.clear();
-            return null;
-        });
-    }
-
-    /**
-     * One connection of the browser is gone. A browser with several tabs has several connections;
-     * batches go through the newest. When that one closes, the newest of the others takes over and
-     * receives every pending batch again (a batch the closed tab already applied is only
-     * acknowledged: the applied count is shared by the browser's tabs). With no other connection,
-     * the browser is disconnected and writes wait.
-     *
-     * @param gone the transport of the connection that closed
-     * @return true if it was the current transport
-     */
-    public boolean disconnect(Transport gone) {
-        return locked(() -> {
-            lastActive = clock.instant();
-            if (!connections.remove(gone)) {
-                return false;
-            }
-            connections.send(pending.all(), browserId);
-            return true;
-        });
-    }
 
     /** @return true while a transport is connected */
     public boolean isConnected() {

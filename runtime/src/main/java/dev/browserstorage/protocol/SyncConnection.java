@@ -121,9 +121,9 @@ public final class SyncConnection implements Transport {
         }
         BrowserFrame frame = FrameReader.read(text);
         if (frame instanceof BrowserFrame.Ack ack) {
-            target(ack.tab()).acknowledge(ack.id());
+            target(ack.tab()).link().acknowledge(ack.id());
         } else if (frame instanceof BrowserFrame.Fail fail) {
-            target(fail.tab()).fail(fail.id(), fail.error());
+            target(fail.tab()).link().fail(fail.id(), fail.error());
         } else if (frame instanceof BrowserFrame.Change change) {
             change(change);
         } else {
@@ -133,9 +133,9 @@ public final class SyncConnection implements Transport {
 
     /** The connection closed: the browser and tab keep their pending writes for the next connection. */
     public void closed() {
-        browser.disconnect(this);
+        browser.link().disconnect(this);
         if (tab != null) {
-            tab.disconnect(tabTransport);
+            tab.link().disconnect(tabTransport);
         }
     }
 
@@ -213,8 +213,8 @@ public final class SyncConnection implements Transport {
         Snapshot tabSnapshot = new Snapshot(hello.page(), Map.of(), hello.session(), Map.of());
         Tab helloTab = tab(hello);
         try {
-            browser.hydrate(browserSnapshot);
-            helloTab.hydrate(tabSnapshot);
+            browser.link().hydrate(browserSnapshot);
+            helloTab.link().hydrate(tabSnapshot);
         } catch (IllegalArgumentException e) {
             throw ProtocolException.violation(e.getMessage());
         }
@@ -223,8 +223,8 @@ public final class SyncConnection implements Transport {
         catchUp(browser, hello.applied(), hello.failed());
         catchUp(tab, hello.tabApplied(), hello.tabFailed());
         out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId()).toJson());
-        browser.connect(this);
-        tab.connect(tabTransport);
+        browser.link().connect(this);
+        tab.link().connect(tabTransport);
     }
 
     /**
@@ -259,20 +259,21 @@ public final class SyncConnection implements Transport {
         }
         // First move the ids above the browser's, then settle what it reports: the other order would
         // settle writes of a new Browser (a restarted server) the browser never saw.
-        target.continueBatchIdsAfter(applied);
+        target.link().continueBatchIdsAfter(applied);
         // A failed id above the count is sent again and answered again; only those below it need this.
         failed.forEach((id, error) -> {
             if (id <= applied) {
-                target.fail(id, error);
+                target.link().fail(id, error);
             }
         });
         // The hello's snapshot already shows those batches, and any change the browser made after them.
-        target.acknowledgeShownThrough(applied);
+        target.link().acknowledgeShownThrough(applied);
     }
 
     private void change(BrowserFrame.Change change) {
         try {
             (change.area() == StorageArea.SESSION ? (StorageTarget) tab : browser)
+                    .link()
                     .browserChanged(change.area(), change.key(), change.value());
         } catch (RefusedChangeException e) {
             ProtocolException.Reason reason = switch (e.reason()) {

@@ -459,7 +459,7 @@ class SyncConnectionTest {
     @Test
     void everyBatchFrameCarriesItsTokenAndARenumberedBatchKeepsIt() {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
-        String token = session.pendingBatches().get(0).token();
+        String token = session.link().pendingBatches().get(0).token();
 
         connection.receive(HELLO.replace("\"applied\":0", "\"applied\":41"));
 
@@ -471,7 +471,7 @@ class SyncConnectionTest {
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
         assertThat(sent.get(2))
                 .startsWith("{\"t\":\"batch\",\"id\":1,\"tab\":true,\"token\":\""
-                        + tab.pendingBatches().get(0).token() + "\",");
+                        + tab.link().pendingBatches().get(0).token() + "\",");
     }
 
     @Test

@@ -94,8 +94,9 @@ public class PageScripts {
         }
         String tabId = RequestBrowser.tabId(context);
         Optional<Tab> tab = tabId == null ? Optional.empty() : browser.get().findTab(tabId);
-        List<WriteBatch> tabBatches = tab.map(Tab::pendingBatches).orElse(List.of());
-        String json = Frames.rendered(browser.get().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
+        List<WriteBatch> tabBatches = tab.map(t -> t.link().pendingBatches()).orElse(List.of());
+        String json =
+                Frames.rendered(browser.get().link().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
         return json.equals("[]") ? null : json;
     }
 

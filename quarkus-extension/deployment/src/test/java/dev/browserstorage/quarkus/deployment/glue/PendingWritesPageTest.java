@@ -204,7 +204,7 @@ class PendingWritesPageTest extends BrowserTest {
         // Acks held: the batch stays pending on the server while both pages load.
         HtmlPage first = browser.getPage(url("theme?value=dark&hold=true"));
         waitUntil(() -> !frames(sent(first), "ack").isEmpty());
-        String token = session().pendingBatches().get(0).token();
+        String token = session().link().pendingBatches().get(0).token();
 
         js(first, """
                 var field = document.getElementById('theme');
