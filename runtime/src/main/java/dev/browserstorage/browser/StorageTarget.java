@@ -25,20 +25,8 @@ import java.util.function.Supplier;
  * What a store reads and writes: a {@link Browser} (its localStorage and cookies), or one of its
  * {@link Tab}s (that tab's sessionStorage). Both know what the page holds, what the server has
  * written to it and is waiting to hear back about, and who listens for changes. A façade that holds
- * the lock over its parts, each with one job:
- *
- * <ul>
- *   <li>{@link StorageLayers}: per storage area, the <em>confirmed</em> values (what the browser has
- *       said it holds: its snapshot, its own changes, every acknowledged write) and the view readers
- *       see, the {@link PendingBatches} (server writes not acknowledged yet) applied over them in id
- *       order, so code reads its own writes at once. An acknowledgement moves a batch into the
- *       confirmed layer; a failure drops it, and readers see exactly the state the browser is in;
- *   <li>{@link StorageChecks}: the {@link StorageLimits} on every write, and the checks on what the
- *       browser sends; {@link WrittenCookies}: the one {@link CookieWritePolicy} every cookie write
- *       passes, and the attributes of the cookies written. A write that would pass a limit throws at
- *       once and changes nothing;
- *   <li>{@link Connections}, {@link Listeners}: its sockets, and who listens for changes.
- * </ul>
+ * the lock over its parts, each with one job ({@link dev.browserstorage.browser the package} lists
+ * them).
  *
  * <p>Reads before the first snapshot throw {@link NotHydratedException}: until then no answer is
  * right.
