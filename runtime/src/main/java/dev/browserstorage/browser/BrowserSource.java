@@ -1,9 +1,10 @@
 package dev.browserstorage.browser;
 
 /**
- * Where a store finds the browser it talks to. A {@link Browser} is its own source (a store
- * bound to one browser); a framework adapter supplies the browser of the current request instead,
- * so that one store instance serves every browser.
+ * Where a store finds the browser (and, for sessionStorage, the tab) it talks to. A {@link Browser}
+ * or a {@link Tab} is its own source (a store bound to one browser or tab); a framework adapter
+ * supplies the browser and tab of the current request instead, so that one store instance serves
+ * every browser.
  */
 public interface BrowserSource {
     /** @return the app's id, the prefix of every localStorage and sessionStorage key */
@@ -12,21 +13,21 @@ public interface BrowserSource {
     /**
      * The browser of the current call.
      *
-     * @return its session
+     * @return the browser
      * @throws IllegalStateException if there is no current browser (no request in progress)
      */
     Browser current();
 
     /**
-     * The tab of the current call, whose session holds the tab's sessionStorage. A browser's session
+     * What holds the current call's sessionStorage: the {@link Tab} the call comes from. A browser
      * used on its own is its single tab, so the default is {@link #current()}; a framework adapter
      * finds the tab the request came from.
      *
-     * @return the tab's session
+     * @return the tab, or the browser used on its own
      * @throws IllegalStateException if there is no current browser
      * @throws dev.browserstorage.NotHydratedException if the call does not say which tab it comes from
      */
-    default Browser currentTab() {
+    default StorageTarget currentTab() {
         return current();
     }
 

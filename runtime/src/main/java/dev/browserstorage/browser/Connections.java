@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The connections of a browser (one per open tab) and the one its batches go through: the newest.
- * When that one closes, the newest of the others takes over. Not thread safe: its {@link Browser}
+ * When that one closes, the newest of the others takes over. Not thread safe: its {@link StorageTarget}
  * holds the lock, and sends under it, so that batches leave in id order.
  */
 final class Connections {

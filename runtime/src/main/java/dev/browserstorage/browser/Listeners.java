@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The listeners of a browser's changes, by key or by key prefix. Thread safe; {@link #fire} is
- * called after the {@link Browser}'s lock is released, on the thread that caused the change.
+ * called after the {@link StorageTarget}'s lock is released, on the thread that caused the change.
  */
 final class Listeners {
     private static final System.Logger LOG = System.getLogger(Listeners.class.getName());

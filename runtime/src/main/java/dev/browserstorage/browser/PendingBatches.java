@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The server's writes a browser (or tab) has not acknowledged yet, in id order, with the stage each
- * completes, and the ids the next batches get. Not thread safe: its {@link Browser} holds the lock.
+ * completes, and the ids the next batches get. Not thread safe: its {@link StorageTarget} holds the lock.
  */
 final class PendingBatches {
     /** A batch and the stage that completes when the browser acknowledges it. */
@@ -67,7 +67,7 @@ final class PendingBatches {
 
     /**
      * Moves the ids above the highest one the browser has applied (see {@link
-     * Browser#continueBatchIdsAfter}), renumbering the pending batches in order.
+     * BrowserLink#continueBatchIdsAfter}), renumbering the pending batches in order.
      *
      * @return true if the ids were moved
      */

@@ -16,7 +16,7 @@ import java.util.Map;
  * dev.browserstorage.cookie.CookieWritePolicy}), and everything the browser sends (its snapshot and
  * its changes), which is untrusted: a forged frame must not put keys outside the app's namespace
  * into the server's copy, or grow it without bound. Reads the {@link StorageLayers} under the
- * {@link Browser}'s lock.
+ * {@link StorageTarget}'s lock.
  */
 final class StorageChecks {
     private final String browserId;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * over them in id order to make the <em>view</em>, so code reads its own writes at once. Every
  * change of the view is reported as a {@link StorageChange} for the listeners.
  *
- * <p>Changes happen under the {@link Browser}'s lock; the view is also read without it (a reader
+ * <p>Changes happen under the {@link StorageTarget}'s lock; the view is also read without it (a reader
  * sees one value or the other, never a torn one).
  */
 final class StorageLayers {

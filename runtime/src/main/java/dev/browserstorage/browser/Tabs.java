@@ -15,9 +15,9 @@ import java.util.function.Function;
  */
 final class Tabs {
     /** A tab looked up or made, and the tab dropped to make room for it, if any. */
-    record Opened(Browser tab, Browser dropped) {}
+    record Opened(Tab tab, Tab dropped) {}
 
-    private final LinkedHashMap<String, Browser> byId = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, Tab> byId = new LinkedHashMap<>(16, 0.75f, true);
     private final String browserId;
     private final int max;
 
@@ -32,9 +32,9 @@ final class Tabs {
      * @throws IllegalStateException if it is new and every tab is connected and there are already
      *     as many as the limit allows
      */
-    Opened open(String tabId, Function<String, Browser> newTab) {
-        Browser tab = byId.get(tabId);
-        Browser dropped = null;
+    Opened open(String tabId, Function<String, Tab> newTab) {
+        Tab tab = byId.get(tabId);
+        Tab dropped = null;
         if (tab == null) {
             if (byId.size() >= max) {
                 dropped = byId.values().stream()
@@ -42,7 +42,7 @@ final class Tabs {
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException("Browser " + browserId + " already has "
                                 + byId.size() + " connected tabs, the most it may have"));
-                byId.remove(dropped.tabId().orElseThrow());
+                byId.remove(dropped.tabId());
             }
             tab = newTab.apply(tabId);
             byId.put(tabId, tab);
@@ -51,8 +51,8 @@ final class Tabs {
     }
 
     /** The tab of an id, without counting as an access (which would reorder the tabs). */
-    Optional<Browser> find(String tabId) {
-        for (Map.Entry<String, Browser> entry : byId.entrySet()) {
+    Optional<Tab> find(String tabId) {
+        for (Map.Entry<String, Tab> entry : byId.entrySet()) {
             if (entry.getKey().equals(tabId)) {
                 return Optional.of(entry.getValue());
             }
@@ -65,10 +65,10 @@ final class Tabs {
     }
 
     /** Removes the tabs disconnected and last active before a moment. */
-    List<Browser> removeIdleSince(Instant cutoff) {
-        List<Browser> dropped = new ArrayList<>();
+    List<Tab> removeIdleSince(Instant cutoff) {
+        List<Tab> dropped = new ArrayList<>();
         byId.values().removeIf(tab -> {
-            boolean idle = !tab.isConnected() && tab.lastActive().isBefore(cutoff);
+            boolean idle = !tab.isConnected() && tab.lastActive.isBefore(cutoff);
             if (idle) {
                 dropped.add(tab);
             }
@@ -78,8 +78,8 @@ final class Tabs {
     }
 
     /** Removes every tab. */
-    List<Browser> removeAll() {
-        List<Browser> all = new ArrayList<>(byId.values());
+    List<Tab> removeAll() {
+        List<Tab> all = new ArrayList<>(byId.values());
         byId.clear();
         return all;
     }

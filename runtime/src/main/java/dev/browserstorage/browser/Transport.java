@@ -6,7 +6,7 @@ package dev.browserstorage.browser;
  *
  * <p>{@link #send} is called with the session's lock held, so that batches leave in id order; it must
  * not block and must not call back into the session on the same thread. The browser's answers come
- * back through {@link Browser#acknowledge} and {@link Browser#fail}.
+ * back through {@link BrowserLink#acknowledge} and {@link BrowserLink#fail}.
  */
 @FunctionalInterface
 public interface Transport {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * applies a batch at most once: a batch sent again after a reconnect carries the same id.
  *
  * <p>A batch also has a {@linkplain #token() token}, a short random name given when it is made and
- * kept when the session renumbers it ({@link Browser#continueBatchIdsAfter}). A page rendered
+ * kept when the session renumbers it ({@link BrowserLink#continueBatchIdsAfter}). A page rendered
  * before the browser's {@code hello} cannot know a batch's final id, but can know its token: the glue
  * applies a batch rendered into a page and the same batch arriving on the socket once, by token
  * (docs/protocol.md, "Rendered batches").

@@ -5,6 +5,8 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.RefusedChangeException;
 import dev.browserstorage.browser.Snapshot;
+import dev.browserstorage.browser.StorageTarget;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Transport;
 import dev.browserstorage.browser.WriteBatch;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class SyncConnection implements Transport {
     /** The origin of the page that opened the socket; {@code null} where the creator does not know it. */
     private final PageOrigin socketOrigin;
 
-    private Browser tab;
+    private Tab tab;
     private boolean helloReceived;
 
     /**
@@ -101,7 +103,7 @@ public final class SyncConnection implements Transport {
     }
 
     /** @return this connection's tab, once its hello has been received */
-    public Optional<Browser> tab() {
+    public Optional<Tab> tab() {
         return Optional.ofNullable(tab);
     }
 
@@ -119,9 +121,9 @@ public final class SyncConnection implements Transport {
         }
         BrowserFrame frame = FrameReader.read(text);
         if (frame instanceof BrowserFrame.Ack ack) {
-            target(ack.tab()).acknowledge(ack.id());
+            target(ack.tab()).link().acknowledge(ack.id());
         } else if (frame instanceof BrowserFrame.Fail fail) {
-            target(fail.tab()).fail(fail.id(), fail.error());
+            target(fail.tab()).link().fail(fail.id(), fail.error());
         } else if (frame instanceof BrowserFrame.Change change) {
             change(change);
         } else {
@@ -131,9 +133,9 @@ public final class SyncConnection implements Transport {
 
     /** The connection closed: the browser and tab keep their pending writes for the next connection. */
     public void closed() {
-        browser.disconnect(this);
+        browser.link().disconnect(this);
         if (tab != null) {
-            tab.disconnect(tabTransport);
+            tab.link().disconnect(tabTransport);
         }
     }
 
@@ -199,7 +201,7 @@ public final class SyncConnection implements Transport {
     }
 
     /** What an {@code ack} or {@code fail} answers: the tab's for a batch marked {@code tab}. */
-    private Browser target(boolean forTab) {
+    private StorageTarget target(boolean forTab) {
         return forTab ? tab : browser;
     }
 
@@ -209,10 +211,10 @@ public final class SyncConnection implements Transport {
         }
         Snapshot browserSnapshot = new Snapshot(hello.page(), hello.local(), Map.of(), hello.cookies());
         Snapshot tabSnapshot = new Snapshot(hello.page(), Map.of(), hello.session(), Map.of());
-        Browser helloTab = tab(hello);
+        Tab helloTab = tab(hello);
         try {
-            browser.hydrate(browserSnapshot);
-            helloTab.hydrate(tabSnapshot);
+            browser.link().hydrate(browserSnapshot);
+            helloTab.link().hydrate(tabSnapshot);
         } catch (IllegalArgumentException e) {
             throw ProtocolException.violation(e.getMessage());
         }
@@ -220,9 +222,9 @@ public final class SyncConnection implements Transport {
         tab = helloTab;
         catchUp(browser, hello.applied(), hello.failed());
         catchUp(tab, hello.tabApplied(), hello.tabFailed());
-        out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId().orElseThrow()).toJson());
-        browser.connect(this);
-        tab.connect(tabTransport);
+        out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId()).toJson());
+        browser.link().connect(this);
+        tab.link().connect(tabTransport);
     }
 
     /**
@@ -231,11 +233,11 @@ public final class SyncConnection implements Transport {
      * does not say it resumes the tab (a reconnect, or the next page of the same tab); then, and for
      * a hello naming none, a new tab.
      */
-    private Browser tab(BrowserFrame.Hello hello) {
+    private Tab tab(BrowserFrame.Hello hello) {
         String requested = hello.tab();
         if (requested == null
                 || (!hello.resume()
-                        && browser.findTab(requested).map(Browser::isConnected).orElse(false))) {
+                        && browser.findTab(requested).map(Tab::isConnected).orElse(false))) {
             requested = UUID.randomUUID().toString().replace("-", "");
         }
         try {
@@ -251,26 +253,27 @@ public final class SyncConnection implements Transport {
      * {@code fail} frames may have been lost with a connection, and the applied count alone would
      * take them for applied once a later batch moved it past them.
      */
-    private static void catchUp(Browser target, long applied, Map<Long, BrowserStorageException> failed) {
+    private static void catchUp(StorageTarget target, long applied, Map<Long, BrowserStorageException> failed) {
         if (applied < 0) {
             return;
         }
         // First move the ids above the browser's, then settle what it reports: the other order would
         // settle writes of a new Browser (a restarted server) the browser never saw.
-        target.continueBatchIdsAfter(applied);
+        target.link().continueBatchIdsAfter(applied);
         // A failed id above the count is sent again and answered again; only those below it need this.
         failed.forEach((id, error) -> {
             if (id <= applied) {
-                target.fail(id, error);
+                target.link().fail(id, error);
             }
         });
         // The hello's snapshot already shows those batches, and any change the browser made after them.
-        target.acknowledgeShownThrough(applied);
+        target.link().acknowledgeShownThrough(applied);
     }
 
     private void change(BrowserFrame.Change change) {
         try {
-            (change.area() == StorageArea.SESSION ? tab : browser)
+            (change.area() == StorageArea.SESSION ? (StorageTarget) tab : browser)
+                    .link()
                     .browserChanged(change.area(), change.key(), change.value());
         } catch (RefusedChangeException e) {
             ProtocolException.Reason reason = switch (e.reason()) {

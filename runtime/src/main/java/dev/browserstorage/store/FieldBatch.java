@@ -1,6 +1,6 @@
 package dev.browserstorage.store;
 
-import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class FieldBatch {
     private final StoreAccess access;
-    private final Browser browser;
+    private final StorageTarget browser;
     private final List<Write> writes = new ArrayList<>();
 
     FieldBatch(StoreAccess access) {

@@ -3,9 +3,9 @@ package dev.browserstorage.store;
 import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.StoredValue;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * What a generated store does with one browser's session: typed reads with defaults, lifetimes and
+ * What a generated store does with one browser (or tab): typed reads with defaults, lifetimes and
  * tamper-proof decoding, typed writes with their limits, batches of changed fields, typed
  * listeners. Generated stores delegate every method to one of these; it is not meant to be used
  * directly.
@@ -39,7 +39,7 @@ public final class StoreAccess {
     private final Field<?>[] handles;
 
     /**
-     * Binds a store to its browsers: one fixed session, or the current request's.
+     * Binds a store to its browsers: one fixed browser, or the current request's.
      *
      * @param browsers where each call finds its browser
      * @param descriptor the store
@@ -59,7 +59,7 @@ public final class StoreAccess {
     }
 
     /** @return the current call's browser, or its tab for a sessionStorage store */
-    public Browser browser() {
+    public StorageTarget browser() {
         return descriptor.area() == StorageArea.SESSION ? browsers.currentTab() : browsers.current();
     }
 
@@ -118,38 +118,37 @@ public final class StoreAccess {
                     .map(decoded -> StoreAccess.<T>cast(decoded.value()))
                     .orElse(field.defaultValue());
         }
-        Browser session = browser();
-        return typedValue(session, field, session.read(field.area(), browserKey(field)));
+        StorageTarget target = browser();
+        return typedValue(target, field, target.read(field.area(), browserKey(field)));
     }
 
     /** The typed value of what a reader of a field sees: decoded once per stored text. */
-    private <T> T typedValue(Browser session, StoreField<T> field, StoredValue stored) {
+    private <T> T typedValue(StorageTarget target, StoreField<T> field, StoredValue stored) {
         if (stored == null) {
             return field.defaultValue();
         }
         Object memo = stored.memo();
         if (memo instanceof Decoded decoded && decoded.field() == field) {
-            if (!decoded.expiredAt(session.clock().millis())) {
+            if (!decoded.expiredAt(target.clock().millis())) {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
                 return field.codec().producesImmutableValues() || !decoded.valid()
                         ? cast(decoded.value())
-                        : cast(decode(session, field, stored.text()).value());
+                        : cast(decode(target, field, stored.text()).value());
             }
-            dropExpired(session, field, stored);
+            dropExpired(target, field, stored);
             return field.defaultValue();
         }
-        Decoded decoded = decode(session, field, stored.text());
+        Decoded decoded = decode(target, field, stored.text());
         stored.memo(decoded);
-        if (decoded.expiredAt(session.clock().millis())) {
-            dropExpired(session, field, stored);
+        if (decoded.expiredAt(target.clock().millis())) {
+            dropExpired(target, field, stored);
             return field.defaultValue();
         }
         return cast(decoded.value());
     }
 
-    private Decoded decode(Browser session, StoreField<?> field, String text) {
-        return StoredText.decode(
-                field, browserKey(field), text, session.limits().maxValueBytes());
+    private Decoded decode(StorageTarget target, StoreField<?> field, String text) {
+        return StoredText.decode(field, browserKey(field), text, target.limits().maxValueBytes());
     }
 
     /**
@@ -164,16 +163,16 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get().cookie(browserKey(field)).isPresent();
         }
-        Browser session = browser();
-        StoredValue stored = session.read(field.area(), browserKey(field));
+        StorageTarget target = browser();
+        StoredValue stored = target.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
         }
         if (!field.expires()) {
             return true;
         }
-        Decoded decoded = decode(session, field, stored.text());
-        return decoded.valid() && session.clock().millis() < decoded.expiresAtMillis();
+        Decoded decoded = decode(target, field, stored.text());
+        return decoded.valid() && target.clock().millis() < decoded.expiresAtMillis();
     }
 
     // ---------------------------------------------------------------- reads that never wait (templates)
@@ -190,8 +189,8 @@ public final class StoreAccess {
         if (descriptor.area() == StorageArea.COOKIE && browsers.httpCookies().isPresent()) {
             return true;
         }
-        Browser session = browserIfAny();
-        return session != null && session.isHydrated();
+        StorageTarget target = browserIfAny();
+        return target != null && target.isHydrated();
     }
 
     /**
@@ -205,8 +204,8 @@ public final class StoreAccess {
         if (http(field).isPresent()) {
             return true;
         }
-        Browser session = browserIfAny();
-        return session != null && session.knows(field.area(), browserKey(field));
+        StorageTarget target = browserIfAny();
+        return target != null && target.knows(field.area(), browserKey(field));
     }
 
     /**
@@ -226,15 +225,15 @@ public final class StoreAccess {
         if (http(checkOwn(field)).isPresent()) {
             return get(field);
         }
-        Browser session = browserIfAny();
-        if (session == null || !session.knows(field.area(), browserKey(field))) {
+        StorageTarget target = browserIfAny();
+        if (target == null || !target.knows(field.area(), browserKey(field))) {
             return field.defaultValue();
         }
-        return typedValue(session, field, session.readKnown(field.area(), browserKey(field)));
+        return typedValue(target, field, target.readKnown(field.area(), browserKey(field)));
     }
 
-    /** The session of this call, or {@code null} where {@link #browser()} would throw: no tab, no browser. */
-    private Browser browserIfAny() {
+    /** The browser or tab of this call, or {@code null} where {@link #browser()} would throw: no tab, no browser. */
+    private StorageTarget browserIfAny() {
         try {
             return browser();
         } catch (NotHydratedException | IllegalStateException e) {
@@ -242,15 +241,15 @@ public final class StoreAccess {
         }
     }
 
-    private void dropExpired(Browser session, StoreField<?> field, StoredValue stored) {
+    private void dropExpired(StorageTarget target, StoreField<?> field, StoredValue stored) {
         // Only if nobody replaced the value since it was read; the write is best effort, since the
         // browser's glue drops expired values on its own as well. Before the browser's snapshot the
         // value is a write of ours still on its way, which the glue drops when it expires.
-        if (!session.isHydrated() || session.read(field.area(), browserKey(field)) != stored) {
+        if (!target.isHydrated() || target.read(field.area(), browserKey(field)) != stored) {
             return;
         }
         try {
-            session.write(List.of(removal(field))).exceptionally(e -> null);
+            target.write(List.of(removal(field))).exceptionally(e -> null);
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.DEBUG,
@@ -356,7 +355,7 @@ public final class StoreAccess {
 
     /**
      * Cookie writes made inside an HTTP exchange become {@code Set-Cookie} headers on its response,
-     * all or none, else a batch over the socket ({@link Browser#writeCookies}, which applies the
+     * all or none, else a batch over the socket ({@link StorageTarget#writeCookies}, which applies the
      * one cookie write policy); everything else goes through the browser as a batch.
      */
     private CompletionStage<Void> submit(List<Write> writes) {

@@ -1,9 +1,9 @@
 package dev.browserstorage.store;
 
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageChange;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.Utf8;
 import dev.browserstorage.codec.ValueDecodingException;
@@ -77,7 +77,8 @@ final class StoredText {
      * unreadable.
      */
     @SuppressWarnings("unchecked")
-    static <T> ValueChange<T> typed(StoreField<T> field, String browserKey, StorageChange change, Browser browser) {
+    static <T> ValueChange<T> typed(
+            StoreField<T> field, String browserKey, StorageChange change, StorageTarget browser) {
         return new ValueChange<>(
                 field.name(),
                 (T) valueOf(field, browserKey, change.oldValue(), browser),
@@ -85,7 +86,7 @@ final class StoredText {
                 change.source());
     }
 
-    private static Object valueOf(StoreField<?> field, String browserKey, String text, Browser browser) {
+    private static Object valueOf(StoreField<?> field, String browserKey, String text, StorageTarget browser) {
         if (text == null) {
             return field.defaultValue();
         }

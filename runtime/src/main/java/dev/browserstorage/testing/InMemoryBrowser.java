@@ -103,16 +103,16 @@ public final class InMemoryBrowser implements Transport {
      * batch still pending on the server.
      */
     public void connect() {
-        server.hydrate(snapshot());
+        server.link().hydrate(snapshot());
         connected = true;
-        server.connect(this);
+        server.link().connect(this);
     }
 
     /** Drops the connection; batches received and not yet answered are lost with it. */
     public void disconnect() {
         connected = false;
         inbox.clear();
-        server.disconnect();
+        server.link().disconnect();
     }
 
     /** @return true while connected */
@@ -172,10 +172,10 @@ public final class InMemoryBrowser implements Transport {
             WriteBatch batch = inbox.poll();
             BrowserStorageException failure = apply(batch);
             if (failure == null) {
-                server.acknowledge(batch.id());
+                server.link().acknowledge(batch.id());
                 acknowledged++;
             } else {
-                server.fail(batch.id(), failure);
+                server.link().fail(batch.id(), failure);
             }
         }
         return acknowledged;
@@ -208,7 +208,7 @@ public final class InMemoryBrowser implements Transport {
         if (batch == null) {
             throw new IllegalStateException("No batch to fail");
         }
-        server.fail(batch.id(), error);
+        server.link().fail(batch.id(), error);
     }
 
     /**
@@ -226,7 +226,7 @@ public final class InMemoryBrowser implements Transport {
             storage.get(area).put(key, value);
         }
         if (connected && (area == StorageArea.COOKIE || server.ownsKey(key))) {
-            server.browserChanged(area, key, value);
+            server.link().browserChanged(area, key, value);
         }
     }
 

@@ -4,10 +4,10 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageChange;
 import dev.browserstorage.browser.StorageListener;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.codec.Expiring;
@@ -207,7 +207,7 @@ abstract class UntypedStorage {
         return text.startsWith("{\"expires\":");
     }
 
-    private Browser browser() {
+    private StorageTarget browser() {
         return area == StorageArea.SESSION ? browsers.currentTab() : browsers.current();
     }
 }

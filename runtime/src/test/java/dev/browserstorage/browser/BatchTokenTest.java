@@ -19,7 +19,7 @@ class BatchTokenTest {
             session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k" + (i % 10), String.valueOf(i))));
         }
 
-        List<WriteBatch> batches = session.pendingBatches();
+        List<WriteBatch> batches = session.link().pendingBatches();
         assertThat(batches).hasSize(1000);
         Set<String> tokens = new HashSet<>();
         batches.forEach(batch -> assertThat(batch.token()).matches("[0-9a-z]{10}"));
@@ -31,11 +31,11 @@ class BatchTokenTest {
     void renumberingMovesTheIdsAndKeepsTheTokensAndTheOrder() {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:b", "2")));
-        List<WriteBatch> before = session.pendingBatches();
+        List<WriteBatch> before = session.link().pendingBatches();
 
-        assertThat(session.continueBatchIdsAfter(41)).isTrue();
+        assertThat(session.link().continueBatchIdsAfter(41)).isTrue();
 
-        List<WriteBatch> after = session.pendingBatches();
+        List<WriteBatch> after = session.link().pendingBatches();
         assertThat(after).extracting(WriteBatch::id).containsExactly(42L, 43L);
         assertThat(after)
                 .extracting(WriteBatch::token)
@@ -49,12 +49,14 @@ class BatchTokenTest {
     void pendingBatchesOnlyReads() {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
 
-        session.pendingBatches();
+        session.link().pendingBatches();
 
         assertThat(session.pendingBatchIds()).containsExactly(1L);
         assertThat(session.isHydrated()).isFalse();
-        assertThat(session.acknowledge(1)).as("still pending after a read").isTrue();
-        assertThat(session.pendingBatches()).isEmpty();
+        assertThat(session.link().acknowledge(1))
+                .as("still pending after a read")
+                .isTrue();
+        assertThat(session.link().pendingBatches()).isEmpty();
     }
 
     @Test

@@ -32,8 +32,8 @@ class BrowserTest {
 
     private Browser hydratedSession(StorageLimits limits) {
         Browser session = Browser.builder("b1", "app").limits(limits).build();
-        session.hydrate(Snapshot.empty(PAGE));
-        session.connect(sent::add);
+        session.link().hydrate(Snapshot.empty(PAGE));
+        session.link().connect(sent::add);
         return session;
     }
 
@@ -46,7 +46,7 @@ class BrowserTest {
         Browser session = Browser.builder("b1", "app").build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:ok", "1", "other:x", "2"), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> session.hydrate(snapshot))
+        assertThatThrownBy(() -> session.link().hydrate(snapshot))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("other:x")
                 .hasMessageContaining("outside the app's namespace");
@@ -60,7 +60,7 @@ class BrowserTest {
                 .build();
         Snapshot snapshot = new Snapshot(PAGE, Map.of("app:k", "x".repeat(96)), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> session.hydrate(snapshot)).hasMessageContaining("101 UTF-16 units");
+        assertThatThrownBy(() -> session.link().hydrate(snapshot)).hasMessageContaining("101 UTF-16 units");
         assertThat(session.isHydrated()).isFalse();
     }
 
@@ -70,10 +70,10 @@ class BrowserTest {
         List<StorageChange> changes = new ArrayList<>();
         session.addPrefixListener(StorageArea.LOCAL, "app:", changes::add);
 
-        session.hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:b", "2"), Map.of(), Map.of()));
+        session.link().hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:b", "2"), Map.of(), Map.of()));
         assertThat(changes).isEmpty();
 
-        session.hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:c", "3"), Map.of(), Map.of()));
+        session.link().hydrate(new Snapshot(PAGE, Map.of("app:a", "1", "app:c", "3"), Map.of(), Map.of()));
         assertThat(changes)
                 .containsExactly(
                         new StorageChange(StorageArea.LOCAL, "app:b", "2", null, ChangeSource.HYDRATION),
@@ -85,7 +85,7 @@ class BrowserTest {
         Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "mine")));
 
-        session.hydrate(new Snapshot(PAGE, Map.of("app:k", "theirs"), Map.of(), Map.of()));
+        session.link().hydrate(new Snapshot(PAGE, Map.of("app:k", "theirs"), Map.of(), Map.of()));
 
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("mine");
     }
@@ -95,11 +95,11 @@ class BrowserTest {
         Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "1")));
 
-        assertThat(session.acknowledge(99)).isFalse();
-        assertThat(session.fail(99, new StorageUnavailableException(StorageArea.LOCAL, "x")))
+        assertThat(session.link().acknowledge(99)).isFalse();
+        assertThat(session.link().fail(99, new StorageUnavailableException(StorageArea.LOCAL, "x")))
                 .isFalse();
-        assertThat(session.acknowledge(1)).isTrue();
-        assertThat(session.acknowledge(1)).isFalse();
+        assertThat(session.link().acknowledge(1)).isTrue();
+        assertThat(session.link().acknowledge(1)).isFalse();
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("1");
     }
 
@@ -108,12 +108,12 @@ class BrowserTest {
         Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1")));
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:b", "2")));
-        session.disconnect();
+        session.link().disconnect();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:c", "3")));
-        session.acknowledge(1);
+        session.link().acknowledge(1);
 
         List<WriteBatch> resent = new ArrayList<>();
-        session.connect(resent::add);
+        session.link().connect(resent::add);
 
         assertThat(sent).extracting(WriteBatch::id).containsExactly(1L, 2L);
         assertThat(resent).extracting(WriteBatch::id).containsExactly(2L, 3L);
@@ -126,12 +126,14 @@ class BrowserTest {
         List<WriteBatch> third = new ArrayList<>();
         Transport secondTab = second::add;
         Transport thirdTab = third::add;
-        session.connect(secondTab);
-        session.connect(thirdTab);
+        session.link().connect(secondTab);
+        session.link().connect(thirdTab);
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1")));
 
-        assertThat(session.disconnect(secondTab)).as("not the current one").isFalse();
-        assertThat(session.disconnect(thirdTab)).isTrue();
+        assertThat(session.link().disconnect(secondTab))
+                .as("not the current one")
+                .isFalse();
+        assertThat(session.link().disconnect(thirdTab)).isTrue();
 
         assertThat(session.isConnected()).as("the first tab is still open").isTrue();
         assertThat(third).extracting(WriteBatch::id).containsExactly(1L);
@@ -145,7 +147,7 @@ class BrowserTest {
     @Test
     void thePendingBoundRefusesMoreWritesWithoutChangingAnything() {
         Browser session = hydratedSession(new StorageLimits(1000, 100_000, 2));
-        session.disconnect();
+        session.link().disconnect();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:a", "1"), Write.set(StorageArea.LOCAL, "app:b", "2")));
 
         assertThatThrownBy(() -> session.write(List.of(Write.set(StorageArea.LOCAL, "app:c", "3"))))
@@ -227,8 +229,8 @@ class BrowserTest {
         Browser session = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("__Host-bs_id"))
                 .build();
-        session.hydrate(Snapshot.empty(PAGE));
-        session.connect(sent::add);
+        session.link().hydrate(Snapshot.empty(PAGE));
+        session.link().connect(sent::add);
         CookieOptions asTheFrameworkSetsIt =
                 CookieOptions.builder().httpOnly(true).build();
 
@@ -252,8 +254,8 @@ class BrowserTest {
         Browser session = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("bs_id"))
                 .build();
-        session.hydrate(Snapshot.empty(PAGE));
-        session.connect(sent::add);
+        session.link().hydrate(Snapshot.empty(PAGE));
+        session.link().connect(sent::add);
 
         session.write(List.of(Write.setCookie("BS_ID", "1", CookieOptions.defaults())));
 
@@ -301,10 +303,10 @@ class BrowserTest {
         Browser session = hydratedSession();
         session.write(List.of(Write.set(StorageArea.LOCAL, "app:k", "server")));
 
-        session.browserChanged(StorageArea.LOCAL, "app:k", "tab");
+        session.link().browserChanged(StorageArea.LOCAL, "app:k", "tab");
         assertThat(session.readText(StorageArea.LOCAL, "app:k")).contains("server");
 
-        session.fail(1, new StorageUnavailableException(StorageArea.LOCAL, "refused"));
+        session.link().fail(1, new StorageUnavailableException(StorageArea.LOCAL, "refused"));
         assertThat(session.readText(StorageArea.LOCAL, "app:k"))
                 .as("the browser's own value")
                 .contains("tab");
@@ -314,9 +316,9 @@ class BrowserTest {
     void browserChangesOutsideTheNamespaceOrOverTheLimitAreRefusedAndChangeNothing() {
         Browser session = hydratedSession(new StorageLimits(5, 1000, 10));
 
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "evil:k", "1"))
+        assertThatThrownBy(() -> session.link().browserChanged(StorageArea.LOCAL, "evil:k", "1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.LOCAL, "app:k", "123456"))
+        assertThatThrownBy(() -> session.link().browserChanged(StorageArea.LOCAL, "app:k", "123456"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(session.entries(StorageArea.LOCAL)).isEmpty();
     }
@@ -338,13 +340,13 @@ class BrowserTest {
                         Write.set(StorageArea.LOCAL, "app:other", "1")))
                 .toCompletableFuture();
         registration.remove();
-        session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
+        session.link().browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
         assertThat(prefixed)
                 .as("the pending server write still wins: nothing changed for readers")
                 .hasSize(1);
-        session.acknowledge(1);
-        session.browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
-        session.browserChanged(StorageArea.SESSION, "app:prefs.theme", "\"x\"");
+        session.link().acknowledge(1);
+        session.link().browserChanged(StorageArea.LOCAL, "app:prefs.theme", "\"light\"");
+        session.link().browserChanged(StorageArea.SESSION, "app:prefs.theme", "\"x\"");
 
         assertThat(exact).containsExactly("\"dark\"");
         assertThat(prefixed).containsExactly("app:prefs.theme", "app:prefs.theme");
@@ -359,7 +361,7 @@ class BrowserTest {
         session.close();
 
         assertThat(hydrated).isCompletedExceptionally();
-        assertThatThrownBy(() -> session.connect(sent::add)).isInstanceOf(DisconnectedException.class);
+        assertThatThrownBy(() -> session.link().connect(sent::add)).isInstanceOf(DisconnectedException.class);
     }
 
     /**
@@ -394,21 +396,22 @@ class BrowserTest {
                     case 2:
                         if (!pending.isEmpty()) {
                             long id = random.nextBoolean() ? pending.firstKey() : pending.lastKey();
-                            assertThat(session.acknowledge(id)).isTrue();
+                            assertThat(session.link().acknowledge(id)).isTrue();
                             apply(confirmed, pending.remove(id));
                         }
                         break;
                     case 3:
                         if (!pending.isEmpty()) {
                             long id = random.nextBoolean() ? pending.firstKey() : pending.lastKey();
-                            assertThat(session.fail(id, new StorageUnavailableException(StorageArea.LOCAL, "no")))
+                            assertThat(session.link()
+                                            .fail(id, new StorageUnavailableException(StorageArea.LOCAL, "no")))
                                     .isTrue();
                             pending.remove(id);
                         }
                         break;
                     default:
                         String value = random.nextInt(3) == 0 ? null : "b" + random.nextInt(100);
-                        session.browserChanged(StorageArea.LOCAL, key, value);
+                        session.link().browserChanged(StorageArea.LOCAL, key, value);
                         apply(
                                 confirmed,
                                 List.of(
@@ -444,16 +447,27 @@ class BrowserTest {
     @Test
     void aTabIsMadeOnFirstUseAndKeepsItsOwnSessionStorage() {
         Browser browser = hydratedSession();
-        Browser tab = browser.tab("t1");
+        Tab tab = browser.tab("t1");
 
         assertThat(browser.tab("t1")).isSameAs(tab);
         assertThat(tab.browserId()).isEqualTo(browser.browserId());
         assertThat(tab.isHydrated()).as("until the tab says hello").isFalse();
-        tab.hydrate(new Snapshot(PAGE, Map.of(), Map.of("app:d", "1"), Map.of()));
+        tab.link().hydrate(new Snapshot(PAGE, Map.of(), Map.of("app:d", "1"), Map.of()));
         assertThat(tab.readText(StorageArea.SESSION, "app:d")).contains("1");
         assertThat(browser.readText(StorageArea.SESSION, "app:d")).isEmpty();
-        assertThatThrownBy(() -> tab.tab("t2")).isInstanceOf(IllegalStateException.class);
+        assertThat(tab.browser()).isSameAs(browser);
+        assertThat(tab.tabId()).isEqualTo("t1");
         assertThatThrownBy(() -> browser.tab("no spaces")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTabHasNoTabsOfItsOwn() {
+        // It used to be a Browser whose tab(String) threw; now the type has no tab registry at all.
+        assertThat(Tab.class.getMethods())
+                .extracting(java.lang.reflect.Method::getName)
+                .doesNotContain("tab", "findTab", "tabIds", "dropTabsIdleSince")
+                .contains("browser", "tabId");
+        assertThat(StorageTarget.class.getPermittedSubclasses()).containsExactlyInAnyOrder(Browser.class, Tab.class);
     }
 
     @Test
@@ -461,9 +475,9 @@ class BrowserTest {
         Browser browser = Browser.builder("b1", "app")
                 .reservedCookieNames(Set.of("__bs_tab", "__bs_id"))
                 .build();
-        Browser tab = browser.tab("t1");
-        tab.hydrate(Snapshot.empty(PAGE));
-        tab.connect(sent::add);
+        Tab tab = browser.tab("t1");
+        tab.link().hydrate(Snapshot.empty(PAGE));
+        tab.link().connect(sent::add);
 
         assertThat(tab.reservedCookieNames()).containsExactly("__bs_id", "__bs_tab");
         assertThatThrownBy(() -> tab.write(List.of(Write.setCookie("__bs_tab", "t2", CookieOptions.defaults()))))
@@ -479,11 +493,11 @@ class BrowserTest {
                 .limits(new StorageLimits(1000, 1000, 10, 2))
                 .clock(clock)
                 .build();
-        Browser first = browser.tab("t1");
+        Tab first = browser.tab("t1");
         CompletableFuture<Void> lost = first.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1")))
                 .toCompletableFuture();
         clock.advance(Duration.ofMillis(10));
-        browser.tab("t2").connect(sent::add);
+        browser.tab("t2").link().connect(sent::add);
         clock.advance(Duration.ofMillis(10));
 
         browser.tab("t3");
@@ -498,7 +512,7 @@ class BrowserTest {
         Browser browser = Browser.builder("b1", "app").clock(clock).build();
         browser.tab("gone");
         Transport live = sent::add;
-        browser.tab("live").connect(live);
+        browser.tab("live").link().connect(live);
         clock.advance(Duration.ofMinutes(1));
         browser.tab("recent");
 
@@ -511,7 +525,7 @@ class BrowserTest {
     @Test
     void closingTheBrowserClosesItsTabs() {
         Browser browser = hydratedSession();
-        Browser tab = browser.tab("t1");
+        Tab tab = browser.tab("t1");
         CompletableFuture<Void> pending =
                 tab.write(List.of(Write.set(StorageArea.SESSION, "app:d", "1"))).toCompletableFuture();
 

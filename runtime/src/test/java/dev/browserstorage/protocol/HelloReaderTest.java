@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.cookie.CookieHeader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,8 @@ class HelloReaderTest {
         connection.receive(START + "\"" + area + "\":{\"demo:a\":\"" + "v".repeat(101) + "\",\"demo:b\":\""
                 + "€".repeat(34) + "\",\"demo:c\":\"ok\"},\"tab\":\"t1\"}");
 
-        Browser holder = area.equals("local") ? session : session.findTab("t1").orElseThrow();
+        StorageTarget holder =
+                area.equals("local") ? session : session.findTab("t1").orElseThrow();
         StorageArea storage = area.equals("local") ? StorageArea.LOCAL : StorageArea.SESSION;
         assertThat(holder.entries(storage))
                 .as("the oversized values are not kept, their keys are")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.cookie.CookieOptions;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The pending batches a page carries (docs/protocol.md, "Rendered batches"). */
 class RenderedBatchesTest {
     private final Browser session = Browser.builder("b1", "demo").build();
-    private final Browser tab = session.tab("t1");
+    private final Tab tab = session.tab("t1");
 
     @Test
     void browserBatchesThenTheTabsInIdOrderWithTokensAndWithoutIds() throws Exception {
@@ -23,9 +24,9 @@ class RenderedBatchesTest {
                 List.of(Write.set(StorageArea.LOCAL, "demo:a", "\"x\""), Write.remove(StorageArea.LOCAL, "demo:b")));
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:c", "3")));
-        List<WriteBatch> local = session.pendingBatches();
+        List<WriteBatch> local = session.link().pendingBatches();
 
-        String text = Frames.rendered(local, "t1", tab.pendingBatches());
+        String text = Frames.rendered(local, "t1", tab.link().pendingBatches());
 
         assertThat(text)
                 .isEqualTo("[{\"token\":\"" + local.get(0).token() + "\",\"writes\":["
@@ -33,7 +34,8 @@ class RenderedBatchesTest {
                         + "{\"area\":\"local\",\"key\":\"demo:b\",\"value\":null}]},"
                         + "{\"token\":\"" + local.get(1).token()
                         + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:c\",\"value\":\"3\"}]},"
-                        + "{\"token\":\"" + tab.pendingBatches().get(0).token() + "\",\"tab\":\"t1\",\"writes\":["
+                        + "{\"token\":\"" + tab.link().pendingBatches().get(0).token()
+                        + "\",\"tab\":\"t1\",\"writes\":["
                         + "{\"area\":\"session\",\"key\":\"demo:d\",\"value\":\"2\"}]}]");
     }
 
@@ -45,7 +47,8 @@ class RenderedBatchesTest {
                 Write.setCookie("lang", "en", CookieOptions.builder().build())));
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:c", "3")));
 
-        JsonNode rendered = new ObjectMapper().readTree(Frames.rendered(session.pendingBatches(), null, List.of()));
+        JsonNode rendered =
+                new ObjectMapper().readTree(Frames.rendered(session.link().pendingBatches(), null, List.of()));
 
         assertThat(rendered).hasSize(1);
         assertThat(rendered.get(0).path("writes").get(0).path("key").asText()).isEqualTo("demo:a");
@@ -57,11 +60,12 @@ class RenderedBatchesTest {
             session.write(List.of(Write.set(StorageArea.LOCAL, "demo:k", String.valueOf(i))));
         }
 
-        JsonNode rendered = new ObjectMapper().readTree(Frames.rendered(session.pendingBatches(), null, List.of()));
+        JsonNode rendered =
+                new ObjectMapper().readTree(Frames.rendered(session.link().pendingBatches(), null, List.of()));
 
         assertThat(rendered).hasSize(Frames.MAX_RENDERED_BATCHES);
         assertThat(rendered.get(31).path("token").asText())
-                .isEqualTo(session.pendingBatches().get(31).token());
+                .isEqualTo(session.link().pendingBatches().get(31).token());
     }
 
     @Test

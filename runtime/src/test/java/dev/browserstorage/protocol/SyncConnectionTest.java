@@ -7,6 +7,7 @@ import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.StorageLimits;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieHeader;
 import java.util.ArrayList;
@@ -284,8 +285,8 @@ class SyncConnectionTest {
     void theHelloHydratesTheTabsSessionStorageApartFromTheBrowsers() {
         connection.receive(HELLO.replace("\"session\":{}", "\"session\":{\"demo:draft.text\":\"\\\"hi\\\"\"}"));
 
-        Browser tab = connection.tab().orElseThrow();
-        assertThat(tab.tabId()).contains("t1");
+        Tab tab = connection.tab().orElseThrow();
+        assertThat(tab.tabId()).isEqualTo("t1");
         assertThat(session.findTab("t1")).containsSame(tab);
         assertThat(tab.readText(StorageArea.SESSION, "demo:draft.text")).contains("\"hi\"");
         assertThat(session.entries(StorageArea.SESSION))
@@ -299,7 +300,7 @@ class SyncConnectionTest {
     @Test
     void aTabsWritesGoOutMarkedAsTheTabsAndOnlyATabAckCompletesThem() {
         connection.receive(HELLO);
-        Browser tab = connection.tab().orElseThrow();
+        Tab tab = connection.tab().orElseThrow();
         CompletableFuture<Void> local = session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")))
                 .toCompletableFuture();
         CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
@@ -325,13 +326,13 @@ class SyncConnectionTest {
         SyncConnection reloaded = new SyncConnection(session, sent::add);
         reloaded.receive(HELLO.replace("\"tab\":\"t1\"", "\"tab\":\"t1\",\"resume\":true"));
 
-        assertThat(duplicate.tab().orElseThrow().tabId()).get().isNotEqualTo("t1");
+        assertThat(duplicate.tab().orElseThrow().tabId()).isNotEqualTo("t1");
         assertThat(sent)
                 .filteredOn(frame -> frame.contains("welcome"))
                 .hasSize(3)
                 .element(1)
                 .asString()
-                .contains("\"tab\":\"" + duplicate.tab().orElseThrow().tabId().orElseThrow() + "\"");
+                .contains("\"tab\":\"" + duplicate.tab().orElseThrow().tabId() + "\"");
         assertThat(reloaded.tab()).containsSame(connection.tab().orElseThrow());
         assertThat(session.tabIds()).hasSize(2);
     }
@@ -339,7 +340,7 @@ class SyncConnectionTest {
     @Test
     void aTabsWritesWaitForThatTabNotForAnotherTabOfTheBrowser() {
         connection.receive(HELLO);
-        Browser tab = connection.tab().orElseThrow();
+        Tab tab = connection.tab().orElseThrow();
         connection.closed();
         SyncConnection other = new SyncConnection(session, sent::add);
         other.receive(HELLO.replace("t1", "t2"));
@@ -359,7 +360,7 @@ class SyncConnectionTest {
     @Test
     void tabAppliedInHelloAcknowledgesTheTabBatchesWhoseAckWasLost() {
         connection.receive(HELLO);
-        Browser tab = connection.tab().orElseThrow();
+        Tab tab = connection.tab().orElseThrow();
         CompletableFuture<Void> draft = tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")))
                 .toCompletableFuture();
         connection.closed();
@@ -458,7 +459,7 @@ class SyncConnectionTest {
     @Test
     void everyBatchFrameCarriesItsTokenAndARenumberedBatchKeepsIt() {
         session.write(List.of(Write.set(StorageArea.LOCAL, "demo:a", "1")));
-        String token = session.pendingBatches().get(0).token();
+        String token = session.link().pendingBatches().get(0).token();
 
         connection.receive(HELLO.replace("\"applied\":0", "\"applied\":41"));
 
@@ -466,11 +467,11 @@ class SyncConnectionTest {
                 .as("renumbered after the browser's count, under the same token")
                 .isEqualTo("{\"t\":\"batch\",\"id\":42,\"token\":\"" + token
                         + "\",\"writes\":[{\"area\":\"local\",\"key\":\"demo:a\",\"value\":\"1\"}]}");
-        Browser tab = connection.tab().orElseThrow();
+        Tab tab = connection.tab().orElseThrow();
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:d", "2")));
         assertThat(sent.get(2))
                 .startsWith("{\"t\":\"batch\",\"id\":1,\"tab\":true,\"token\":\""
-                        + tab.pendingBatches().get(0).token() + "\",");
+                        + tab.link().pendingBatches().get(0).token() + "\",");
     }
 
     @Test

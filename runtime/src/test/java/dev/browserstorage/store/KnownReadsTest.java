@@ -73,8 +73,9 @@ class KnownReadsTest {
     @Test
     void afterTheSnapshotTheBrowsersValuesAreReadWithPendingWritesOverThem() {
         prefs.set(fontSize, 20);
-        session.hydrate(new Snapshot(
-                PAGE, Map.of("demo:prefs.theme", "\"dark\"", "demo:prefs.fontSize", "16"), Map.of(), Map.of()));
+        session.link()
+                .hydrate(new Snapshot(
+                        PAGE, Map.of("demo:prefs.theme", "\"dark\"", "demo:prefs.fontSize", "16"), Map.of(), Map.of()));
 
         assertThat(prefs.known()).isTrue();
         assertThat(prefs.getOrDefault(theme)).isEqualTo("dark").isEqualTo(prefs.get(theme));
@@ -110,7 +111,7 @@ class KnownReadsTest {
                 null);
         StoreAccess wizard =
                 new StoreAccess(noTab, StoreDescriptor.of("demo.Wizard", StorageArea.SESSION, "wizard", step));
-        session.hydrate(Snapshot.empty(PAGE));
+        session.link().hydrate(Snapshot.empty(PAGE));
 
         assertThat(wizard.known()).isFalse();
         assertThat(wizard.known(step)).isFalse();

@@ -294,13 +294,13 @@ class BrowserCookiesTest {
                 java.util.Map.of(),
                 java.util.Map.of(),
                 java.util.Map.of("other", "1"));
-        withCommits.hydrate(hello);
+        withCommits.link().hydrate(hello);
 
         assertThat(serverSide.get("sid")).map(CookieListItem::value).contains("secret");
         assertThat(events).as("no deletion on reconnect").isEmpty();
 
         clock.advance(Duration.ofMinutes(11));
-        withCommits.hydrate(hello);
+        withCommits.link().hydrate(hello);
         assertThat(serverSide.get("sid")).as("expired meanwhile").isEmpty();
         assertThat(events)
                 .singleElement()
@@ -315,11 +315,12 @@ class BrowserCookiesTest {
         browser.deliver();
 
         // document.cookie on /account/ shows 'lang' (and the preloaded ones) but never '/shop' cookies.
-        session.hydrate(new dev.browserstorage.browser.Snapshot(
-                URI.create("https://shop.example.com/account/"),
-                java.util.Map.of(),
-                java.util.Map.of(),
-                java.util.Map.of("consent", "yes")));
+        session.link()
+                .hydrate(new dev.browserstorage.browser.Snapshot(
+                        URI.create("https://shop.example.com/account/"),
+                        java.util.Map.of(),
+                        java.util.Map.of(),
+                        java.util.Map.of("consent", "yes")));
 
         assertThat(cookies.get("cart"))
                 .as("its path does not cover the page")
@@ -365,10 +366,10 @@ class BrowserCookiesTest {
     void aHostileBrowserCannotReportACookieNoBrowserWouldHold() {
         browser.connect();
 
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.COOKIE, "big", "x".repeat(5000)))
+        assertThatThrownBy(() -> session.link().browserChanged(StorageArea.COOKIE, "big", "x".repeat(5000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("over the 4096");
-        assertThatThrownBy(() -> session.browserChanged(StorageArea.COOKIE, "a", "b;c=d"))
+        assertThatThrownBy(() -> session.link().browserChanged(StorageArea.COOKIE, "a", "b;c=d"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(cookies.get("big")).isEmpty();
     }

@@ -41,11 +41,12 @@ public class KnownRead {
     @Setup(Level.Trial)
     public void setUp() {
         Browser session = Browser.builder("jmh-hydrated", "bench").build();
-        session.hydrate(new Snapshot(
-                URI.create("http://localhost/"),
-                Map.of("bench:prefs.fontSize", "16", "bench:prefs.language", "\"fr\""),
-                Map.of(),
-                Map.of()));
+        session.link()
+                .hydrate(new Snapshot(
+                        URI.create("http://localhost/"),
+                        Map.of("bench:prefs.fontSize", "16", "bench:prefs.language", "\"fr\""),
+                        Map.of(),
+                        Map.of()));
         hydrated = new BenchPreferencesStore(session);
 
         oneWrite = waiting(1);

@@ -54,7 +54,7 @@ public class TypedRead {
         raw.put("bench:prefs.theme", "\"DARK\"");
         raw.put("bench:prefs.recentSearches", "[\"jmh\",\"quarkus\"]");
         Browser session = Browser.builder("jmh-browser", "bench").build();
-        session.hydrate(new Snapshot(URI.create("http://localhost/"), new HashMap<>(raw), Map.of(), Map.of()));
+        session.link().hydrate(new Snapshot(URI.create("http://localhost/"), new HashMap<>(raw), Map.of(), Map.of()));
         store = new BenchPreferencesStore(session);
 
         vertx = Vertx.vertx();

@@ -33,7 +33,7 @@ public final class StoreWriter {
     private static final String RUNTIME = "dev.browserstorage";
     private static final ClassName STORAGE_AREA = ClassName.get(RUNTIME, "StorageArea");
     private static final ClassName REGISTRATION = ClassName.get(RUNTIME, "Registration");
-    private static final ClassName BROWSER = ClassName.get(RUNTIME + ".browser", "Browser");
+    private static final ClassName STORAGE_TARGET = ClassName.get(RUNTIME + ".browser", "StorageTarget");
     private static final ClassName BROWSER_SOURCE = ClassName.get(RUNTIME + ".browser", "BrowserSource");
     private static final ClassName STORE_FIELD = ClassName.get(RUNTIME + ".store", "StoreField");
     private static final ClassName FIELD = ClassName.get(RUNTIME + ".store", "Field");
@@ -272,7 +272,7 @@ public final class StoreWriter {
         type.addMethod(MethodSpec.methodBuilder("browser")
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("@return the browser this call reads and writes (its tab, for sessionStorage)\n")
-                .returns(BROWSER)
+                .returns(STORAGE_TARGET)
                 .addStatement("return access.browser()")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("isHydrated")

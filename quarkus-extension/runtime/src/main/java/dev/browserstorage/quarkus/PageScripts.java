@@ -1,6 +1,7 @@
 package dev.browserstorage.quarkus;
 
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.WriteBatch;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.quarkus.runtime.RequestBrowser;
@@ -92,9 +93,10 @@ public class PageScripts {
             return null;
         }
         String tabId = RequestBrowser.tabId(context);
-        Optional<Browser> tab = tabId == null ? Optional.empty() : browser.get().findTab(tabId);
-        List<WriteBatch> tabBatches = tab.map(Browser::pendingBatches).orElse(List.of());
-        String json = Frames.rendered(browser.get().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
+        Optional<Tab> tab = tabId == null ? Optional.empty() : browser.get().findTab(tabId);
+        List<WriteBatch> tabBatches = tab.map(t -> t.link().pendingBatches()).orElse(List.of());
+        String json =
+                Frames.rendered(browser.get().link().pendingBatches(), tab.isPresent() ? tabId : null, tabBatches);
         return json.equals("[]") ? null : json;
     }
 

@@ -3,8 +3,8 @@ package golden.cookie;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.annotation.SameSite;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.store.Field;
@@ -95,7 +95,7 @@ public final class UiCookiesStore implements TypedStore {
     /**
      * @return the browser this call reads and writes (its tab, for sessionStorage)
      */
-    public Browser browser() {
+    public StorageTarget browser() {
         return access.browser();
     }
 

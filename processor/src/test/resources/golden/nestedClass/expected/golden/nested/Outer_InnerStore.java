@@ -2,8 +2,8 @@ package golden.nested;
 
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
 import dev.browserstorage.store.GeneratedStore;
@@ -66,7 +66,7 @@ public final class Outer_InnerStore implements TypedStore {
     /**
      * @return the browser this call reads and writes (its tab, for sessionStorage)
      */
-    public Browser browser() {
+    public StorageTarget browser() {
         return access.browser();
     }
 

@@ -2,8 +2,8 @@ package golden.records;
 
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
 import dev.browserstorage.store.GeneratedStore;
@@ -78,7 +78,7 @@ public final class LayoutStore implements TypedStore {
     /**
      * @return the browser this call reads and writes (its tab, for sessionStorage)
      */
-    public Browser browser() {
+    public StorageTarget browser() {
         return access.browser();
     }
 

@@ -4,6 +4,7 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.HttpCookies;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.arc.Arc;
@@ -69,7 +70,7 @@ public class CurrentBrowser implements BrowserSource {
     }
 
     @Override
-    public Browser currentTab() {
+    public Tab currentTab() {
         Call call = call();
         Browser browser = registry.open(call.browserId, call.anonymous).browser();
         if (call.tabId == null) {

@@ -1,7 +1,7 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
-import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
@@ -255,7 +255,7 @@ public class SyncEndpoint {
             if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
                 open.sync
                         .tab()
-                        .flatMap(Browser::tabId)
+                        .map(Tab::tabId)
                         .ifPresent(tab -> connection.userData().put(BrowserIds.TAB_USER_DATA_KEY, tab));
             }
         } catch (ProtocolException e) {

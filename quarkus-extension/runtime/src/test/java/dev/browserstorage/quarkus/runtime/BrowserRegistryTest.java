@@ -52,7 +52,7 @@ class BrowserRegistryTest {
     @Test
     void aBrowserThatConnectedOnceIsKeptForTheIdleTimeout() {
         Browser known = sessions.browser("KKKKKKKKKKKKKKKKKKKKKK");
-        known.hydrate(Snapshot.empty(URI.create("http://localhost/")));
+        known.link().hydrate(Snapshot.empty(URI.create("http://localhost/")));
 
         sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(3)));
         assertThat(sessions.find("KKKKKKKKKKKKKKKKKKKKKK")).isPresent();

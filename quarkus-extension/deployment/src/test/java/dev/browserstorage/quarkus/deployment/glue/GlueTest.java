@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.quarkus.Browsers;
@@ -283,7 +284,7 @@ class GlueTest extends BrowserTest {
     @Test
     void aTabsOwnBatchIsAppliedToItsSessionStorageAndCountedApartFromTheBrowsers() throws Exception {
         HtmlPage page = open();
-        Browser tab = tab(page);
+        Tab tab = tab(page);
 
         tab.write(List.of(Write.set(StorageArea.SESSION, "demo:draft.text", "\"mine\"")))
                 .toCompletableFuture()
@@ -320,7 +321,7 @@ class GlueTest extends BrowserTest {
     void aReloadedPageContinuesItsTabAndItsPendingTabWrites() throws Exception {
         HtmlPage page = open();
         String tabId = (String) js(page, "BrowserStorage.tabId()");
-        Browser tab = tab(page);
+        Tab tab = tab(page);
 
         HtmlPage reloaded = open();
 
@@ -474,7 +475,7 @@ class GlueTest extends BrowserTest {
     }
 
     /** The session of the page's tab, which holds the tab's sessionStorage. */
-    private Browser tab(HtmlPage page) {
+    private Tab tab(HtmlPage page) {
         String tabId =
                 events(page, "ready").getJsonObject(0).getJsonObject("detail").getString("tab");
         assertThat(tabId).isEqualTo(js(page, "BrowserStorage.tabId()"));

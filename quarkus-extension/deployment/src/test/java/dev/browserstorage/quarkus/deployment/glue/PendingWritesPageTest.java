@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.BrowserTest;
@@ -203,7 +204,7 @@ class PendingWritesPageTest extends BrowserTest {
         // Acks held: the batch stays pending on the server while both pages load.
         HtmlPage first = browser.getPage(url("theme?value=dark&hold=true"));
         waitUntil(() -> !frames(sent(first), "ack").isEmpty());
-        String token = session().pendingBatches().get(0).token();
+        String token = session().link().pendingBatches().get(0).token();
 
         js(first, """
                 var field = document.getElementById('theme');
@@ -306,7 +307,7 @@ class PendingWritesPageTest extends BrowserTest {
         HtmlPage first = browser.getPage(url("page?hold=true"));
         waitUntil(() -> js(first, "events.join()").equals("ready"));
         String tabId = (String) js(first, "BrowserStorage.tabId()");
-        Browser tab = session().findTab(tabId).orElseThrow();
+        Tab tab = session().findTab(tabId).orElseThrow();
         tab.write(List.of(Write.set(StorageArea.SESSION, "tagged:draft.text", "\"only the first tab's\"")));
         waitUntil(() -> !frames(sent(first), "ack").isEmpty());
         assertThat(tab.pendingBatchIds()).as("its ack held back").hasSize(1);

@@ -2,6 +2,8 @@ package dev.browserstorage.quarkus.runtime.devui;
 
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.StorageTarget;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -81,7 +83,7 @@ public class BrowserStorageJsonRpcService {
         CompletableFuture<BrowserView> result = new CompletableFuture<>();
         BrowserRegistry.Held held;
         StoreField<?> field;
-        Browser target;
+        StorageTarget target;
         StoreDescriptor descriptor;
         try {
             held = find(label);
@@ -139,7 +141,7 @@ public class BrowserStorageJsonRpcService {
                         + ": it may have been dropped since the page was loaded"));
     }
 
-    private static Browser tab(Browser browser, String tabId, String type) {
+    private static Tab tab(Browser browser, String tabId, String type) {
         if (tabId == null || tabId.isBlank()) {
             throw new IllegalArgumentException("Store " + type + " keeps sessionStorage, which belongs to one tab: name"
                     + " one of browser " + browser.browserId() + "'s tabs " + browser.tabIds());
@@ -177,7 +179,7 @@ public class BrowserStorageJsonRpcService {
             }
             others(browser, StorageArea.LOCAL, null, claimed, others);
             for (String tabId : browser.tabIds()) {
-                browser.findTab(tabId).filter(Browser::isHydrated).ifPresent(tab -> {
+                browser.findTab(tabId).filter(Tab::isHydrated).ifPresent(tab -> {
                     Set<String> claimedInTab = new HashSet<>();
                     for (StoreDescriptor descriptor : stores.descriptors()) {
                         if (descriptor.area() == StorageArea.SESSION) {
@@ -201,7 +203,7 @@ public class BrowserStorageJsonRpcService {
     }
 
     private static BrowserView.StoreValues storeValues(
-            StoreDescriptor descriptor, Browser browser, String tabId, Set<String> claimed) {
+            StoreDescriptor descriptor, StorageTarget browser, String tabId, Set<String> claimed) {
         Map<String, String> held = browser.entries(descriptor.area());
         long now = browser.clock().millis();
         List<BrowserView.FieldValue> fields = new ArrayList<>();
@@ -220,7 +222,11 @@ public class BrowserStorageJsonRpcService {
 
     /** Cookies outside the stores are not listed: they may be another library's credentials. */
     private static void others(
-            Browser browser, StorageArea area, String tabId, Set<String> claimed, List<BrowserView.OtherKey> others) {
+            StorageTarget browser,
+            StorageArea area,
+            String tabId,
+            Set<String> claimed,
+            List<BrowserView.OtherKey> others) {
         browser.entries(area).forEach((key, stored) -> {
             if (browser.ownsKey(key) && !claimed.contains(key)) {
                 others.add(new BrowserView.OtherKey(
