@@ -104,7 +104,7 @@ public interface BrowserStorageConfig {
     Optional<List<String>> allowedOrigins();
 
     /**
-     * How long a browser's server-side session is kept after its last connection closed; writes
+     * How long the server keeps its copy of a browser after its last connection closed; writes
      * made meanwhile wait for it. A browser that never made an HTTP request (one whose id its
      * socket's handshake issued, and no request has carried since) is dropped as soon as its last
      * connection closes: a client that only opens sockets cannot make the server keep anything.
@@ -116,11 +116,11 @@ public interface BrowserStorageConfig {
     Duration idleTimeout();
 
     /**
-     * How long the session of a browser that never connected is kept: one an HTTP request made for a
+     * How long the server keeps its copy of a browser that never connected: one an HTTP request made for a
      * browser id the server had just issued (a first visit, a client that ignores cookies). A browser
      * that loads a page with the glue in that time connects and gets the writes made for it; otherwise
-     * its session is dropped and the stages of those writes fail with {@code DisconnectedException}, so
-     * that requests without cookies cannot pile up sessions. At most {@link #idleTimeout()}. Default 2
+     * it is dropped and the stages of those writes fail with {@code DisconnectedException}, so
+     * that requests without cookies cannot pile up browsers. At most {@link #idleTimeout()}. Default 2
      * minutes.
      *
      * @return the timeout
@@ -151,8 +151,8 @@ public interface BrowserStorageConfig {
     Optional<String> browserIdKey();
 
     /**
-     * The most browsers the server keeps a session for. A new browser over it takes the place of
-     * the disconnected one idle longest; when every session is connected, its socket is closed with
+     * The most browsers the server keeps a copy of. A new browser over it takes the place of
+     * the disconnected one idle longest; when every one is connected, its socket is closed with
      * 1013 (try again later) and a store used for it in an HTTP request throws {@code
      * StorageUnavailableException}. Default 100000.
      *
@@ -162,9 +162,9 @@ public interface BrowserStorageConfig {
     int maxBrowsers();
 
     /**
-     * The most characters of browser snapshots (the {@code hello} frames that hydrate sessions) the
+     * The most characters of browser snapshots (the {@code hello} frames that hydrate the server's copies) the
      * server keeps for all browsers together. A {@code hello} that would pass it makes room by
-     * dropping the disconnected sessions idle longest; if that is not enough it is refused and the
+     * dropping the disconnected browsers idle longest; if that is not enough it is refused and the
      * socket closed with 1013 (try again later). Default 128 Mi characters.
      *
      * @return the bound
