@@ -30,6 +30,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.quarkus.websockets.next.runtime.ConnectionManager;
@@ -166,17 +167,19 @@ class BrowserStorageProcessor {
         List<String> names = stores.stores().stream()
                 .map(StoreTemplatesProcessor::bindingName)
                 .toList();
+        RuntimeValue<BrowserStorageRecorder.ServedFiles> files =
+                recorder.browserFiles(schemas, names, cookies, binding);
         routes.produce(RouteBuildItem.builder()
                 .route(path + "/storage.js")
-                .handler(recorder.glue(schemas, names, cookies, binding))
+                .handler(recorder.glue(files))
                 .build());
         routes.produce(RouteBuildItem.builder()
                 .route(path + "/storage.js.map")
-                .handler(recorder.glueSourceMap(cookies, binding, !schemas.isEmpty()))
+                .handler(recorder.glueSourceMap(files))
                 .build());
         routes.produce(RouteBuildItem.builder()
                 .route(path + "/stores.json")
-                .handler(recorder.stores(schemas, names))
+                .handler(recorder.stores(files))
                 .build());
     }
 

@@ -3,6 +3,7 @@ package dev.browserstorage.quarkus.runtime;
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Handler;
@@ -44,45 +45,67 @@ public class BrowserStorageRecorder {
     }
 
     /**
-     * The handler that serves the glue, {@code storage.js}: the core with the parts the application
-     * uses and the limits of the run-time configuration it started with ({@link GlueScript}). With
-     * form binding, the script then hands it the schemas of all the application's stores ({@code
-     * BrowserStorage.define({...})}, as {@link #stores}): one script gives the page everything it
-     * needs to fill bound form fields before first paint, with no second request. The ETag covers the
-     * whole.
+     * The files the browser is served, made once when the application starts: the glue ({@code
+     * storage.js}: the core with the parts the application uses and the limits of the run-time
+     * configuration it started with, {@link GlueScript}), its source map, and the schemas of all the
+     * application's stores in one document ({@link StoreSchemas#document}). With form binding, the
+     * glue then hands the page that document ({@code BrowserStorage.define({...})}): one script gives
+     * the page everything it needs to fill bound form fields before first paint, with no second
+     * request.
      *
      * @param schemas the class-path resources of the schemas, in a stable order
      * @param names the name each store's fields are bound by, in the same order
      * @param cookies whether the glue carries the cookie road
      * @param binding whether the glue carries form binding
-     * @return the handler
+     * @return the files
      */
-    public Handler<RoutingContext> glue(List<String> schemas, List<String> names, boolean cookies, boolean binding) {
-        String text = composeGlue(cookies, binding, !schemas.isEmpty()).script();
+    public RuntimeValue<ServedFiles> browserFiles(
+            List<String> schemas, List<String> names, boolean cookies, boolean binding) {
+        GlueScript.Limits limits = limits();
+        GlueScript.Composed glue = composeGlue(cookies, binding, !schemas.isEmpty(), limits);
+        String stores = StoreSchemas.document(schemas, names, limits);
+        String script = glue.script();
         if (binding) {
             // U+2028 and U+2029 are valid in JSON strings but ended a line in JavaScript before ES2019.
-            String stores = StoreSchemas.document(schemas, names, limits())
-                    .replace("\u2028", "\\u2028")
-                    .replace("\u2029", "\\u2029");
-            text += "BrowserStorage.define(" + stores + ");\n";
+            script += "BrowserStorage.define("
+                    + stores.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+                    + ");\n";
         }
-        return methods(new StaticText(text + GlueScript.SOURCE_MAP_COMMENT, "text/javascript; charset=utf-8"));
+        return new RuntimeValue<>(new ServedFiles(script + GlueScript.SOURCE_MAP_COMMENT, glue.sourceMap(), stores));
+    }
+
+    /**
+     * What {@link #browserFiles} made.
+     *
+     * @param glue {@code storage.js}, ending with the line that names its source map
+     * @param glueSourceMap {@code storage.js.map}
+     * @param stores {@code stores.json}
+     */
+    public record ServedFiles(String glue, String glueSourceMap, String stores) {}
+
+    /**
+     * The handler that serves the glue, {@code storage.js}. The ETag covers the whole.
+     *
+     * @param files what {@link #browserFiles} made
+     * @return the handler
+     */
+    public Handler<RoutingContext> glue(RuntimeValue<ServedFiles> files) {
+        return methods(new StaticText(files.getValue().glue(), "text/javascript; charset=utf-8"));
     }
 
     /**
      * The handler of {@code storage.js.map}, the source map of the glue's minified files.
      *
-     * @param cookies whether the glue carries the cookie road
-     * @param binding whether the glue carries form binding
-     * @param stores whether the application has stores
+     * @param files what {@link #browserFiles} made
      * @return the handler
      */
-    public Handler<RoutingContext> glueSourceMap(boolean cookies, boolean binding, boolean stores) {
-        return methods(new StaticText(composeGlue(cookies, binding, stores).sourceMap(), "application/json"));
+    public Handler<RoutingContext> glueSourceMap(RuntimeValue<ServedFiles> files) {
+        return methods(new StaticText(files.getValue().glueSourceMap(), "application/json"));
     }
 
     /** The glue's parts: schema.js where bound fields or typed stores need its checks. */
-    private static GlueScript.Composed composeGlue(boolean cookies, boolean binding, boolean stores) {
+    private static GlueScript.Composed composeGlue(
+            boolean cookies, boolean binding, boolean stores, GlueScript.Limits limits) {
         Set<GlueScript.Part> parts = EnumSet.noneOf(GlueScript.Part.class);
         if (binding || stores) {
             parts.add(GlueScript.Part.SCHEMA);
@@ -93,7 +116,7 @@ public class BrowserStorageRecorder {
         if (binding) {
             parts.add(GlueScript.Part.BINDING);
         }
-        return GlueScript.compose(parts, limits());
+        return GlueScript.compose(parts, limits);
     }
 
     /** The limits of the run-time configuration: read when the application starts. */
@@ -105,14 +128,13 @@ public class BrowserStorageRecorder {
 
     /**
      * The handler that serves the schemas of all the application's stores in one document ({@link
-     * StoreSchemas#document}).
+     * StoreSchemas#document}), {@code stores.json}.
      *
-     * @param schemas the class-path resources of the schemas, in a stable order
-     * @param names the name each store's fields are bound by, in the same order
+     * @param files what {@link #browserFiles} made
      * @return the handler
      */
-    public Handler<RoutingContext> stores(List<String> schemas, List<String> names) {
-        return methods(new StaticText(StoreSchemas.document(schemas, names, limits()), "application/json"));
+    public Handler<RoutingContext> stores(RuntimeValue<ServedFiles> files) {
+        return methods(new StaticText(files.getValue().stores(), "application/json"));
     }
 
     /**

@@ -95,17 +95,17 @@ public final class GlueScript {
         StringBuilder script = new StringBuilder();
         ObjectNode map = JSON.createObjectNode().put("version", 3).put("file", "storage.js");
         ArrayNode sections = map.putArray("sections");
+        int line = 0;
         for (String file : files) {
             String text = BrowserStorageRecorder.resource(DIRECTORY + file);
-            sections.addObject()
-                    .set(
-                            "offset",
-                            JSON.createObjectNode().put("line", lines(script)).put("column", 0));
-            sections.get(sections.size() - 1).withObject("/map").setAll(sourceMap(file));
+            ObjectNode section = sections.addObject();
+            section.putObject("offset").put("line", line).put("column", 0);
+            section.set("map", sourceMap(file));
             script.append(text);
             if (!text.endsWith("\n")) {
                 script.append('\n');
             }
+            line += lines(text) + (text.endsWith("\n") ? 0 : 1);
         }
         script.append("BrowserStorage._core.configure(").append(limits.json()).append(");\n");
         return new Composed(script.toString(), map.toString());
