@@ -4,6 +4,7 @@ import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.StorageArea;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The side of a {@link Browser} or {@link Tab} that the sync protocol drives: the browser's
@@ -145,6 +146,24 @@ public final class BrowserLink {
      */
     public boolean continueBatchIdsAfter(long lastApplied) {
         return target.locked(() -> target.pending.continueAfter(lastApplied));
+    }
+
+    /**
+     * Accepts writes as one batch under an id chosen by the caller, as {@link StorageTarget#write}
+     * accepts them under the next id: for servers that share a browser and number its batches in a
+     * store they share, so that whichever server delivers a batch, the browser applies it once.
+     *
+     * @param batchId the batch's id, above every id this browser (or tab) has used
+     * @param writes the writes, applied in order (none: an empty batch, which the browser acknowledges)
+     * @return as {@link StorageTarget#write} returns
+     * @throws IllegalArgumentException if the id is not above every id used
+     * @throws dev.browserstorage.QuotaExceededException if a value or the app's storage would pass a limit
+     */
+    public CompletionStage<Void> deliver(long batchId, List<Write> writes) {
+        if (batchId < 1) {
+            throw new IllegalArgumentException("Batch ids are positive, not " + batchId);
+        }
+        return target.write(List.copyOf(writes), batchId);
     }
 
     /**

@@ -33,6 +33,20 @@ final class PendingBatches {
         return pending;
     }
 
+    /**
+     * Makes a batch of the writes under an id chosen elsewhere (a store shared by several servers
+     * numbers a browser's batches once for all of them); later batches get higher ids.
+     *
+     * @throws IllegalArgumentException if the id is not above every id given so far
+     */
+    Pending add(long id, List<Write> writes) {
+        if (id < nextId) {
+            throw new IllegalArgumentException("Batch id " + id + " is not above the last id given, " + (nextId - 1));
+        }
+        nextId = id;
+        return add(writes);
+    }
+
     /** Removes a batch; {@code null} if none has the id. */
     Pending take(long batchId) {
         Pending pending = byId.remove(batchId);

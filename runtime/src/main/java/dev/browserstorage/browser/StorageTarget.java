@@ -287,7 +287,12 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
      * @throws DisconnectedException if the browser is closed or too many writes are pending
      */
     public CompletionStage<Void> write(List<Write> writes) {
-        if (writes.isEmpty()) {
+        return write(writes, 0);
+    }
+
+    /** {@link #write}, as the batch of the given id (0: the next id). */
+    CompletionStage<Void> write(List<Write> writes, long batchId) {
+        if (writes.isEmpty() && batchId == 0) {
             return CompletableFuture.completedFuture(null);
         }
         List<StorageChange> changes = new ArrayList<>();
@@ -305,7 +310,7 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
                     cookies.prepare(writes, pageUrl, layers.snapshot(StorageArea.COOKIE), httpOnlyCommits != null);
             checks.checkServerWrites(prepared);
             cookies.remember(prepared);
-            batch = pending.add(prepared);
+            batch = batchId == 0 ? pending.add(prepared) : pending.add(batchId, prepared);
             layers.show(prepared, changes);
             connections.send(List.of(batch), browserId);
         } finally {

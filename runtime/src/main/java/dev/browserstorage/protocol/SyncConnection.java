@@ -49,6 +49,22 @@ public final class SyncConnection implements Transport {
 
     private Tab tab;
     private boolean helloReceived;
+    private Resumed resumed;
+
+    /**
+     * What a browser's {@code hello} said of the batches it was sent before: the highest id it
+     * applied, of the browser's batches and of its tab's, and those it could not apply.
+     *
+     * @param applied the highest browser batch id applied, -1 if it names none
+     * @param tabApplied the highest tab batch id applied, -1 if it names none
+     * @param failed browser batches it could not apply, by id
+     * @param tabFailed tab batches it could not apply, by id
+     */
+    public record Resumed(
+            long applied,
+            long tabApplied,
+            Map<Long, BrowserStorageException> failed,
+            Map<Long, BrowserStorageException> tabFailed) {}
 
     /**
      * Creates the connection of a browser.
@@ -105,6 +121,11 @@ public final class SyncConnection implements Transport {
     /** @return this connection's tab, once its hello has been received */
     public Optional<Tab> tab() {
         return Optional.ofNullable(tab);
+    }
+
+    /** @return what this connection's hello said of earlier batches, once it has been received */
+    public Optional<Resumed> resumed() {
+        return Optional.ofNullable(resumed);
     }
 
     /**
@@ -220,6 +241,7 @@ public final class SyncConnection implements Transport {
         }
         helloReceived = true;
         tab = helloTab;
+        resumed = new Resumed(hello.applied(), hello.tabApplied(), hello.failed(), hello.tabFailed());
         catchUp(browser, hello.applied(), hello.failed());
         catchUp(tab, hello.tabApplied(), hello.tabFailed());
         out.accept(new ServerFrame.Welcome(browser.appId(), tab.tabId()).toJson());

@@ -15,6 +15,7 @@ import dev.browserstorage.quarkus.runtime.IdRotation;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
 import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
+import dev.browserstorage.quarkus.runtime.sharing.AloneSharing;
 import dev.browserstorage.untyped.BrowserCookies;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
@@ -69,7 +70,8 @@ class BrowserStorageProcessor {
                         BrowserIdFilter.class,
                         OriginCheck.class,
                         SyncEndpoint.class,
-                        UntypedStorageProducers.class)
+                        UntypedStorageProducers.class,
+                        AloneSharing.class)
                 .setUnremovable()
                 .build());
         // Not an application class: the socket lives beside the extension's runtime classes, where the

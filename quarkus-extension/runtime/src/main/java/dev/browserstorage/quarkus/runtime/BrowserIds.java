@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
 import io.quarkus.websockets.next.UserData;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -69,10 +70,11 @@ public class BrowserIds {
     private final String secureName;
 
     @Inject
-    BrowserIds(BrowserStorageConfig config) {
+    BrowserIds(BrowserStorageConfig config, BrowserSharing sharing) {
         this(
                 config.browserIdKey()
                         .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                        .or(() -> sharing.sharedSecret("browser-id-key"))
                         .orElse(null),
                 config.browserIdCookie());
     }

@@ -7,6 +7,8 @@ import dev.browserstorage.browser.HttpOnlyCommits;
 import dev.browserstorage.browser.StorageLimits;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.quarkus.runtime.sharing.AloneSharing;
+import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -14,12 +16,10 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,6 @@ import org.jboss.logging.Logger;
 public class BrowserRegistry {
     private static final Logger LOG = Logger.getLogger(BrowserRegistry.class);
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
     /** Ids rotated away, until the idle timeout: a credential for one of them gets a fresh id. */
@@ -67,13 +66,15 @@ public class BrowserRegistry {
     private final boolean insecureLocalhostCookies;
     /** The extension's own cookies, which application code may not write. */
     private final Set<String> reservedCookies;
+    /** How this node shares its browsers with the app's other nodes (alone by default). */
+    private final BrowserSharing sharing;
 
     /**
      * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
      * only in HTTP requests), for use outside CDI.
      */
     public BrowserRegistry(BrowserStorageConfig config, Optional<String> appName) {
-        this(config, appName, "20K", null, Set.of());
+        this(config, appName, "20K", null, Set.of(), new AloneSharing());
     }
 
     @Inject
@@ -82,8 +83,9 @@ public class BrowserRegistry {
             @ConfigProperty(name = "quarkus.application.name") Optional<String> appName,
             @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
             CookieCommits httpOnlyCommits,
-            BrowserIds ids) {
-        this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames());
+            BrowserIds ids,
+            BrowserSharing sharing) {
+        this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames(), sharing);
     }
 
     private BrowserRegistry(
@@ -91,8 +93,10 @@ public class BrowserRegistry {
             Optional<String> appName,
             String maxHeaderSize,
             HttpOnlyCommits httpOnlyCommits,
-            Set<String> reservedCookies) {
+            Set<String> reservedCookies,
+            BrowserSharing sharing) {
         this.reservedCookies = reservedCookies;
+        this.sharing = sharing;
         // A browser whose cookies pass the server's header limit gets 431 for every later request.
         this.cookieHeaderBudget = CookieHeaderBudget.under(
                 new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
@@ -146,16 +150,33 @@ public class BrowserRegistry {
         Entry entry = byId.get(browserId);
         if (entry == null) {
             makeRoomFor(1, 0);
-            entry = byId.computeIfAbsent(browserId, id -> new Entry(newBrowser(), anonymous));
+            Entry made = new Entry(newBrowser(browserId), anonymous);
+            entry = byId.putIfAbsent(browserId, made);
+            if (entry == null) {
+                entry = made;
+                sharing.browserMade(browserId, made.browser);
+            } else {
+                made.browser.close();
+            }
         }
         entry.lastSeen = clock.instant();
         return entry;
     }
 
-    private Browser newBrowser() {
-        byte[] label = new byte[9];
-        RANDOM.nextBytes(label);
-        BrowserBuilder builder = Browser.builder("b-" + Base64.getUrlEncoder().encodeToString(label), appId)
+    /**
+     * A copy of a browser built as the registry builds its own (limits, cookie rules, commit URLs),
+     * but not held by it: for the scale-out module, whose node that owns a browser keeps the copy
+     * its sockets drive apart from the one the app's code reads and writes.
+     *
+     * @param publicId the browser's public id
+     * @return a new, unhydrated copy
+     */
+    public Browser newCopy(String publicId) {
+        return newBrowser(publicId);
+    }
+
+    private Browser newBrowser(String publicId) {
+        BrowserBuilder builder = Browser.builder(sharing.label(publicId), appId)
                 .limits(limits)
                 .clock(clock)
                 .cookieHeaderBudget(cookieHeaderBudget)
@@ -176,6 +197,16 @@ public class BrowserRegistry {
     public Optional<Browser> find(String browserId) {
         Entry entry = byId.get(browserId);
         return entry == null ? Optional.empty() : Optional.of(entry.browser);
+    }
+
+    /**
+     * The public ids of the browsers held now: for the scale-out module, which reads their shared
+     * state again after Redis comes back.
+     *
+     * @return a copy
+     */
+    public Set<String> publicIds() {
+        return Set.copyOf(byId.keySet());
     }
 
     /** @return how many browsers have a session */
@@ -249,7 +280,7 @@ public class BrowserRegistry {
      */
     void connectionClosed(String browserId) {
         Entry entry = byId.get(browserId);
-        if (entry != null && entry.anonymous && !entry.browser.isConnected()) {
+        if (entry != null && entry.anonymous && !sharing.isBusy(entry.browser)) {
             drop(browserId, entry, "its anonymous browser disconnected");
         }
     }
@@ -296,7 +327,7 @@ public class BrowserRegistry {
         }
         List<Map.Entry<String, Entry>> idle = new ArrayList<>();
         byId.forEach((id, entry) -> {
-            if (!entry.browser.isConnected()) {
+            if (!sharing.isBusy(entry.browser)) {
                 idle.add(Map.entry(id, entry));
             }
         });
@@ -308,7 +339,7 @@ public class BrowserRegistry {
             if (fits(browsers + spareBrowsers, chars + spareChars)) {
                 break;
             }
-            if (!candidate.getValue().browser.isConnected()) {
+            if (!sharing.isBusy(candidate.getValue().browser)) {
                 drop(candidate.getKey(), candidate.getValue(), "the server needed room for another browser");
             }
         }
@@ -352,7 +383,7 @@ public class BrowserRegistry {
         retired.values().removeIf(rotatedAt -> rotatedAt.isBefore(cutoff));
         byId.forEach((id, entry) -> {
             Instant before = entry.browser.isHydrated() && !entry.anonymous ? cutoff : unclaimedCutoff;
-            if (!entry.browser.isConnected() && entry.lastSeen.isBefore(before)) {
+            if (!sharing.isBusy(entry.browser) && entry.lastSeen.isBefore(before)) {
                 drop(id, entry, "idle");
             } else {
                 // Tabs closed for good never say so: drop those idle as long.

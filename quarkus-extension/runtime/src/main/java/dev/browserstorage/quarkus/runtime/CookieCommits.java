@@ -4,6 +4,7 @@ import dev.browserstorage.browser.HttpOnlyCommits;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -66,10 +67,11 @@ public class CookieCommits implements HttpOnlyCommits {
     }
 
     @Inject
-    CookieCommits(BrowserStorageConfig config, BrowserStorageBuildTimeConfig buildConfig) {
+    CookieCommits(BrowserStorageConfig config, BrowserStorageBuildTimeConfig buildConfig, BrowserSharing sharing) {
         this(
                 config.cookieCommitKey()
                         .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                        .or(() -> sharing.sharedSecret("cookie-commit-key"))
                         .orElse(null),
                 config.cookieCommitTtl().toMillis(),
                 config.maxCookieCommitsPerBrowser(),

@@ -7,6 +7,7 @@ import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.browser.Tab;
 import dev.browserstorage.cookie.CookieHeader;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -50,6 +51,9 @@ public class CurrentBrowser implements BrowserSource {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    BrowserSharing sharing;
+
     /**
      * The connection of the websockets-next callback in progress (a session-scoped proxy). Injected,
      * not looked up, so that websockets-next activates the session context for endpoints that use
@@ -80,7 +84,9 @@ public class CurrentBrowser implements BrowserSource {
                     + " cookie name the tab in use");
         }
         try {
-            return browser.tab(call.tabId);
+            Tab tab = browser.tab(call.tabId);
+            sharing.tabReached(call.browserId, tab);
+            return tab;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new NotHydratedException("This call names tab '" + call.tabId.replaceAll("[^A-Za-z0-9_-]", "?")
                     + "' of browser " + browser.browserId() + ", which cannot be used: " + e.getMessage());

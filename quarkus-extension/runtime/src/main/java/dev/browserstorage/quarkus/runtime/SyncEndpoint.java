@@ -1,11 +1,14 @@
 package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.StorageUnavailableException;
+import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Tab;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
+import dev.browserstorage.quarkus.runtime.sharing.SocketRoute;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
@@ -65,6 +68,9 @@ public class SyncEndpoint {
     @Inject
     Vertx vertx;
 
+    @Inject
+    BrowserSharing sharing;
+
     /**
      * A page connected.
      *
@@ -115,20 +121,84 @@ public class SyncEndpoint {
                     "the server holds as many browsers as it may; try again later");
             return;
         }
-        // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
         Context context = Vertx.currentContext();
-        Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
-        AtomicLong unsent = new AtomicLong();
-        // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
-        SyncConnection sync = new SyncConnection(
-                entry.browser(),
-                text -> sendBatch(connection, text, unsent),
-                flusher,
-                connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
-        Open open = new Open(id, entry, sync, context);
+        Open open = new Open(id, entry, context);
+        if (!sharing.isShared()) {
+            open.sync = newSync(entry.browser(), connection, open);
+        } else {
+            // Which node serves the socket is settled in Redis: its frames wait for the answer.
+            open.draining = true;
+            sharing.route(id, connection.id(), connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY))
+                    .whenComplete((route, failure) -> {
+                        if (context == null) {
+                            routed(open, connection, route, failure);
+                        } else {
+                            context.runOnContext(ignored -> routed(open, connection, route, failure));
+                        }
+                    });
+        }
         connections.put(connection.id(), open);
         open.helloTimer =
                 vertx.setTimer(Math.max(1, config.helloTimeout().toMillis()), timer -> helloTimedOut(open, connection));
+    }
+
+    /** The connection of a socket to a copy of its browser held here. */
+    private SyncConnection newSync(Browser browser, WebSocketConnection connection, Open open) {
+        // Batches written in the same moment go out in one frame, flushed on this connection's event loop.
+        Context context = open.context;
+        Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
+        // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
+        return new SyncConnection(
+                browser,
+                text -> sendBatch(connection, text, open.unsent),
+                flusher,
+                connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
+    }
+
+    /**
+     * The nodes settled which of them serves a socket: this one (it owns the browser) or another
+     * (frames are relayed). Then the frames that waited are handled, in order.
+     */
+    private void routed(Open open, WebSocketConnection connection, SocketRoute route, Throwable failure) {
+        if (failure != null) {
+            LOG.debugf(failure, "Could not route sync connection %s", connection.id());
+            synchronized (open) {
+                open.closed = true;
+                open.queue.clear();
+                open.queuedChars = 0;
+                open.draining = false;
+            }
+            vertx.cancelTimer(open.helloTimer);
+            registry.connectionClosed(open.browserId);
+            closeWith(
+                    connection,
+                    CLOSE_TRY_AGAIN_LATER,
+                    "unavailable",
+                    "the app's servers cannot share this browser now; try again later");
+            return;
+        }
+        if (route instanceof SocketRoute.Owned owned) {
+            open.owned = owned.events();
+            open.sync = newSync(owned.browser(), connection, open);
+            open.owned.opened(open.sync, (code, reason, message) -> closeWith(connection, code, reason, message));
+        } else if (route instanceof SocketRoute.Relayed relayed) {
+            open.relay = relayed.relay();
+            open.relay.start(
+                    text -> sendBatch(connection, text, open.unsent),
+                    (code, reason, message) -> closeWith(connection, code, reason, message));
+        }
+        drainOnWorker(open, connection);
+    }
+
+    /** Handles the frames that wait, on a worker thread. */
+    private void drainOnWorker(Open open, WebSocketConnection connection) {
+        Context context = open.context != null ? open.context : vertx.getOrCreateContext();
+        context.executeBlocking(
+                () -> {
+                    drain(open, connection);
+                    return null;
+                },
+                false);
     }
 
     /**
@@ -198,13 +268,7 @@ public class SyncEndpoint {
                     "rate",
                     "frames arrive faster than the server handles them");
         } else if (drain) {
-            Context context = open.context != null ? open.context : vertx.getOrCreateContext();
-            context.executeBlocking(
-                    () -> {
-                        drain(open, connection);
-                        return null;
-                    },
-                    false);
+            drainOnWorker(open, connection);
         }
     }
 
@@ -228,7 +292,14 @@ public class SyncEndpoint {
             if (!open.closed) {
                 open.closed = true;
                 vertx.cancelTimer(open.helloTimer);
-                open.sync.closed();
+                if (open.relay != null) {
+                    open.relay.closed();
+                } else if (open.sync != null) {
+                    open.sync.closed();
+                    if (open.owned != null) {
+                        open.owned.closed(open.sync);
+                    }
+                }
                 registry.connectionClosed(open.browserId);
             }
             return;
@@ -237,7 +308,8 @@ public class SyncEndpoint {
             return;
         }
         try {
-            if (!open.helloReceived) {
+            boolean hello = !open.helloReceived;
+            if (hello) {
                 open.helloReceived = true;
                 if (!registry.admitSnapshot(open.entry, text.length())) {
                     LOG.debugf(
@@ -251,7 +323,14 @@ public class SyncEndpoint {
                     return;
                 }
             }
+            if (open.relay != null) {
+                open.relay.fromBrowser(text);
+                return;
+            }
             open.sync.receive(text);
+            if (hello && open.owned != null) {
+                open.owned.helloAccepted(open.sync);
+            }
             if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
                 open.sync
                         .tab()
@@ -271,7 +350,7 @@ public class SyncEndpoint {
             LOG.errorf(
                     e,
                     "Could not handle a sync frame of browser %s",
-                    open.sync.browser().browserId());
+                    open.sync == null ? "(relayed)" : open.sync.browser().browserId());
             send(connection, Frames.error("internal", "the server could not handle the frame"));
         }
     }
@@ -370,8 +449,16 @@ public class SyncEndpoint {
     private static final class Open {
         final String browserId;
         final BrowserRegistry.Entry entry;
-        final SyncConnection sync;
         final Context context;
+        /** Characters sent to the socket and not yet written out. */
+        final AtomicLong unsent = new AtomicLong();
+        /** The connection to the copy held here; set before any frame is handled. */
+        volatile SyncConnection sync;
+        /** Told of the hello and the end, when this node owns a shared browser. */
+        volatile SocketRoute.OwnedSocket owned;
+        /** Where frames go when another node owns the browser. */
+        volatile SocketRoute.SocketRelay relay;
+
         final ArrayDeque<String> queue = new ArrayDeque<>();
         long queuedChars;
         boolean draining;
@@ -381,10 +468,9 @@ public class SyncEndpoint {
         volatile boolean closed;
         volatile long helloTimer;
 
-        Open(String browserId, BrowserRegistry.Entry entry, SyncConnection sync, Context context) {
+        Open(String browserId, BrowserRegistry.Entry entry, Context context) {
             this.browserId = browserId;
             this.entry = entry;
-            this.sync = sync;
             this.context = context;
         }
     }

@@ -1,0 +1,73 @@
+package dev.browserstorage.quarkus.runtime.sharing;
+
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How this node shares the app's browsers with the app's other nodes. The extension's own bean
+ * ({@link AloneSharing}) shares nothing: one node holds everything. The scale-out module ({@code
+ * quarkus-browser-storage-redis}) replaces it so that any node can read, write and listen to a
+ * browser whose socket is on another node.
+ *
+ * <p><strong>Internal:</strong> an SPI between the extension and its scale-out module, not for
+ * applications. Every method is called on an event loop or a worker and must not block.
+ */
+public interface BrowserSharing {
+    /** @return false when this node holds its browsers alone (and the other methods do nothing) */
+    boolean isShared();
+
+    /**
+     * The registry made the copy of a browser that the app's code reads and writes (not hydrated).
+     *
+     * @param publicId the browser's public id
+     * @param browser the copy
+     */
+    void browserMade(String publicId, Browser browser);
+
+    /**
+     * The app's code reached a tab of a browser's copy (called each time: an attached tab is left as it is).
+     *
+     * @param publicId the browser's public id
+     * @param tab the tab
+     */
+    void tabReached(String publicId, Tab tab);
+
+    /**
+     * Whether the registry must keep a copy it would otherwise drop as idle.
+     *
+     * @param browser the copy
+     * @return true while it is connected or has writes on their way
+     */
+    boolean isBusy(Browser browser);
+
+    /**
+     * The label of a browser's copy ({@link Browser#browserId()}): what log lines and commit URLs
+     * name it by. Nodes that share a browser must give it the same label.
+     *
+     * @param publicId the browser's public id
+     * @return the label, which tells nothing about the id
+     */
+    String label(String publicId);
+
+    /**
+     * A sync socket of a browser opened on this node: which node serves it.
+     *
+     * @param publicId the browser's public id
+     * @param connectionId the socket's id, unique on this node
+     * @param origin the handshake's {@code Origin}, or {@code null}
+     * @return completes with the route; fails with {@link dev.browserstorage.StorageUnavailableException}
+     *     when the nodes cannot agree now (the socket is closed with "try again later")
+     */
+    CompletionStage<SocketRoute> route(String publicId, String connectionId, String origin);
+
+    /**
+     * A secret the nodes must share (the browser-id key, the commit-URL key) when the app does not
+     * configure it.
+     *
+     * @param name the secret's name
+     * @return the shared secret, or empty for a random one of this node
+     */
+    Optional<byte[]> sharedSecret(String name);
+}

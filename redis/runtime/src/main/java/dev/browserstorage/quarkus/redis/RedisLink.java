@@ -1,0 +1,279 @@
+package dev.browserstorage.quarkus.redis;
+
+import dev.browserstorage.StorageUnavailableException;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * This node's link to Redis: calls that fail typed after a timeout instead of waiting, a
+ * subscription to this node's channel and the app's broadcast channel that comes back after Redis
+ * does, and the node's liveness mark. Never blocks.
+ */
+final class RedisLink {
+    private static final Logger LOG = Logger.getLogger(RedisLink.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vertx vertx;
+    private final Redis redis;
+    private final long timeoutMillis;
+    private final long nodeTimeoutMillis;
+    private final String prefix;
+    private final String nodeId;
+    private final BiConsumer<String, String> onMessage;
+    private final Runnable onResubscribed;
+
+    private volatile RedisConnection subscriber;
+    /** The connection of every command; guarded by this, with the two below. */
+    private RedisConnection commands;
+
+    private boolean connectingCommands;
+    private final java.util.ArrayList<java.util.function.Consumer<RedisConnection>> waitingForCommands =
+            new java.util.ArrayList<>();
+    private volatile boolean stopped;
+    private long heartbeatTimer = -1;
+
+    /**
+     * @param prefix the keys' prefix, with the app's id
+     * @param onMessage gets (channel, message) of each message on this node's channels
+     * @param onResubscribed runs when the subscription is back after it was lost
+     */
+    RedisLink(
+            Vertx vertx,
+            Redis redis,
+            RedisScaleOutConfig config,
+            String prefix,
+            BiConsumer<String, String> onMessage,
+            Runnable onResubscribed) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.timeoutMillis = Math.max(1, config.timeout().toMillis());
+        this.nodeTimeoutMillis = Math.max(300, config.nodeTimeout().toMillis());
+        this.prefix = prefix;
+        byte[] id = new byte[9];
+        RANDOM.nextBytes(id);
+        this.nodeId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        this.onMessage = onMessage;
+        this.onResubscribed = onResubscribed;
+    }
+
+    /** @return this node's id, new at every start */
+    String nodeId() {
+        return nodeId;
+    }
+
+    /** @return the key prefix, with the app's id */
+    String prefix() {
+        return prefix;
+    }
+
+    /** @return the channel of a node */
+    String nodeChannel(String node) {
+        return prefix + ":node-channel:" + node;
+    }
+
+    /** @return the prefix of the nodes' channels */
+    String nodeChannelPrefix() {
+        return prefix + ":node-channel:";
+    }
+
+    /** @return the prefix of the nodes' liveness keys */
+    String nodeKeyPrefix() {
+        return prefix + ":node:";
+    }
+
+    /** @return the channel every node hears */
+    String broadcastChannel() {
+        return prefix + ":changes";
+    }
+
+    /** @return the key of a browser's part */
+    String browserKey(String publicId, String part) {
+        return prefix + ":browser:" + publicId + ":" + part;
+    }
+
+    /** Subscribes and starts beating; returns at once. */
+    void start() {
+        beat();
+        heartbeatTimer = vertx.setPeriodic(Math.max(100, nodeTimeoutMillis / 3), id -> beat());
+        subscribe(false);
+    }
+
+    void stop() {
+        stopped = true;
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        RedisConnection connection = subscriber;
+        if (connection != null) {
+            connection.close();
+        }
+        call(Request.cmd(Command.DEL).arg(nodeKeyPrefix() + nodeId));
+    }
+
+    private void beat() {
+        call(Request.cmd(Command.SET)
+                        .arg(nodeKeyPrefix() + nodeId)
+                        .arg("1")
+                        .arg("PX")
+                        .arg(nodeTimeoutMillis))
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("Could not renew node %s's mark in Redis: %s", nodeId, failure.getMessage());
+                    }
+                });
+    }
+
+    private void subscribe(boolean again) {
+        if (stopped) {
+            return;
+        }
+        redis.connect().onComplete(connected -> {
+            if (connected.failed()) {
+                LOG.debugf(
+                        "Redis subscription failed, retrying: %s",
+                        connected.cause().getMessage());
+                vertx.setTimer(500, id -> subscribe(again));
+                return;
+            }
+            RedisConnection connection = connected.result();
+            connection.handler(this::pushed);
+            connection.exceptionHandler(e -> resubscribe(connection, e.getMessage()));
+            connection.endHandler(ignored -> resubscribe(connection, "connection ended"));
+            connection
+                    .send(Request.cmd(Command.SUBSCRIBE)
+                            .arg(nodeChannel(nodeId))
+                            .arg(broadcastChannel()))
+                    .onComplete(done -> {
+                        if (done.failed()) {
+                            resubscribe(connection, done.cause().getMessage());
+                            return;
+                        }
+                        subscriber = connection;
+                        if (again) {
+                            LOG.infof("Redis is back: node %s hears its channels again", nodeId);
+                            onResubscribed.run();
+                        }
+                    });
+        });
+    }
+
+    private void resubscribe(RedisConnection connection, String why) {
+        if (subscriber != connection && subscriber != null) {
+            return;
+        }
+        subscriber = null;
+        connection.close();
+        if (!stopped) {
+            LOG.warnf("Lost the Redis subscription of node %s (%s): retrying", nodeId, why);
+            vertx.setTimer(500, id -> subscribe(true));
+        }
+    }
+
+    private void pushed(Response response) {
+        if (response == null || response.size() < 3) {
+            return;
+        }
+        if (!"message".equals(response.get(0).toString())) {
+            return;
+        }
+        String channel = response.get(1).toString();
+        String message = response.get(2).toString();
+        try {
+            onMessage.accept(channel, message);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not handle a message on %s", channel);
+        }
+    }
+
+    /**
+     * Sends one command; fails with {@link StorageUnavailableException} when Redis does not answer
+     * in time or answers with an error. Every command of this node goes through one connection, in
+     * the order of the calls: a browser's steps reach Redis in the order its owner took them.
+     */
+    CompletionStage<Response> call(Request request) {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        long timer = vertx.setTimer(
+                timeoutMillis,
+                id -> result.completeExceptionally(
+                        new StorageUnavailableException(null, "Redis did not answer within " + timeoutMillis + " ms")));
+        withConnection(connection -> {
+            if (connection == null) {
+                vertx.cancelTimer(timer);
+                result.completeExceptionally(new StorageUnavailableException(null, "Redis is unavailable"));
+                return;
+            }
+            connection.send(request).onComplete(done -> {
+                vertx.cancelTimer(timer);
+                if (done.succeeded()) {
+                    result.complete(done.result());
+                } else {
+                    result.completeExceptionally(new StorageUnavailableException(
+                            null, "Redis is unavailable: " + done.cause().getMessage()));
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Runs a task with the command connection (null if Redis cannot be reached), connecting first if need be; tasks run in call order. */
+    private void withConnection(java.util.function.Consumer<RedisConnection> task) {
+        synchronized (this) {
+            if (commands == null) {
+                waitingForCommands.add(task);
+                if (!connectingCommands) {
+                    connectingCommands = true;
+                    redis.connect().onComplete(this::commandsConnected);
+                }
+                return;
+            }
+        }
+        task.accept(commands);
+    }
+
+    private void commandsConnected(io.vertx.core.AsyncResult<RedisConnection> connected) {
+        List<java.util.function.Consumer<RedisConnection>> tasks;
+        RedisConnection connection = connected.succeeded() ? connected.result() : null;
+        if (connection != null) {
+            connection.exceptionHandler(e -> commandsLost(connection));
+            connection.endHandler(ignored -> commandsLost(connection));
+        }
+        synchronized (this) {
+            connectingCommands = false;
+            commands = connection;
+            tasks = List.copyOf(waitingForCommands);
+            waitingForCommands.clear();
+        }
+        tasks.forEach(task -> task.accept(connection));
+    }
+
+    private synchronized void commandsLost(RedisConnection connection) {
+        if (commands == connection) {
+            commands = null;
+            connection.close();
+        }
+    }
+
+    /** Runs a script; see {@link Scripts}. */
+    CompletionStage<Response> eval(String script, List<String> keys, List<String> args) {
+        Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+        keys.forEach(request::arg);
+        args.forEach(request::arg);
+        return call(request);
+    }
+
+    /** Publishes a message; completes with how many nodes heard it. */
+    CompletionStage<Long> publish(String channel, String message) {
+        return call(Request.cmd(Command.PUBLISH).arg(channel).arg(message)).thenApply(Response::toLong);
+    }
+}
