@@ -55,7 +55,20 @@ public final class BrowserLink {
                     snapshot.cookies(), target.layers.confirmed(StorageArea.COOKIE), target.pageUrl);
             target.layers.replaceConfirmed(StorageArea.COOKIE, known, reported);
         });
+        target.unavailable = null;
         target.hydrated.complete(null);
+    }
+
+    /**
+     * Says why what the browser holds cannot be known now, for servers that read it from a store
+     * they share: until the next snapshot, reads that would throw {@link
+     * dev.browserstorage.NotHydratedException} throw {@link
+     * dev.browserstorage.StorageUnavailableException} with this reason instead. {@code null} clears it.
+     *
+     * @param reason why, in a few words that name no secret; or {@code null}
+     */
+    public void unavailable(String reason) {
+        target.unavailable = reason;
     }
 
     /**
@@ -149,21 +162,24 @@ public final class BrowserLink {
     }
 
     /**
-     * Accepts writes as one batch under an id chosen by the caller, as {@link StorageTarget#write}
-     * accepts them under the next id: for servers that share a browser and number its batches in a
-     * store they share, so that whichever server delivers a batch, the browser applies it once.
+     * Accepts writes as one batch under an id and token chosen by the caller, as {@link
+     * StorageTarget#write} accepts them under the next id and a fresh token: for servers that share
+     * a browser and number its batches in a store they share, so that whichever server delivers a
+     * batch, the browser applies it once (by its id, or by its token when a rendered page carried it).
      *
      * @param batchId the batch's id, above every id this browser (or tab) has used
+     * @param token the batch's token ({@link WriteBatch#token()}), as it was first made
      * @param writes the writes, applied in order (none: an empty batch, which the browser acknowledges)
      * @return as {@link StorageTarget#write} returns
-     * @throws IllegalArgumentException if the id is not above every id used
+     * @throws IllegalArgumentException if the id is not above every id used, or the token is malformed
      * @throws dev.browserstorage.QuotaExceededException if a value or the app's storage would pass a limit
      */
-    public CompletionStage<Void> deliver(long batchId, List<Write> writes) {
+    public CompletionStage<Void> deliver(long batchId, String token, List<Write> writes) {
         if (batchId < 1) {
             throw new IllegalArgumentException("Batch ids are positive, not " + batchId);
         }
-        return target.write(List.copyOf(writes), batchId);
+        Objects.requireNonNull(token, "token");
+        return target.write(List.copyOf(writes), batchId, token);
     }
 
     /**

@@ -34,17 +34,22 @@ final class PendingBatches {
     }
 
     /**
-     * Makes a batch of the writes under an id chosen elsewhere (a store shared by several servers
-     * numbers a browser's batches once for all of them); later batches get higher ids.
+     * Makes a batch of the writes under an id and token chosen elsewhere (servers sharing a browser
+     * number its batches once for all of them, and keep the token the page may already know it by);
+     * later batches get higher ids.
      *
-     * @throws IllegalArgumentException if the id is not above every id given so far
+     * @throws IllegalArgumentException if the id is not above every id given so far, or the token is malformed
      */
-    Pending add(long id, List<Write> writes) {
+    Pending add(long id, String token, List<Write> writes) {
         if (id < nextId) {
             throw new IllegalArgumentException("Batch id " + id + " is not above the last id given, " + (nextId - 1));
         }
-        nextId = id;
-        return add(writes);
+        WriteBatch batch = new WriteBatch(id, token, writes);
+        Pending pending = new Pending(batch, new CompletableFuture<>());
+        nextId = id + 1;
+        byId.put(id, pending);
+        writeCount += writes.size();
+        return pending;
     }
 
     /** Removes a batch; {@code null} if none has the id. */

@@ -5,6 +5,7 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieWritePolicy;
 import java.net.URI;
@@ -61,6 +62,13 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     final Connections connections = new Connections();
     final Listeners listeners = new Listeners();
     final CompletableFuture<Void> hydrated = new CompletableFuture<>();
+    /**
+     * Why what the browser holds cannot be known now (the store shared by several servers is
+     * unreachable), or {@code null}: reads before the first snapshot then fail with {@link
+     * StorageUnavailableException} instead of {@link NotHydratedException}.
+     */
+    volatile String unavailable;
+
     private final BrowserLink link;
 
     /** When a connection last opened or closed (or, for a tab, the tab was last looked up). */
@@ -263,6 +271,13 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
 
     private void requireHydrated(StorageArea area, String key) {
         if (!hydrated.isDone()) {
+            String unavailable = this.unavailable;
+            if (unavailable != null) {
+                throw new StorageUnavailableException(
+                        area,
+                        "Read of " + area.wireName() + " key '" + key + "' of browser " + browserId + ": "
+                                + unavailable);
+            }
             throw new NotHydratedException("Read of " + area.wireName() + " key '" + key + "' before browser "
                     + browserId + " sent what it holds: wait for awaitHydrated() first");
         }
@@ -287,11 +302,11 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
      * @throws DisconnectedException if the browser is closed or too many writes are pending
      */
     public CompletionStage<Void> write(List<Write> writes) {
-        return write(writes, 0);
+        return write(writes, 0, null);
     }
 
-    /** {@link #write}, as the batch of the given id (0: the next id). */
-    CompletionStage<Void> write(List<Write> writes, long batchId) {
+    /** {@link #write}, as the batch of the given id and token (0 and null: the next id, a fresh token). */
+    CompletionStage<Void> write(List<Write> writes, long batchId, String token) {
         if (writes.isEmpty() && batchId == 0) {
             return CompletableFuture.completedFuture(null);
         }
@@ -310,7 +325,7 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
                     cookies.prepare(writes, pageUrl, layers.snapshot(StorageArea.COOKIE), httpOnlyCommits != null);
             checks.checkServerWrites(prepared);
             cookies.remember(prepared);
-            batch = batchId == 0 ? pending.add(prepared) : pending.add(batchId, prepared);
+            batch = batchId == 0 ? pending.add(prepared) : pending.add(batchId, token, prepared);
             layers.show(prepared, changes);
             connections.send(List.of(batch), browserId);
         } finally {

@@ -31,6 +31,7 @@ public class BrowserIdFilter {
                     BrowserIds.Settled browser = ids.settle(
                             context.request().headers().getAll(HttpHeaders.COOKIE), secure, registry::isRetired);
                     if (browser.fresh()) {
+                        context.put(BrowserIds.FRESH_CONTEXT_KEY, Boolean.TRUE);
                         context.response()
                                 .headers()
                                 .add(HttpHeaders.SET_COOKIE, ids.setCookie(browser.credential(), secure));

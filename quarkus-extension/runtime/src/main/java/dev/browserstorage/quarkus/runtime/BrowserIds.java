@@ -36,6 +36,9 @@ import javax.crypto.spec.SecretKeySpec;
 public class BrowserIds {
     /** Where the id of the current HTTP request is kept in its routing context. */
     static final String CONTEXT_KEY = "dev.browserstorage.browser-id";
+
+    /** Marks a request whose browser id was issued by this very request (it had none, or none of ours). */
+    static final String FRESH_CONTEXT_KEY = "dev.browserstorage.fresh-id";
     /** Where the upgrade check leaves the public id for the sync connection. */
     static final UserData.TypedKey<String> USER_DATA_KEY = UserData.TypedKey.forString(CONTEXT_KEY);
     /** Where the upgrade check says the handshake carried no credential of this server's (a fresh id). */

@@ -21,6 +21,17 @@ public final class RequestBrowser {
     }
 
     /**
+     * Whether a request's browser id was issued by the request itself: the browser is new to the
+     * app, and no server holds anything of it yet.
+     *
+     * @param context the request
+     * @return true for a fresh id
+     */
+    public static boolean isFresh(RoutingContext context) {
+        return Boolean.TRUE.equals(context.get(BrowserIds.FRESH_CONTEXT_KEY));
+    }
+
+    /**
      * The tab a request names: the {@code X-Browser-Storage-Tab} header, or else the glue's
      * {@code __bs_tab} cookie. Not checked: it is only a name to look a tab up by.
      *

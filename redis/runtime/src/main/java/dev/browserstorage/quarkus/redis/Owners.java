@@ -312,7 +312,7 @@ final class Owners {
             }
             CompletionStage<Void> stage;
             try {
-                stage = target.link().deliver(seq, writes);
+                stage = target.link().deliver(seq, entry.path("k").asText(), writes);
             } catch (BrowserStorageException e) {
                 finish(raw, seq, entry, tabId, writes, e);
                 return;

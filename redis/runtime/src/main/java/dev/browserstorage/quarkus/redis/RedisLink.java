@@ -7,6 +7,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.types.ErrorType;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -203,11 +204,18 @@ final class RedisLink {
      */
     CompletionStage<Response> call(Request request) {
         CompletableFuture<Response> result = new CompletableFuture<>();
-        long timer = vertx.setTimer(
-                timeoutMillis,
-                id -> result.completeExceptionally(
-                        new StorageUnavailableException(null, "Redis did not answer within " + timeoutMillis + " ms")));
+        RedisConnection[] used = {null};
+        long timer = vertx.setTimer(timeoutMillis, id -> {
+            if (result.completeExceptionally(
+                    new StorageUnavailableException(null, "Redis did not answer within " + timeoutMillis + " ms"))) {
+                // A connection that stopped answering is given up: the next call connects again.
+                if (used[0] != null) {
+                    commandsLost(used[0]);
+                }
+            }
+        });
         withConnection(connection -> {
+            used[0] = connection;
             if (connection == null) {
                 vertx.cancelTimer(timer);
                 result.completeExceptionally(new StorageUnavailableException(null, "Redis is unavailable"));
@@ -217,10 +225,14 @@ final class RedisLink {
                 vertx.cancelTimer(timer);
                 if (done.succeeded()) {
                     result.complete(done.result());
-                } else {
-                    result.completeExceptionally(new StorageUnavailableException(
-                            null, "Redis is unavailable: " + done.cause().getMessage()));
+                    return;
                 }
+                if (!(done.cause() instanceof ErrorType)) {
+                    // Not Redis's answer but the connection's failure: the next call connects again.
+                    commandsLost(connection);
+                }
+                result.completeExceptionally(new StorageUnavailableException(
+                        null, "Redis is unavailable: " + done.cause().getMessage()));
             });
         });
         return result;

@@ -159,7 +159,8 @@ public class RedisSharing implements BrowserSharing {
         filters.register(
                 context -> {
                     String publicId = RequestBrowser.browserId(context);
-                    if (publicId == null) {
+                    // A fresh id (a first visit, a health check) has nothing to read anywhere.
+                    if (publicId == null || RequestBrowser.isFresh(context)) {
                         context.next();
                         return;
                     }
@@ -256,6 +257,12 @@ public class RedisSharing implements BrowserSharing {
 
     private void onResubscribed() {
         parts();
+        // A Redis that lost its data lost the shared secrets too: the running nodes put theirs back
+        // before a new node could make others.
+        secrets.forEach((name, secret) -> link.eval(
+                Scripts.SECRET,
+                List.of(link.prefix() + ":secret:" + name),
+                List.of(Base64.getEncoder().encodeToString(secret))));
         owners.resume();
         replicas.rereadAll();
     }

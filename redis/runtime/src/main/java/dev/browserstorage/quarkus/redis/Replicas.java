@@ -112,6 +112,13 @@ final class Replicas {
                         registry.find(publicId).ifPresent(browser -> hydrate(browser, response));
                     } else {
                         LOG.debugf("Could not read the state of a browser: %s", failure.getMessage());
+                        registry.find(publicId).ifPresent(browser -> {
+                            String why = "the app's servers cannot reach the store they share (Redis) now";
+                            browser.link().unavailable(why);
+                            browser.tabIds()
+                                    .forEach(tab -> browser.findTab(tab)
+                                            .ifPresent(one -> one.link().unavailable(why)));
+                        });
                     }
                     mine.complete(null);
                 });
@@ -166,7 +173,7 @@ final class Replicas {
         long request = requests.incrementAndGet();
         waiting.put(request, new Waiting(target, batch.id()));
         ObjectNode entry = WireWrites.JSON.createObjectNode();
-        entry.put("o", link.nodeId()).put("r", request).put("t", tabId);
+        entry.put("o", link.nodeId()).put("r", request).put("t", tabId).put("k", batch.token());
         entry.set("w", WireWrites.toJson(batch.writes()));
         link.eval(
                         Scripts.ENQUEUE,
