@@ -1,15 +1,18 @@
 package dev.browserstorage.it.redis;
 
-import java.io.IOException;
-import java.net.URI;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -35,7 +38,7 @@ abstract class ClusterTestBase {
 
     @BeforeAll
     @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    static void startCluster(org.junit.jupiter.api.TestInfo info) {
+    static void startCluster(TestInfo info) {
         Binaries.require("redis-server", "haproxy");
         Path logs = Waits.logDir(info.getTestClass().map(Class::getSimpleName).orElse("cluster"));
         redis = new RedisServer(logs).start();
@@ -84,26 +87,58 @@ abstract class ClusterTestBase {
     }
 
     /**
-     * Opens a page's sync socket and says {@code hello}; the server must answer {@code welcome}.
+     * A new browser whose first request went to {@code node}, with one page of it (not yet connected).
      *
-     * @param base the page's server: a node or the balancer
-     * @param credential the browser's {@code bs_id} credential
-     * @param local what the browser holds in localStorage (the app's keys)
-     * @param applied the highest id of the browser's batches it applied
-     * @param tab the tab's id
-     * @return the socket, after {@code welcome}
+     * @param node where the browser's first request goes, which issues its credential
+     * @param tab the page's tab id
+     * @return the page
      */
-    static SyncSocket connect(URI base, String credential, Map<String, String> local, long applied, String tab)
-            throws IOException {
-        SyncSocket socket = SyncSocket.open(base, credential);
-        try {
-            socket.hello(local, applied, tab, false);
-            socket.welcome();
-            return socket;
-        } catch (RuntimeException | AssertionError e) {
-            socket.close();
-            throw e;
+    static Page newPage(AppNode node, String tab) {
+        return new Page(Http.newBrowser(node.url()), tab);
+    }
+
+    /**
+     * Checks that a batch writes a localStorage key.
+     *
+     * @param batch the batch frame
+     * @param key the key
+     * @param value the stored text it must write
+     */
+    static void assertWritesLocal(JsonNode batch, String key, String value) {
+        for (JsonNode write : batch.path("writes")) {
+            if ("local".equals(write.path("area").asText())
+                    && key.equals(write.path("key").asText())
+                    && value.equals(write.path("value").asText(null))) {
+                return;
+            }
         }
+        throw new AssertionError("the batch does not write localStorage " + key + " = " + value + ": " + batch);
+    }
+
+    /**
+     * Waits for an answer that may only come later (a write answers once the browser acknowledged it).
+     *
+     * @param answer the pending answer
+     * @param timeout how long at most
+     * @param what what the answer is, for the failure's message
+     * @return the answer
+     */
+    static Http.Answer answerWithin(CompletableFuture<Http.Answer> answer, Duration timeout, String what) {
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer to " + what + " within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the answer now, if it came: a write that answers before its ack has failed */
+    static Optional<Http.Answer> answeredYet(CompletableFuture<Http.Answer> answer) {
+        return answer.isDone() ? Optional.of(answer.join()) : Optional.empty();
     }
 
     /** @return a JSON string as localStorage holds a typed string or enum value */
