@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +36,15 @@ abstract class ClusterTestBase {
     static AppNode node1;
     static AppNode node2;
     static Balancer balancer;
+    private static final AtomicBoolean KILL_ON_EXIT = new AtomicBoolean();
 
     @BeforeAll
     @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void startCluster(TestInfo info) {
         Binaries.require("redis-server", "haproxy");
+        if (KILL_ON_EXIT.compareAndSet(false, true)) {
+            killProcessesOnExit();
+        }
         Path logs = Waits.logDir(info.getTestClass().map(Class::getSimpleName).orElse("cluster"));
         redis = new RedisServer(logs).start();
         node1 = new AppNode("node1", logs, redis);
@@ -50,6 +55,14 @@ abstract class ClusterTestBase {
         node1.awaitReady();
         node2.awaitReady();
         balancer = new Balancer(logs, List.of(node1, node2));
+    }
+
+    /** A test JVM stopped early (Ctrl-C, a fork timeout) leaves no Redis, node or HAProxy behind. */
+    private static void killProcessesOnExit() {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly),
+                        "kill-cluster-processes"));
     }
 
     @AfterAll
