@@ -1,0 +1,74 @@
+package dev.browserstorage.it.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Bounded waits, free ports and log tails: what the processes of a cluster test share. */
+final class Waits {
+    private Waits() {}
+
+    /**
+     * Waits until the condition holds, checking every 100 ms.
+     *
+     * @param what what is awaited, for the failure's message
+     * @param timeout how long at most
+     * @param condition the condition
+     * @throws AssertionError when the timeout passes first
+     */
+    static void until(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** @return a port free on the loopback address now (the process that takes it binds it soon after) */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return where the processes of the tests write their logs: target/nodes (failsafe's {@code cluster.dir}) */
+    static Path logDir(String group) {
+        Path dir = Path.of(System.getProperty("cluster.dir", "target"), "nodes", group);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** @return the last lines of a log, for a failure's message */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log at " + log + ": " + e + ")";
+        }
+    }
+}
