@@ -50,6 +50,8 @@ final class AppNode implements AutoCloseable {
         // only applies in dev and test mode; the packaged app warns that it ignores it, which is harmless here.
         properties.put("quarkus.browser-storage.insecure-localhost-cookies", "true");
         properties.put("quarkus.banner.enabled", "false");
+        // The nodes' logs (target/nodes/<test class>/) say what each step of the sharing did.
+        properties.put("quarkus.log.category.\"dev.browserstorage\".level", "DEBUG");
         properties.putAll(extra);
     }
 

@@ -136,7 +136,9 @@ public class BrowserRegistry {
      *     sessions, all of them connected
      */
     public Browser browser(String browserId) {
-        return open(browserId, false).browser;
+        Browser browser = open(browserId, false).browser;
+        sharing.browserReached(browserId, browser);
+        return browser;
     }
 
     /**
@@ -196,7 +198,11 @@ public class BrowserRegistry {
      */
     public Optional<Browser> find(String browserId) {
         Entry entry = byId.get(browserId);
-        return entry == null ? Optional.empty() : Optional.of(entry.browser);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        sharing.browserReached(browserId, entry.browser);
+        return Optional.of(entry.browser);
     }
 
     /**
@@ -207,6 +213,18 @@ public class BrowserRegistry {
      */
     public Set<String> publicIds() {
         return Set.copyOf(byId.keySet());
+    }
+
+    /**
+     * The copy of a browser, if this node holds one, without telling the sharing that the app
+     * reached it: for the scale-out module's own bookkeeping.
+     *
+     * @param browserId the browser's public id
+     * @return its copy
+     */
+    public Optional<Browser> peek(String browserId) {
+        Entry entry = byId.get(browserId);
+        return entry == null ? Optional.empty() : Optional.of(entry.browser);
     }
 
     /** @return how many browsers have a session */

@@ -70,13 +70,16 @@ public class CurrentBrowser implements BrowserSource {
     @Override
     public Browser current() {
         Call call = call();
-        return registry.open(call.browserId, call.anonymous).browser();
+        Browser browser = registry.open(call.browserId, call.anonymous).browser();
+        sharing.browserReached(call.browserId, browser);
+        return browser;
     }
 
     @Override
     public Tab currentTab() {
         Call call = call();
         Browser browser = registry.open(call.browserId, call.anonymous).browser();
+        sharing.browserReached(call.browserId, browser);
         if (call.tabId == null) {
             throw new NotHydratedException("This call does not say which tab of its browser it comes from, and"
                     + " sessionStorage belongs to one tab: send the " + BrowserIds.TAB_HEADER

@@ -257,6 +257,7 @@ final class Owners {
                         } else if (response == null) {
                             drop("another node owns it now");
                         } else {
+                            LOG.debugf("Browser %s: %d batches in its outbox", copy.browserId(), response.size());
                             for (Response entry : response) {
                                 deliver(entry.toString());
                             }
@@ -301,6 +302,7 @@ final class Owners {
                 }
             }
             if (target == null) {
+                LOG.debugf("Browser %s: batch %d waits for its tab's hello", copy.browserId(), seq);
                 // Its tab (or, before any hello, the browser) has not said what it applied: later.
                 inFlight.remove(seq);
                 return;

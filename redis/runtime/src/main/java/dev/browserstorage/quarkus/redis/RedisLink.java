@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -100,7 +101,8 @@ final class RedisLink {
 
     /** @return the key of a browser's part */
     String browserKey(String publicId, String part) {
-        return prefix + ":browser:" + publicId + ":" + part;
+        // The id in braces: a browser's keys share one hash slot, as a script's keys must in a Redis Cluster.
+        return prefix + ":browser:{" + publicId + "}:" + part;
     }
 
     /** Subscribes and starts beating; returns at once. */
@@ -139,25 +141,43 @@ final class RedisLink {
         if (stopped) {
             return;
         }
+        // Each step has a deadline: a connection from the pool to a Redis that went away may never answer.
+        AtomicBoolean settled = new AtomicBoolean();
+        long timer = vertx.setTimer(timeoutMillis, id -> {
+            if (settled.compareAndSet(false, true)) {
+                retrySubscribe(again, "Redis did not answer within " + timeoutMillis + " ms");
+            }
+        });
         redis.connect().onComplete(connected -> {
             if (connected.failed()) {
-                LOG.debugf(
-                        "Redis subscription failed, retrying: %s",
-                        connected.cause().getMessage());
-                vertx.setTimer(500, id -> subscribe(again));
+                if (settled.compareAndSet(false, true)) {
+                    vertx.cancelTimer(timer);
+                    retrySubscribe(again, connected.cause().getMessage());
+                }
                 return;
             }
             RedisConnection connection = connected.result();
+            if (settled.get()) {
+                connection.close();
+                return;
+            }
+            AtomicBoolean lost = new AtomicBoolean();
             connection.handler(this::pushed);
-            connection.exceptionHandler(e -> resubscribe(connection, e.getMessage()));
-            connection.endHandler(ignored -> resubscribe(connection, "connection ended"));
+            connection.exceptionHandler(e -> subscriptionLost(connection, lost, e.getMessage()));
+            connection.endHandler(ignored -> subscriptionLost(connection, lost, "connection ended"));
             connection
                     .send(Request.cmd(Command.SUBSCRIBE)
                             .arg(nodeChannel(nodeId))
                             .arg(broadcastChannel()))
                     .onComplete(done -> {
+                        if (!settled.compareAndSet(false, true)) {
+                            connection.close();
+                            return;
+                        }
+                        vertx.cancelTimer(timer);
                         if (done.failed()) {
-                            resubscribe(connection, done.cause().getMessage());
+                            connection.close();
+                            retrySubscribe(again, done.cause().getMessage());
                             return;
                         }
                         subscriber = connection;
@@ -169,11 +189,19 @@ final class RedisLink {
         });
     }
 
-    private void resubscribe(RedisConnection connection, String why) {
-        if (subscriber != connection && subscriber != null) {
+    private void retrySubscribe(boolean again, String why) {
+        LOG.debugf("Redis subscription of node %s failed (%s): retrying", nodeId, why);
+        vertx.setTimer(500, id -> subscribe(again));
+    }
+
+    /** The subscription's connection failed or ended: once per connection, a new one is made. */
+    private void subscriptionLost(RedisConnection connection, AtomicBoolean lost, String why) {
+        if (!lost.compareAndSet(false, true)) {
             return;
         }
-        subscriber = null;
+        if (subscriber == connection) {
+            subscriber = null;
+        }
         connection.close();
         if (!stopped) {
             LOG.warnf("Lost the Redis subscription of node %s (%s): retrying", nodeId, why);

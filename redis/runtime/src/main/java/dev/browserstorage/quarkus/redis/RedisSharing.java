@@ -199,6 +199,14 @@ public class RedisSharing implements BrowserSharing {
     }
 
     @Override
+    public void browserReached(String publicId, Browser browser) {
+        if (!browser.isHydrated()) {
+            parts();
+            replicas.read(publicId);
+        }
+    }
+
+    @Override
     public void tabReached(String publicId, Tab tab) {
         parts();
         replicas.tabReached(publicId, tab);
@@ -206,7 +214,9 @@ public class RedisSharing implements BrowserSharing {
 
     @Override
     public boolean isBusy(Browser browser) {
-        return !browser.pendingBatchIds().isEmpty();
+        // A copy here holds no socket: like a disconnected browser, idle ones go (their writes still
+        // on their way then fail with DisconnectedException, as they would on one node).
+        return false;
     }
 
     @Override
@@ -243,6 +253,7 @@ public class RedisSharing implements BrowserSharing {
             LOG.debugf("Unreadable message on %s", channel);
             return;
         }
+        LOG.tracef("Message on %s: %s", channel, message.path("k").asText());
         switch (message.path("k").asText()) {
             case "deliver" -> {
                 Owners.Owned owned = owners.find(message.path("b").asText());

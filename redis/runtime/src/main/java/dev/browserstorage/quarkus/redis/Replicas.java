@@ -62,13 +62,19 @@ final class Replicas {
         return waiting.size();
     }
 
-    /** The registry made a copy: its writes go to the outbox, and it reads the state. */
+    /**
+     * The registry made a copy: its writes go to the outbox. It reads the state when the app's code
+     * first reaches it ({@link #ready}, {@link #read}), not before: a copy made for a socket whose
+     * browser this node owns holds nothing until then.
+     */
     void made(String publicId, Browser browser) {
         browser.link().connect(batch -> enqueue(publicId, null, browser, batch));
-        read(publicId);
     }
 
-    /** The app's code reached a tab: its writes go to the outbox too. */
+    /**
+     * The app's code reached a tab: its writes go to the outbox too, until they are answered (then
+     * the tab is disconnected again, so that an idle tab can make room for another).
+     */
     void tabReached(String publicId, Tab tab) {
         if (!tab.isConnected()) {
             tab.link().connect(batch -> enqueue(publicId, tab.tabId(), tab, batch));
@@ -109,10 +115,10 @@ final class Replicas {
                 .whenComplete((response, failure) -> {
                     reading.remove(publicId, mine);
                     if (failure == null) {
-                        registry.find(publicId).ifPresent(browser -> hydrate(browser, response));
+                        registry.peek(publicId).ifPresent(browser -> hydrate(browser, response));
                     } else {
                         LOG.debugf("Could not read the state of a browser: %s", failure.getMessage());
-                        registry.find(publicId).ifPresent(browser -> {
+                        registry.peek(publicId).ifPresent(browser -> {
                             String why = "the app's servers cannot reach the store they share (Redis) now";
                             browser.link().unavailable(why);
                             browser.tabIds()
@@ -212,6 +218,9 @@ final class Replicas {
             } else {
                 one.target().link().fail(one.batchId(), error);
             }
+            if (one.target() instanceof Tab tab && tab.pendingBatchIds().isEmpty()) {
+                tab.link().disconnect();
+            }
         });
     }
 
@@ -225,7 +234,7 @@ final class Replicas {
             case "changes" -> changes(message);
             case "refresh" -> {
                 String publicId = message.path("b").asText();
-                if (registry.find(publicId).isPresent()) {
+                if (registry.peek(publicId).isPresent()) {
                     read(publicId);
                 }
             }
@@ -234,7 +243,7 @@ final class Replicas {
     }
 
     private void changes(JsonNode message) {
-        Optional<Browser> browser = registry.find(message.path("b").asText());
+        Optional<Browser> browser = registry.peek(message.path("b").asText());
         if (browser.isEmpty() || !browser.get().isHydrated()) {
             return;
         }

@@ -25,6 +25,9 @@ public class AloneSharing implements BrowserSharing {
     public void browserMade(String publicId, Browser browser) {}
 
     @Override
+    public void browserReached(String publicId, Browser browser) {}
+
+    @Override
     public void tabReached(String publicId, Tab tab) {}
 
     @Override

@@ -27,6 +27,16 @@ public interface BrowserSharing {
     void browserMade(String publicId, Browser browser);
 
     /**
+     * The app's code reached a browser's copy (a store of a request or socket callback, {@code
+     * Browsers}): a shared copy that has not read what the browser holds starts reading it (called
+     * each time: a copy that has read it is left as it is).
+     *
+     * @param publicId the browser's public id
+     * @param browser the copy
+     */
+    void browserReached(String publicId, Browser browser);
+
+    /**
      * The app's code reached a tab of a browser's copy (called each time: an attached tab is left as it is).
      *
      * @param publicId the browser's public id
