@@ -161,6 +161,22 @@ final class SyncSocket implements AutoCloseable {
         send(Http.JSON.createObjectNode().put("t", "ack").put("id", id));
     }
 
+    /**
+     * Sends {@code change}, as the glue does when a bound field or the page's script changes a key.
+     *
+     * @param area {@code local}, {@code session} or {@code cookie}
+     * @param key the browser's key
+     * @param value the stored text, or null for a removal
+     */
+    void change(String area, String key, String value) {
+        send(Http.JSON
+                .createObjectNode()
+                .put("t", "change")
+                .put("area", area)
+                .put("key", key)
+                .put("value", value));
+    }
+
     /** @return whether the server has not closed the socket (nor the connection dropped) */
     boolean isOpen() {
         return !closed.isDone();
