@@ -114,9 +114,15 @@ final class Owners {
                         }));
     }
 
-    /** Every owned browser lets go (the node is stopping). */
+    /**
+     * The node is stopping: every owned browser is given up in Redis first, then its sockets are
+     * closed, so that they reconnect at once to a node that can claim it.
+     */
     void releaseAll() {
-        owned.values().forEach(one -> one.drop("the server is stopping"));
+        owned.values().forEach(one -> {
+            link.eval(Scripts.RELEASE, List.of(key(one.publicId, "owner")), List.of(one.owner));
+            one.drop("the server is stopping");
+        });
     }
 
     private String key(String publicId, String part) {

@@ -112,16 +112,17 @@ final class RedisLink {
         subscribe(false);
     }
 
+    /** Removes the node's mark (its browsers are free for others at once) and stops listening. */
     void stop() {
         stopped = true;
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
         }
+        call(Request.cmd(Command.DEL).arg(nodeKeyPrefix() + nodeId));
         RedisConnection connection = subscriber;
         if (connection != null) {
             connection.close();
         }
-        call(Request.cmd(Command.DEL).arg(nodeKeyPrefix() + nodeId));
     }
 
     private void beat() {

@@ -4,6 +4,7 @@ import dev.browserstorage.quarkus.redis.RedisSharing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 
 /** Replaces the extension's single-node sharing with Redis when this module is on the class path. */
 class RedisScaleOutProcessor {
@@ -12,6 +13,16 @@ class RedisScaleOutProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /**
+     * A node stopped for a rolling deploy lets its requests finish: a write made there waits for the
+     * browser's acknowledgement through another node. Quarkus's default stops at once; the app's own
+     * {@code quarkus.shutdown.timeout} wins over this default.
+     */
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem gracefulShutdown() {
+        return new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "10s");
     }
 
     @BuildStep
