@@ -330,6 +330,7 @@ public class BrowserRegistry {
         }
         entry.anonymous = false;
         byId.put(newId, entry);
+        sharing.browserRekeyed(oldId, newId, entry.browser);
         return Optional.of(entry.browser);
     }
 

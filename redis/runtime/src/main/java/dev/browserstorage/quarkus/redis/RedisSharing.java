@@ -213,6 +213,12 @@ public class RedisSharing implements BrowserSharing {
     }
 
     @Override
+    public void browserRekeyed(String oldId, String newId, Browser browser) {
+        parts();
+        replicas.rekeyed(newId, browser);
+    }
+
+    @Override
     public boolean isBusy(Browser browser) {
         // A copy here holds no socket: like a disconnected browser, idle ones go (their writes still
         // on their way then fail with DisconnectedException, as they would on one node).

@@ -82,6 +82,21 @@ final class Replicas {
     }
 
     /**
+     * A copy's browser has a new id: its writes go to the new id's outbox from now on, and those
+     * still waiting are sent there again (the page skips, by its token, one it gets twice).
+     */
+    void rekeyed(String newId, Browser browser) {
+        browser.link().disconnect();
+        browser.link().connect(batch -> enqueue(newId, null, browser, batch));
+        for (String tabId : browser.tabIds()) {
+            browser.findTab(tabId).filter(Tab::isConnected).ifPresent(tab -> {
+                tab.link().disconnect();
+                tab.link().connect(batch -> enqueue(newId, tab.tabId(), tab, batch));
+            });
+        }
+    }
+
+    /**
      * Makes sure the copy of a browser (and the tab a request names) has read the state once.
      *
      * @return completes when it has, or when Redis could not answer (reads then say the browser is not hydrated)

@@ -31,6 +31,9 @@ public class AloneSharing implements BrowserSharing {
     public void tabReached(String publicId, Tab tab) {}
 
     @Override
+    public void browserRekeyed(String oldId, String newId, Browser browser) {}
+
+    @Override
     public boolean isBusy(Browser browser) {
         return browser.isConnected();
     }

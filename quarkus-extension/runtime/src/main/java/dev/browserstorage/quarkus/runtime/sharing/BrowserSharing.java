@@ -45,6 +45,16 @@ public interface BrowserSharing {
     void tabReached(String publicId, Tab tab);
 
     /**
+     * A browser's id was rotated ({@code BrowserIdentity}): its copy here now answers to the new id,
+     * and its writes from now on (and those still on their way) must go under it.
+     *
+     * @param oldId the public id it had
+     * @param newId its new public id
+     * @param browser the copy
+     */
+    void browserRekeyed(String oldId, String newId, Browser browser);
+
+    /**
      * Whether the registry must keep a copy it would otherwise drop as idle.
      *
      * @param browser the copy
