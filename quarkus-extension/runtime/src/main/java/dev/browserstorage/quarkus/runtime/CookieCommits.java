@@ -264,7 +264,8 @@ public class CookieCommits implements HttpOnlyCommits {
             return CompletableFuture.completedFuture(entry == null ? Outcome.GONE : use(entry, commit));
         }
         if (entry != null) {
-            // Minted here; no other node may have used it: its mint reached the store before this take.
+            // Minted here, but another node may have used it: its mint reached the store before this
+            // take, so an empty take means it did (or the mint was lost), and this node must not commit.
             return sharing.takeCommit(nonce).thenApply(taken -> taken.isPresent() ? use(entry, commit) : Outcome.GONE);
         }
         return takeShared(nonce, true)
