@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Commit URLs of HttpOnly cookies: one per write, a quota per browser, and no 500 for a malformed token. */
@@ -38,9 +39,8 @@ class CookieCommitsTest {
         assertThat(later)
                 .as("less than half its life left: a fresh URL, the old one given up")
                 .isNotEqualTo(first);
-        assertThat(commits.redeem(token(first), "b-one", (name, value, options) -> {}))
-                .isEqualTo(CookieCommits.Outcome.GONE);
-        assertThat(commits.redeem(token(later), "b-one", (name, value, options) -> {}))
+        assertThat(redeem(token(first), "b-one", (name, value, options) -> {})).isEqualTo(CookieCommits.Outcome.GONE);
+        assertThat(redeem(token(later), "b-one", (name, value, options) -> {}))
                 .isEqualTo(CookieCommits.Outcome.COMMITTED);
     }
 
@@ -54,27 +54,25 @@ class CookieCommitsTest {
         assertThat(commits.waiting())
                 .as("the hostile browser's quota, and the victim's one")
                 .isEqualTo(32 + 1);
-        assertThat(commits.redeem(token(flood.get(0)), "b-hostile", (name, value, options) -> {}))
+        assertThat(redeem(token(flood.get(0)), "b-hostile", (name, value, options) -> {}))
                 .as("its own oldest URL was given up")
                 .isEqualTo(CookieCommits.Outcome.GONE);
         List<String> committed = new ArrayList<>();
-        assertThat(commits.redeem(token(victims), "b-victim", (name, value, options) -> committed.add(value)))
+        assertThat(redeem(token(victims), "b-victim", (name, value, options) -> committed.add(value)))
                 .isEqualTo(CookieCommits.Outcome.COMMITTED);
         assertThat(committed).containsExactly("mine");
-        assertThat(commits.redeem(token(flood.get(flood.size() - 1)), "b-hostile", (name, value, options) -> {}))
+        assertThat(redeem(token(flood.get(flood.size() - 1)), "b-hostile", (name, value, options) -> {}))
                 .isEqualTo(CookieCommits.Outcome.COMMITTED);
     }
 
     @Test
     void aUrlWorksOnceOnlyForItsBrowserAndNotAfterItExpires() {
         String url = commits.commitUrl("b-one", "sid", "v", HTTP_ONLY);
-        assertThat(commits.redeem(token(url), "b-two", (name, value, options) -> {}))
+        assertThat(redeem(token(url), "b-two", (name, value, options) -> {}))
                 .isEqualTo(CookieCommits.Outcome.FORBIDDEN);
-        assertThat(commits.redeem(token(url), null, (name, value, options) -> {}))
-                .isEqualTo(CookieCommits.Outcome.FORBIDDEN);
+        assertThat(redeem(token(url), null, (name, value, options) -> {})).isEqualTo(CookieCommits.Outcome.FORBIDDEN);
         clock.advance(Duration.ofSeconds(61));
-        assertThat(commits.redeem(token(url), "b-one", (name, value, options) -> {}))
-                .isEqualTo(CookieCommits.Outcome.GONE);
+        assertThat(redeem(token(url), "b-one", (name, value, options) -> {})).isEqualTo(CookieCommits.Outcome.GONE);
         assertThat(commits.waiting()).isZero();
     }
 
@@ -95,13 +93,21 @@ class CookieCommitsTest {
                 parts[0] + ".1e3." + parts[2],
                 "\u0000.1.x"));
         for (String token : tokens) {
-            assertThat(commits.redeem(token, "b-one", (name, value, options) -> {}))
+            assertThat(redeem(token, "b-one", (name, value, options) -> {}))
                     .as(token)
                     .isEqualTo(CookieCommits.Outcome.FORBIDDEN);
         }
     }
 
-    private static String token(String url) {
+    /** Redeems a token on a node that shares nothing: the outcome is there at once. */
+    private CookieCommits.Outcome redeem(String token, String browserId, CookieCommits.Committer commit) {
+        CompletableFuture<CookieCommits.Outcome> outcome =
+                commits.redeem(token, browserId, commit).toCompletableFuture();
+        assertThat(outcome).as("answered at once").isDone();
+        return outcome.join();
+    }
+
+    static String token(String url) {
         return url.substring(url.lastIndexOf('/') + 1);
     }
 }

@@ -13,7 +13,10 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -248,6 +251,34 @@ public class RedisSharing implements BrowserSharing {
     @Override
     public Optional<byte[]> sharedSecret(String name) {
         return Optional.ofNullable(secrets.get(name));
+    }
+
+    /** Keeps a minted commit for its URL's life: {@code SET <prefix>:commit:<nonce> <entry> PX <ttl>}. */
+    @Override
+    public void commitMinted(String nonce, String entry, long ttlMillis) {
+        link.call(Request.cmd(Command.SET)
+                        .arg(commitKey(nonce))
+                        .arg(entry)
+                        .arg("PX")
+                        .arg(Math.max(1, ttlMillis)))
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf(
+                                "A cookie commit could not be shared (only this node can redeem it): %s",
+                                failure.getMessage());
+                    }
+                });
+    }
+
+    /** Takes a commit once, of all the nodes: {@code GETDEL}. */
+    @Override
+    public CompletionStage<Optional<String>> takeCommit(String nonce) {
+        return link.call(Request.cmd(Command.GETDEL).arg(commitKey(nonce)))
+                .thenApply(taken -> Optional.ofNullable(taken).map(Response::toString));
+    }
+
+    private String commitKey(String nonce) {
+        return link.prefix() + ":commit:" + nonce;
     }
 
     private void onMessage(String channel, String text) {

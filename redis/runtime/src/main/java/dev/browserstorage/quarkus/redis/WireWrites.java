@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.StorageArea;
-import dev.browserstorage.annotation.SameSite;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
-import java.time.Duration;
-import java.time.Instant;
+import dev.browserstorage.quarkus.runtime.sharing.CookieOptionsJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +29,7 @@ final class WireWrites {
             node.put("v", write.value());
             CookieOptions options = write.cookieOptions();
             if (options != null) {
-                ObjectNode o = node.putObject("o");
-                o.put("path", options.path());
-                options.domain().ifPresent(domain -> o.put("domain", domain));
-                options.maxAge().ifPresent(maxAge -> o.put("maxAge", maxAge.toMillis()));
-                options.expires().ifPresent(expires -> o.put("expires", expires.toEpochMilli()));
-                o.put("secure", options.secure());
-                o.put("sameSite", options.sameSite().name());
-                o.put("partitioned", options.partitioned());
-                o.put("httpOnly", options.httpOnly());
+                node.set("o", CookieOptionsJson.toJson(options));
             }
         }
         return array;
@@ -51,26 +41,8 @@ final class WireWrites {
             StorageArea area = StorageArea.fromWireName(node.path("a").asText());
             String key = node.path("k").asText();
             String value = node.path("v").isNull() ? null : node.path("v").asText();
-            CookieOptions options = null;
             JsonNode o = node.get("o");
-            if (o != null) {
-                CookieOptions.Builder builder = CookieOptions.builder()
-                        .path(o.path("path").asText("/"))
-                        .secure(o.path("secure").asBoolean())
-                        .sameSite(SameSite.valueOf(o.path("sameSite").asText()))
-                        .partitioned(o.path("partitioned").asBoolean())
-                        .httpOnly(o.path("httpOnly").asBoolean());
-                if (o.hasNonNull("domain")) {
-                    builder.domain(o.get("domain").asText());
-                }
-                if (o.hasNonNull("maxAge")) {
-                    builder.maxAge(Duration.ofMillis(o.get("maxAge").asLong()));
-                }
-                if (o.hasNonNull("expires")) {
-                    builder.expires(Instant.ofEpochMilli(o.get("expires").asLong()));
-                }
-                options = builder.build();
-            }
+            CookieOptions options = o == null ? null : CookieOptionsJson.fromJson(o);
             writes.add(new Write(area, key, value, options));
         }
         return writes;

@@ -54,4 +54,12 @@ public class AloneSharing implements BrowserSharing {
     public Optional<byte[]> sharedSecret(String name) {
         return Optional.empty();
     }
+
+    @Override
+    public void commitMinted(String nonce, String entry, long ttlMillis) {}
+
+    @Override
+    public CompletionStage<Optional<String>> takeCommit(String nonce) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 }

@@ -90,4 +90,28 @@ public interface BrowserSharing {
      * @return the shared secret, or empty for a random one of this node
      */
     Optional<byte[]> sharedSecret(String name);
+
+    /**
+     * A commit URL of an HttpOnly cookie was minted on this node: keep its waiting value where any
+     * node can {@link #takeCommit take} it, for as long as the URL is valid, since the glue's POST
+     * may reach another node. Fire and forget: returns at once, and a value the store could not
+     * keep is simply not found elsewhere. A {@link #takeCommit} of the same nonce on this node
+     * reaches the store after this call.
+     *
+     * @param nonce the URL's nonce, random
+     * @param entry the waiting value, opaque to the store
+     * @param ttlMillis how long the store keeps it
+     */
+    void commitMinted(String nonce, String entry, long ttlMillis);
+
+    /**
+     * Takes a commit another node (or this one) {@link #commitMinted minted}, atomically: of
+     * concurrent takes on any nodes, at most one gets the value.
+     *
+     * @param nonce the URL's nonce
+     * @return completes with the waiting value, or empty if none waits under the nonce (used,
+     *     given up, expired, or not there yet); fails with {@link
+     *     dev.browserstorage.StorageUnavailableException} when the shared store cannot answer now
+     */
+    CompletionStage<Optional<String>> takeCommit(String nonce);
 }
