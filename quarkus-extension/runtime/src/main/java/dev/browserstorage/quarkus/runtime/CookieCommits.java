@@ -167,7 +167,9 @@ public class CookieCommits implements HttpOnlyCommits {
         String known = byWrite.get(write);
         if (known != null) {
             Waiting entry = waiting.get(known);
-            if (entry.expiresAt - now > ttlMillis / 2) {
+            // Shared with other nodes, a URL may have been used on another one without this node
+            // knowing: a write sent again then gets a fresh URL rather than one that may answer 410.
+            if (!sharing.isShared() && entry.expiresAt - now > ttlMillis / 2) {
                 return entry.url;
             }
             giveUp(known, now);

@@ -152,6 +152,11 @@ final class Owners {
         /** The sockets' ways to be closed, for when this node lets the browser go. */
         private final Map<SyncConnection, SocketRoute.Closer> closers = new ConcurrentHashMap<>();
 
+        // Guarded by this: an outbox read in progress, the entries handed over meanwhile, another read asked for.
+        private boolean fetching;
+        private final List<String> offered = new ArrayList<>();
+        private boolean fetchAgain;
+
         // Guarded by this: what the hellos said.
         private boolean browserHello;
         private long browserApplied = -1;
@@ -246,8 +251,29 @@ final class Owners {
             settle("", "", "", message.toString(), ops);
         }
 
+        /**
+         * An outbox entry the owner was handed as it was written: delivered now, or after the
+         * outbox read in progress (which may hold it too, and earlier entries).
+         */
+        void offer(String raw) {
+            synchronized (this) {
+                if (fetching) {
+                    offered.add(raw);
+                    return;
+                }
+            }
+            deliver(raw);
+        }
+
         /** Reads the outbox and delivers, in id order, what the browser has not applied. */
         void fetch() {
+            synchronized (this) {
+                if (fetching) {
+                    fetchAgain = true;
+                    return;
+                }
+                fetching = true;
+            }
             if (dropped) {
                 return;
             }
@@ -267,6 +293,19 @@ final class Owners {
                             for (Response entry : response) {
                                 deliver(entry.toString());
                             }
+                        }
+                        List<String> later;
+                        boolean again;
+                        synchronized (this) {
+                            later = List.copyOf(offered);
+                            offered.clear();
+                            again = fetchAgain;
+                            fetchAgain = false;
+                            fetching = false;
+                        }
+                        later.forEach(this::deliver);
+                        if (again) {
+                            fetch();
                         }
                     });
         }

@@ -305,12 +305,44 @@ final class RedisLink {
         }
     }
 
-    /** Runs a script; see {@link Scripts}. */
+    /**
+     * Runs a script ({@link Scripts}) by its SHA-1, which Redis keeps once it has seen the script;
+     * the script's text goes only when Redis does not know it (its first use, a restarted Redis).
+     */
     CompletionStage<Response> eval(String script, List<String> keys, List<String> args) {
-        Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+        String sha = SHAS.computeIfAbsent(script, RedisLink::sha1);
+        return call(scriptRequest(Command.EVALSHA, sha, keys, args))
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    Throwable cause =
+                            failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                    if (String.valueOf(cause.getMessage()).contains("NOSCRIPT")) {
+                        return call(scriptRequest(Command.EVAL, script, keys, args));
+                    }
+                    return CompletableFuture.<Response>failedFuture(cause);
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    private static final java.util.Map<String, String> SHAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Request scriptRequest(Command command, String script, List<String> keys, List<String> args) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
         keys.forEach(request::arg);
         args.forEach(request::arg);
-        return call(request);
+        return request;
+    }
+
+    private static String sha1(String script) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+        }
     }
 
     /** Publishes a message; completes with how many nodes heard it. */

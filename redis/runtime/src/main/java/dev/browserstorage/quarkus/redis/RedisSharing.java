@@ -295,7 +295,7 @@ public class RedisSharing implements BrowserSharing {
             case "deliver" -> {
                 Owners.Owned owned = owners.find(message.path("b").asText());
                 if (owned != null) {
-                    owned.fetch();
+                    owned.offer(message.path("e").asText());
                 }
             }
             case "in", "in-closed", "out", "close" -> relays.onMessage(message);

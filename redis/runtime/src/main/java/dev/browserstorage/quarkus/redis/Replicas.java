@@ -248,8 +248,10 @@ final class Replicas {
                         message.hasNonNull("e") ? WireErrors.fromJson(message.get("e")) : null);
             case "changes" -> changes(message);
             case "refresh" -> {
+                // Only a copy that has read the state reads it again: one the app's code has not
+                // reached yet (the copy made for a socket on the owner) stays empty until it is.
                 String publicId = message.path("b").asText();
-                if (registry.peek(publicId).isPresent()) {
+                if (registry.peek(publicId).filter(Browser::isHydrated).isPresent()) {
                     read(publicId);
                 }
             }

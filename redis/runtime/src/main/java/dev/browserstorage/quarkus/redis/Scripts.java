@@ -42,7 +42,8 @@ final class Scripts {
             """;
 
     /**
-     * Puts a write batch in a browser's outbox under the next id, and tells the owner, if any. The
+     * Puts a write batch in a browser's outbox under the next id, and hands it to the owner, if any
+     * (scripts run one at a time, so the owner hears a browser's entries in id order). The
      * first id of a browser is the server's time in microseconds, so ids keep growing across a Redis
      * that lost its data. KEYS: out, seq, owner. ARGV: entry json, most entries, ttl (ms), prefix of
      * the nodes' channels, the browser's id. Returns the id, or -1 when the outbox is full.
@@ -56,14 +57,16 @@ final class Scripts {
               redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
             end
             local seq = redis.call('INCR', KEYS[2])
-            redis.call('RPUSH', KEYS[1], string.format('%.0f', seq) .. ' ' .. ARGV[1])
+            local entry = string.format('%.0f', seq) .. ' ' .. ARGV[1]
+            redis.call('RPUSH', KEYS[1], entry)
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             local owner = redis.call('GET', KEYS[3])
             if owner then
               local node = string.match(owner, '^(.-)|')
               if node then
-                redis.call('PUBLISH', ARGV[4] .. node, '{"k":"deliver","b":' .. cjson.encode(ARGV[5]) .. '}')
+                redis.call('PUBLISH', ARGV[4] .. node,
+                  '{"k":"deliver","b":' .. cjson.encode(ARGV[5]) .. ',"e":' .. cjson.encode(entry) .. '}')
               end
             end
             return seq
