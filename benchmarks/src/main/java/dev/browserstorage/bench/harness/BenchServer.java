@@ -99,6 +99,11 @@ final class BenchServer implements AutoCloseable {
         return port;
     }
 
+    /** @return the app's process id, for {@code jcmd} */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Calls the app and reads its JSON answer.
      *

@@ -245,6 +245,7 @@ public final class ScaleOut {
                     growth / opened,
                     after.getLong("connections"),
                     after.getInteger("sessions"));
+            histogram(server, label);
             if (redis != null) {
                 long redisAfter = Long.parseLong(redis.info("memory").get("used_memory"));
                 System.out.printf(
@@ -253,6 +254,42 @@ public final class ScaleOut {
             }
             return (double) growth / opened;
         }
+    }
+
+    /**
+     * What the app holds, from {@code jcmd <pid> GC.class_histogram} (after a full GC): the copies of
+     * browsers and tabs, the sockets' connections, and the classes that take the most heap.
+     */
+    private static void histogram(BenchServer server, String label) throws Exception {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()),
+                        "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        StringBuilder ours = new StringBuilder();
+        StringBuilder top = new StringBuilder();
+        int rank = 0;
+        for (String line : text.split("\n")) {
+            // "   1:        123456       7890123  java.lang.String (java.base@17)"
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length < 4 || !cells[0].endsWith(":")) {
+                continue;
+            }
+            rank++;
+            String name = cells[3];
+            if (rank <= 6) {
+                top.append(String.format(" %s %s/%s bytes;", name, cells[1], cells[2]));
+            }
+            if (name.equals("dev.browserstorage.browser.Browser")
+                    || name.equals("dev.browserstorage.browser.Tab")
+                    || name.equals("dev.browserstorage.protocol.SyncConnection")) {
+                ours.append(String.format(" %s %s;", name.substring(name.lastIndexOf('.') + 1), cells[1]));
+            }
+        }
+        System.out.printf("  %s: instances:%s largest classes (instances/bytes):%s%n", label, ours, top);
     }
 
     /** Waits until the node's Redis work after the hellos (claims, mirrored states, copies' reads) is done. */
