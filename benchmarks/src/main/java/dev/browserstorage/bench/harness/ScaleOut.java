@@ -1,5 +1,7 @@
 package dev.browserstorage.bench.harness;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
@@ -220,9 +222,9 @@ public final class ScaleOut {
         System.arraycopy(more, 0, options, 1, more.length);
         try (BenchServer server = BenchServer.start(jar, label, options);
                 Clients clients = new Clients(server.port(), n + Connections.WARMUP + 256)) {
-            java.util.function.IntFunction<io.vertx.core.Future<Void>> open = i -> ProtocolClient.connect(
-                            clients, Clients.hello(snapshotBytes, 5, label + i))
-                    .mapEmpty();
+            Map<String, Integer> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+            java.util.function.IntFunction<Future<Void>> open =
+                    i -> connect(clients, Clients.hello(snapshotBytes, 5, label + i), 1, failures);
             int warmed = Connections.openAll(open, Connections.WARMUP, 0);
             settle(redis);
             JsonObject before = server.heap();
@@ -245,6 +247,11 @@ public final class ScaleOut {
                     growth / opened,
                     after.getLong("connections"),
                     after.getInteger("sessions"));
+            if (!failures.isEmpty()) {
+                System.out.printf(
+                        "  %s: connections that failed and were made again (as the glue reconnects), by reason: %s%n",
+                        label, failures);
+            }
             histogram(server, label);
             if (redis != null) {
                 long redisAfter = Long.parseLong(redis.info("memory").get("used_memory"));
@@ -254,6 +261,35 @@ public final class ScaleOut {
             }
             return (double) growth / opened;
         }
+    }
+
+    /**
+     * Connects a browser and waits for its {@code welcome}; one that is refused, closed or not
+     * welcomed within 30 s is made again a second later, as the glue reconnects (a fresh browser: the
+     * harness keeps no cookie), at most 5 times. Each failure is counted by its reason.
+     */
+    private static Future<Void> connect(Clients clients, String hello, int attempt, Map<String, Integer> failures) {
+        Promise<Void> done = Promise.promise();
+        long timer = clients.vertx.setTimer(30_000, id -> done.tryFail("no welcome within 30 s"));
+        ProtocolClient.connect(clients, hello).onComplete(result -> {
+            clients.vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+                done.tryComplete();
+            } else {
+                done.tryFail(result.cause());
+            }
+        });
+        return done.future().recover(failure -> {
+            String reason = String.valueOf(failure.getMessage());
+            failures.merge(reason.substring(0, Math.min(100, reason.length())), 1, Integer::sum);
+            if (attempt >= 5) {
+                return Future.failedFuture(failure);
+            }
+            Promise<Void> again = Promise.promise();
+            clients.vertx.setTimer(
+                    1000, id -> connect(clients, hello, attempt + 1, failures).onComplete(again));
+            return again.future();
+        });
     }
 
     /**
