@@ -42,7 +42,8 @@ final class BenchServer implements AutoCloseable {
      * @throws Exception if it does not listen within a minute
      */
     static BenchServer start(String label, String... jvmOptions) throws Exception {
-        return start(Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar")), label, jvmOptions);
+        return start(
+                Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar")), label, jvmOptions);
     }
 
     /**
@@ -126,8 +127,7 @@ final class BenchServer implements AutoCloseable {
      * @throws Exception on a failed call or a status other than 200
      */
     JsonObject call(String method, String pathAndQuery, String credential) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(
-                        URI.create("http://" + HOST + ":" + port + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + pathAndQuery))
                 .timeout(Duration.ofMinutes(3))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (credential != null) {

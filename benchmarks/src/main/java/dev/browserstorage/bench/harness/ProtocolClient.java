@@ -46,7 +46,8 @@ final class ProtocolClient {
     static Future<ProtocolClient> connect(Clients clients, String hello) {
         Promise<ProtocolClient> welcomed = Promise.promise();
         clients.open("/_storage/sync", null).onFailure(welcomed::tryFail).onSuccess(socket -> {
-            ProtocolClient browser = new ProtocolClient(Clients.browserIdOf(socket), Clients.credentialOf(socket), socket);
+            ProtocolClient browser =
+                    new ProtocolClient(Clients.browserIdOf(socket), Clients.credentialOf(socket), socket);
             socket.textMessageHandler(text -> browser.receive(text, welcomed));
             socket.closeHandler(v -> welcomed.tryFail(
                     "closed before welcome: " + socket.closeStatusCode() + " " + socket.closeReason()));

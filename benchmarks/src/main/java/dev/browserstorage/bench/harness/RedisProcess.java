@@ -73,7 +73,9 @@ final class RedisProcess implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
         }
-        System.out.printf("redis-server started on port %d (%s)%n", port, redis.info("server").get("redis_version"));
+        System.out.printf(
+                "redis-server started on port %d (%s)%n",
+                port, redis.info("server").get("redis_version"));
         return redis;
     }
 

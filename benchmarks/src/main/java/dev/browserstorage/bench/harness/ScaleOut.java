@@ -58,8 +58,7 @@ public final class ScaleOut {
         int snapshotBytes = Integer.getInteger("bench.snapshotBytes", 5120);
         String heap = "-Xmx" + System.getProperty("bench.serverHeap", "2g");
         Path plainJar = Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar"));
-        Path redisJar =
-                Path.of(System.getProperty("bench.redisAppJar", "target/quarkus-app-redis/quarkus-run.jar"));
+        Path redisJar = Path.of(System.getProperty("bench.redisAppJar", "target/quarkus-app-redis/quarkus-run.jar"));
         try (RedisProcess redis =
                 RedisProcess.start(Path.of(System.getProperty("bench.redisServer", "/usr/bin/redis-server")))) {
             String hosts = "-Dquarkus.redis.hosts=" + redis.uri();
@@ -72,13 +71,7 @@ public final class ScaleOut {
     }
 
     private static void latencyAndCommands(
-            RedisProcess redis,
-            Path plainJar,
-            Path redisJar,
-            String hosts,
-            int count,
-            int rounds,
-            int commandWrites)
+            RedisProcess redis, Path plainJar, Path redisJar, String hosts, int count, int rounds, int commandWrites)
             throws Exception {
         int perRound = count / rounds;
         try (BenchServer plain = BenchServer.start(plainJar, "scaleout-alone", "-Xmx1g");
@@ -100,8 +93,7 @@ public final class ScaleOut {
             for (int round = 0; round < rounds; round++) {
                 String query = "&warmup=" + (round == 0 ? WARMUP : 0) + "&count=" + perRound;
                 alones = Stats.concat(
-                        alones,
-                        nanos(plain.call("POST", "/bench/writes/latency?browser=" + alone.browserId + query)));
+                        alones, nanos(plain.call("POST", "/bench/writes/latency?browser=" + alone.browserId + query)));
                 sames = Stats.concat(sames, nanos(nodeA.call("POST", same + query, credential)));
                 crosses = Stats.concat(crosses, nanos(nodeB.call("POST", same + query, credential)));
             }
@@ -228,7 +220,8 @@ public final class ScaleOut {
             int warmed = Connections.openAll(open, Connections.WARMUP, 0);
             settle(redis);
             JsonObject before = server.heap();
-            long redisBefore = redis == null ? 0 : Long.parseLong(redis.info("memory").get("used_memory"));
+            long redisBefore =
+                    redis == null ? 0 : Long.parseLong(redis.info("memory").get("used_memory"));
             long start = System.nanoTime();
             int opened = Connections.openAll(open, n, Connections.WARMUP);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -370,7 +363,8 @@ public final class ScaleOut {
 
     static String loadAverage() {
         try {
-            String line = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            String line =
+                    java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
             String[] parts = line.split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (java.io.IOException e) {
