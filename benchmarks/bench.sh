@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark of benchmarks/RESULTS.md, or all of them, and prints its figures.
 #
-#   benchmarks/bench.sh read|codec|latency|throughput|connections|hydration|processor|glue|all
+#   benchmarks/bench.sh read|codec|latency|throughput|connections|hydration|processor|glue|scaleout|all
 #
 # Builds the module first if it is not built (offline, from the installed snapshots of the other
 # modules). Harness options are system properties, passed with BENCH_OPTS, e.g.
@@ -74,7 +74,7 @@ glue() {
 
 run() {
   local name=$1
-  echo "== $name ($(date -u +%FT%TZ), $(nproc) cores)"
+  echo "== $name ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg))"
   case "$name" in
     read) java_main dev.browserstorage.bench.jmh.TypedRead ;;
     codec) java_main dev.browserstorage.bench.jmh.Codec ;;
@@ -84,19 +84,25 @@ run() {
     hydration) java_main dev.browserstorage.bench.harness.Hydration ;;
     processor) java_main dev.browserstorage.bench.harness.ProcessorOverhead ;;
     glue) glue ;;
-    *) echo "usage: $0 read|codec|latency|throughput|connections|hydration|processor|glue|all" >&2; exit 2 ;;
+    scaleout)
+      # The same app packaged with the Redis module (Maven profile redis, target/quarkus-app-redis).
+      if [ ! -f target/quarkus-app-redis/quarkus-run.jar ]; then
+        (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks package -DskipTests -Predis)
+      fi
+      java_main dev.browserstorage.bench.harness.ScaleOut ;;
+    *) echo "usage: $0 read|codec|latency|throughput|connections|hydration|processor|glue|scaleout|all" >&2; exit 2 ;;
   esac
 }
 
 if [ "${1:-}" = all ]; then
   start=$(date +%s)
-  for name in read codec latency throughput connections hydration processor glue; do
+  for name in read codec latency throughput connections hydration processor glue scaleout; do
     SECONDS=0
     # One failing benchmark must not hide the figures of the others.
     run "$name" 2>&1 | tee "target/bench-results/$name.txt" || echo "($name FAILED)"
     echo "($name took ${SECONDS} s)"
   done
-  echo "all eight took $(( $(date +%s) - start )) s"
+  echo "all nine took $(( $(date +%s) - start )) s"
 else
   run "${1:-}" 2>&1 | tee "target/bench-results/${1:-usage}.txt"
 fi

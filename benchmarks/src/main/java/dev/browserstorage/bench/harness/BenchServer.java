@@ -42,7 +42,20 @@ final class BenchServer implements AutoCloseable {
      * @throws Exception if it does not listen within a minute
      */
     static BenchServer start(String label, String... jvmOptions) throws Exception {
-        Path jar = Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar"));
+        return start(
+                Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar")), label, jvmOptions);
+    }
+
+    /**
+     * Starts a packaging of the app (such as the one with the Redis module) and waits until it listens.
+     *
+     * @param jar the app's {@code quarkus-run.jar}
+     * @param label names the log file
+     * @param jvmOptions options of the child JVM
+     * @return the running app
+     * @throws Exception if it does not listen within a minute
+     */
+    static BenchServer start(Path jar, String label, String... jvmOptions) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first (see benchmarks/RESULTS.md)");
         }
@@ -87,6 +100,11 @@ final class BenchServer implements AutoCloseable {
         return port;
     }
 
+    /** @return the app's process id, for {@code jcmd} */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Calls the app and reads its JSON answer.
      *
@@ -96,10 +114,26 @@ final class BenchServer implements AutoCloseable {
      * @throws Exception on a failed call or a status other than 200
      */
     JsonObject call(String method, String pathAndQuery) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + pathAndQuery))
+        return call(method, pathAndQuery, null);
+    }
+
+    /**
+     * Calls the app as a browser would, with its {@code bs_id} cookie, and reads its JSON answer.
+     *
+     * @param method GET or POST
+     * @param pathAndQuery such as {@code /bench/heap}
+     * @param credential the browser's {@code bs_id} credential, or null for none
+     * @return the answer
+     * @throws Exception on a failed call or a status other than 200
+     */
+    JsonObject call(String method, String pathAndQuery, String credential) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + pathAndQuery))
                 .timeout(Duration.ofMinutes(3))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (credential != null) {
+            builder.header("Cookie", "bs_id=" + credential);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(

@@ -65,6 +65,19 @@ final class Clients implements AutoCloseable {
     }
 
     /**
+     * The whole {@code bs_id} credential a sync handshake issued ({@code <id>.<tag>}), as a browser's
+     * later requests send it back; read it at once, the socket's headers do not stay.
+     *
+     * @param socket a sync socket opened without a credential
+     * @return the credential
+     */
+    static String credentialOf(WebSocket socket) {
+        String setCookie = socket.headers().get("Set-Cookie");
+        int end = setCookie.indexOf(';');
+        return setCookie.substring("bs_id=".length(), end < 0 ? setCookie.length() : end);
+    }
+
+    /**
      * A {@code hello} whose localStorage snapshot holds about {@code bytes} bytes of keys and values
      * (ASCII, so as many UTF-16 units), in {@code keys} keys of the app {@code bench}.
      *

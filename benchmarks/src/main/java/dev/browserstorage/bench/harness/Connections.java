@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
  */
 public final class Connections {
     private static final int IN_FLIGHT = 256;
-    private static final int WARMUP = 200;
+    static final int WARMUP = 200;
 
     private Connections() {}
 
@@ -86,7 +86,7 @@ public final class Connections {
     }
 
     /** Opens connections, a few hundred at a time; stops at the first failure and says why. */
-    private static int openAll(IntFunction<Future<Void>> open, int count, int firstIndex) throws InterruptedException {
+    static int openAll(IntFunction<Future<Void>> open, int count, int firstIndex) throws InterruptedException {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         AtomicInteger opened = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();

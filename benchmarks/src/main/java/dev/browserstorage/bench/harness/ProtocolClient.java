@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class ProtocolClient {
     final String browserId;
+    /** The {@code bs_id} credential the handshake issued ({@code <id>.<tag>}): what the browser's requests carry. */
+    final String credential;
+
     final WebSocket socket;
     private final Map<String, String> local = new HashMap<>();
     private long applied;
@@ -26,8 +29,9 @@ final class ProtocolClient {
     private volatile long batches;
     private volatile long writes;
 
-    private ProtocolClient(String browserId, WebSocket socket) {
+    private ProtocolClient(String browserId, String credential, WebSocket socket) {
         this.browserId = browserId;
+        this.credential = credential;
         this.socket = socket;
     }
 
@@ -42,7 +46,8 @@ final class ProtocolClient {
     static Future<ProtocolClient> connect(Clients clients, String hello) {
         Promise<ProtocolClient> welcomed = Promise.promise();
         clients.open("/_storage/sync", null).onFailure(welcomed::tryFail).onSuccess(socket -> {
-            ProtocolClient browser = new ProtocolClient(Clients.browserIdOf(socket), socket);
+            ProtocolClient browser =
+                    new ProtocolClient(Clients.browserIdOf(socket), Clients.credentialOf(socket), socket);
             socket.textMessageHandler(text -> browser.receive(text, welcomed));
             socket.closeHandler(v -> welcomed.tryFail(
                     "closed before welcome: " + socket.closeStatusCode() + " " + socket.closeReason()));
