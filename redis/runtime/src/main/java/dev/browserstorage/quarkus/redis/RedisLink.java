@@ -36,6 +36,9 @@ final class RedisLink {
     private final Runnable onResubscribed;
 
     private volatile RedisConnection subscriber;
+    /** When the command connection last answered anything. */
+    private volatile long lastAnswer = System.nanoTime();
+
     /** The connection of every command; guarded by this, with the two below. */
     private RedisConnection commands;
 
@@ -237,8 +240,9 @@ final class RedisLink {
         long timer = vertx.setTimer(timeoutMillis, id -> {
             if (result.completeExceptionally(
                     new StorageUnavailableException(null, "Redis did not answer within " + timeoutMillis + " ms"))) {
-                // A connection that stopped answering is given up: the next call connects again.
-                if (used[0] != null) {
+                // A connection that stopped answering altogether is given up (the next call connects
+                // again); one that is only slow keeps serving the calls behind this one.
+                if (used[0] != null && System.nanoTime() - lastAnswer > timeoutMillis * 1_000_000) {
                     commandsLost(used[0]);
                 }
             }
@@ -251,6 +255,7 @@ final class RedisLink {
                 return;
             }
             connection.send(request).onComplete(done -> {
+                lastAnswer = System.nanoTime();
                 vertx.cancelTimer(timer);
                 if (done.succeeded()) {
                     result.complete(done.result());
