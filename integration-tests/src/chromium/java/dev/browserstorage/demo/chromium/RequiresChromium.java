@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(RequiresChromium.Condition.class)
-@interface RequiresChromium {
+public @interface RequiresChromium {
 
     /** Decides per test, so that each skipped or failed test names the reason. */
     final class Condition implements ExecutionCondition {

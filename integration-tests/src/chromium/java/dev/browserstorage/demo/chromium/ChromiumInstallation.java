@@ -14,21 +14,21 @@ import java.util.Optional;
  * @param browser the Chromium executable
  * @param driver the ChromeDriver executable of the same version
  */
-record ChromiumInstallation(Path browser, Path driver) {
+public record ChromiumInstallation(Path browser, Path driver) {
     static final String BROWSER_PROPERTY = "chromium.binary";
     static final String BROWSER_VARIABLE = "CHROMIUM_BINARY";
     static final String DRIVER_PROPERTY = "chromium.driver";
     static final String DRIVER_VARIABLE = "CHROMIUM_DRIVER";
 
     /** @return the installation the properties, the environment or the defaults name */
-    static ChromiumInstallation configured() {
+    public static ChromiumInstallation configured() {
         return new ChromiumInstallation(
                 path(BROWSER_PROPERTY, BROWSER_VARIABLE, "/usr/bin/chromium"),
                 path(DRIVER_PROPERTY, DRIVER_VARIABLE, "/usr/bin/chromedriver"));
     }
 
     /** @return what is missing and how to install or name it; empty when both can run */
-    Optional<String> missing() {
+    public Optional<String> missing() {
         List<String> problems = new ArrayList<>();
         if (!Files.isExecutable(browser)) {
             problems.add("no Chromium at " + browser + " (-D" + BROWSER_PROPERTY + " or " + BROWSER_VARIABLE

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
@@ -20,21 +21,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium with a profile of its own (so its own cookies, storage and HTTP cache),
  * driven through the installed ChromeDriver: nothing is downloaded. The profile is deleted on
  * {@link #close()}.
+ *
+ * <p>Shared by the Chromium tests of integration-tests and integration-tests-redis (both add
+ * {@code integration-tests/src/chromium/java} as a test source directory), hence public.
  */
-final class Chromium implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
+public final class Chromium implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** The window size of every test; a screenshot shows the page area inside it, as wide. */
-    static final int WIDTH = 1280;
+    public static final int WIDTH = 1280;
 
-    static final int HEIGHT = 900;
+    public static final int HEIGHT = 900;
 
     private final ChromiumInstallation installation;
     private final Path profile;
+    private final Consumer<ChromeOptions> extraOptions;
     private ChromeDriver driver;
 
-    private Chromium(ChromiumInstallation installation, Path profile) {
+    private Chromium(ChromiumInstallation installation, Path profile, Consumer<ChromeOptions> extraOptions) {
         this.installation = installation;
         this.profile = profile;
+        this.extraOptions = extraOptions;
     }
 
     /**
@@ -43,10 +49,22 @@ final class Chromium implements AutoCloseable {
      * @param installation the Chromium and ChromeDriver to run
      * @return the running browser
      */
-    static Chromium start(ChromiumInstallation installation) {
+    public static Chromium start(ChromiumInstallation installation) {
+        return start(installation, options -> {});
+    }
+
+    /**
+     * Starts Chromium on a new, empty profile, with more options (such as a log to read), which a
+     * {@link #restart()} keeps.
+     *
+     * @param installation the Chromium and ChromeDriver to run
+     * @param extraOptions adds to the options every test uses
+     * @return the running browser
+     */
+    public static Chromium start(ChromiumInstallation installation, Consumer<ChromeOptions> extraOptions) {
         Chromium chromium;
         try {
-            chromium = new Chromium(installation, Files.createTempDirectory("chromium-profile-"));
+            chromium = new Chromium(installation, Files.createTempDirectory("chromium-profile-"), extraOptions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +78,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** @return the driver of the running browser */
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -68,7 +86,7 @@ final class Chromium implements AutoCloseable {
      * Quits the browser and starts it again on the same profile, as a user does: session cookies
      * are gone, while localStorage, persistent cookies and the HTTP cache stay.
      */
-    void restart() {
+    public void restart() {
         driver.quit();
         driver = launch();
     }
@@ -79,7 +97,7 @@ final class Chromium implements AutoCloseable {
      *
      * @param origin the origin whose data goes, such as {@code http://localhost:8081}
      */
-    void forget(String origin) {
+    public void forget(String origin) {
         driver.switchTo().newWindow(WindowType.TAB);
         String fresh = driver.getWindowHandle();
         for (String window : driver.getWindowHandles()) {
@@ -94,19 +112,31 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Runs a script in the current window's page and returns its result. */
-    Object js(String script, Object... arguments) {
+    public Object js(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
+    }
+
+    /**
+     * Waits for a condition on the browser, checked every 50 ms, at most {@link #TIMEOUT}.
+     *
+     * @param what what is waited for, for the failure message
+     * @param condition true, or non-null, once it holds
+     * @return the condition's last value
+     */
+    public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+        return waitUntil(what, TIMEOUT, condition);
     }
 
     /**
      * Waits for a condition on the browser, checked every 50 ms.
      *
      * @param what what is waited for, for the failure message
+     * @param timeout how long at most
      * @param condition true, or non-null, once it holds
      * @return the condition's last value
      */
-    <T> T waitUntil(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50))
+    public <T> T waitUntil(String what, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .withMessage(what)
                 .until(condition);
     }
@@ -141,6 +171,7 @@ final class Chromium implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=" + WIDTH + "," + HEIGHT,
                 "--user-data-dir=" + profile);
+        extraOptions.accept(options);
         return new ChromeDriver(service, options);
     }
 
