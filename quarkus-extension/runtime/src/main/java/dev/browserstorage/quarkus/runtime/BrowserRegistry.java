@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -136,7 +137,7 @@ public class BrowserRegistry {
      *     sessions, all of them connected
      */
     public Browser browser(String browserId) {
-        Browser browser = open(browserId, false).browser;
+        Browser browser = open(browserId, false).browser();
         sharing.browserReached(browserId, browser);
         return browser;
     }
@@ -152,13 +153,10 @@ public class BrowserRegistry {
         Entry entry = byId.get(browserId);
         if (entry == null) {
             makeRoomFor(1, 0);
-            Entry made = new Entry(newBrowser(browserId), anonymous);
+            Entry made = new Entry(browserId, anonymous);
             entry = byId.putIfAbsent(browserId, made);
             if (entry == null) {
                 entry = made;
-                sharing.browserMade(browserId, made.browser);
-            } else {
-                made.browser.close();
             }
         }
         entry.lastSeen = clock.instant();
@@ -201,8 +199,9 @@ public class BrowserRegistry {
         if (entry == null) {
             return Optional.empty();
         }
-        sharing.browserReached(browserId, entry.browser);
-        return Optional.of(entry.browser);
+        Browser browser = entry.browser();
+        sharing.browserReached(browserId, browser);
+        return Optional.of(browser);
     }
 
     /**
@@ -224,7 +223,7 @@ public class BrowserRegistry {
      */
     public Optional<Browser> peek(String browserId) {
         Entry entry = byId.get(browserId);
-        return entry == null ? Optional.empty() : Optional.of(entry.browser);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.made());
     }
 
     /** @return how many browsers have a session */
@@ -245,7 +244,12 @@ public class BrowserRegistry {
      */
     public List<Held> held() {
         List<Held> held = new ArrayList<>();
-        byId.values().forEach(entry -> held.add(new Held(entry.browser, entry.lastSeen)));
+        byId.values().forEach(entry -> {
+            Browser browser = entry.made();
+            if (browser != null) {
+                held.add(new Held(browser, entry.lastSeen));
+            }
+        });
         held.sort(Comparator.comparing(one -> one.browser().browserId()));
         return held;
     }
@@ -298,7 +302,10 @@ public class BrowserRegistry {
      */
     void connectionClosed(String browserId) {
         Entry entry = byId.get(browserId);
-        if (entry != null && entry.anonymous && !sharing.isBusy(entry.browser)) {
+        if (entry != null) {
+            entry.sockets.decrementAndGet();
+        }
+        if (entry != null && entry.anonymous && !isBusy(entry)) {
             drop(browserId, entry, "its anonymous browser disconnected");
         }
     }
@@ -330,8 +337,12 @@ public class BrowserRegistry {
         }
         entry.anonymous = false;
         byId.put(newId, entry);
-        sharing.browserRekeyed(oldId, newId, entry.browser);
-        return Optional.of(entry.browser);
+        entry.publicId = newId;
+        Browser browser = entry.made();
+        if (browser != null) {
+            sharing.browserRekeyed(oldId, newId, browser);
+        }
+        return Optional.ofNullable(browser);
     }
 
     /**
@@ -346,7 +357,7 @@ public class BrowserRegistry {
         }
         List<Map.Entry<String, Entry>> idle = new ArrayList<>();
         byId.forEach((id, entry) -> {
-            if (!sharing.isBusy(entry.browser)) {
+            if (!isBusy(entry)) {
                 idle.add(Map.entry(id, entry));
             }
         });
@@ -358,7 +369,7 @@ public class BrowserRegistry {
             if (fits(browsers + spareBrowsers, chars + spareChars)) {
                 break;
             }
-            if (!sharing.isBusy(candidate.getValue().browser)) {
+            if (!isBusy(candidate.getValue())) {
                 drop(candidate.getKey(), candidate.getValue(), "the server needed room for another browser");
             }
         }
@@ -386,8 +397,11 @@ public class BrowserRegistry {
                 heldChars.addAndGet(-entry.heldChars);
                 entry.heldChars = 0;
             }
-            entry.browser.close();
-            LOG.debugf("Dropped the browser of browser %s: %s", entry.browser.browserId(), why);
+            Browser browser = entry.made();
+            if (browser != null) {
+                browser.close();
+                LOG.debugf("Dropped the copy of browser %s: %s", browser.browserId(), why);
+            }
         }
     }
 
@@ -401,12 +415,16 @@ public class BrowserRegistry {
         Instant unclaimedCutoff = now.minus(unclaimedTimeout());
         retired.values().removeIf(rotatedAt -> rotatedAt.isBefore(cutoff));
         byId.forEach((id, entry) -> {
-            Instant before = entry.browser.isHydrated() && !entry.anonymous ? cutoff : unclaimedCutoff;
-            if (!sharing.isBusy(entry.browser) && entry.lastSeen.isBefore(before)) {
+            Browser browser = entry.made();
+            boolean hydrated = browser != null && browser.isHydrated();
+            Instant before = hydrated && !entry.anonymous ? cutoff : unclaimedCutoff;
+            if (!isBusy(entry) && entry.lastSeen.isBefore(before)) {
                 drop(id, entry, "idle");
             } else {
                 // Tabs closed for good never say so: drop those idle as long.
-                entry.browser.dropTabsIdleSince(cutoff);
+                if (browser != null) {
+                    browser.dropTabsIdleSince(cutoff);
+                }
             }
         });
     }
@@ -416,23 +434,58 @@ public class BrowserRegistry {
         return unclaimed.compareTo(config.idleTimeout()) < 0 ? unclaimed : config.idleTimeout();
     }
 
-    /** What the server keeps for one browser. */
-    static final class Entry {
-        final Browser browser;
+    /** Whether an entry must stay: a socket of its browser is open here, or its copy is busy. */
+    private boolean isBusy(Entry entry) {
+        Browser browser = entry.made();
+        return entry.sockets.get() > 0 || (browser != null && sharing.isBusy(browser));
+    }
+
+    /**
+     * What the server keeps for one browser: its place in the bounds, and its copy, made when first
+     * asked for. A node that shares its browsers asks for it only when the app's code reaches the
+     * browser; a socket of a browser whose copy lives elsewhere (with its owner) counts here alone.
+     */
+    final class Entry {
+        /** The browser's public id; a rotation changes it. */
+        volatile String publicId;
+
+        private volatile Browser browser;
         volatile Instant lastSeen;
         /** No HTTP request has carried this browser's id yet. */
         volatile boolean anonymous;
+        /** Sync sockets of the browser open on this node. */
+        final AtomicInteger sockets = new AtomicInteger();
         /** The longest hello of this browser, counted in {@link #heldChars}; guarded by this entry. */
         long heldChars;
 
-        Entry(Browser browser, boolean anonymous) {
-            this.browser = browser;
+        Entry(String publicId, boolean anonymous) {
+            this.publicId = publicId;
             this.anonymous = anonymous;
         }
 
-        /** @return the browser's session */
+        /** @return the browser's copy, made now if it was not */
         Browser browser() {
+            Browser made = browser;
+            if (made != null) {
+                return made;
+            }
+            synchronized (this) {
+                if (browser == null) {
+                    browser = newBrowser(publicId);
+                    sharing.browserMade(publicId, browser);
+                }
+                return browser;
+            }
+        }
+
+        /** @return the copy if it was made, else {@code null} */
+        Browser made() {
             return browser;
+        }
+
+        /** A sync socket of the browser opened on this node. */
+        void socketOpened() {
+            sockets.incrementAndGet();
         }
     }
 }

@@ -121,6 +121,8 @@ public class SyncEndpoint {
                     "the server holds as many browsers as it may; try again later");
             return;
         }
+        // Counted until registry.connectionClosed: an entry with a socket open here is never dropped as idle.
+        entry.socketOpened();
         Context context = Vertx.currentContext();
         Open open = new Open(id, entry, context);
         if (!sharing.isShared()) {

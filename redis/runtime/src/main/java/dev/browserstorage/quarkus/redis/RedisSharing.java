@@ -150,10 +150,21 @@ public class RedisSharing implements BrowserSharing {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * The node is stopping: its browsers are given up and every sync socket it holds (its own and
+     * those relayed to other owners) is closed, to reconnect to another node at once. Runs before
+     * Quarkus waits for the node's requests ({@link RedisShutdownRecorder}); the subscription stays,
+     * so writes made here still hear their answers meanwhile.
+     */
+    void handOver() {
         if (owners != null) {
             owners.releaseAll();
+            relays.closeAll();
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        handOver();
         link.stop();
     }
 

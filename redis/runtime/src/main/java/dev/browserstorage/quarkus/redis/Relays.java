@@ -65,6 +65,11 @@ final class Relays {
         }
     }
 
+    /** The node is stopping: the sockets relayed from here close and reconnect elsewhere. */
+    void closeAll() {
+        relays.values().forEach(relay -> relay.ownerGone("this server is stopping"));
+    }
+
     /** A message on this node's channel about a relayed socket. */
     void onMessage(JsonNode message) {
         String key = message.path("c").asText();

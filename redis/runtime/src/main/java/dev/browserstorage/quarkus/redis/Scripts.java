@@ -11,7 +11,9 @@ final class Scripts {
 
     /**
      * Takes a browser's ownership unless a live node holds it. KEYS: owner, epoch. ARGV: this node,
-     * prefix of the nodes' liveness keys, ttl (ms). Returns the owner after the call.
+     * prefix of the nodes' liveness keys, ttl (ms). Returns the owner after the call. Epochs only
+     * grow: a browser's first starts at the server's time in microseconds, so an epoch key that
+     * expired (or a Redis that lost its data) never hands a node a token it held before.
      */
     static final String CLAIM = """
             local cur = redis.call('GET', KEYS[1])
@@ -24,6 +26,10 @@ final class Scripts {
               if node and redis.call('EXISTS', ARGV[2] .. node) == 1 then
                 return cur
               end
+            end
+            if redis.call('EXISTS', KEYS[2]) == 0 then
+              local t = redis.call('TIME')
+              redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
             end
             local epoch = redis.call('INCR', KEYS[2])
             redis.call('PEXPIRE', KEYS[2], ARGV[3])

@@ -1,10 +1,14 @@
 package dev.browserstorage.quarkus.redis.deployment;
 
 import dev.browserstorage.quarkus.redis.RedisSharing;
+import dev.browserstorage.quarkus.redis.RedisShutdownRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 
 /** Replaces the extension's single-node sharing with Redis when this module is on the class path. */
 class RedisScaleOutProcessor {
@@ -23,6 +27,13 @@ class RedisScaleOutProcessor {
     @BuildStep
     RunTimeConfigurationDefaultBuildItem gracefulShutdown() {
         return new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "10s");
+    }
+
+    /** A stopping node hands its browsers over before Quarkus waits for its requests (sync sockets among them). */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ShutdownListenerBuildItem handOverOnShutdown(RedisShutdownRecorder recorder) {
+        return new ShutdownListenerBuildItem(recorder.handOverFirst());
     }
 
     @BuildStep
