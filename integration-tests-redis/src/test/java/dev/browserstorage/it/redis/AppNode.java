@@ -1,5 +1,7 @@
 package dev.browserstorage.it.redis;
 
+import dev.browserstorage.quarkus.redis.testing.RedisServer;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;

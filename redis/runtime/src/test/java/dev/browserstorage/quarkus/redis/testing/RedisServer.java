@@ -1,4 +1,4 @@
-package dev.browserstorage.it.redis;
+package dev.browserstorage.quarkus.redis.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * with nothing saved to disk ({@code --save "" --appendonly no}): a restart starts empty, as a Redis
  * that lost its memory does.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -26,7 +26,7 @@ final class RedisServer implements AutoCloseable {
     private Process process;
 
     /** @param logDir where {@code redis.log} goes */
-    RedisServer(Path logDir) {
+    public RedisServer(Path logDir) {
         this.log = logDir.resolve("redis.log");
     }
 
@@ -35,7 +35,7 @@ final class RedisServer implements AutoCloseable {
      *
      * @return this
      */
-    RedisServer start() {
+    public RedisServer start() {
         if (isRunning()) {
             throw new IllegalStateException("Redis is already running on port " + port);
         }
@@ -68,7 +68,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Stops the server as an operator would (SIGTERM) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
             awaitExit();
@@ -76,28 +76,28 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Kills the server at once (SIGKILL): no shutdown, connections cut. */
-    void kill9() {
+    public void kill9() {
         if (process != null) {
             process.destroyForcibly();
             awaitExit();
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** @return the address for {@code quarkus.redis.hosts} */
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** @return whether the server answers {@code PING} with {@code PONG} (RESP over a plain socket) */
-    boolean ping() {
+    public boolean ping() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             socket.setSoTimeout(1000);
