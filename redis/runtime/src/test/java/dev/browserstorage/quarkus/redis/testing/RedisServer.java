@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} on the loopback address, on a free port it keeps across restarts,
@@ -71,7 +70,7 @@ public final class RedisServer implements AutoCloseable {
     public void stop() {
         if (process != null) {
             process.destroy();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
@@ -79,7 +78,7 @@ public final class RedisServer implements AutoCloseable {
     public void kill9() {
         if (process != null) {
             process.destroyForcibly();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
@@ -117,17 +116,6 @@ public final class RedisServer implements AutoCloseable {
             return "+PONG\r\n".equals(new String(answer, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Bounded waits, free ports and log tails: what the processes of a Redis test share. */
@@ -38,6 +39,24 @@ public final class Waits {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until a stopping process is gone; kills it (SIGKILL) when it outlives the timeout, or when
+     * this thread is interrupted.
+     *
+     * @param process a process that was told to stop
+     * @param timeout how long it may take, and again after the kill
+     */
+    public static void awaitExit(Process process, Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 
