@@ -1,5 +1,7 @@
 package dev.browserstorage.it.redis;
 
+import dev.browserstorage.quarkus.redis.testing.RedisServer;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One node of the app: the packaged demo built with the Redis extension ({@code target/quarkus-app},
@@ -121,7 +122,7 @@ final class AppNode implements AutoCloseable {
     void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
@@ -129,7 +130,7 @@ final class AppNode implements AutoCloseable {
     void kill9() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
@@ -166,17 +167,6 @@ final class AppNode implements AutoCloseable {
             }
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 

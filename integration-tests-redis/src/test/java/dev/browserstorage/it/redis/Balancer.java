@@ -1,5 +1,7 @@
 package dev.browserstorage.it.redis;
 
+import dev.browserstorage.quarkus.redis.testing.Binaries;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

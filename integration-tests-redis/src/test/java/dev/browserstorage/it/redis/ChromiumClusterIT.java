@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.demo.chromium.Chromium;
 import dev.browserstorage.demo.chromium.ChromiumInstallation;
 import dev.browserstorage.demo.chromium.RequiresChromium;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

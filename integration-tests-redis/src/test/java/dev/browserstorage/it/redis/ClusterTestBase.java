@@ -1,6 +1,9 @@
 package dev.browserstorage.it.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.browserstorage.quarkus.redis.testing.Binaries;
+import dev.browserstorage.quarkus.redis.testing.RedisServer;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.browserstorage.it.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.browserstorage.quarkus.redis.testing.Waits;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.browserstorage.it.redis;
+package dev.browserstorage.quarkus.redis.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Bounded waits, free ports and log tails: what the processes of a cluster test share. */
-final class Waits {
+/** Bounded waits, free ports and log tails: what the processes of a Redis test share. */
+public final class Waits {
     private Waits() {}
 
     /**
@@ -22,7 +23,7 @@ final class Waits {
      * @param condition the condition
      * @throws AssertionError when the timeout passes first
      */
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -32,7 +33,7 @@ final class Waits {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -41,8 +42,26 @@ final class Waits {
         }
     }
 
+    /**
+     * Waits until a stopping process is gone; kills it (SIGKILL) when it outlives the timeout, or when
+     * this thread is interrupted.
+     *
+     * @param process a process that was told to stop
+     * @param timeout how long it may take, and again after the kill
+     */
+    public static void awaitExit(Process process, Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
     /** @return a port free on the loopback address now (the process that takes it binds it soon after) */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -52,7 +71,7 @@ final class Waits {
     }
 
     /** @return where the processes of the tests write their logs: target/nodes (failsafe's {@code cluster.dir}) */
-    static Path logDir(String group) {
+    public static Path logDir(String group) {
         Path dir = Path.of(System.getProperty("cluster.dir", "target"), "nodes", group);
         try {
             Files.createDirectories(dir);
@@ -63,7 +82,7 @@ final class Waits {
     }
 
     /** @return the last lines of a log, for a failure's message */
-    static String tail(Path log, int lines) {
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,4 +1,4 @@
-package dev.browserstorage.it.redis;
+package dev.browserstorage.quarkus.redis.testing;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -10,15 +10,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs the cluster tests start: {@code redis-server} (Debian's {@code redis-server}) and
- * {@code haproxy} (Debian's {@code haproxy}, in {@code /usr/sbin}, which a non-root {@code PATH} may
- * lack). {@code .ci/run} installs both.
+ * The programs the Redis tests start: {@code redis-server} (Debian's {@code redis-server}; the
+ * scripts' tests here and the cluster tests of {@code integration-tests-redis}) and {@code haproxy}
+ * (Debian's {@code haproxy}, in {@code /usr/sbin}, which a non-root {@code PATH} may lack; the
+ * cluster tests). {@code .ci/run} installs both. Shared through this module's test jar.
  *
  * <p>The project's rule: a test that cannot run says so. Without them the tests are aborted (reported
  * as skipped) with the reason; in CI (the environment variable {@code CI} is {@code true}) they fail
  * instead, naming what is missing, as CI must never skip them.
  */
-final class Binaries {
+public final class Binaries {
     private static final List<String> SYSTEM_DIRS = List.of("/usr/sbin", "/sbin", "/usr/local/sbin");
 
     private Binaries() {}
@@ -30,7 +31,7 @@ final class Binaries {
      * @throws IllegalStateException in CI when one is missing
      * @throws org.opentest4j.TestAbortedException elsewhere when one is missing
      */
-    static void require(String... names) {
+    public static void require(String... names) {
         List<String> missing = new ArrayList<>();
         for (String name : names) {
             if (find(name).isEmpty()) {
@@ -44,13 +45,13 @@ final class Binaries {
                 + " (Debian packages of the same names: apt-get install -y " + String.join(" ", missing)
                 + "; .ci/run installs them)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true, so the Redis cluster tests must run, but " + reason);
+            throw new IllegalStateException("CI=true, so the Redis tests must run, but " + reason);
         }
         System.err.printf(
-                "%n*** WARNING: the Redis cluster tests are SKIPPED: %s%n"
+                "%n*** WARNING: the Redis tests are SKIPPED: %s%n"
                         + "*** (In CI, with CI=true, they fail instead.)%n%n",
                 reason);
-        Assumptions.abort("Redis cluster tests skipped: " + reason);
+        Assumptions.abort("Redis tests skipped: " + reason);
     }
 
     /**
@@ -58,7 +59,7 @@ final class Binaries {
      * @return its path
      * @throws IllegalStateException when it is not installed
      */
-    static Path path(String name) {
+    public static Path path(String name) {
         return find(name).orElseThrow(() -> new IllegalStateException(name + " is not installed"));
     }
 

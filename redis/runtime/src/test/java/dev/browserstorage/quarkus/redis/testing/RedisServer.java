@@ -1,4 +1,4 @@
-package dev.browserstorage.it.redis;
+package dev.browserstorage.quarkus.redis.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} on the loopback address, on a free port it keeps across restarts,
  * with nothing saved to disk ({@code --save "" --appendonly no}): a restart starts empty, as a Redis
  * that lost its memory does.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -26,7 +25,7 @@ final class RedisServer implements AutoCloseable {
     private Process process;
 
     /** @param logDir where {@code redis.log} goes */
-    RedisServer(Path logDir) {
+    public RedisServer(Path logDir) {
         this.log = logDir.resolve("redis.log");
     }
 
@@ -35,7 +34,7 @@ final class RedisServer implements AutoCloseable {
      *
      * @return this
      */
-    RedisServer start() {
+    public RedisServer start() {
         if (isRunning()) {
             throw new IllegalStateException("Redis is already running on port " + port);
         }
@@ -68,36 +67,36 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Stops the server as an operator would (SIGTERM) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
     /** Kills the server at once (SIGKILL): no shutdown, connections cut. */
-    void kill9() {
+    public void kill9() {
         if (process != null) {
             process.destroyForcibly();
-            awaitExit();
+            Waits.awaitExit(process, STOP_TIMEOUT);
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** @return the address for {@code quarkus.redis.hosts} */
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** @return whether the server answers {@code PING} with {@code PONG} (RESP over a plain socket) */
-    boolean ping() {
+    public boolean ping() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             socket.setSoTimeout(1000);
@@ -117,17 +116,6 @@ final class RedisServer implements AutoCloseable {
             return "+PONG\r\n".equals(new String(answer, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 
