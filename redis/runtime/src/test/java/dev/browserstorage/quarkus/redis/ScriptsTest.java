@@ -77,12 +77,28 @@ class ScriptsTest {
     void empty() {
         call(Command.FLUSHALL);
         published.drain();
+        // Browser b's epochs counted from 0, so the cases below read as A|1, B|2...; a browser's first
+        // epoch without this is Redis's clock in microseconds (theFirstClaimTakesItsEpochFromRedissClock).
+        call(Command.SET, "t:b:epoch", "0");
     }
 
     // CLAIM
 
     @Test
-    void theFirstClaimGetsEpochOne() {
+    void theFirstClaimTakesItsEpochFromRedissClock() {
+        long before = redisMicros();
+        String owner = claim("fresh", "A", TTL);
+        long after = redisMicros();
+
+        assertThat(owner).startsWith("A|").matches("A\\|[0-9]{16,}");
+        long epoch = Long.parseLong(owner.substring(2));
+        assertThat(epoch).as("Redis's time in µs, plus one").isBetween(before + 1, after + 1);
+        assertThat(get("t:fresh:epoch")).isEqualTo(Long.toString(epoch));
+        assertThat(pttl("t:fresh:owner")).isBetween(1L, TTL);
+    }
+
+    @Test
+    void theFirstClaimAfterSeededEpochsGetsTheNextOne() {
         assertThat(claim("b", "A", TTL)).isEqualTo("A|1");
         assertThat(get("t:b:epoch")).isEqualTo("1");
         assertThat(pttl("t:b:owner")).isBetween(1L, TTL);
@@ -112,8 +128,8 @@ class ScriptsTest {
 
     @Test
     void aTakeOverAfterTheEpochKeyExpiredStillGetsAnotherOwner() {
-        // FETCH and SETTLE renew the owner key but not the epoch key: the epoch starts at 1 again,
-        // and the tokens differ by their node ids only (new at every start of a node).
+        // FETCH and SETTLE renew the owner key but not the epoch key: once it expired, the next
+        // epoch starts again from Redis's clock, above every epoch given before.
         markLive("B");
         assertThat(claim("b", "A", 200)).isEqualTo("A|1");
         fetch("b", "A|1");
@@ -122,6 +138,7 @@ class ScriptsTest {
 
         String taken = claim("b", "B", TTL);
         assertThat(taken).isNotEqualTo("A|1").startsWith("B|");
+        assertThat(Long.parseLong(taken.substring(2))).as("epochs only grow").isGreaterThan(1L);
         assertThat(fetch("b", taken)).isEmpty();
         assertThat(eval(Scripts.FETCH, List.of("t:b:owner", "t:b:out"), "A|1", Long.toString(TTL)))
                 .isNull();
@@ -142,6 +159,8 @@ class ScriptsTest {
                     // A dead node (no mark) owned it under epoch 5: both race to take it over.
                     call(Command.SET, "t:" + browser + ":owner", "C|5");
                     call(Command.SET, "t:" + browser + ":epoch", "5");
+                } else {
+                    call(Command.SET, "t:" + browser + ":epoch", "0");
                 }
                 // Two clients on two threads, let go at once.
                 CyclicBarrier start = new CyclicBarrier(2);
