@@ -22,11 +22,13 @@ class RedisScaleOutProcessor {
     /**
      * A node stopped for a rolling deploy lets its requests finish: a write made there waits for the
      * browser's acknowledgement through another node. Quarkus's default stops at once; the app's own
-     * {@code quarkus.shutdown.timeout} wins over this default.
+     * {@code quarkus.shutdown.timeout} wins over this default. Short: Quarkus 3.33 counts a WebSocket's
+     * upgrade request as in flight until the process ends, so a node that held a socket always
+     * waits the whole timeout.
      */
     @BuildStep
     RunTimeConfigurationDefaultBuildItem gracefulShutdown() {
-        return new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "10s");
+        return new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "5s");
     }
 
     /** A stopping node hands its browsers over before Quarkus waits for its requests (sync sockets among them). */
