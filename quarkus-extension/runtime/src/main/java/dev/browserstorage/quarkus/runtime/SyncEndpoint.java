@@ -8,6 +8,7 @@ import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
+import dev.browserstorage.quarkus.runtime.sharing.HeldFrames;
 import dev.browserstorage.quarkus.runtime.sharing.SocketRoute;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -125,6 +126,7 @@ public class SyncEndpoint {
         entry.socketOpened();
         Context context = Vertx.currentContext();
         Open open = new Open(id, entry, context);
+        open.frames = new HeldFrames(text -> sendBatch(connection, text, open.unsent));
         if (!sharing.isShared()) {
             open.sync = newSync(entry.browser(), connection, open);
         } else {
@@ -151,10 +153,7 @@ public class SyncEndpoint {
         Executor flusher = context == null ? null : task -> context.runOnContext(ignored -> task.run());
         // The hello's page must be of the origin that opened the socket: cookie writes are checked against it.
         return new SyncConnection(
-                browser,
-                text -> sendBatch(connection, text, open.unsent),
-                flusher,
-                connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
+                browser, open.frames, flusher, connection.userData().get(BrowserIds.ORIGIN_USER_DATA_KEY));
     }
 
     /**
@@ -185,9 +184,7 @@ public class SyncEndpoint {
             open.owned.opened(open.sync, (code, reason, message) -> closeWith(connection, code, reason, message));
         } else if (route instanceof SocketRoute.Relayed relayed) {
             open.relay = relayed.relay();
-            open.relay.start(
-                    text -> sendBatch(connection, text, open.unsent),
-                    (code, reason, message) -> closeWith(connection, code, reason, message));
+            open.relay.start(open.frames, (code, reason, message) -> closeWith(connection, code, reason, message));
         }
         drainOnWorker(open, connection);
     }
@@ -329,9 +326,18 @@ public class SyncEndpoint {
                 open.relay.fromBrowser(text);
                 return;
             }
-            open.sync.receive(text);
             if (hello && open.owned != null) {
-                open.owned.helloAccepted(open.sync);
+                // The welcome waits until the snapshot is stored where every node reads it.
+                open.frames.hold();
+                try {
+                    open.sync.receive(text);
+                } catch (RuntimeException e) {
+                    open.frames.release();
+                    throw e;
+                }
+                open.owned.helloAccepted(open.sync).whenComplete((ok, failure) -> open.frames.release());
+            } else {
+                open.sync.receive(text);
             }
             if (connection.userData().get(BrowserIds.TAB_USER_DATA_KEY) == null) {
                 open.sync
@@ -454,6 +460,8 @@ public class SyncEndpoint {
         final Context context;
         /** Characters sent to the socket and not yet written out. */
         final AtomicLong unsent = new AtomicLong();
+        /** Frames of the protocol to the socket; held while a shared browser's snapshot is stored. */
+        HeldFrames frames;
         /** The connection to the copy held here; set before any frame is handled. */
         volatile SyncConnection sync;
         /** Told of the hello and the end, when this node owns a shared browser. */

@@ -178,7 +178,7 @@ final class Owners {
         }
 
         @Override
-        public void helloAccepted(SyncConnection connection) {
+        public CompletionStage<Void> helloAccepted(SyncConnection connection) {
             Tab tab = connection.tab().orElseThrow();
             SyncConnection.Resumed resumed = connection.resumed().orElseThrow();
             boolean firstOfTab;
@@ -193,8 +193,9 @@ final class Owners {
             if (firstOfTab) {
                 tab.addPrefixListener(StorageArea.SESSION, "", change -> mirror(tab.tabId(), change));
             }
-            mirrorAll(tab);
+            CompletionStage<Void> stored = mirrorAll(tab);
             fetch();
+            return stored;
         }
 
         @Override
@@ -234,9 +235,9 @@ final class Owners {
         }
 
         /** Puts what the browser (and one tab) hold in the state, and tells every node to read it again. */
-        void mirrorAll(Tab tab) {
+        CompletionStage<Void> mirrorAll(Tab tab) {
             if (dropped) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             List<String> ops =
                     new ArrayList<>(List.of("X", "l:", "", "X", "c:", "", "X", "s:" + tab.tabId() + ":", ""));
@@ -248,7 +249,7 @@ final class Owners {
                             ops.addAll(List.of("S", field(StorageArea.SESSION, tab.tabId(), key), value)));
             ObjectNode message = WireWrites.JSON.createObjectNode();
             message.put("k", "refresh").put("b", publicId);
-            settle("", "", "", message.toString(), ops);
+            return settle("", "", "", message.toString(), ops);
         }
 
         /**

@@ -247,6 +247,18 @@ final class RedisLink {
                 }
             }
         });
+        send(request, result, timer, used, true);
+        return result;
+    }
+
+    /**
+     * Sends a command on the command connection. A connection that turns out to be gone (Redis
+     * restarted: nothing notices until a command fails) is given up and the command is sent once more
+     * on a new one; a retried script is harmless (a browser's steps are idempotent or deduplicated
+     * by the page's tokens).
+     */
+    private void send(
+            Request request, CompletableFuture<Response> result, long timer, RedisConnection[] used, boolean mayRetry) {
         withConnection(connection -> {
             used[0] = connection;
             if (connection == null) {
@@ -256,20 +268,24 @@ final class RedisLink {
             }
             connection.send(request).onComplete(done -> {
                 lastAnswer = System.nanoTime();
-                vertx.cancelTimer(timer);
                 if (done.succeeded()) {
+                    vertx.cancelTimer(timer);
                     result.complete(done.result());
                     return;
                 }
                 if (!(done.cause() instanceof ErrorType)) {
-                    // Not Redis's answer but the connection's failure: the next call connects again.
+                    // Not Redis's answer but the connection's failure.
                     commandsLost(connection);
+                    if (mayRetry && !result.isDone()) {
+                        send(request, result, timer, used, false);
+                        return;
+                    }
                 }
+                vertx.cancelTimer(timer);
                 result.completeExceptionally(new StorageUnavailableException(
                         null, "Redis is unavailable: " + done.cause().getMessage()));
             });
         });
-        return result;
     }
 
     /** Runs a task with the command connection (null if Redis cannot be reached), connecting first if need be; tasks run in call order. */

@@ -301,7 +301,11 @@ public class RedisSharing implements BrowserSharing {
             LOG.debugf("Unreadable message on %s", channel);
             return;
         }
-        LOG.tracef("Message on %s: %s", channel, message.path("k").asText());
+        if (LOG.isDebugEnabled() && !channel.equals(link.broadcastChannel())) {
+            LOG.debugf(
+                    "Message %s for browser %s",
+                    message.path("k").asText(), message.path("b").asText("-"));
+        }
         switch (message.path("k").asText()) {
             case "deliver" -> {
                 Owners.Owned owned = owners.find(message.path("b").asText());

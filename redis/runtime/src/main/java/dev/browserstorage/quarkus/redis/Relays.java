@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
+import dev.browserstorage.quarkus.runtime.sharing.HeldFrames;
 import dev.browserstorage.quarkus.runtime.sharing.SocketRoute;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -119,7 +120,7 @@ final class Relays {
             owned.sockets.incrementAndGet();
             Remote made = new Remote(key, node, owned, vertx.getOrCreateContext());
             String origin = message.hasNonNull("o") ? message.get("o").asText() : null;
-            made.sync = new SyncConnection(owned.copy, frame -> made.out(frame), null, origin);
+            made.sync = new SyncConnection(owned.copy, made.frames, null, origin);
             owned.opened(made.sync, (code, reason, text) -> {
                 remotes.remove(key);
                 send(node, closeMessage(key, code, reason, text));
@@ -212,6 +213,9 @@ final class Relays {
         final Owners.Owned owned;
         final Context context;
         volatile SyncConnection sync;
+        /** The frames to the relaying node; the welcome waits until the hello's snapshot is stored. */
+        final HeldFrames frames = new HeldFrames(this::out);
+
         private boolean helloSeen;
 
         Remote(String key, String node, Owners.Owned owned, Context context) {
@@ -238,11 +242,18 @@ final class Relays {
 
         void receive(String frame) {
             try {
-                boolean hello = !helloSeen;
-                sync.receive(frame);
-                if (hello) {
+                if (helloSeen) {
+                    sync.receive(frame);
+                } else {
+                    frames.hold();
+                    try {
+                        sync.receive(frame);
+                    } catch (RuntimeException e) {
+                        frames.release();
+                        throw e;
+                    }
                     helloSeen = true;
-                    owned.helloAccepted(sync);
+                    owned.helloAccepted(sync).whenComplete((ok, failure) -> frames.release());
                 }
             } catch (ProtocolException e) {
                 ProtocolException.Reason reason = e.reason();

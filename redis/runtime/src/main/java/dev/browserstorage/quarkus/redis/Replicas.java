@@ -209,6 +209,9 @@ final class Replicas {
                                 link.nodeChannelPrefix(),
                                 publicId))
                 .whenComplete((response, failure) -> {
+                    LOG.debugf(
+                            "Write %d of browser %s: outbox id %s",
+                            request, target.browserId(), failure != null ? failure.getMessage() : response);
                     if (failure != null) {
                         answer(request, WireErrors.typed(failure));
                     } else if (response.toLong() < 0) {

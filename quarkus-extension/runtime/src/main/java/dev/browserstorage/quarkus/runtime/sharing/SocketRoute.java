@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime.sharing;
 
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protocol.SyncConnection;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** Which node serves a sync socket: this one, which owns the browser, or another, to which its frames are relayed. */
@@ -35,8 +36,10 @@ public sealed interface SocketRoute {
          * The socket's hello was accepted.
          *
          * @param connection the socket's connection
+         * @return completes once the snapshot the hello brought can be read from every node (or
+         *     could not be stored); the socket's frames, its {@code welcome} first, wait for it
          */
-        void helloAccepted(SyncConnection connection);
+        CompletionStage<Void> helloAccepted(SyncConnection connection);
 
         /**
          * The socket closed.
