@@ -250,7 +250,7 @@ public class RedisSharing implements BrowserSharing {
     public CompletionStage<SocketRoute> route(String publicId, String connectionId, String origin) {
         parts();
         return owners.claim(publicId).thenApply(claimed -> {
-            if (claimed instanceof Owners.Owned owned) {
+            if (claimed instanceof OwnedBrowser owned) {
                 return new SocketRoute.Owned(owned.copy, owned);
             }
             String owner = (String) claimed;
@@ -308,7 +308,7 @@ public class RedisSharing implements BrowserSharing {
         }
         switch (message.path("k").asText()) {
             case "deliver" -> {
-                Owners.Owned owned = owners.find(message.path("b").asText());
+                OwnedBrowser owned = owners.find(message.path("b").asText());
                 if (owned != null) {
                     owned.offer(message.path("e").asText());
                 }

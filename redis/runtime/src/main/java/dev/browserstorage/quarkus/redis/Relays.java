@@ -108,7 +108,7 @@ final class Relays {
         String node = message.path("n").asText();
         Remote remote = remotes.get(key);
         if (remote == null) {
-            Owners.Owned owned = owners.find(message.path("b").asText());
+            OwnedBrowser owned = owners.find(message.path("b").asText());
             if (owned == null) {
                 // Not (or no longer) ours: the socket reconnects and finds the browser's owner.
                 send(
@@ -210,7 +210,7 @@ final class Relays {
     final class Remote {
         final String key;
         final String node;
-        final Owners.Owned owned;
+        final OwnedBrowser owned;
         final Context context;
         volatile SyncConnection sync;
         /** The frames to the relaying node; the welcome waits until the hello's snapshot is stored. */
@@ -218,7 +218,7 @@ final class Relays {
 
         private boolean helloSeen;
 
-        Remote(String key, String node, Owners.Owned owned, Context context) {
+        Remote(String key, String node, OwnedBrowser owned, Context context) {
             this.key = key;
             this.node = node;
             this.owned = owned;
