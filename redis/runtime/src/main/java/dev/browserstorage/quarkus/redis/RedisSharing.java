@@ -68,7 +68,7 @@ public class RedisSharing implements BrowserSharing {
     Optional<String> appName;
 
     private RedisLink link;
-    private Owners owners;
+    private volatile Owners owners;
     private Relays relays;
     private Replicas replicas;
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
@@ -105,13 +105,23 @@ public class RedisSharing implements BrowserSharing {
         return registryInstance.get();
     }
 
-    /** The parts, made on first use: the registry needs this bean to be built first. */
-    private synchronized void parts() {
-        if (owners == null) {
-            long ttl = storageConfig.idleTimeout().toMillis();
-            owners = new Owners(link, registry(), ttl);
-            relays = new Relays(link, owners, vertx);
-            replicas = new Replicas(link, registry(), vertx, ttl, storageConfig.maxPendingWrites());
+    /**
+     * The parts, made on first use: the registry needs this bean to be built first. Called on every
+     * request and message, so it takes the lock only until they are made ({@code owners}, written
+     * last, publishes the other two).
+     */
+    private void parts() {
+        if (owners != null) {
+            return;
+        }
+        synchronized (this) {
+            if (owners == null) {
+                long ttl = storageConfig.idleTimeout().toMillis();
+                Owners made = new Owners(link, registry(), ttl);
+                relays = new Relays(link, made, vertx);
+                replicas = new Replicas(link, registry(), vertx, ttl, storageConfig.maxPendingWrites());
+                owners = made;
+            }
         }
     }
 

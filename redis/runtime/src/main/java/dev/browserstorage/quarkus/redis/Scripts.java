@@ -10,12 +10,26 @@ final class Scripts {
     private Scripts() {}
 
     /**
+     * The next number of a counter that only grows: a missing counter (new, expired, or lost with
+     * Redis's data) starts at the server's time in microseconds. Browser ids and epochs use it.
+     */
+    private static final String NEXT_FROM_CLOCK = """
+            local function next_from_clock(key)
+              if redis.call('EXISTS', key) == 0 then
+                local t = redis.call('TIME')
+                redis.call('SET', key, string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
+              end
+              return redis.call('INCR', key)
+            end
+            """;
+
+    /**
      * Takes a browser's ownership unless a live node holds it. KEYS: owner, epoch. ARGV: this node,
      * prefix of the nodes' liveness keys, ttl (ms). Returns the owner after the call. Epochs only
      * grow: a browser's first starts at the server's time in microseconds, so an epoch key that
      * expired (or a Redis that lost its data) never hands a node a token it held before.
      */
-    static final String CLAIM = """
+    static final String CLAIM = NEXT_FROM_CLOCK + """
             local cur = redis.call('GET', KEYS[1])
             if cur then
               local node = string.match(cur, '^(.-)|')
@@ -27,11 +41,7 @@ final class Scripts {
                 return cur
               end
             end
-            if redis.call('EXISTS', KEYS[2]) == 0 then
-              local t = redis.call('TIME')
-              redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
-            end
-            local epoch = redis.call('INCR', KEYS[2])
+            local epoch = next_from_clock(KEYS[2])
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             local owner = ARGV[1] .. '|' .. string.format('%.0f', epoch)
             redis.call('SET', KEYS[1], owner, 'PX', ARGV[3])
@@ -54,15 +64,11 @@ final class Scripts {
      * that lost its data. KEYS: out, seq, owner. ARGV: entry json, most entries, ttl (ms), prefix of
      * the nodes' channels, the browser's id. Returns the id, or -1 when the outbox is full.
      */
-    static final String ENQUEUE = """
+    static final String ENQUEUE = NEXT_FROM_CLOCK + """
             if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[2]) then
               return -1
             end
-            if redis.call('EXISTS', KEYS[2]) == 0 then
-              local t = redis.call('TIME')
-              redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2])))
-            end
-            local seq = redis.call('INCR', KEYS[2])
+            local seq = next_from_clock(KEYS[2])
             local entry = string.format('%.0f', seq) .. ' ' .. ARGV[1]
             redis.call('RPUSH', KEYS[1], entry)
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
