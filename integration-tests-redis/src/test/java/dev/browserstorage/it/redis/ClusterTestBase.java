@@ -1,5 +1,7 @@
 package dev.browserstorage.it.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.browserstorage.quarkus.redis.testing.Binaries;
 import dev.browserstorage.quarkus.redis.testing.RedisServer;
@@ -139,6 +141,20 @@ abstract class ClusterTestBase {
      * @param what what the answer is, for the failure's message
      * @return the answer
      */
+    /**
+     * The batch a write made on node 2 brings to the page's socket on node 1, within {@link
+     * #BATCH_TIMEOUT}; says what the write answered if none comes.
+     */
+    static JsonNode batchFromOtherNode(Page page, CompletableFuture<Http.Answer> write) {
+        JsonNode batch = page.socket
+                .poll(BATCH_TIMEOUT)
+                .orElseThrow(() -> new AssertionError("no frame reached the browser's socket on node 1 within "
+                        + BATCH_TIMEOUT.toSeconds() + " s of the write on node 2; the write answered: "
+                        + answeredYet(write).map(Object::toString).orElse("nothing yet")));
+        assertThat(batch.path("t").asText()).as("%s", batch).isEqualTo("batch");
+        return batch;
+    }
+
     static Http.Answer answerWithin(CompletableFuture<Http.Answer> answer, Duration timeout, String what) {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

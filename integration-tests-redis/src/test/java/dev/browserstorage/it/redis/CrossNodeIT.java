@@ -70,12 +70,7 @@ class CrossNodeIT extends ClusterTestBase {
 
             CompletableFuture<Http.Answer> write =
                     Http.post(node2.url(), "api/prefs", "{\"theme\":\"DARK\"}", page.credential);
-            JsonNode batch = page.socket
-                    .poll(BATCH_TIMEOUT)
-                    .orElseThrow(() -> new AssertionError("no frame reached the browser's socket on node 1 within "
-                            + BATCH_TIMEOUT.toSeconds() + " s of the write on node 2; the write answered: "
-                            + answeredYet(write).map(Object::toString).orElse("nothing yet")));
-            assertThat(batch.path("t").asText()).as("%s", batch).isEqualTo("batch");
+            JsonNode batch = batchFromOtherNode(page, write);
             assertWritesLocal(batch, THEME, DARK);
             assertThat(answeredYet(write))
                     .as("the write on node 2 answers only after the browser acknowledged it")

@@ -32,12 +32,7 @@ class FailuresIT extends ClusterTestBase {
 
             CompletableFuture<Http.Answer> write =
                     Http.post(node2.url(), "api/prefs", "{\"theme\":\"DARK\"}", page.credential);
-            JsonNode sent = page.socket
-                    .poll(BATCH_TIMEOUT)
-                    .orElseThrow(() -> new AssertionError("no frame reached the browser's socket on node 1 within "
-                            + BATCH_TIMEOUT.toSeconds() + " s of the write on node 2; the write answered: "
-                            + answeredYet(write).map(Object::toString).orElse("nothing yet")));
-            assertThat(sent.path("t").asText()).as("%s", sent).isEqualTo("batch");
+            JsonNode sent = batchFromOtherNode(page, write);
             assertWritesLocal(sent, THEME, DARK);
 
             // The browser never applied it: node 1 dies before the page could.
