@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs one benchmark of benchmarks/RESULTS.md, or all of them, and prints its figures.
 #
-#   benchmarks/bench.sh read|codec|latency|throughput|connections|hydration|processor|glue|scaleout|all
+#   benchmarks/bench.sh read|codec|known|latency|throughput|connections|hydration|processor|glue|scaleout|all
 #
 # Builds the module first if it is not built (offline, from the installed snapshots of the other
 # modules). Harness options are system properties, passed with BENCH_OPTS, e.g.
 #   BENCH_OPTS=-Dbench.connections=19000 benchmarks/bench.sh connections
-# Output is also kept in benchmarks/target/bench-results/<name>.txt; app logs in target/bench-logs/.
+# Output is also kept in benchmarks/target/bench-results/<name>.txt (or $BENCH_RESULTS/<name>.txt); app
+# logs in target/bench-logs/.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +16,8 @@ cd "$here"
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/harness-classpath.txt ]; then
   (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks package -DskipTests)
 fi
-mkdir -p target/bench-results target/bench-logs
+results=${BENCH_RESULTS:-target/bench-results}
+mkdir -p "$results" target/bench-logs
 
 # Versions pinned so that the glue-size figure is reproducible.
 TERSER=terser@5.51.2
@@ -36,15 +38,6 @@ compose_glue() {
     if [ "$part" = binding ]; then cat "$dir/schema.js"; fi
     cat "$dir/$part.js"
   done
-}
-
-glue() {
-  local dir=../quarkus-extension/runtime/src/main/resources/META-INF/browser-storage/glue part
-  local parts=""
-  for part in "$@"; do parts="$parts $dir/$part.js"; done
-  awk -v parts="$parts" '
-    $0 == "  // @parts" { n = split(parts, files, " "); for (i = 1; i <= n; i++) while ((getline line < files[i]) > 0) print line; next }
-    { print }' "$dir/storage.js"
 }
 
 glue() {
@@ -78,6 +71,7 @@ run() {
   case "$name" in
     read) java_main dev.browserstorage.bench.jmh.TypedRead ;;
     codec) java_main dev.browserstorage.bench.jmh.Codec ;;
+    known) java_main dev.browserstorage.bench.jmh.KnownRead ;;
     latency) java_main dev.browserstorage.bench.harness.WriteLatency ;;
     throughput) java_main dev.browserstorage.bench.harness.Throughput ;;
     connections) java_main dev.browserstorage.bench.harness.Connections ;;
@@ -85,24 +79,29 @@ run() {
     processor) java_main dev.browserstorage.bench.harness.ProcessorOverhead ;;
     glue) glue ;;
     scaleout)
-      # The same app packaged with the Redis module (Maven profile redis, target/quarkus-app-redis).
-      if [ ! -f target/quarkus-app-redis/quarkus-run.jar ]; then
-        (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks package -DskipTests -Predis)
+      # The same app packaged with the Redis module (module redis-app, redis-app/target/quarkus-app).
+      if [ ! -f redis-app/target/quarkus-app/quarkus-run.jar ]; then
+        (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks/redis-app package -DskipTests)
       fi
       java_main dev.browserstorage.bench.harness.ScaleOut ;;
-    *) echo "usage: $0 read|codec|latency|throughput|connections|hydration|processor|glue|scaleout|all" >&2; exit 2 ;;
+    *) echo "usage: $0 read|codec|known|latency|throughput|connections|hydration|processor|glue|scaleout|all" >&2; exit 2 ;;
   esac
 }
 
 if [ "${1:-}" = all ]; then
   start=$(date +%s)
-  for name in read codec latency throughput connections hydration processor glue scaleout; do
+  failed=()
+  for name in read codec known latency throughput connections hydration processor glue scaleout; do
     SECONDS=0
-    # One failing benchmark must not hide the figures of the others.
-    run "$name" 2>&1 | tee "target/bench-results/$name.txt" || echo "($name FAILED)"
+    # One failing benchmark must not hide the figures of the others; the run fails at its end.
+    run "$name" 2>&1 | tee "$results/$name.txt" || { echo "($name FAILED)"; failed+=("$name"); }
     echo "($name took ${SECONDS} s)"
   done
-  echo "all nine took $(( $(date +%s) - start )) s"
+  echo "all ten took $(( $(date +%s) - start )) s"
+  if [ "${#failed[@]}" -gt 0 ]; then
+    echo "FAILED: ${failed[*]}" >&2
+    exit 1
+  fi
 else
-  run "${1:-}" 2>&1 | tee "target/bench-results/${1:-usage}.txt"
+  run "${1:-}" 2>&1 | tee "$results/${1:-usage}.txt"
 fi

@@ -30,14 +30,15 @@ import java.util.concurrent.TimeUnit;
  *       {@link Connections} measures it. Redis's own memory growth is printed beside it.
  * </ol>
  *
- * <p>The app with the module is the same bench app packaged with the Maven profile {@code redis}
- * ({@code target/quarkus-app-redis}); {@code bench.sh scaleout} builds it.
+ * <p>The app with the module is the same bench app packaged with the Redis module by the module
+ * {@code benchmarks/redis-app} ({@code redis-app/target/quarkus-app}); the build packages it, and
+ * {@code bench.sh scaleout} builds it if it is missing.
  *
  * <p>System properties: {@code bench.count} (timed writes of each kind, default 5000), {@code
  * bench.rounds} (5), {@code bench.commandWrites} (2000), {@code bench.browsers} (10000; 0 skips the
  * heap part), {@code bench.snapshotBytes} (5120), {@code bench.serverHeap} (the heap part's {@code
  * -Xmx}, 2g), {@code bench.redisServer} ({@code /usr/bin/redis-server}), {@code bench.redisAppJar}
- * ({@code target/quarkus-app-redis/quarkus-run.jar}).
+ * ({@code redis-app/target/quarkus-app/quarkus-run.jar}).
  */
 public final class ScaleOut {
     private static final int WARMUP = 1000;
@@ -58,7 +59,8 @@ public final class ScaleOut {
         int snapshotBytes = Integer.getInteger("bench.snapshotBytes", 5120);
         String heap = "-Xmx" + System.getProperty("bench.serverHeap", "2g");
         Path plainJar = Path.of(System.getProperty("bench.appJar", "target/quarkus-app/quarkus-run.jar"));
-        Path redisJar = Path.of(System.getProperty("bench.redisAppJar", "target/quarkus-app-redis/quarkus-run.jar"));
+        Path redisJar =
+                Path.of(System.getProperty("bench.redisAppJar", "redis-app/target/quarkus-app/quarkus-run.jar"));
         try (RedisProcess redis =
                 RedisProcess.start(Path.of(System.getProperty("bench.redisServer", "/usr/bin/redis-server")))) {
             String hosts = "-Dquarkus.redis.hosts=" + redis.uri();
