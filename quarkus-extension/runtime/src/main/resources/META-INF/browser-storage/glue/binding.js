@@ -100,7 +100,7 @@
         const text = core.cookie(field.key);
         value = text === null ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
       } else {
-        value = JSON.parse(storage(field.area).getItem(core.prefix() + field.key));
+        value = JSON.parse(storage(field.area).getItem(fullKey(field)));
       }
       if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
     } catch (e) {
@@ -221,7 +221,7 @@
     if (showing || !el || el.nodeType !== 1 || !el.hasAttribute('data-storage')) return;
     const field = fieldOf(el);
     if (!field) return;
-    const key = core.prefix() + field.key;
+    const key = fullKey(field);
     const value = raw(el, field);
     if (el.setCustomValidity) el.setCustomValidity('');
     if (el.validity && !el.validity.valid) return refuse(el, field, value, el.validationMessage || 'not a valid value for this field');

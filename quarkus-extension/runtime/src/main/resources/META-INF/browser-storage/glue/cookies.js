@@ -102,7 +102,7 @@
     if (!remove && COOKIE_BAD.test(value)) refuse('VALUE_CHARACTERS', 'has a control character or \';\' in its value');
     if (name.indexOf('=') >= 0) refuse('NAME_CONTAINS_EQUALS', 'has \'=\' in its name');
     if (/^[ \t]|[ \t]$/.test(name) || (!remove && /^[ \t]|[ \t]$/.test(value))) {
-      refuse('LEADING_OR_TRAILING_WHITESPACE', 'starts or ends with whitespace (the browser would strip it)');
+      refuse('LEADING_OR_TRAILING_WHITESPACE', 'starts or ends with whitespace');
     }
     if (!remove && name === '' && value === '') refuse('EMPTY_NAME_AND_VALUE', 'has an empty name and value');
     if (!remove && name === '' && value.indexOf('=') >= 0) refuse('NAMELESS_VALUE_CONTAINS_EQUALS', 'has no name and \'=\' in its value');
@@ -129,7 +129,7 @@
     }
     if (/^none$/i.test(c.sameSite || '') && !c.secure) refuse('SAMESITE_NONE_REQUIRES_SECURE', 'is SameSite=None but not Secure');
     if (c.partitioned && !c.secure) refuse('PARTITIONED_REQUIRES_SECURE', 'is Partitioned but not Secure');
-    if (c.httpOnly) refuse('HTTP_ONLY_FROM_SCRIPT', 'is HttpOnly, which only the server\'s Set-Cookie can write');
+    if (c.httpOnly) refuse('HTTP_ONLY_FROM_SCRIPT', 'is HttpOnly, which script cannot write');
     if (!remove && c.secure && !secureContext()) refuse('SECURE_ON_INSECURE_ORIGIN', 'is Secure but this page is not served over HTTPS');
   }
 
