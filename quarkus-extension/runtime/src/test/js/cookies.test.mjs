@@ -56,3 +56,13 @@ test('cookies changed by page script are reported against the hello\'s baseline'
   b.window.BrowserStorage.checkCookies();
   assert.deepEqual(b.sent('change').map(f => `${f.key}=${f.value}`), ['seen=1']);
 });
+
+test('a cookie whose name is an Object property is reported like any other, and its deletion too', () => {
+  const b = withCookies({});
+  b.window.document.cookie = '__proto__=1';
+  b.window.document.cookie = 'constructor=2';
+  b.window.BrowserStorage.checkCookies();
+  b.window.document.cookie = '__proto__=; Max-Age=0';
+  b.window.BrowserStorage.checkCookies();
+  assert.deepEqual(b.sent('change').map(f => `${f.key}=${f.value}`), ['__proto__=1', 'constructor=2', '__proto__=null']);
+});

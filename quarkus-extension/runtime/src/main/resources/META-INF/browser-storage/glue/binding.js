@@ -11,7 +11,6 @@
   const core = window.BrowserStorage && window.BrowserStorage._core;
   if (!core) throw new Error('browser-storage: binding.js needs storage.js before it');
   const storage = core.storage;
-  const cookieValues = core.cookieValues;
   const notify = core.notify;
 
   // ---- bound form fields: data-storage="<namespace>.<field>" (docs/binding.md)
@@ -38,9 +37,12 @@
       store.fields.forEach(f => {
         // Script cannot write an HttpOnly cookie, nor read it: such a field has nothing to bind.
         if (cookie && f.cookie && f.cookie.httpOnly) return;
+        const c = f.cookie || {};
+        // cookie: the attributes its writes take, as the cookie road reads them.
         const field = { area: store.area, key: f.key, schema: f.schema, javaType: f.javaType, fallback: f.default,
-          ttl: f.ttlSeconds, cookie: cookie ? f.cookie || {} : null,
-          text: f.cookieEncoding === 'text' };
+          ttl: f.ttlSeconds, text: f.cookieEncoding === 'text',
+          cookie: cookie ? { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds, secure: c.secure, sameSite: c.sameSite,
+            partitioned: c.partitioned } : null };
         fields[name + '.' + f.name] = field;
         if (!cookie) fields[name + '.' + f.key.slice(name.length + 1)] = field;
       });
@@ -95,10 +97,10 @@
     try {
       if (field.cookie) {
         // As the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
-        const text = cookieValues(field.key)[0];
-        value = text === undefined ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
+        const text = core.cookie(field.key);
+        value = text === null ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
       } else {
-        value = JSON.parse(storage(field.area).getItem(core.prefix() + field.key));
+        value = JSON.parse(storage(field.area).getItem(fullKey(field)));
       }
       if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
     } catch (e) {
@@ -219,7 +221,7 @@
     if (showing || !el || el.nodeType !== 1 || !el.hasAttribute('data-storage')) return;
     const field = fieldOf(el);
     if (!field) return;
-    const key = core.prefix() + field.key;
+    const key = fullKey(field);
     const value = raw(el, field);
     if (el.setCustomValidity) el.setCustomValidity('');
     if (el.validity && !el.validity.valid) return refuse(el, field, value, el.validationMessage || 'not a valid value for this field');
@@ -251,16 +253,14 @@
   // page changes.
   function editCookie(el, field, value, typed, e) {
     if (e.type !== 'change') return;
-    const c = field.cookie;
     const text = encodeURIComponent(field.text ? String(typed) : JSON.stringify(typed));
     const bytes = core.utf8Length(field.key) + core.utf8Length(text);
     if (bytes > core.config.maxNameValueBytes) return refuse(el, field, value, `is ${bytes} bytes with its name, over the cookie limit`);
-    const old = cookieValues(field.key)[0];
-    const road = core.cookieRoad();
+    const old = core.cookie(field.key);
+    let road;
     try {
-      if (!road) throw new Error('this storage.js has no cookie road (quarkus.browser-storage.glue.cookies)');
-      road.write({ key: field.key, value: text, cookie: { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds,
-        secure: c.secure, sameSite: c.sameSite, partitioned: c.partitioned } });
+      road = core.road();
+      road.write({ key: field.key, value: text, cookie: field.cookie });
     } catch (error) {
       return refuse(el, field, value, `was refused: ${error.message}`);
     }

@@ -11,8 +11,6 @@
   if (!core) throw new Error('browser-storage: cookies.js needs storage.js before it');
   const cookieValues = core.cookieValues;
   const utf8Length = core.utf8Length;
-  const notify = core.notify;
-  const answer = core.answer;
   const change = core.change;
   // document.cookie only shows cookies whose path covers this page, so only those can be verified.
   function visible(path) {
@@ -34,13 +32,11 @@
     if (c.secure) text += '; Secure';
     if (c.sameSite) text += '; SameSite=' + c.sameSite;
     if (c.partitioned) text += '; Partitioned';
-    const before = cookieValues(name)[0];
+    const before = core.cookie(name);
     document.cookie = text;
     const after = cookieValues(name);
     if (visible(c.path) && (remove ? after.indexOf(before) >= 0 : after.indexOf(value) < 0)) {
-      const e = new Error(`the browser refused the cookie ${text}`);
-      e.name = 'CookieError';
-      throw e;
+      throw cookieError(`the browser refused the cookie ${text}`);
     }
   }
 
@@ -60,7 +56,13 @@
   // idempotent). A batch that also writes localStorage or sessionStorage keeps the synchronous
   // road: document.cookie and a synchronous request for commits.
 
-  const COOKIE_PREFIXES = ['__Host-Http-', '__Host-', '__Http-', '__Secure-'];
+  // The cookie prefixes, longest first, and the rule each one's attributes make.
+  const PREFIX_RULES = {
+    '__Host-Http-': 'HOST_HTTP_PREFIX',
+    '__Host-': 'HOST_PREFIX',
+    '__Http-': 'HTTP_PREFIX',
+    '__Secure-': 'SECURE_PREFIX'
+  };
   // What no cookie name, value, path or domain may hold: controls other than TAB, DEL and ';'.
   const COOKIE_BAD = /[\u0000-\u0008\u000A-\u001F\u007F;]/;
   // The queue of batches while an asynchronous cookie batch is in flight.
@@ -69,11 +71,16 @@
   let cookiesSeen = null;
 
 
-  function cookieError(rule, message) {
+  // A cookie the browser would refuse or drop; the rule it breaks, where the glue checked one.
+  function cookieError(message, rule) {
     const e = new Error(message);
     e.name = 'CookieError';
     e.rule = rule;
     return e;
+  }
+
+  function cookieStore() {
+    return typeof window.cookieStore === 'object' ? window.cookieStore : null;
   }
 
   function secureContext() {
@@ -89,13 +96,13 @@
   function checkCookie(name, value, c) {
     const remove = value === null;
     const refuse = (rule, what) => {
-      throw cookieError(rule, `cookie ${JSON.stringify(name)} ${what}`);
+      throw cookieError(`cookie ${JSON.stringify(name)} ${what}`, rule);
     };
     if (COOKIE_BAD.test(name)) refuse('NAME_CHARACTERS', 'has a control character or \';\' in its name');
     if (!remove && COOKIE_BAD.test(value)) refuse('VALUE_CHARACTERS', 'has a control character or \';\' in its value');
     if (name.indexOf('=') >= 0) refuse('NAME_CONTAINS_EQUALS', 'has \'=\' in its name');
     if (/^[ \t]|[ \t]$/.test(name) || (!remove && /^[ \t]|[ \t]$/.test(value))) {
-      refuse('LEADING_OR_TRAILING_WHITESPACE', 'starts or ends with whitespace, which the browser would strip');
+      refuse('LEADING_OR_TRAILING_WHITESPACE', 'starts or ends with whitespace');
     }
     if (!remove && name === '' && value === '') refuse('EMPTY_NAME_AND_VALUE', 'has an empty name and value');
     if (!remove && name === '' && value.indexOf('=') >= 0) refuse('NAMELESS_VALUE_CONTAINS_EQUALS', 'has no name and \'=\' in its value');
@@ -112,18 +119,17 @@
       if (domain.charAt(0) === '.') refuse('DOMAIN_LEADING_DOT', 'has a domain that starts with \'.\'');
       if (host !== domain && !host.endsWith('.' + domain)) refuse('DOMAIN_MISMATCH', `has domain ${JSON.stringify(c.domain)}, which is not this page's host ${JSON.stringify(host)} nor above it`);
     }
-    const prefix = COOKIE_PREFIXES.filter(p => name.toLowerCase().startsWith(p.toLowerCase()))[0];
+    const prefix = Object.keys(PREFIX_RULES).filter(p => name.toLowerCase().startsWith(p.toLowerCase()))[0];
     if (prefix) {
-      const host = prefix.startsWith('__Host-');
-      if (!c.secure || (host && (c.domain || path !== '/'))) {
-        refuse(prefix === '__Host-Http-' ? 'HOST_HTTP_PREFIX' : host ? 'HOST_PREFIX' : prefix === '__Http-' ? 'HTTP_PREFIX' : 'SECURE_PREFIX',
-          `uses the ${prefix} prefix without its attributes`);
+      const rule = PREFIX_RULES[prefix];
+      if (!c.secure || (prefix.startsWith('__Host-') && (c.domain || path !== '/'))) {
+        refuse(rule, `uses the ${prefix} prefix without its attributes`);
       }
-      if (prefix.endsWith('Http-') && !c.httpOnly) refuse(host ? 'HOST_HTTP_PREFIX' : 'HTTP_PREFIX', `uses the ${prefix} prefix but is not HttpOnly`);
+      if (prefix.endsWith('Http-') && !c.httpOnly) refuse(rule, `uses the ${prefix} prefix but is not HttpOnly`);
     }
     if (/^none$/i.test(c.sameSite || '') && !c.secure) refuse('SAMESITE_NONE_REQUIRES_SECURE', 'is SameSite=None but not Secure');
     if (c.partitioned && !c.secure) refuse('PARTITIONED_REQUIRES_SECURE', 'is Partitioned but not Secure');
-    if (c.httpOnly) refuse('HTTP_ONLY_FROM_SCRIPT', 'is HttpOnly, which only the server\'s Set-Cookie can write');
+    if (c.httpOnly) refuse('HTTP_ONLY_FROM_SCRIPT', 'is HttpOnly, which script cannot write');
     if (!remove && c.secure && !secureContext()) refuse('SECURE_ON_INSECURE_ORIGIN', 'is Secure but this page is not served over HTTPS');
   }
 
@@ -133,7 +139,7 @@
     request.open('POST', commitUrl, async);
     const outcome = () => {
       if (request.status !== 204) {
-        throw cookieError('REFUSED_BY_BROWSER', `the commit URL answered ${request.status}: ${request.responseText}`);
+        throw cookieError(`the commit URL answered ${request.status}: ${request.responseText}`, 'REFUSED_BY_BROWSER');
       }
     };
     if (!async) {
@@ -142,25 +148,17 @@
       return null;
     }
     return new Promise((resolve, reject) => {
-      request.onload = () => {
-        try {
-          outcome();
-          resolve();
-        } catch (e) {
-          reject(e);
-        }
-      };
-      request.onerror = () => reject(cookieError('REFUSED_BY_BROWSER', 'the commit URL could not be reached'));
+      request.onload = resolve;
+      request.onerror = () => reject(cookieError('the commit URL could not be reached', 'REFUSED_BY_BROWSER'));
       request.send();
-    });
+    }).then(outcome);
   }
 
   // cookieStore only writes Secure cookies, and appends a '/' to a path that lacks one (Chromium
   // follows an earlier text of the spec): such cookies take document.cookie, so that the browser
   // holds the path the server declared, the one every later delete (Set-Cookie included) uses.
   function cookieStoreWritable(c) {
-    return typeof window.cookieStore === 'object' && window.cookieStore !== null && c.secure !== false &&
-      (c.path || '/').endsWith('/');
+    return cookieStore() !== null && c.secure !== false && (c.path || '/').endsWith('/');
   }
 
   // One cookie write of an asynchronous batch: a commit URL, cookieStore, or document.cookie.
@@ -168,23 +166,24 @@
     const c = w.cookie || {};
     if (w.commit) return commitCookie(w.commit, true);
     const remove = w.value === null || c.maxAge === 0;
+    const value = remove ? null : w.value;
     if (!cookieStoreWritable(c)) {
-      writeCookie(w.key, remove ? null : w.value, c);
+      writeCookie(w.key, value, c);
       return Promise.resolve();
     }
-    checkCookie(w.key, remove ? null : w.value, c);
+    checkCookie(w.key, value, c);
     const target = { name: w.key, path: c.path || '/' };
     if (c.domain) target.domain = c.domain;
     if (c.partitioned) target.partitioned = true;
-    if (remove) return window.cookieStore.delete(target).catch(e => {
-      throw cookieError('REFUSED_BY_BROWSER', `cookieStore.delete refused ${w.key}: ${e.message}`);
-    });
-    target.value = w.value;
-    if (c.sameSite) target.sameSite = c.sameSite.toLowerCase();
-    if (c.maxAge) target.expires = Date.now() + c.maxAge * 1000;
-    else if (c.expires) target.expires = c.expires;
-    return window.cookieStore.set(target).catch(e => {
-      throw cookieError('REFUSED_BY_BROWSER', `cookieStore.set refused ${w.key}: ${e.message}`);
+    const method = remove ? 'delete' : 'set';
+    if (!remove) {
+      target.value = value;
+      if (c.sameSite) target.sameSite = c.sameSite.toLowerCase();
+      if (c.maxAge) target.expires = Date.now() + c.maxAge * 1000;
+      else if (c.expires) target.expires = c.expires;
+    }
+    return cookieStore()[method](target).catch(e => {
+      throw cookieError(`cookieStore.${method} refused ${w.key}: ${e.message}`, 'REFUSED_BY_BROWSER');
     });
   }
 
@@ -196,21 +195,21 @@
   // A batch of cookie writes only, applied one write after the other, all or nothing.
   function applyCookieBatch(ws, batch) {
     if (batch.id <= core.applied('local')) {
-      answer(ws, batch, { t: 'ack', id: batch.id });
+      core.ack(ws, batch);
       return null;
     }
     const undo = [];
     let current = null;
     return batch.writes.reduce((previous, w) => previous.then(() => {
       current = w;
-      const old = w.commit ? undefined : (cookieValues(w.key)[0] === undefined ? null : cookieValues(w.key)[0]);
+      const old = w.commit ? undefined : core.cookie(w.key);
       return writeCookieAsync(w).then(() => {
         if (old !== undefined) undo.push({ key: w.key, value: old, cookie: w.cookie || {} });
       });
     }), Promise.resolve()).then(() => {
       core.storage('local').setItem(core.appliedKey(), String(batch.id));
-      answer(ws, batch, { t: 'ack', id: batch.id });
-      batch.writes.forEach(w => notify({ area: 'cookie', key: w.key, value: w.commit ? undefined : w.value, source: 'server' }));
+      core.ack(ws, batch);
+      core.announce(batch);
       core.fire('batch', { id: batch.id });
     }, e => {
       undo.reverse().forEach(u => {
@@ -220,13 +219,7 @@
           // Best effort, as for storage batches.
         }
       });
-      const frame = { t: 'fail', id: batch.id, error: 'cookie', message: `${e.name}: ${e.message}` };
-      if (e.rule) frame.rule = e.rule;
-      if (current) {
-        frame.area = 'cookie';
-        frame.key = current.key;
-      }
-      answer(ws, batch, frame);
+      core.refuse(ws, batch, e, current, 'cookie');
     });
   }
 
@@ -247,13 +240,14 @@
     });
   }
 
+  // Name -> value; a map without a prototype, so that any name is its own.
   function readCookies() {
-    const cookies = {};
+    const cookies = Object.create(null);
     document.cookie.split(/; */).forEach(pair => {
       if (!pair) return;
       const equals = pair.indexOf('=');
       const name = equals < 0 ? '' : pair.slice(0, equals);
-      if (name === '__bs_tab' || Object.prototype.hasOwnProperty.call(cookies, name)) return;
+      if (name === '__bs_tab' || name in cookies) return;
       cookies[name] = equals < 0 ? pair : pair.slice(equals + 1);
     });
     return cookies;
@@ -271,19 +265,15 @@
   // the page's listeners have already heard of (a bound field's).
   function checkCookies(quiet) {
     if (!core.socket() || cookiesSeen === null) return;
+    const before = cookiesSeen;
     const now = readCookies();
-    const changed = [];
-    const deleted = [];
-    Object.keys(now).forEach(name => {
-      if (cookiesSeen[name] !== now[name]) changed.push({ name: name, value: now[name] });
-    });
-    Object.keys(cookiesSeen).forEach(name => {
-      if (!Object.prototype.hasOwnProperty.call(now, name)) deleted.push({ name: name, value: cookiesSeen[name] });
-    });
     cookiesSeen = now;
-    changed.forEach(cookie => change('cookie', cookie.name, cookie.value));
-    deleted.forEach(cookie => change('cookie', cookie.name, null));
-    if (quiet !== true) changed.concat(deleted).forEach(cookie => notify({ area: 'cookie', key: cookie.name, value: now[cookie.name] === undefined ? null : now[cookie.name], source: 'browser' }));
+    // The cookies set or changed, then the ones deleted (null).
+    const changed = Object.keys(now).filter(name => before[name] !== now[name])
+      .concat(Object.keys(before).filter(name => !(name in now)));
+    const value = name => (name in now ? now[name] : null);
+    changed.forEach(name => change('cookie', name, value(name)));
+    if (quiet !== true) changed.forEach(name => core.notify({ area: 'cookie', key: name, value: value(name), source: 'browser' }));
   }
 
   // After the glue's own writes the server already knows: they only move the baseline.
@@ -294,9 +284,7 @@
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') checkCookies();
   });
-  if (typeof window.cookieStore === 'object' && window.cookieStore !== null && window.cookieStore.addEventListener) {
-    window.cookieStore.addEventListener('change', () => checkCookies());
-  }
+  if (cookieStore() !== null && cookieStore().addEventListener) cookieStore().addEventListener('change', () => checkCookies());
 
   core.use({
     cookies: {

@@ -101,7 +101,7 @@
   // Names this tab in a cookie, so that the HTTP requests of the tab the user is using say which
   // tab's sessionStorage they mean (a request can also send BrowserStorage.headers()).
   function claim() {
-    if (tab && cookieValues('__bs_tab')[0] !== tab) {
+    if (tab && cookie('__bs_tab') !== tab) {
       document.cookie = `__bs_tab=${tab}; Path=/; SameSite=Strict${location.protocol === 'https:' ? '; Secure' : ''}`;
     }
   }
@@ -154,6 +154,12 @@
       .map(pair => pair.slice(pair.indexOf('=') + 1));
   }
 
+  // The value document.cookie shows first for a name, or null.
+  function cookie(name) {
+    const values = cookieValues(name);
+    return values.length ? values[0] : null;
+  }
+
   function utf8Length(text) {
     return new TextEncoder().encode(text).length;
   }
@@ -167,31 +173,51 @@
     return e.name === 'CookieError' ? 'cookie' : 'unavailable';
   }
 
+  // The cookie road (cookies.js), or an error that names the property that puts it in.
+  function road() {
+    if (!cookieRoad) throw new Error('no cookie road in this storage.js: set quarkus.browser-storage.glue.cookies=true');
+    return cookieRoad;
+  }
+
   function write(w) {
     if (w.area === 'cookie') {
-      if (!cookieRoad) {
-        throw new Error('no cookie road in this storage.js: set quarkus.browser-storage.glue.cookies=true');
-      }
-      cookieRoad.write(w);
-    } else if (!own(w.key)) {
-      throw new Error(`key ${JSON.stringify(w.key)} is outside the namespace '${prefix}'`);
+      road().write(w);
     } else {
+      checkKey(w.key);
       put(w.area, w.key, w.value);
     }
   }
 
-  function oldValue(w) {
-    if (w.area === 'cookie') {
-      const old = cookieValues(w.key);
-      return old.length ? old[0] : null;
-    }
-    return storage(w.area).getItem(w.key);
+  // The area that counts a batch's id: the tab's (sessionStorage) or the browser's (localStorage).
+  function counter(batch) {
+    return batch.tab ? 'session' : 'local';
   }
 
   function answer(ws, batch, frame) {
-    if (frame.t === 'fail') rememberFailure(batch.tab ? 'session' : 'local', frame);
+    if (frame.t === 'fail') rememberFailure(counter(batch), frame);
     if (batch.tab) frame.tab = true;
     deliver(ws, frame);
+  }
+
+  function ack(ws, batch) {
+    answer(ws, batch, { t: 'ack', id: batch.id });
+  }
+
+  // Reports a batch that failed with error e at write w (null: after its writes); error is the code
+  // the server reads ('quota', 'unavailable' or 'cookie'), by default the one e stands for.
+  function refuse(ws, batch, e, w, error) {
+    const frame = { t: 'fail', id: batch.id, error: error || errorCode(e), message: `${e.name}: ${e.message}` };
+    if (e.rule) frame.rule = e.rule;
+    if (w) {
+      frame.area = w.area;
+      frame.key = w.key;
+    }
+    answer(ws, batch, frame);
+  }
+
+  // Tells the page's listeners of a batch's writes (an HttpOnly commit's value never passes here).
+  function announce(batch) {
+    batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.commit ? undefined : w.value, source: 'server' }));
   }
 
   // Batches this browser (or tab) could not apply, kept until a hello has told the server: a fail
@@ -240,30 +266,23 @@
   }
 
   function applyBatch(ws, batch) {
-    const counter = batch.tab ? 'session' : 'local';
-    if (batch.id <= applied(counter)) {
+    const area = counter(batch);
+    if (batch.id <= applied(area)) {
       skip(ws, batch);
       return;
     }
-    if (applyRendered(ws, batch, counter)) return;
+    if (applyRendered(ws, batch, area)) return;
     const failure = applyWrites(batch.writes, () => {
-      storage(counter).setItem(appliedKey, String(batch.id));
-      remember(counter, batch.token);
+      storage(area).setItem(appliedKey, String(batch.id));
+      remember(area, batch.token);
     });
     if (failure) {
-      const e = failure.error;
-      const frame = { t: 'fail', id: batch.id, error: errorCode(e), message: `${e.name}: ${e.message}` };
-      if (e.rule) frame.rule = e.rule;
-      if (failure.write) {
-        frame.area = failure.write.area;
-        frame.key = failure.write.key;
-      }
-      answer(ws, batch, frame);
-      return;
+      refuse(ws, batch, failure.error, failure.write);
+    } else {
+      ack(ws, batch);
+      announce(batch);
+      fire('batch', { id: batch.id });
     }
-    answer(ws, batch, { t: 'ack', id: batch.id });
-    batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
-    fire('batch', { id: batch.id });
   }
 
   // Applies writes in order, all or nothing, then calls then() in the same step; if any of it
@@ -275,7 +294,7 @@
       writes.forEach(w => {
         current = w;
         if (w.area === 'cookie' && w.cookie && w.cookie.maxAge === 0) w.value = null;
-        const old = oldValue(w);
+        const old = w.area === 'cookie' ? cookie(w.key) : storage(w.area).getItem(w.key);
         write(w);
         undo.push({ area: w.area, key: w.key, value: old, cookie: w.cookie });
       });
@@ -312,10 +331,10 @@
 
   // A batch from the socket that the page already applied from its HTML: counted and acknowledged,
   // not applied again (the user may have edited since).
-  function applyRendered(ws, batch, counter) {
-    if (done(counter).indexOf(batch.token) < 0) return false;
+  function applyRendered(ws, batch, area) {
+    if (done(area).indexOf(batch.token) < 0) return false;
     try {
-      storage(counter).setItem(appliedKey, String(batch.id));
+      storage(area).setItem(appliedKey, String(batch.id));
     } catch (e) {
       // Full: the next hello reports a lower count, and the server has nothing pending below it.
     }
@@ -326,7 +345,7 @@
   // Acknowledges a batch applied before. The server takes its values for the browser's on that ack,
   // so a key changed since (a user's edit) is reported again.
   function skip(ws, batch) {
-    answer(ws, batch, { t: 'ack', id: batch.id });
+    ack(ws, batch);
     try {
       batch.writes.forEach(w => {
         const now = w.area === 'cookie' ? w.value : storage(w.area).getItem(w.key);
@@ -343,11 +362,11 @@
     if (!pending) return;
     try {
       (typeof pending === 'string' ? JSON.parse(pending) : pending).every(batch => {
-        const counter = batch.tab ? 'session' : 'local';
-        if ((batch.tab && batch.tab !== tab) || done(counter).indexOf(batch.token) >= 0) return true;
+        const area = counter(batch);
+        if ((batch.tab && batch.tab !== tab) || done(area).indexOf(batch.token) >= 0) return true;
         if (batch.writes.some(w => w.area !== 'local' && w.area !== 'session')) return false;
-        if (applyWrites(batch.writes, () => remember(counter, batch.token))) return false;
-        batch.writes.forEach(w => notify({ area: w.area, key: w.key, value: w.value, source: 'server' }));
+        if (applyWrites(batch.writes, () => remember(area, batch.token))) return false;
+        announce(batch);
         return true;
       });
     } catch (e) {
@@ -433,6 +452,13 @@
 
   function change(area, key, value) {
     send({ t: 'change', area: area, key: key, value: value });
+  }
+
+  // The page's own write (set, remove): stored, heard by the listeners, told to the server.
+  function edit(area, key, value) {
+    checkKey(key);
+    if (put(area, key, value)) notify({ area: area, key: key, value: value, source: 'page' });
+    change(area, key, value);
   }
 
   // ---- writes the glue makes: reported once, by the tab that makes them
@@ -545,15 +571,12 @@
       checkKey(key);
       if (typeof jsonText !== 'string') throw new TypeError('BrowserStorage.set takes the JSON text of the value');
       JSON.parse(jsonText);
-      if (put(area, key, jsonText)) notify({ area: area, key: key, value: jsonText, source: 'page' });
-      change(area, key, jsonText);
+      edit(area, key, jsonText);
     },
 
     /** Removes an app key and tells the server. */
     remove(key, area = 'local') {
-      checkKey(key);
-      if (put(area, key, null)) notify({ area: area, key: key, value: null, source: 'page' });
-      change(area, key, null);
+      edit(area, key, null);
     },
 
     /**
@@ -611,7 +634,7 @@
     },
     prefix: () => prefix,
     socket: () => socket,
-    cookieRoad: () => cookieRoad,
+    road: road,
     appliedKey: () => appliedKey,
     storage: storage,
     snapshot: snapshot,
@@ -620,9 +643,12 @@
     change: change,
     notify: notify,
     fire: fire,
-    answer: answer,
+    ack: ack,
+    refuse: refuse,
+    announce: announce,
     applyBatch: applyBatch,
     cookieValues: cookieValues,
+    cookie: cookie,
     utf8Length: utf8Length
   };
   Object.defineProperty(window.BrowserStorage, '_core', { value: core });
