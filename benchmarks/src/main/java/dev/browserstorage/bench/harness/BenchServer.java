@@ -107,6 +107,11 @@ final class BenchServer implements AutoCloseable {
         return port;
     }
 
+    /** @return the CPU time the app's process has used so far, all threads, in nanoseconds; -1 if unknown */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     /** @return the app's process id, for {@code jcmd} */
     long pid() {
         return process.pid();
