@@ -1,6 +1,9 @@
 package dev.browserstorage.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
@@ -77,10 +80,20 @@ public final class FrameReader {
      *     of the wrong type; a violation for a second {@code hello}
      */
     public static BrowserFrame read(String text) {
+        long answered = answeredBatch(text);
+        if (answered >= 0 && text.startsWith(ACK_HEAD)) {
+            // The glue's ack, all of it (answeredBatch checked every character): no tree needed.
+            return new BrowserFrame.Ack(answered >>> 1, (answered & 1) == 1);
+        }
         JsonNode frame;
         try {
-            frame = Frames.MAPPER.readTree(text);
+            frame = AFTER_HELLO.readTree(text);
         } catch (IOException e) {
+            if (e instanceof JsonProcessingException json
+                    && String.valueOf(json.getOriginalMessage()).startsWith("Duplicate field")) {
+                // Jackson's message names the field, which a hostile frame makes megabytes long.
+                throw ProtocolException.badFrame("a field is given more than once");
+            }
             throw Frames.notJson(e);
         }
         if (frame == null || !frame.isObject() || !frame.path("t").isTextual()) {
@@ -94,6 +107,67 @@ public final class FrameReader {
             case "change" -> change(frame);
             default -> throw ProtocolException.badFrame("unknown frame type '" + Frames.abbreviate(type) + "'");
         };
+    }
+
+    /** How an {@code ack} or a {@code fail} begins, as the glue writes them: {@code JSON.stringify} keeps the order. */
+    private static final String ACK_HEAD = "{\"t\":\"ack\",\"id\":";
+
+    private static final String FAIL_HEAD = "{\"t\":\"fail\",\"id\":";
+
+    /** How the answer to a tab's batch ends: the glue marks it last. */
+    private static final String TAB_TAIL = ",\"tab\":true}";
+
+    /**
+     * Frames after the hello: a field given twice is refused, so that a frame that begins as an
+     * answer ({@link #answeredBatch}) is that answer or nothing.
+     */
+    private static final ObjectReader AFTER_HELLO =
+            Frames.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * The batch a frame answers, read from its first characters only, in the shape the glue writes:
+     * {@code {"t":"ack","id":<id>}} exactly, or {@code {"t":"fail","id":<id>,…}}; either ending in
+     * {@code ,"tab":true}} for a tab's batch. Costs a comparison of a few characters: the sync
+     * endpoint asks it of every frame, before the frame is read ({@link AnswerCredits}). A frame it
+     * names is read as that answer or refused as a bad frame (no field may come twice), so a frame
+     * cannot pass for an answer and act as another.
+     *
+     * @param text a frame from the browser
+     * @return the batch's id times two, plus one for a tab's batch; -1 if the frame does not begin
+     *     as an answer
+     */
+    public static long answeredBatch(String text) {
+        boolean ack = text.startsWith(ACK_HEAD);
+        if (!ack && !text.startsWith(FAIL_HEAD)) {
+            return -1;
+        }
+        int start = ack ? ACK_HEAD.length() : FAIL_HEAD.length();
+        int end = start;
+        // Up to 16 digits, the first not 0: JSON has no leading zeros, and ids stay below 2^53.
+        while (end < text.length() && end - start <= 16 && isDigit(text.charAt(end), end == start)) {
+            end++;
+        }
+        if (end == start || end - start > 16 || end == text.length()) {
+            return -1;
+        }
+        long id = Long.parseLong(text, start, end, 10);
+        if (id > Frames.MAX_BATCH_ID) {
+            return -1;
+        }
+        if (ack ? !isAckTail(text, end) : text.charAt(end) != ',') {
+            return -1;
+        }
+        return id << 1 | (text.endsWith(TAB_TAIL) ? 1 : 0);
+    }
+
+    private static boolean isDigit(char c, boolean first) {
+        return c >= (first ? '1' : '0') && c <= '9';
+    }
+
+    /** An ack is nothing but its id, and its tab mark. */
+    private static boolean isAckTail(String text, int end) {
+        int rest = text.length() - end;
+        return (rest == 1 && text.charAt(end) == '}') || (rest == TAB_TAIL.length() && text.endsWith(TAB_TAIL));
     }
 
     private static boolean isTab(JsonNode frame) {

@@ -160,6 +160,7 @@ public final class Frames {
 
     private static void writeBatch(JsonGenerator json, ServerFrame.Batch frame) throws IOException {
         WriteBatch batch = frame.batch();
+        // t, id, then tab, in this order: AnswerCredits reads the ids back from the text as it leaves.
         json.writeStringField("t", "batch");
         json.writeNumberField("id", batch.id());
         if (frame.tab()) {

@@ -4,9 +4,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The bound on how fast one connection may send frames: a token bucket that holds up to {@code
- * burst} frames and refills at {@code perSecond}. A browser's glue sends in bursts (an answer per
- * batch, a change per edited key) and rests; a client that floods the server runs the bucket dry.
- * Not thread safe: frames of one connection arrive one at a time.
+ * burst} frames and refills at {@code perSecond}. A browser's glue sends in bursts (a change per
+ * edited key) and rests; a client that floods the server runs the bucket dry. The answers the
+ * server asked for do not come out of it ({@link AnswerCredits}): their number is the server's to
+ * set. Not thread safe: frames of one connection arrive one at a time.
  */
 public final class MessageRate {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;

@@ -48,6 +48,8 @@ final class BenchServer implements AutoCloseable {
 
     /**
      * Starts a packaging of the app (such as the one with the Redis module) and waits until it listens.
+     * The system property {@code bench.appJvmArgs} adds options to the app's JVM (split at spaces),
+     * e.g. {@code -XX:StartFlightRecording=filename=target/app.jfr,settings=profile}.
      *
      * @param jar the app's {@code quarkus-run.jar}
      * @param label names the log file
@@ -67,6 +69,11 @@ final class BenchServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
+        // Opt-in extra options for the app's JVM, such as a flight recording to profile it.
+        String extra = System.getProperty("bench.appJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
@@ -98,6 +105,11 @@ final class BenchServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** @return the CPU time the app's process has used so far, all threads, in nanoseconds; -1 if unknown */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** @return the app's process id, for {@code jcmd} */

@@ -28,6 +28,7 @@ final class ProtocolClient {
     // Written on the socket's thread only; volatile so that the harness's thread reads them.
     private volatile long batches;
     private volatile long writes;
+    private volatile long receiveNanos;
 
     private ProtocolClient(String browserId, String credential, WebSocket socket) {
         this.browserId = browserId;
@@ -57,6 +58,15 @@ final class ProtocolClient {
     }
 
     private void receive(String text, Promise<ProtocolClient> welcomed) {
+        long start = System.nanoTime();
+        try {
+            handle(text, welcomed);
+        } finally {
+            receiveNanos = receiveNanos + (System.nanoTime() - start);
+        }
+    }
+
+    private void handle(String text, Promise<ProtocolClient> welcomed) {
         JsonObject frame = new JsonObject(text);
         switch (frame.getString("t")) {
             case "welcome":
@@ -107,6 +117,11 @@ final class ProtocolClient {
     /** @return how many batches this browser has applied */
     long batchesApplied() {
         return batches;
+    }
+
+    /** @return the nanoseconds this browser has spent handling the server's frames (parse, apply, answer) */
+    long receiveNanos() {
+        return receiveNanos;
     }
 
     /** @return how many writes this browser has applied */

@@ -47,15 +47,30 @@ public final class WriteLatency {
             long[] writes = new long[0];
             long[] pings = new long[0];
             long[] echoes = new long[0];
+            // The app's CPU time (every thread) during the timed rounds of each kind, and the Java
+            // client's time applying batches: where a write's time goes besides the network.
+            long writeCpu = 0;
+            long pingCpu = 0;
+            long clientNanos = 0;
             for (int round = 0; round < rounds; round++) {
                 int w = round == 0 ? warmup : 0;
+                long cpu = server.cpuNanos();
+                long client = browser.receiveNanos();
                 JsonObject written = server.call(
                         "POST", "/bench/writes/latency?browser=" + browserId + "&warmup=" + w + "&count=" + perRound);
+                if (round > 0) {
+                    writeCpu += server.cpuNanos() - cpu;
+                    clientNanos += browser.receiveNanos() - client;
+                }
                 writes = Stats.concat(writes, nanos(written));
+                cpu = server.cpuNanos();
                 pings = Stats.concat(
                         pings,
                         nanos(server.call(
                                 "POST", "/bench/pings/latency?name=java&warmup=" + w + "&count=" + perRound)));
+                if (round > 0) {
+                    pingCpu += server.cpuNanos() - cpu;
+                }
                 echoes = Stats.concat(
                         echoes,
                         Await.result(
@@ -70,6 +85,13 @@ public final class WriteLatency {
                     "Java client: %d rounds, %d batches applied by the client (%d warm-up)%n",
                     rounds, browser.batchesApplied(), warmup);
             report("Java client", Stats.of(writes), Stats.of(pings));
+            if (rounds > 1) {
+                long timed = (long) perRound * (rounds - 1);
+                System.out.printf(
+                        "  app CPU per round trip (all threads, rounds 2-%d): write %.1f µs, ping %.1f µs;"
+                                + " Java client applying a batch and sending its ack: %.1f µs%n",
+                        rounds, writeCpu / 1e3 / timed, pingCpu / 1e3 / timed, clientNanos / 1e3 / timed);
+            }
             System.out.println(
                     "  cross-check, client-timed echo (client -> bare endpoint -> client): " + Stats.of(echoes));
             System.out.printf(

@@ -70,7 +70,8 @@ public interface BrowserStorageConfig {
      * The most frames one sync connection may send per second, on average. A connection over it
      * gets an {@code error} frame with code {@code rate} and is closed with 4429; the glue
      * reconnects with backoff and its {@code hello} carries everything again, so nothing is lost.
-     * Default 1000.
+     * Answers the server asked for are not counted: the {@code ack} or {@code fail} of each batch
+     * sent to the connection, once, so a page may be written to faster than this. Default 1000.
      *
      * @return the rate
      */
@@ -78,8 +79,9 @@ public interface BrowserStorageConfig {
     int maxMessagesPerSecond();
 
     /**
-     * The most frames one sync connection may send at once after a rest: the glue answers a burst
-     * of batches with a burst of {@code ack}s, which must fit. Default 5000.
+     * The most frames one sync connection may send at once after a rest, such as a burst of the
+     * user's edits. Answers the server asked for are not counted ({@link #maxMessagesPerSecond()}).
+     * Default 5000.
      *
      * @return the burst
      */

@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.runtime;
 
+import dev.browserstorage.protocol.AnswerCredits;
 import dev.browserstorage.protocol.MessageRate;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The abuse limits of the sync endpoint: how many connections one browser id and one client address
  * may hold, and how fast each connection may send frames ({@code docs/protocol.md}, close codes 4409
- * and 4429).
+ * and 4429). The answers a connection owes (an {@code ack} or {@code fail} of a batch the server sent
+ * it, {@link AnswerCredits}) are not taken from its rate: only what the browser sends unasked is.
  */
 @ApplicationScoped
 public class ConnectionLimits {
@@ -17,6 +19,12 @@ public class ConnectionLimits {
     static final int CLOSE_TOO_MANY_CONNECTIONS = 4409;
     /** Close code for a connection over {@link BrowserStorageConfig#maxMessagesPerSecond()}. */
     static final int CLOSE_RATE = 4429;
+
+    /** The fewest unanswered batches one side of a connection is credited. */
+    static final int MIN_ANSWERS_OWED = 256;
+
+    /** The most: 8 bytes each, per side and connection, and only as many as the server sent. */
+    static final int MAX_ANSWERS_OWED = 64 * 1024;
 
     private final ConcurrentHashMap<String, Integer> perBrowser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
@@ -58,8 +66,18 @@ public class ConnectionLimits {
                 new Admitted(
                         browserId,
                         address,
-                        new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime)));
+                        new MessageRate(config.maxMessagesPerSecond(), config.maxMessageBurst(), System::nanoTime),
+                        new AnswerCredits(answersOwed(config.maxPendingWrites()))));
         return Admission.ADMITTED;
+    }
+
+    /**
+     * How many unanswered batches a connection is credited per side: twice the bound on pending
+     * writes (a batch is sent again to a connection when another tab's closes), and never fewer
+     * than {@link #MIN_ANSWERS_OWED} (a batch may hold no write).
+     */
+    static int answersOwed(int maxPendingWrites) {
+        return (int) Math.min(MAX_ANSWERS_OWED, Math.max(MIN_ANSWERS_OWED, 2L * maxPendingWrites));
     }
 
     private static boolean increment(ConcurrentHashMap<String, Integer> counts, String key, int bound) {
@@ -77,14 +95,27 @@ public class ConnectionLimits {
     }
 
     /**
-     * Takes one frame of a connection from its rate.
+     * Counts one frame of a connection: an answer it owes spends its credit, any other frame takes
+     * a token from its rate.
      *
      * @param connectionId the connection's id
+     * @param frame the frame's text
      * @return false if the connection is over its rate (or was never admitted): close it
      */
-    boolean frame(String connectionId) {
+    boolean frame(String connectionId, String frame) {
         Admitted admitted = byConnection.get(connectionId);
-        return admitted != null && admitted.rate.tryAcquire();
+        return admitted != null && (admitted.credits.answered(frame) || admitted.rate.tryAcquire());
+    }
+
+    /**
+     * The answers a connection owes, which the frames sent to it credit ({@link AnswerCredits#sent}).
+     *
+     * @param connectionId the connection's id
+     * @return its credits, or {@code null} if it was not admitted or is closed
+     */
+    AnswerCredits credits(String connectionId) {
+        Admitted admitted = byConnection.get(connectionId);
+        return admitted == null ? null : admitted.credits;
     }
 
     /**
@@ -107,5 +138,5 @@ public class ConnectionLimits {
         return perBrowser.getOrDefault(browserId, 0);
     }
 
-    private record Admitted(String browserId, String address, MessageRate rate) {}
+    private record Admitted(String browserId, String address, MessageRate rate, AnswerCredits credits) {}
 }

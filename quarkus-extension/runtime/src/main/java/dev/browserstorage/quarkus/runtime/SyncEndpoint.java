@@ -3,6 +3,7 @@ package dev.browserstorage.quarkus.runtime;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.browser.Tab;
+import dev.browserstorage.protocol.AnswerCredits;
 import dev.browserstorage.protocol.Frames;
 import dev.browserstorage.protocol.ProtocolException;
 import dev.browserstorage.protocol.SyncConnection;
@@ -125,8 +126,8 @@ public class SyncEndpoint {
         // Counted until registry.connectionClosed: an entry with a socket open here is never dropped as idle.
         entry.socketOpened();
         Context context = Vertx.currentContext();
-        Open open = new Open(id, entry, context);
-        open.frames = new HeldFrames(text -> sendBatch(connection, text, open.unsent));
+        Open open = new Open(id, entry, context, limits.credits(connection.id()));
+        open.frames = new HeldFrames(text -> sendBatch(connection, text, open));
         if (!sharing.isShared()) {
             open.sync = newSync(entry.browser(), connection, open);
         } else {
@@ -211,7 +212,7 @@ public class SyncEndpoint {
         if (open == null) {
             return;
         }
-        if (!limits.frame(connection.id())) {
+        if (!limits.frame(connection.id(), text)) {
             connections.remove(connection.id());
             deliver(open, CLOSED, connection);
             closeWith(
@@ -402,9 +403,12 @@ public class SyncEndpoint {
     /**
      * Sends batches, bounding what waits in the socket's buffers: a browser that does not read is
      * disconnected instead of growing the server's memory. Its batches stay pending in its session
-     * and are sent again when it reconnects.
+     * and are sent again when it reconnects. Every frame to the socket, whichever node made it (a
+     * relayed socket's come from the owner), leaves here: the batches in it are credited to the
+     * connection before the browser can answer them ({@link ConnectionLimits#frame}).
      */
-    private void sendBatch(WebSocketConnection connection, String text, AtomicLong unsent) {
+    private void sendBatch(WebSocketConnection connection, String text, Open open) {
+        AtomicLong unsent = open.unsent;
         long waiting = unsent.get();
         if (waiting > 0 && waiting + text.length() > config.maxUnsentChars()) {
             LOG.debugf("Closing sync connection %s: %d characters are still unsent", connection.id(), waiting);
@@ -415,6 +419,9 @@ public class SyncEndpoint {
             return;
         }
         unsent.addAndGet(text.length());
+        if (open.credits != null) {
+            open.credits.sent(text);
+        }
         connection.sendText(text).subscribe().with(ok -> unsent.addAndGet(-text.length()), failure -> {
             unsent.addAndGet(-text.length());
             LOG.debugf("A sync frame to connection %s was not sent: %s", connection.id(), failure.getMessage());
@@ -458,6 +465,8 @@ public class SyncEndpoint {
         final String browserId;
         final BrowserRegistry.Entry entry;
         final Context context;
+        /** The answers the socket owes for the batches sent to it; null only if it was never admitted. */
+        final AnswerCredits credits;
         /** Characters sent to the socket and not yet written out. */
         final AtomicLong unsent = new AtomicLong();
         /** Frames of the protocol to the socket; held while a shared browser's snapshot is stored. */
@@ -478,10 +487,11 @@ public class SyncEndpoint {
         volatile boolean closed;
         volatile long helloTimer;
 
-        Open(String browserId, BrowserRegistry.Entry entry, Context context) {
+        Open(String browserId, BrowserRegistry.Entry entry, Context context, AnswerCredits credits) {
             this.browserId = browserId;
             this.entry = entry;
             this.context = context;
+            this.credits = credits;
         }
     }
 }
