@@ -60,6 +60,42 @@ abstract sealed class AbstractCodec<T> implements ValueCodec<T>
     @Override
     public final String encode(T value) {
         Objects.requireNonNull(value, () -> "null is not stored as " + typeName + ": remove the key instead");
+        String text = encodeFast(value);
+        return text != null ? text : encodeWithJackson(value);
+    }
+
+    /**
+     * The text of a value in its common forms, without a Jackson generator: byte for byte what
+     * {@link #encodeWithJackson} writes, or {@code null} where this codec leaves the value to it
+     * (anything unusual, and every value that makes it throw). Used at the top and inside lists.
+     */
+    String encodeFast(T value) {
+        return null;
+    }
+
+    /**
+     * The value of the JSON text spanning {@code [from, to)} of a stored text, in its common forms,
+     * without a Jackson parser: exactly what {@link #decodeWithJackson} reads from that span alone,
+     * or {@link #NOT_FAST} where this codec leaves the text to it (anything unusual, JSON {@code
+     * null}, and every text that it refuses). Used at the top and inside arrays.
+     */
+    Object decodeFast(String json, int from, int to) {
+        return NOT_FAST;
+    }
+
+    /**
+     * Whether values are JSON scalars whose {@link #encodeFast} and {@link #decodeFast} read and
+     * write them alone: what a list's fast path needs of its elements.
+     */
+    boolean isScalar() {
+        return false;
+    }
+
+    /** What {@link #decodeFast} answers for a text it leaves to Jackson. */
+    static final Object NOT_FAST = new Object();
+
+    /** {@link #encode} through a Jackson generator: the reference for {@link #encodeFast}. */
+    final String encodeWithJackson(T value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = SharedJson.FACTORY.createGenerator(out)) {
             write(generator, value);
@@ -71,7 +107,18 @@ abstract sealed class AbstractCodec<T> implements ValueCodec<T>
     }
 
     @Override
+    @SuppressWarnings("unchecked") // decodeFast answers a T or NOT_FAST
     public final T decode(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.equals("null")) {
+            return null; // as the parser reads it: JSON null is "no value" for every type
+        }
+        Object value = decodeFast(text, 0, text.length());
+        return value != NOT_FAST ? (T) value : decodeWithJackson(text);
+    }
+
+    /** {@link #decode} through a Jackson parser: the reference for {@link #decodeFast}. */
+    final T decodeWithJackson(String text) {
         Objects.requireNonNull(text, "text");
         try (JsonParser parser = SharedJson.FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
