@@ -84,6 +84,19 @@ abstract sealed class AbstractCodec<T> implements ValueCodec<T>
     }
 
     /**
+     * Appends what {@link #encodeFast} answers, for lists of values; false (with {@code out} in any
+     * state) where it answers {@code null}.
+     */
+    boolean appendFast(StringBuilder out, T value) {
+        String text = encodeFast(value);
+        if (text == null) {
+            return false;
+        }
+        out.append(text);
+        return true;
+    }
+
+    /**
      * Whether values are JSON scalars whose {@link #encodeFast} and {@link #decodeFast} read and
      * write them alone: what a list's fast path needs of its elements.
      */

@@ -27,28 +27,36 @@ final class FastJson {
     private FastJson() {}
 
     /**
-     * The JSON string literal Jackson's generator writes for a text, when the text needs no escape:
-     * no quote, backslash or control character, and no lone surrogate (which the codecs escape after
-     * Jackson). Characters beyond ASCII, paired surrogates included, are written as they are.
+     * The JSON string literal Jackson's generator writes for a text, when the text needs no escape
+     * ({@link #needsNoEscape}).
      *
      * @return the literal, or {@code null} if the text needs an escape
      */
     static String quoteIfPlain(String text) {
+        return needsNoEscape(text) ? '"' + text + '"' : null;
+    }
+
+    /**
+     * Whether Jackson's generator writes a text inside quotes as it is: no quote, backslash or
+     * control character, and no lone surrogate (which the codecs escape after Jackson). Characters
+     * beyond ASCII, paired surrogates included, are written as they are.
+     */
+    static boolean needsNoEscape(String text) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
-                return null;
+                return false;
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    return null;
+                    return false;
                 }
             }
         }
-        return '"' + text + '"';
+        return true;
     }
 
     /**

@@ -38,16 +38,14 @@ final class ListCodec<E> extends CollectionCodec<E, List<E>> {
         if (scalarElement == null) {
             return null;
         }
-        StringBuilder json = new StringBuilder(2 + 8 * list.size()).append('[');
+        StringBuilder json = new StringBuilder(16 + 24 * list.size()).append('[');
         for (E value : list) {
-            String text = value == null ? null : scalarElement.encodeFast(value);
-            if (text == null) {
-                return null; // a null element, or one needing an escape: Jackson's path says which
-            }
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append(text);
+            if (value == null || !scalarElement.appendFast(json, value)) {
+                return null; // a null element, or one needing an escape: Jackson's path says which
+            }
         }
         return json.append(']').toString();
     }

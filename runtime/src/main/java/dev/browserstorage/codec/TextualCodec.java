@@ -71,6 +71,16 @@ sealed class TextualCodec<T> extends AbstractCodec<T> permits BigDecimalCodec {
     }
 
     @Override
+    final boolean appendFast(StringBuilder out, T value) {
+        String text = toText(value);
+        if (!FastJson.needsNoEscape(text)) {
+            return false;
+        }
+        out.append('"').append(text).append('"');
+        return true;
+    }
+
+    @Override
     Object decodeFast(String json, int from, int to) {
         String text = FastJson.unquoteIfPlain(json, from, to);
         if (text == null) {

@@ -376,7 +376,7 @@ class FastPathTest {
                 "{}",
                 "{\"a\":1}"));
         Random random = new Random(SEED);
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             StringBuilder text = new StringBuilder();
             int pieces = random.nextInt(5);
             for (int j = 0; j < pieces; j++) {
@@ -384,7 +384,7 @@ class FastPathTest {
             }
             texts.add(text.toString());
         }
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 500; i++) {
             texts.add(Double.toString(Double.longBitsToDouble(random.nextLong())));
             texts.add(Float.toString(Float.intBitsToFloat(random.nextInt())));
             texts.add(Long.toString(random.nextLong() >> random.nextInt(64)));
