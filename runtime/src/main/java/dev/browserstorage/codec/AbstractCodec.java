@@ -15,6 +15,12 @@ import java.util.Objects;
  * value. Subclasses only say how one value looks in JSON; what {@link #isTextual()} and {@link
  * #producesImmutableValues()} answer is fixed when a codec is made.
  *
+ * <p>Scalars and flat lists of scalars have fast paths ({@link #encodeFast}, {@link #decodeFast},
+ * {@link FastJson}) for their common forms, which skip the generator and the parser since a store
+ * encodes each field on its own: they give byte for byte the same text and the same values, and
+ * leave everything else (escapes, whitespace, unusual number forms, every text that is refused) to
+ * the Jackson path, so that errors are the same too.
+ *
  * <p>Sealed: these are the codecs of {@link Codecs}. A codec from elsewhere implements {@link
  * ValueCodec} itself.
  */
