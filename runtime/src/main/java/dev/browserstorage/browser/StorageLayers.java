@@ -1,6 +1,7 @@
 package dev.browserstorage.browser;
 
 import dev.browserstorage.StorageArea;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +28,15 @@ final class StorageLayers {
     private final Map<StorageArea, ConcurrentHashMap<String, StoredValue>> view = new EnumMap<>(StorageArea.class);
     private final Map<StorageArea, long[]> unitsUsed = new EnumMap<>(StorageArea.class);
     private final PendingBatches pending;
+
+    /** Bumped after every change of the view, so that decoded values of an older view are dropped. */
+    private volatile int version;
+
+    /** Per typed reader, what it decoded from the view (of some version); copied on write. */
+    private volatile DecodedValues[] decoded = new DecodedValues[0];
+
+    /** The most readers whose decoded values are kept; beyond, the oldest is dropped (a cache miss). */
+    static final int MAX_DECODING_READERS = 8;
 
     StorageLayers(PendingBatches pending) {
         this.pending = pending;
@@ -135,6 +145,37 @@ final class StorageLayers {
         }
     }
 
+    /**
+     * The decoded values of a reader for the view as it is now; a new, empty instance if the view
+     * changed since the reader last asked. Safe without the lock. The version is read before the
+     * caller reads the view, so what the caller decodes is never older than the version it is kept
+     * for.
+     */
+    DecodedValues decodedValues(Object reader, int size) {
+        int now = version;
+        DecodedValues[] all = decoded;
+        for (DecodedValues values : all) {
+            if (values.reader == reader) {
+                if (values.version == now) {
+                    return values;
+                }
+                break;
+            }
+        }
+        DecodedValues fresh = new DecodedValues(reader, now, size);
+        // Copy on write; racing readers may drop each other's instance, which costs a decode, no more.
+        DecodedValues[] next = new DecodedValues[Math.min(all.length + 1, MAX_DECODING_READERS)];
+        next[0] = fresh;
+        int kept = 1;
+        for (int i = 0; i < all.length && kept < next.length; i++) {
+            if (all[i].reader != reader) {
+                next[kept++] = all[i];
+            }
+        }
+        decoded = kept == next.length ? next : Arrays.copyOf(next, kept);
+        return fresh;
+    }
+
     private void setView(StorageArea area, String key, String text) {
         String old = text(area, key);
         if (text == null) {
@@ -142,6 +183,9 @@ final class StorageLayers {
         } else {
             view.get(area).put(key, new StoredValue(text));
         }
+        // After the change: a reader that saw the old version may have decoded the new value, never
+        // the reverse. Under the target's lock, so increments are not lost.
+        version++;
         if (area != StorageArea.COOKIE) {
             unitsUsed.get(area)[0] += units(key, text) - units(key, old);
         }

@@ -200,6 +200,19 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     }
 
     /**
+     * Where a typed reader keeps what it decoded from the view as it is now: empty again after any
+     * change of what {@link #read} answers. Internal, for {@code dev.browserstorage.store}; take it
+     * before reading the view (see {@link DecodedValues}).
+     *
+     * @param reader the reader, compared by identity
+     * @param size how many values it keeps
+     * @return its decoded values of the current view
+     */
+    public DecodedValues decodedValues(Object reader, int size) {
+        return layers.decodedValues(reader, size);
+    }
+
+    /**
      * @param area the area
      * @param key the browser's key
      * @return the stored text of the key, as {@link #read} sees it, or empty if it is absent

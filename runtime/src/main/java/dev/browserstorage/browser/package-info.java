@@ -13,7 +13,9 @@
  *       said it holds: its snapshot, its own changes, every acknowledged write) and the view readers
  *       see, the {@link PendingBatches} (server writes not acknowledged yet) applied over them in id
  *       order, so code reads its own writes at once. An acknowledgement moves a batch into the
- *       confirmed layer; a failure drops it, and readers see exactly the state the browser is in;
+ *       confirmed layer; a failure drops it, and readers see exactly the state the browser is in.
+ *       Every change of the view makes a new version of it, which drops the {@link DecodedValues}
+ *       typed readers kept of the older one;
  *   <li>{@link StorageChecks}: the {@link StorageLimits} on every write, and the checks on what the
  *       browser sends; {@link WrittenCookies}: the one {@link
  *       dev.browserstorage.cookie.CookieWritePolicy} every cookie write passes, and the attributes

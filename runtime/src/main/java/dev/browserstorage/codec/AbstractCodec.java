@@ -15,6 +15,12 @@ import java.util.Objects;
  * value. Subclasses only say how one value looks in JSON; what {@link #isTextual()} and {@link
  * #producesImmutableValues()} answer is fixed when a codec is made.
  *
+ * <p>Scalars and flat lists of scalars have fast paths ({@link #encodeFast}, {@link #decodeFast},
+ * {@link FastJson}) for their common forms, which skip the generator and the parser since a store
+ * encodes each field on its own: they give byte for byte the same text and the same values, and
+ * leave everything else (escapes, whitespace, unusual number forms, every text that is refused) to
+ * the Jackson path, so that errors are the same too.
+ *
  * <p>Sealed: these are the codecs of {@link Codecs}. A codec from elsewhere implements {@link
  * ValueCodec} itself.
  */
@@ -60,6 +66,55 @@ abstract sealed class AbstractCodec<T> implements ValueCodec<T>
     @Override
     public final String encode(T value) {
         Objects.requireNonNull(value, () -> "null is not stored as " + typeName + ": remove the key instead");
+        String text = encodeFast(value);
+        return text != null ? text : encodeWithJackson(value);
+    }
+
+    /**
+     * The text of a value in its common forms, without a Jackson generator: byte for byte what
+     * {@link #encodeWithJackson} writes, or {@code null} where this codec leaves the value to it
+     * (anything unusual, and every value that makes it throw). Used at the top and inside lists.
+     */
+    String encodeFast(T value) {
+        return null;
+    }
+
+    /**
+     * The value of the JSON text spanning {@code [from, to)} of a stored text, in its common forms,
+     * without a Jackson parser: exactly what {@link #decodeWithJackson} reads from that span alone,
+     * or {@link #NOT_FAST} where this codec leaves the text to it (anything unusual, JSON {@code
+     * null}, and every text that it refuses). Used at the top and inside arrays.
+     */
+    Object decodeFast(String json, int from, int to) {
+        return NOT_FAST;
+    }
+
+    /**
+     * Appends what {@link #encodeFast} answers, for lists of values; false (with {@code out} in any
+     * state) where it answers {@code null}.
+     */
+    boolean appendFast(StringBuilder out, T value) {
+        String text = encodeFast(value);
+        if (text == null) {
+            return false;
+        }
+        out.append(text);
+        return true;
+    }
+
+    /**
+     * Whether values are JSON scalars whose {@link #encodeFast} and {@link #decodeFast} read and
+     * write them alone: what a list's fast path needs of its elements.
+     */
+    boolean isScalar() {
+        return false;
+    }
+
+    /** What {@link #decodeFast} answers for a text it leaves to Jackson. */
+    static final Object NOT_FAST = new Object();
+
+    /** {@link #encode} through a Jackson generator: the reference for {@link #encodeFast}. */
+    final String encodeWithJackson(T value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = SharedJson.FACTORY.createGenerator(out)) {
             write(generator, value);
@@ -71,7 +126,18 @@ abstract sealed class AbstractCodec<T> implements ValueCodec<T>
     }
 
     @Override
+    @SuppressWarnings("unchecked") // decodeFast answers a T or NOT_FAST
     public final T decode(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.equals("null")) {
+            return null; // as the parser reads it: JSON null is "no value" for every type
+        }
+        Object value = decodeFast(text, 0, text.length());
+        return value != NOT_FAST ? (T) value : decodeWithJackson(text);
+    }
+
+    /** {@link #decode} through a Jackson parser: the reference for {@link #decodeFast}. */
+    final T decodeWithJackson(String text) {
         Objects.requireNonNull(text, "text");
         try (JsonParser parser = SharedJson.FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();

@@ -19,6 +19,24 @@ final class BooleanCodec extends AbstractCodec<Boolean> {
     }
 
     @Override
+    final boolean isScalar() {
+        return true;
+    }
+
+    @Override
+    String encodeFast(Boolean value) {
+        return value ? "true" : "false";
+    }
+
+    @Override
+    Object decodeFast(String json, int from, int to) {
+        if (FastJson.isLiteral(json, from, to, "true")) {
+            return Boolean.TRUE;
+        }
+        return FastJson.isLiteral(json, from, to, "false") ? Boolean.FALSE : NOT_FAST;
+    }
+
+    @Override
     public Boolean read(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_TRUE -> Boolean.TRUE;

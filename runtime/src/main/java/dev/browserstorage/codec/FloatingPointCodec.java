@@ -42,6 +42,43 @@ final class FloatingPointCodec<T extends Number> extends AbstractCodec<T> {
     }
 
     @Override
+    final boolean isScalar() {
+        return true;
+    }
+
+    @Override
+    String encodeFast(T value) {
+        if (!Double.isFinite(value.doubleValue())) {
+            return null; // refused by write()
+        }
+        // JsonGenerator.writeNumber's digits: Float.toString, Double.toString.
+        return singlePrecision ? Float.toString(value.floatValue()) : Double.toString(value.doubleValue());
+    }
+
+    @Override
+    Object decodeFast(String json, int from, int to) {
+        double value;
+        switch (FastJson.numberForm(json, from, to)) {
+            // Jackson reads an integer token as a long and converts it: -0 reads as 0.0, not -0.0.
+            case FastJson.INTEGER -> {
+                long whole = FastJson.parseInteger(json, from, to);
+                value = singlePrecision ? (float) whole : (double) whole;
+            }
+            case FastJson.FRACTION_OR_EXPONENT -> {
+                String number = from == 0 && to == json.length() ? json : json.substring(from, to);
+                value = singlePrecision ? Float.parseFloat(number) : Double.parseDouble(number);
+            }
+            default -> {
+                return NOT_FAST;
+            }
+        }
+        if (!Double.isFinite(value)) {
+            return NOT_FAST; // out of range: refused by read()
+        }
+        return box(value);
+    }
+
+    @Override
     public T read(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_NULL -> null;
@@ -52,11 +89,15 @@ final class FloatingPointCodec<T extends Number> extends AbstractCodec<T> {
         };
     }
 
-    @SuppressWarnings("unchecked") // T is Float exactly when singlePrecision, else Double
     private T finite(JsonParser parser, double value) {
         if (!Double.isFinite(value)) {
             throw unexpected(parser, finiteForm);
         }
+        return box(value);
+    }
+
+    @SuppressWarnings("unchecked") // T is Float exactly when singlePrecision, else Double
+    private T box(double value) {
         // Not a conditional expression: (cond ? float : double) would widen the Float to a Double.
         Number boxed;
         if (singlePrecision) {

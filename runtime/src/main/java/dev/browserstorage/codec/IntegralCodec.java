@@ -42,6 +42,25 @@ final class IntegralCodec<T extends Number> extends AbstractCodec<T> {
     }
 
     @Override
+    final boolean isScalar() {
+        return true;
+    }
+
+    @Override
+    String encodeFast(T value) {
+        return Long.toString(value.longValue()); // JsonGenerator.writeNumber(long)'s digits
+    }
+
+    @Override
+    Object decodeFast(String json, int from, int to) {
+        if (FastJson.numberForm(json, from, to) != FastJson.INTEGER) {
+            return NOT_FAST; // 14.0, 1e2, out of range or not a number: Jackson reads or refuses it
+        }
+        long value = FastJson.parseInteger(json, from, to);
+        return value < min || value > max ? NOT_FAST : box.apply(value);
+    }
+
+    @Override
     public T read(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_NULL -> null;

@@ -61,6 +61,39 @@ sealed class TextualCodec<T> extends AbstractCodec<T> permits BigDecimalCodec {
     }
 
     @Override
+    final boolean isScalar() {
+        return true;
+    }
+
+    @Override
+    String encodeFast(T value) {
+        return FastJson.quoteIfPlain(toText(value));
+    }
+
+    @Override
+    final boolean appendFast(StringBuilder out, T value) {
+        String text = toText(value);
+        if (!FastJson.needsNoEscape(text)) {
+            return false;
+        }
+        out.append('"').append(text).append('"');
+        return true;
+    }
+
+    @Override
+    Object decodeFast(String json, int from, int to) {
+        String text = FastJson.unquoteIfPlain(json, from, to);
+        if (text == null) {
+            return NOT_FAST;
+        }
+        try {
+            return fromText(text, "");
+        } catch (ValueDecodingException refused) {
+            return NOT_FAST; // Jackson's path says so, with where in the text
+        }
+    }
+
+    @Override
     public T read(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_NULL -> null;

@@ -4,6 +4,7 @@ import dev.browserstorage.NotHydratedException;
 import dev.browserstorage.Registration;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.BrowserSource;
+import dev.browserstorage.browser.DecodedValues;
 import dev.browserstorage.browser.HttpCookies;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.StoredValue;
@@ -25,8 +26,11 @@ import java.util.function.Consumer;
  * listeners. Generated stores delegate every method to one of these; it is not meant to be used
  * directly.
  *
- * <p>A read costs one map lookup while the stored text is unchanged: the decoded value is memoised
- * on the text (for types whose values are immutable). A stored text that does not decode, because it
+ * <p>A read of a field whose values are immutable and never expire costs a version check and an
+ * array load while the browser's view is unchanged: the decoded value is kept per store and browser
+ * (or tab), and dropped by any change of the view ({@link DecodedValues}). Other reads cost one map
+ * lookup while the stored text is unchanged: the decoded value is memoised on the text (for types
+ * whose values are immutable; mutable ones are decoded afresh for each reader). A stored text that does not decode, because it
  * was edited by hand or by an older version, reads as the default and logs one warning; the next
  * write of the field replaces it.
  */
@@ -37,6 +41,11 @@ public final class StoreAccess {
     private final StoreDescriptor descriptor;
     private final String[] browserKeys;
     private final Field<?>[] handles;
+    /**
+     * By ordinal, the fields whose decoded value is kept per browser view ({@link DecodedValues}):
+     * immutable values without a lifetime; {@code null} for the others.
+     */
+    private final StoreField<?>[] keptFields;
 
     /**
      * Binds a store to its browsers: one fixed browser, or the current request's.
@@ -53,8 +62,12 @@ public final class StoreAccess {
             browserKeys[field.ordinal()] = field.area() == StorageArea.COOKIE ? field.key() : prefix + field.key();
         }
         this.handles = new Field<?>[browserKeys.length];
+        this.keptFields = new StoreField<?>[browserKeys.length];
         for (StoreField<?> field : descriptor.fields()) {
             handles[field.ordinal()] = new Field<>(this, field);
+            if (field.codec().producesImmutableValues() && !field.expires()) {
+                keptFields[field.ordinal()] = field;
+            }
         }
     }
 
@@ -119,7 +132,27 @@ public final class StoreAccess {
                     .orElse(field.defaultValue());
         }
         StorageTarget target = browser();
+        int ordinal = field.ordinal();
+        if (ordinal < keptFields.length && keptFields[ordinal] == field) {
+            return keptValue(target, field);
+        }
         return typedValue(target, field, target.read(field.area(), browserKey(field)));
+    }
+
+    /**
+     * A field's value as {@link #get} reads it, from what this store decoded of the browser's view
+     * as it is now, else decoded and kept there: for {@link #keptFields} only, whose values no reader
+     * can change and which never expire. The view's version is taken before the view is read.
+     */
+    private <T> T keptValue(StorageTarget target, StoreField<T> field) {
+        DecodedValues values = target.decodedValues(this, keptFields.length);
+        Object kept = values.get(field.ordinal());
+        if (kept != DecodedValues.absent()) {
+            return cast(kept);
+        }
+        T value = typedValue(target, field, target.read(field.area(), browserKey(field)));
+        values.put(field.ordinal(), value);
+        return value;
     }
 
     /** The typed value of what a reader of a field sees: decoded once per stored text. */
@@ -226,6 +259,9 @@ public final class StoreAccess {
             return get(field);
         }
         StorageTarget target = browserIfAny();
+        if (target != null && target.isHydrated() && keptFields[field.ordinal()] == field) {
+            return keptValue(target, field);
+        }
         if (target == null || !target.knows(field.area(), browserKey(field))) {
             return field.defaultValue();
         }
