@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
  * endpoint) can call it. Application code reads and writes through the {@link StorageTarget}
  * instead; calling these methods would tell the server things the browser never said.
  *
- * <p>Thread safe: every method takes its target's lock, and listeners run and stages complete after
+ * <p>Thread safe: every method but {@link #decodedValues} (lock-free by design) takes its target's lock, and listeners run and stages complete after
  * it is released, as {@link StorageTarget} describes.
  */
 public final class BrowserLink {
@@ -287,5 +287,18 @@ public final class BrowserLink {
             target.connections.send(target.pending.all(), target.browserId());
             return true;
         });
+    }
+
+    /**
+     * Where a typed reader keeps what it decoded from the view as it is now: empty again after any
+     * change of what {@link StorageTarget#read} answers. For {@code dev.browserstorage.store}; take
+     * it before reading the view (see {@link DecodedValues}).
+     *
+     * @param reader the reader, compared by identity
+     * @param size how many values it keeps
+     * @return its decoded values of the current view
+     */
+    public DecodedValues decodedValues(Object reader, int size) {
+        return target.decodedValues(reader, size);
     }
 }

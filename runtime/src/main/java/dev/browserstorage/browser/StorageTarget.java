@@ -199,16 +199,8 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
         return layers.read(area, key);
     }
 
-    /**
-     * Where a typed reader keeps what it decoded from the view as it is now: empty again after any
-     * change of what {@link #read} answers. Internal, for {@code dev.browserstorage.store}; take it
-     * before reading the view (see {@link DecodedValues}).
-     *
-     * @param reader the reader, compared by identity
-     * @param size how many values it keeps
-     * @return its decoded values of the current view
-     */
-    public DecodedValues decodedValues(Object reader, int size) {
+    /** Where a typed reader keeps what it decoded ({@link BrowserLink#decodedValues}). */
+    final DecodedValues decodedValues(Object reader, int size) {
         return layers.decodedValues(reader, size);
     }
 

@@ -145,7 +145,7 @@ public final class StoreAccess {
      * can change and which never expire. The view's version is taken before the view is read.
      */
     private <T> T keptValue(StorageTarget target, StoreField<T> field) {
-        DecodedValues values = target.decodedValues(this, keptFields.length);
+        DecodedValues values = target.link().decodedValues(this, keptFields.length);
         Object kept = values.get(field.ordinal());
         if (kept != DecodedValues.absent()) {
             return cast(kept);
