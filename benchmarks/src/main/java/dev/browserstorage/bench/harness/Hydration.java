@@ -12,8 +12,8 @@ import io.vertx.core.http.WebSocket;
  * endpoint takes a large frame, so the cost of that hop shows on its own.
  *
  * <p>System properties: {@code bench.samples} (timed samples of each kind per size, default 100) and
- * {@code bench.warmup} (untimed ones before them, default 50: the first size's figures would
- * otherwise include compiling the app's code for it).
+ * {@code bench.warmup} (untimed ones before them, default half the samples, at least 10 and at most
+ * 50: with fewer, the first size's figures would include compiling the app's code for it).
  */
 public final class Hydration {
 
@@ -27,7 +27,8 @@ public final class Hydration {
      */
     public static void main(String[] args) throws Exception {
         int samples = Integer.getInteger("bench.samples", 100);
-        int warmup = Integer.getInteger("bench.warmup", 50);
+        // A smoke run of a few samples keeps the old ten warm-ups.
+        int warmup = Integer.getInteger("bench.warmup", Math.min(50, Math.max(10, samples / 2)));
         try (BenchServer server = BenchServer.start("hydration", "-Xmx2g");
                 Clients clients = new Clients(server.port(), 10)) {
             for (int size : new int[] {100 * 1024, 1024 * 1024}) {
