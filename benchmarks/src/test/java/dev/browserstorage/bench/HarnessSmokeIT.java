@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class HarnessSmokeIT {
     /** One 100 ms iteration; not the lock that keeps two real runs apart (a real run may be going on). */
-    private static final String JMH_SMOKE = "-Dbench.iterations=1 -Dbench.iterationMillis=100 -Djmh.ignoreLock=true";
+    private static final String JMH_SMOKE =
+            "-Dbench.iterations=1 -Dbench.iterationMillis=100 -Dbench.cpuRounds=1 -Djmh.ignoreLock=true";
 
     private static final Pattern RATIO = Pattern.compile("\\d+\\.\\d+x");
 
@@ -35,6 +36,7 @@ class HarnessSmokeIT {
     void typedReadRuns() throws Exception {
         String out = bench("read", JMH_SMOKE);
         assertThat(out).contains("Typed read (ns/op)", "generatedGetterInt", "hashMapGet");
+        assertThat(out).containsPattern("CPU-time ratio to hashMapGet: getter int \\d+\\.\\d+x");
         assertThat(RATIO.matcher(out).find()).as("a ratio is printed").isTrue();
     }
 
@@ -42,6 +44,7 @@ class HarnessSmokeIT {
     void codecRuns() throws Exception {
         String out = bench("codec", JMH_SMOKE);
         assertThat(out).contains("Codec (ns/op)", "generatedEncode", "databindEncode", "generatedDecode");
+        assertThat(out).containsPattern("CPU-time ratio databind / generated: encode \\d+\\.\\d+x");
     }
 
     @Test

@@ -19,10 +19,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * an empty call (each benchmark is called through one shared, megamorphic call site). Not a
  * replacement for JMH: caches and frequency are still shared.
  *
+ * <p>{@code bench.sh read} and {@code bench.sh codec} run it after JMH.
+ *
  * <pre>java -cp ... dev.browserstorage.bench.jmh.CpuTime read|codec</pre>
  */
 public final class CpuTime {
-    private static final int ROUNDS = 15;
+    /** Timed rounds ({@code -Dbench.cpuRounds}, default 15; the smoke run takes 1), after 5 untimed. */
+    private static final int ROUNDS = Integer.getInteger("bench.cpuRounds", 15);
+
     private static final long ROUND_NANOS = 200_000_000L;
 
     private CpuTime() {}
@@ -83,6 +87,18 @@ public final class CpuTime {
                     sorted[0],
                     sorted[sorted.length / 2] - empty,
                     Arrays.toString(round(sorted)));
+        }
+        if (rounds.containsKey("hashMapGet")) {
+            double base = median(rounds.get("hashMapGet"));
+            System.out.printf(
+                    "  CPU-time ratio to hashMapGet: getter int %.2fx, getter String %.2fx (target <= 2x)%n",
+                    median(rounds.get("generatedGetterInt")) / base,
+                    median(rounds.get("generatedGetterString")) / base);
+        } else {
+            System.out.printf(
+                    "  CPU-time ratio databind / generated: encode %.2fx, decode %.2fx (target >= 1.5x both)%n",
+                    median(rounds.get("databindEncode")) / median(rounds.get("generatedEncode")),
+                    median(rounds.get("databindDecode")) / median(rounds.get("generatedDecode")));
         }
         blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
         System.exit(0);
