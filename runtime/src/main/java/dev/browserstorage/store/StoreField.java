@@ -7,6 +7,7 @@ import dev.browserstorage.cookie.CookieOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One field of a typed store: where it is kept, how its values are encoded, its default and its
@@ -58,6 +59,74 @@ public final class StoreField<T> {
      */
     public static <T> Builder<T> builder(int ordinal, StorageArea area, String name, String key, ValueCodec<T> codec) {
         return new Builder<>(ordinal, area, name, key, codec);
+    }
+
+    /**
+     * Describes a field of localStorage or sessionStorage without a lifetime of its own: what a
+     * generated store declares for most fields, in one call.
+     *
+     * @param ordinal the field's position in its store, from 0
+     * @param area where the field is kept: {@link StorageArea#LOCAL} or {@link StorageArea#SESSION}
+     * @param name the Java field name
+     * @param key the key inside the app ({@code namespace.field})
+     * @param codec the JSON codec of the field's type
+     * @param defaultValue the value read while the key is absent, or {@code null}
+     * @param <T> the field's type
+     * @return the field, as {@code builder(...).defaultValue(defaultValue).build()} makes it
+     * @throws IllegalArgumentException for a cookie field, which needs its attributes: use {@link #builder}
+     */
+    public static <T> StoreField<T> of(
+            int ordinal, StorageArea area, String name, String key, ValueCodec<T> codec, T defaultValue) {
+        if (area == StorageArea.COOKIE) {
+            throw new IllegalArgumentException("A cookie field needs its attributes: use StoreField.builder: " + key);
+        }
+        return new Builder<>(ordinal, area, name, key, codec)
+                .defaultValue(defaultValue)
+                .build();
+    }
+
+    /**
+     * This field's value through a store's access: {@code access.get(this)}. What generated stores
+     * call; it spares the compiler a type inference per call.
+     *
+     * @param access the store's access, whose descriptor holds this field
+     * @return the stored value, or the default
+     * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
+     */
+    public T get(StoreAccess access) {
+        return access.get(this);
+    }
+
+    /**
+     * Sets this field through a store's access: {@code access.set(this, value)}.
+     *
+     * @param access the store's access, whose descriptor holds this field
+     * @param value the value, or {@code null} to remove it
+     * @return completes when the browser has stored it
+     */
+    public CompletionStage<Void> set(StoreAccess access, T value) {
+        return access.set(this, value);
+    }
+
+    /**
+     * Adds this field's value to a batch: {@code batch.set(this, value)}.
+     *
+     * @param batch a batch of the store's access
+     * @param value the new value, or {@code null} to remove it
+     * @return the batch
+     */
+    public FieldBatch set(FieldBatch batch, T value) {
+        return batch.set(this, value);
+    }
+
+    /**
+     * This field's handle in a store's access: {@code access.field(this)}.
+     *
+     * @param access the store's access, whose descriptor holds this field
+     * @return the handle
+     */
+    public Field<T> handle(StoreAccess access) {
+        return access.field(this);
     }
 
     /** @return the field's position in its store */

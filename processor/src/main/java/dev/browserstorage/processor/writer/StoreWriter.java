@@ -37,6 +37,7 @@ public final class StoreWriter {
     private static final ClassName BROWSER_SOURCE = ClassName.get(RUNTIME + ".browser", "BrowserSource");
     private static final ClassName STORE_FIELD = ClassName.get(RUNTIME + ".store", "StoreField");
     private static final ClassName FIELD = ClassName.get(RUNTIME + ".store", "Field");
+    private static final ClassName FIELD_BATCH = ClassName.get(RUNTIME + ".store", "FieldBatch");
     private static final ClassName STORE_DESCRIPTOR = ClassName.get(RUNTIME + ".store", "StoreDescriptor");
     private static final ClassName STORE_ACCESS = ClassName.get(RUNTIME + ".store", "StoreAccess");
     private static final ClassName VALUE_CHANGE = ClassName.get(RUNTIME + ".store", "ValueChange");
@@ -186,23 +187,38 @@ public final class StoreWriter {
         return ParameterizedTypeName.get(STORE_FIELD, field.type().javaType().box());
     }
 
+    /**
+     * A field without a lifetime or cookie attributes is one {@code StoreField.of} call; the others
+     * go through the builder. Either way javac infers the field's type once, from the codec.
+     */
     private static CodeBlock fieldInitializer(StoreModel store, FieldModel field, boolean defaultsInstance) {
-        CodeBlock.Builder init = CodeBlock.builder()
-                .add(
-                        "$T.builder($L, $T.$L, $S, $S, $L)$>$>",
-                        STORE_FIELD,
-                        field.ordinal(),
-                        STORAGE_AREA,
-                        store.area().name(),
-                        field.name(),
-                        store.keyOf(field),
-                        field.type().codec());
+        CodeBlock defaultValue = null;
         if (defaultsInstance) {
-            init.add("\n.defaultValue($L)", read(CodeBlock.of("DEFAULTS"), field));
+            defaultValue = read(CodeBlock.of("DEFAULTS"), field);
         } else if (field.type().isPrimitive()) {
-            init.add("\n.defaultValue($L)", primitiveZero(field.type().javaType()));
+            defaultValue = primitiveZero(field.type().javaType());
         }
-        store.ttlOf(field).ifPresent(ttl -> init.add("\n.ttl($T.parse($S))", Duration.class, ttl));
+        CodeBlock described = CodeBlock.of(
+                "$L, $T.$L, $S, $S, $L",
+                field.ordinal(),
+                STORAGE_AREA,
+                store.area().name(),
+                field.name(),
+                store.keyOf(field),
+                field.type().codec());
+        Optional<String> ttl = store.ttlOf(field);
+        if (ttl.isEmpty() && store.area() != StorageArea.COOKIE) {
+            return CodeBlock.of(
+                    "$T.of($L, $L)",
+                    STORE_FIELD,
+                    described,
+                    defaultValue == null ? CodeBlock.of("null") : defaultValue);
+        }
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.builder($L)$>$>", STORE_FIELD, described);
+        if (defaultValue != null) {
+            init.add("\n.defaultValue($L)", defaultValue);
+        }
+        ttl.ifPresent(lifetime -> init.add("\n.ttl($T.parse($S))", Duration.class, lifetime));
         if (store.area() == StorageArea.COOKIE) {
             init.add("\n.cookie($L)", cookieOptions(store, field));
         }
@@ -337,7 +353,7 @@ public final class StoreWriter {
                         store.keyOf(field),
                         store.ttlOf(field).map(ttl -> ", lifetime " + ttl).orElse(""))
                 .returns(ParameterizedTypeName.get(FIELD, javaType.box()))
-                .addStatement("return access.field($L)", fieldConstant)
+                .addStatement("return $L.handle(access)", fieldConstant)
                 .build());
         type.addMethod(MethodSpec.methodBuilder(field.storeGetter())
                 .addModifiers(Modifier.PUBLIC)
@@ -347,7 +363,7 @@ public final class StoreWriter {
                         FIELD,
                         field.name())
                 .returns(javaType)
-                .addStatement("return access.get($L)", fieldConstant)
+                .addStatement("return $L.get(access)", fieldConstant)
                 .build());
         type.addMethod(MethodSpec.methodBuilder(field.storeSetter())
                 .addModifiers(Modifier.PUBLIC)
@@ -360,7 +376,7 @@ public final class StoreWriter {
                         field.name())
                 .returns(STAGE_OF_VOID)
                 .addParameter(javaType, "value")
-                .addStatement("return access.set($L, value)", fieldConstant)
+                .addStatement("return $L.set(access, value)", fieldConstant)
                 .build());
     }
 
@@ -374,7 +390,7 @@ public final class StoreWriter {
             CodeBlock.Builder arguments = CodeBlock.builder();
             for (FieldModel field : store.fields()) {
                 arguments.add(
-                        "$Laccess.get(FIELD_$L)", field.ordinal() == 0 ? "" : ", ", constants.get(field.ordinal()));
+                        "$LFIELD_$L.get(access)", field.ordinal() == 0 ? "" : ", ", constants.get(field.ordinal()));
             }
             get.addStatement("return new $T($L)", pojo, arguments.build());
         } else {
@@ -382,9 +398,9 @@ public final class StoreWriter {
             for (FieldModel field : store.fields()) {
                 String constant = "FIELD_" + constants.get(field.ordinal());
                 if (field.access() == AccessKind.BEAN) {
-                    get.addStatement("value.$L(access.get($L))", field.setter(), constant);
+                    get.addStatement("value.$L($L.get(access))", field.setter(), constant);
                 } else {
-                    get.addStatement("value.$L = access.get($L)", field.name(), constant);
+                    get.addStatement("value.$L = $L.get(access)", field.name(), constant);
                 }
             }
             get.addStatement("return value");
@@ -398,12 +414,14 @@ public final class StoreWriter {
                         + "@return completes when the browser has stored them (at once if nothing changed)\n")
                 .returns(STAGE_OF_VOID)
                 .addParameter(pojo, "value");
-        CodeBlock.Builder batch = CodeBlock.builder().add("return access.batch()");
+        // One call on each field's constant, not a chain of the batch's generic set: javac then has no
+        // type to infer per field.
+        set.addStatement("$T batch = access.batch()", FIELD_BATCH);
         for (FieldModel field : store.fields()) {
-            // addStatement already indents the statement's continuation lines twice.
-            batch.add("\n.set(FIELD_$L, $L)", constants.get(field.ordinal()), read(CodeBlock.of("value"), field));
+            set.addStatement(
+                    "FIELD_$L.set(batch, $L)", constants.get(field.ordinal()), read(CodeBlock.of("value"), field));
         }
-        set.addStatement("$L\n.commit()", batch.build());
+        set.addStatement("return batch.commit()");
         type.addMethod(set.build());
 
         if (store.isRecord()) {

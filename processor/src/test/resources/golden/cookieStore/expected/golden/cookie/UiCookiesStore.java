@@ -8,6 +8,7 @@ import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.cookie.CookieOptions;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -149,14 +150,14 @@ public final class UiCookiesStore implements TypedStore {
      * @return the handle of {@link UiCookies#lang}: key {@code ui_lang}
      */
     public Field<String> lang() {
-        return access.field(FIELD_LANG);
+        return FIELD_LANG.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#lang}, or its default: {@link Field#get() lang().get()}
      */
     public String getLang() {
-        return access.get(FIELD_LANG);
+        return FIELD_LANG.get(access);
     }
 
     /**
@@ -164,21 +165,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) lang().set(value)}
      */
     public CompletionStage<Void> setLang(String value) {
-        return access.set(FIELD_LANG, value);
+        return FIELD_LANG.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#visits}: key {@code ui_visits}
      */
     public Field<Integer> visits() {
-        return access.field(FIELD_VISITS);
+        return FIELD_VISITS.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#visits}, or its default: {@link Field#get() visits().get()}
      */
     public int getVisits() {
-        return access.get(FIELD_VISITS);
+        return FIELD_VISITS.get(access);
     }
 
     /**
@@ -186,21 +187,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) visits().set(value)}
      */
     public CompletionStage<Void> setVisits(int value) {
-        return access.set(FIELD_VISITS, value);
+        return FIELD_VISITS.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#mode}: key {@code ui_mode}
      */
     public Field<UiCookies.Mode> mode() {
-        return access.field(FIELD_MODE);
+        return FIELD_MODE.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#mode}, or its default: {@link Field#get() mode().get()}
      */
     public UiCookies.Mode getMode() {
-        return access.get(FIELD_MODE);
+        return FIELD_MODE.get(access);
     }
 
     /**
@@ -208,21 +209,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) mode().set(value)}
      */
     public CompletionStage<Void> setMode(UiCookies.Mode value) {
-        return access.set(FIELD_MODE, value);
+        return FIELD_MODE.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#recent}: key {@code ui_recent}
      */
     public Field<List<String>> recent() {
-        return access.field(FIELD_RECENT);
+        return FIELD_RECENT.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#recent}, or its default: {@link Field#get() recent().get()}
      */
     public List<String> getRecent() {
-        return access.get(FIELD_RECENT);
+        return FIELD_RECENT.get(access);
     }
 
     /**
@@ -230,21 +231,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) recent().set(value)}
      */
     public CompletionStage<Void> setRecent(List<String> value) {
-        return access.set(FIELD_RECENT, value);
+        return FIELD_RECENT.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#bannerSeen}: key {@code ui_bannerSeen}
      */
     public Field<Boolean> bannerSeen() {
-        return access.field(FIELD_BANNER_SEEN);
+        return FIELD_BANNER_SEEN.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#bannerSeen}, or its default: {@link Field#get() bannerSeen().get()}
      */
     public boolean isBannerSeen() {
-        return access.get(FIELD_BANNER_SEEN);
+        return FIELD_BANNER_SEEN.get(access);
     }
 
     /**
@@ -252,21 +253,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) bannerSeen().set(value)}
      */
     public CompletionStage<Void> setBannerSeen(boolean value) {
-        return access.set(FIELD_BANNER_SEEN, value);
+        return FIELD_BANNER_SEEN.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#sessionId}: key {@code ui_sid}
      */
     public Field<String> sessionId() {
-        return access.field(FIELD_SESSION_ID);
+        return FIELD_SESSION_ID.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#sessionId}, or its default: {@link Field#get() sessionId().get()}
      */
     public String getSessionId() {
-        return access.get(FIELD_SESSION_ID);
+        return FIELD_SESSION_ID.get(access);
     }
 
     /**
@@ -274,21 +275,21 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) sessionId().set(value)}
      */
     public CompletionStage<Void> setSessionId(String value) {
-        return access.set(FIELD_SESSION_ID, value);
+        return FIELD_SESSION_ID.set(access, value);
     }
 
     /**
      * @return the handle of {@link UiCookies#embedded}: key {@code ui_embedded}
      */
     public Field<String> embedded() {
-        return access.field(FIELD_EMBEDDED);
+        return FIELD_EMBEDDED.handle(access);
     }
 
     /**
      * @return the stored {@link UiCookies#embedded}, or its default: {@link Field#get() embedded().get()}
      */
     public String getEmbedded() {
-        return access.get(FIELD_EMBEDDED);
+        return FIELD_EMBEDDED.get(access);
     }
 
     /**
@@ -296,7 +297,7 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) embedded().set(value)}
      */
     public CompletionStage<Void> setEmbedded(String value) {
-        return access.set(FIELD_EMBEDDED, value);
+        return FIELD_EMBEDDED.set(access, value);
     }
 
     /**
@@ -306,13 +307,13 @@ public final class UiCookiesStore implements TypedStore {
      */
     public UiCookies get() {
         UiCookies value = new UiCookies();
-        value.lang = access.get(FIELD_LANG);
-        value.visits = access.get(FIELD_VISITS);
-        value.mode = access.get(FIELD_MODE);
-        value.recent = access.get(FIELD_RECENT);
-        value.bannerSeen = access.get(FIELD_BANNER_SEEN);
-        value.sessionId = access.get(FIELD_SESSION_ID);
-        value.embedded = access.get(FIELD_EMBEDDED);
+        value.lang = FIELD_LANG.get(access);
+        value.visits = FIELD_VISITS.get(access);
+        value.mode = FIELD_MODE.get(access);
+        value.recent = FIELD_RECENT.get(access);
+        value.bannerSeen = FIELD_BANNER_SEEN.get(access);
+        value.sessionId = FIELD_SESSION_ID.get(access);
+        value.embedded = FIELD_EMBEDDED.get(access);
         return value;
     }
 
@@ -323,15 +324,15 @@ public final class UiCookiesStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(UiCookies value) {
-        return access.batch()
-                .set(FIELD_LANG, value.lang)
-                .set(FIELD_VISITS, value.visits)
-                .set(FIELD_MODE, value.mode)
-                .set(FIELD_RECENT, value.recent)
-                .set(FIELD_BANNER_SEEN, value.bannerSeen)
-                .set(FIELD_SESSION_ID, value.sessionId)
-                .set(FIELD_EMBEDDED, value.embedded)
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_LANG.set(batch, value.lang);
+        FIELD_VISITS.set(batch, value.visits);
+        FIELD_MODE.set(batch, value.mode);
+        FIELD_RECENT.set(batch, value.recent);
+        FIELD_BANNER_SEEN.set(batch, value.bannerSeen);
+        FIELD_SESSION_ID.set(batch, value.sessionId);
+        FIELD_EMBEDDED.set(batch, value.embedded);
+        return batch.commit();
     }
 
     /**

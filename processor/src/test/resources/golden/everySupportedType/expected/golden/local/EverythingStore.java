@@ -6,6 +6,7 @@ import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -51,141 +52,73 @@ public final class EverythingStore implements TypedStore {
 
     private static final Everything DEFAULTS = new Everything();
 
-    private static final StoreField<String> FIELD_TEXT = StoreField.builder(0, StorageArea.LOCAL, "text", "everything.text", Codecs.string())
-            .defaultValue(DEFAULTS.text)
-            .build();
+    private static final StoreField<String> FIELD_TEXT = StoreField.of(0, StorageArea.LOCAL, "text", "everything.text", Codecs.string(), DEFAULTS.text);
 
-    private static final StoreField<Boolean> FIELD_FLAG = StoreField.builder(1, StorageArea.LOCAL, "flag", "everything.flag", Codecs.bool())
-            .defaultValue(DEFAULTS.flag)
-            .build();
+    private static final StoreField<Boolean> FIELD_FLAG = StoreField.of(1, StorageArea.LOCAL, "flag", "everything.flag", Codecs.bool(), DEFAULTS.flag);
 
-    private static final StoreField<Byte> FIELD_TINY = StoreField.builder(2, StorageArea.LOCAL, "tiny", "everything.tiny", Codecs.byteValue())
-            .defaultValue(DEFAULTS.tiny)
-            .build();
+    private static final StoreField<Byte> FIELD_TINY = StoreField.of(2, StorageArea.LOCAL, "tiny", "everything.tiny", Codecs.byteValue(), DEFAULTS.tiny);
 
-    private static final StoreField<Short> FIELD_SMALL = StoreField.builder(3, StorageArea.LOCAL, "small", "everything.small", Codecs.shortValue())
-            .defaultValue(DEFAULTS.small)
-            .build();
+    private static final StoreField<Short> FIELD_SMALL = StoreField.of(3, StorageArea.LOCAL, "small", "everything.small", Codecs.shortValue(), DEFAULTS.small);
 
-    private static final StoreField<Integer> FIELD_COUNT = StoreField.builder(4, StorageArea.LOCAL, "count", "everything.count", Codecs.integer())
-            .defaultValue(DEFAULTS.count)
-            .build();
+    private static final StoreField<Integer> FIELD_COUNT = StoreField.of(4, StorageArea.LOCAL, "count", "everything.count", Codecs.integer(), DEFAULTS.count);
 
-    private static final StoreField<Long> FIELD_BIG = StoreField.builder(5, StorageArea.LOCAL, "big", "everything.big", Codecs.longValue())
-            .defaultValue(DEFAULTS.big)
-            .build();
+    private static final StoreField<Long> FIELD_BIG = StoreField.of(5, StorageArea.LOCAL, "big", "everything.big", Codecs.longValue(), DEFAULTS.big);
 
-    private static final StoreField<Float> FIELD_RATIO = StoreField.builder(6, StorageArea.LOCAL, "ratio", "everything.ratio", Codecs.floatValue())
-            .defaultValue(DEFAULTS.ratio)
-            .build();
+    private static final StoreField<Float> FIELD_RATIO = StoreField.of(6, StorageArea.LOCAL, "ratio", "everything.ratio", Codecs.floatValue(), DEFAULTS.ratio);
 
-    private static final StoreField<Double> FIELD_PRECISE = StoreField.builder(7, StorageArea.LOCAL, "precise", "everything.precise", Codecs.doubleValue())
-            .defaultValue(DEFAULTS.precise)
-            .build();
+    private static final StoreField<Double> FIELD_PRECISE = StoreField.of(7, StorageArea.LOCAL, "precise", "everything.precise", Codecs.doubleValue(), DEFAULTS.precise);
 
-    private static final StoreField<Character> FIELD_LETTER = StoreField.builder(8, StorageArea.LOCAL, "letter", "everything.letter", Codecs.character())
-            .defaultValue(DEFAULTS.letter)
-            .build();
+    private static final StoreField<Character> FIELD_LETTER = StoreField.of(8, StorageArea.LOCAL, "letter", "everything.letter", Codecs.character(), DEFAULTS.letter);
 
-    private static final StoreField<Integer> FIELD_NEGATIVE = StoreField.builder(9, StorageArea.LOCAL, "negative", "everything.negative", Codecs.integer())
-            .defaultValue(DEFAULTS.negative)
-            .build();
+    private static final StoreField<Integer> FIELD_NEGATIVE = StoreField.of(9, StorageArea.LOCAL, "negative", "everything.negative", Codecs.integer(), DEFAULTS.negative);
 
-    private static final StoreField<Boolean> FIELD_BOXED_FLAG = StoreField.builder(10, StorageArea.LOCAL, "boxedFlag", "everything.boxedFlag", Codecs.bool())
-            .defaultValue(DEFAULTS.boxedFlag)
-            .build();
+    private static final StoreField<Boolean> FIELD_BOXED_FLAG = StoreField.of(10, StorageArea.LOCAL, "boxedFlag", "everything.boxedFlag", Codecs.bool(), DEFAULTS.boxedFlag);
 
-    private static final StoreField<Byte> FIELD_BOXED_TINY = StoreField.builder(11, StorageArea.LOCAL, "boxedTiny", "everything.boxedTiny", Codecs.byteValue())
-            .defaultValue(DEFAULTS.boxedTiny)
-            .build();
+    private static final StoreField<Byte> FIELD_BOXED_TINY = StoreField.of(11, StorageArea.LOCAL, "boxedTiny", "everything.boxedTiny", Codecs.byteValue(), DEFAULTS.boxedTiny);
 
-    private static final StoreField<Short> FIELD_BOXED_SMALL = StoreField.builder(12, StorageArea.LOCAL, "boxedSmall", "everything.boxedSmall", Codecs.shortValue())
-            .defaultValue(DEFAULTS.boxedSmall)
-            .build();
+    private static final StoreField<Short> FIELD_BOXED_SMALL = StoreField.of(12, StorageArea.LOCAL, "boxedSmall", "everything.boxedSmall", Codecs.shortValue(), DEFAULTS.boxedSmall);
 
-    private static final StoreField<Integer> FIELD_BOXED_COUNT = StoreField.builder(13, StorageArea.LOCAL, "boxedCount", "everything.boxedCount", Codecs.integer())
-            .defaultValue(DEFAULTS.boxedCount)
-            .build();
+    private static final StoreField<Integer> FIELD_BOXED_COUNT = StoreField.of(13, StorageArea.LOCAL, "boxedCount", "everything.boxedCount", Codecs.integer(), DEFAULTS.boxedCount);
 
-    private static final StoreField<Long> FIELD_BOXED_BIG = StoreField.builder(14, StorageArea.LOCAL, "boxedBig", "everything.boxedBig", Codecs.longValue())
-            .defaultValue(DEFAULTS.boxedBig)
-            .build();
+    private static final StoreField<Long> FIELD_BOXED_BIG = StoreField.of(14, StorageArea.LOCAL, "boxedBig", "everything.boxedBig", Codecs.longValue(), DEFAULTS.boxedBig);
 
-    private static final StoreField<Float> FIELD_BOXED_RATIO = StoreField.builder(15, StorageArea.LOCAL, "boxedRatio", "everything.boxedRatio", Codecs.floatValue())
-            .defaultValue(DEFAULTS.boxedRatio)
-            .build();
+    private static final StoreField<Float> FIELD_BOXED_RATIO = StoreField.of(15, StorageArea.LOCAL, "boxedRatio", "everything.boxedRatio", Codecs.floatValue(), DEFAULTS.boxedRatio);
 
-    private static final StoreField<Double> FIELD_BOXED_PRECISE = StoreField.builder(16, StorageArea.LOCAL, "boxedPrecise", "everything.boxedPrecise", Codecs.doubleValue())
-            .defaultValue(DEFAULTS.boxedPrecise)
-            .build();
+    private static final StoreField<Double> FIELD_BOXED_PRECISE = StoreField.of(16, StorageArea.LOCAL, "boxedPrecise", "everything.boxedPrecise", Codecs.doubleValue(), DEFAULTS.boxedPrecise);
 
-    private static final StoreField<Character> FIELD_BOXED_LETTER = StoreField.builder(17, StorageArea.LOCAL, "boxedLetter", "everything.boxedLetter", Codecs.character())
-            .defaultValue(DEFAULTS.boxedLetter)
-            .build();
+    private static final StoreField<Character> FIELD_BOXED_LETTER = StoreField.of(17, StorageArea.LOCAL, "boxedLetter", "everything.boxedLetter", Codecs.character(), DEFAULTS.boxedLetter);
 
-    private static final StoreField<Theme> FIELD_THEME = StoreField.builder(18, StorageArea.LOCAL, "theme", "everything.theme", Codecs.enumOf(Theme.class))
-            .defaultValue(DEFAULTS.theme)
-            .build();
+    private static final StoreField<Theme> FIELD_THEME = StoreField.of(18, StorageArea.LOCAL, "theme", "everything.theme", Codecs.enumOf(Theme.class), DEFAULTS.theme);
 
-    private static final StoreField<BigDecimal> FIELD_AMOUNT = StoreField.builder(19, StorageArea.LOCAL, "amount", "everything.amount", Codecs.bigDecimal())
-            .defaultValue(DEFAULTS.amount)
-            .build();
+    private static final StoreField<BigDecimal> FIELD_AMOUNT = StoreField.of(19, StorageArea.LOCAL, "amount", "everything.amount", Codecs.bigDecimal(), DEFAULTS.amount);
 
-    private static final StoreField<UUID> FIELD_ID = StoreField.builder(20, StorageArea.LOCAL, "id", "everything.id", Codecs.uuid())
-            .defaultValue(DEFAULTS.id)
-            .build();
+    private static final StoreField<UUID> FIELD_ID = StoreField.of(20, StorageArea.LOCAL, "id", "everything.id", Codecs.uuid(), DEFAULTS.id);
 
-    private static final StoreField<Instant> FIELD_AT = StoreField.builder(21, StorageArea.LOCAL, "at", "everything.at", Codecs.instant())
-            .defaultValue(DEFAULTS.at)
-            .build();
+    private static final StoreField<Instant> FIELD_AT = StoreField.of(21, StorageArea.LOCAL, "at", "everything.at", Codecs.instant(), DEFAULTS.at);
 
-    private static final StoreField<LocalDate> FIELD_DAY = StoreField.builder(22, StorageArea.LOCAL, "day", "everything.day", Codecs.localDate())
-            .defaultValue(DEFAULTS.day)
-            .build();
+    private static final StoreField<LocalDate> FIELD_DAY = StoreField.of(22, StorageArea.LOCAL, "day", "everything.day", Codecs.localDate(), DEFAULTS.day);
 
-    private static final StoreField<LocalDateTime> FIELD_MOMENT = StoreField.builder(23, StorageArea.LOCAL, "moment", "everything.moment", Codecs.localDateTime())
-            .defaultValue(DEFAULTS.moment)
-            .build();
+    private static final StoreField<LocalDateTime> FIELD_MOMENT = StoreField.of(23, StorageArea.LOCAL, "moment", "everything.moment", Codecs.localDateTime(), DEFAULTS.moment);
 
-    private static final StoreField<Duration> FIELD_TIMEOUT = StoreField.builder(24, StorageArea.LOCAL, "timeout", "everything.timeout", Codecs.duration())
-            .defaultValue(DEFAULTS.timeout)
-            .build();
+    private static final StoreField<Duration> FIELD_TIMEOUT = StoreField.of(24, StorageArea.LOCAL, "timeout", "everything.timeout", Codecs.duration(), DEFAULTS.timeout);
 
-    private static final StoreField<List<String>> FIELD_TAGS = StoreField.builder(25, StorageArea.LOCAL, "tags", "everything.tags", Codecs.list(Codecs.string()))
-            .defaultValue(DEFAULTS.tags)
-            .build();
+    private static final StoreField<List<String>> FIELD_TAGS = StoreField.of(25, StorageArea.LOCAL, "tags", "everything.tags", Codecs.list(Codecs.string()), DEFAULTS.tags);
 
-    private static final StoreField<Set<Theme>> FIELD_THEMES = StoreField.builder(26, StorageArea.LOCAL, "themes", "everything.themes", Codecs.set(Codecs.enumOf(Theme.class)))
-            .defaultValue(DEFAULTS.themes)
-            .build();
+    private static final StoreField<Set<Theme>> FIELD_THEMES = StoreField.of(26, StorageArea.LOCAL, "themes", "everything.themes", Codecs.set(Codecs.enumOf(Theme.class)), DEFAULTS.themes);
 
-    private static final StoreField<List<Integer>> FIELD_NUMBERS = StoreField.builder(27, StorageArea.LOCAL, "numbers", "everything.numbers", Codecs.list(Codecs.integer()))
-            .defaultValue(DEFAULTS.numbers)
-            .build();
+    private static final StoreField<List<Integer>> FIELD_NUMBERS = StoreField.of(27, StorageArea.LOCAL, "numbers", "everything.numbers", Codecs.list(Codecs.integer()), DEFAULTS.numbers);
 
-    private static final StoreField<Set<UUID>> FIELD_IDS = StoreField.builder(28, StorageArea.LOCAL, "ids", "everything.ids", Codecs.set(Codecs.uuid()))
-            .defaultValue(DEFAULTS.ids)
-            .build();
+    private static final StoreField<Set<UUID>> FIELD_IDS = StoreField.of(28, StorageArea.LOCAL, "ids", "everything.ids", Codecs.set(Codecs.uuid()), DEFAULTS.ids);
 
-    private static final StoreField<List<Address>> FIELD_ADDRESSES = StoreField.builder(29, StorageArea.LOCAL, "addresses", "everything.addresses", Codecs.list(Codecs.json(Address.class)))
-            .defaultValue(DEFAULTS.addresses)
-            .build();
+    private static final StoreField<List<Address>> FIELD_ADDRESSES = StoreField.of(29, StorageArea.LOCAL, "addresses", "everything.addresses", Codecs.list(Codecs.json(Address.class)), DEFAULTS.addresses);
 
-    private static final StoreField<Map<String, Integer>> FIELD_COUNTERS = StoreField.builder(30, StorageArea.LOCAL, "counters", "everything.counters", Codecs.map(Codecs.integer()))
-            .defaultValue(DEFAULTS.counters)
-            .build();
+    private static final StoreField<Map<String, Integer>> FIELD_COUNTERS = StoreField.of(30, StorageArea.LOCAL, "counters", "everything.counters", Codecs.map(Codecs.integer()), DEFAULTS.counters);
 
-    private static final StoreField<Map<String, List<LocalDate>>> FIELD_CALENDAR = StoreField.builder(31, StorageArea.LOCAL, "calendar", "everything.calendar", Codecs.map(Codecs.list(Codecs.localDate())))
-            .defaultValue(DEFAULTS.calendar)
-            .build();
+    private static final StoreField<Map<String, List<LocalDate>>> FIELD_CALENDAR = StoreField.of(31, StorageArea.LOCAL, "calendar", "everything.calendar", Codecs.map(Codecs.list(Codecs.localDate())), DEFAULTS.calendar);
 
-    private static final StoreField<Address> FIELD_ADDRESS = StoreField.builder(32, StorageArea.LOCAL, "address", "everything.address", Codecs.json(Address.class))
-            .defaultValue(DEFAULTS.address)
-            .build();
+    private static final StoreField<Address> FIELD_ADDRESS = StoreField.of(32, StorageArea.LOCAL, "address", "everything.address", Codecs.json(Address.class), DEFAULTS.address);
 
-    private static final StoreField<Everything.Point> FIELD_POINT = StoreField.builder(33, StorageArea.LOCAL, "point", "everything.point", Codecs.json(Everything.Point.class))
-            .defaultValue(DEFAULTS.point)
-            .build();
+    private static final StoreField<Everything.Point> FIELD_POINT = StoreField.of(33, StorageArea.LOCAL, "point", "everything.point", Codecs.json(Everything.Point.class), DEFAULTS.point);
 
     /**
      * Describes this store: its area, namespace and fields.
@@ -261,14 +194,14 @@ public final class EverythingStore implements TypedStore {
      * @return the handle of {@link Everything#text}: key {@code everything.text}
      */
     public Field<String> text() {
-        return access.field(FIELD_TEXT);
+        return FIELD_TEXT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#text}, or its default: {@link Field#get() text().get()}
      */
     public String getText() {
-        return access.get(FIELD_TEXT);
+        return FIELD_TEXT.get(access);
     }
 
     /**
@@ -276,21 +209,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) text().set(value)}
      */
     public CompletionStage<Void> setText(String value) {
-        return access.set(FIELD_TEXT, value);
+        return FIELD_TEXT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#flag}: key {@code everything.flag}
      */
     public Field<Boolean> flag() {
-        return access.field(FIELD_FLAG);
+        return FIELD_FLAG.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#flag}, or its default: {@link Field#get() flag().get()}
      */
     public boolean isFlag() {
-        return access.get(FIELD_FLAG);
+        return FIELD_FLAG.get(access);
     }
 
     /**
@@ -298,21 +231,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) flag().set(value)}
      */
     public CompletionStage<Void> setFlag(boolean value) {
-        return access.set(FIELD_FLAG, value);
+        return FIELD_FLAG.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#tiny}: key {@code everything.tiny}
      */
     public Field<Byte> tiny() {
-        return access.field(FIELD_TINY);
+        return FIELD_TINY.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#tiny}, or its default: {@link Field#get() tiny().get()}
      */
     public byte getTiny() {
-        return access.get(FIELD_TINY);
+        return FIELD_TINY.get(access);
     }
 
     /**
@@ -320,21 +253,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) tiny().set(value)}
      */
     public CompletionStage<Void> setTiny(byte value) {
-        return access.set(FIELD_TINY, value);
+        return FIELD_TINY.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#small}: key {@code everything.small}
      */
     public Field<Short> small() {
-        return access.field(FIELD_SMALL);
+        return FIELD_SMALL.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#small}, or its default: {@link Field#get() small().get()}
      */
     public short getSmall() {
-        return access.get(FIELD_SMALL);
+        return FIELD_SMALL.get(access);
     }
 
     /**
@@ -342,21 +275,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) small().set(value)}
      */
     public CompletionStage<Void> setSmall(short value) {
-        return access.set(FIELD_SMALL, value);
+        return FIELD_SMALL.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#count}: key {@code everything.count}
      */
     public Field<Integer> count() {
-        return access.field(FIELD_COUNT);
+        return FIELD_COUNT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#count}, or its default: {@link Field#get() count().get()}
      */
     public int getCount() {
-        return access.get(FIELD_COUNT);
+        return FIELD_COUNT.get(access);
     }
 
     /**
@@ -364,21 +297,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) count().set(value)}
      */
     public CompletionStage<Void> setCount(int value) {
-        return access.set(FIELD_COUNT, value);
+        return FIELD_COUNT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#big}: key {@code everything.big}
      */
     public Field<Long> big() {
-        return access.field(FIELD_BIG);
+        return FIELD_BIG.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#big}, or its default: {@link Field#get() big().get()}
      */
     public long getBig() {
-        return access.get(FIELD_BIG);
+        return FIELD_BIG.get(access);
     }
 
     /**
@@ -386,21 +319,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) big().set(value)}
      */
     public CompletionStage<Void> setBig(long value) {
-        return access.set(FIELD_BIG, value);
+        return FIELD_BIG.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#ratio}: key {@code everything.ratio}
      */
     public Field<Float> ratio() {
-        return access.field(FIELD_RATIO);
+        return FIELD_RATIO.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#ratio}, or its default: {@link Field#get() ratio().get()}
      */
     public float getRatio() {
-        return access.get(FIELD_RATIO);
+        return FIELD_RATIO.get(access);
     }
 
     /**
@@ -408,21 +341,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) ratio().set(value)}
      */
     public CompletionStage<Void> setRatio(float value) {
-        return access.set(FIELD_RATIO, value);
+        return FIELD_RATIO.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#precise}: key {@code everything.precise}
      */
     public Field<Double> precise() {
-        return access.field(FIELD_PRECISE);
+        return FIELD_PRECISE.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#precise}, or its default: {@link Field#get() precise().get()}
      */
     public double getPrecise() {
-        return access.get(FIELD_PRECISE);
+        return FIELD_PRECISE.get(access);
     }
 
     /**
@@ -430,21 +363,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) precise().set(value)}
      */
     public CompletionStage<Void> setPrecise(double value) {
-        return access.set(FIELD_PRECISE, value);
+        return FIELD_PRECISE.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#letter}: key {@code everything.letter}
      */
     public Field<Character> letter() {
-        return access.field(FIELD_LETTER);
+        return FIELD_LETTER.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#letter}, or its default: {@link Field#get() letter().get()}
      */
     public char getLetter() {
-        return access.get(FIELD_LETTER);
+        return FIELD_LETTER.get(access);
     }
 
     /**
@@ -452,21 +385,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) letter().set(value)}
      */
     public CompletionStage<Void> setLetter(char value) {
-        return access.set(FIELD_LETTER, value);
+        return FIELD_LETTER.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#negative}: key {@code everything.negative}
      */
     public Field<Integer> negative() {
-        return access.field(FIELD_NEGATIVE);
+        return FIELD_NEGATIVE.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#negative}, or its default: {@link Field#get() negative().get()}
      */
     public int getNegative() {
-        return access.get(FIELD_NEGATIVE);
+        return FIELD_NEGATIVE.get(access);
     }
 
     /**
@@ -474,21 +407,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) negative().set(value)}
      */
     public CompletionStage<Void> setNegative(int value) {
-        return access.set(FIELD_NEGATIVE, value);
+        return FIELD_NEGATIVE.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedFlag}: key {@code everything.boxedFlag}
      */
     public Field<Boolean> boxedFlag() {
-        return access.field(FIELD_BOXED_FLAG);
+        return FIELD_BOXED_FLAG.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedFlag}, or its default: {@link Field#get() boxedFlag().get()}
      */
     public Boolean getBoxedFlag() {
-        return access.get(FIELD_BOXED_FLAG);
+        return FIELD_BOXED_FLAG.get(access);
     }
 
     /**
@@ -496,21 +429,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedFlag().set(value)}
      */
     public CompletionStage<Void> setBoxedFlag(Boolean value) {
-        return access.set(FIELD_BOXED_FLAG, value);
+        return FIELD_BOXED_FLAG.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedTiny}: key {@code everything.boxedTiny}
      */
     public Field<Byte> boxedTiny() {
-        return access.field(FIELD_BOXED_TINY);
+        return FIELD_BOXED_TINY.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedTiny}, or its default: {@link Field#get() boxedTiny().get()}
      */
     public Byte getBoxedTiny() {
-        return access.get(FIELD_BOXED_TINY);
+        return FIELD_BOXED_TINY.get(access);
     }
 
     /**
@@ -518,21 +451,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedTiny().set(value)}
      */
     public CompletionStage<Void> setBoxedTiny(Byte value) {
-        return access.set(FIELD_BOXED_TINY, value);
+        return FIELD_BOXED_TINY.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedSmall}: key {@code everything.boxedSmall}
      */
     public Field<Short> boxedSmall() {
-        return access.field(FIELD_BOXED_SMALL);
+        return FIELD_BOXED_SMALL.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedSmall}, or its default: {@link Field#get() boxedSmall().get()}
      */
     public Short getBoxedSmall() {
-        return access.get(FIELD_BOXED_SMALL);
+        return FIELD_BOXED_SMALL.get(access);
     }
 
     /**
@@ -540,21 +473,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedSmall().set(value)}
      */
     public CompletionStage<Void> setBoxedSmall(Short value) {
-        return access.set(FIELD_BOXED_SMALL, value);
+        return FIELD_BOXED_SMALL.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedCount}: key {@code everything.boxedCount}
      */
     public Field<Integer> boxedCount() {
-        return access.field(FIELD_BOXED_COUNT);
+        return FIELD_BOXED_COUNT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedCount}, or its default: {@link Field#get() boxedCount().get()}
      */
     public Integer getBoxedCount() {
-        return access.get(FIELD_BOXED_COUNT);
+        return FIELD_BOXED_COUNT.get(access);
     }
 
     /**
@@ -562,21 +495,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedCount().set(value)}
      */
     public CompletionStage<Void> setBoxedCount(Integer value) {
-        return access.set(FIELD_BOXED_COUNT, value);
+        return FIELD_BOXED_COUNT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedBig}: key {@code everything.boxedBig}
      */
     public Field<Long> boxedBig() {
-        return access.field(FIELD_BOXED_BIG);
+        return FIELD_BOXED_BIG.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedBig}, or its default: {@link Field#get() boxedBig().get()}
      */
     public Long getBoxedBig() {
-        return access.get(FIELD_BOXED_BIG);
+        return FIELD_BOXED_BIG.get(access);
     }
 
     /**
@@ -584,21 +517,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedBig().set(value)}
      */
     public CompletionStage<Void> setBoxedBig(Long value) {
-        return access.set(FIELD_BOXED_BIG, value);
+        return FIELD_BOXED_BIG.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedRatio}: key {@code everything.boxedRatio}
      */
     public Field<Float> boxedRatio() {
-        return access.field(FIELD_BOXED_RATIO);
+        return FIELD_BOXED_RATIO.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedRatio}, or its default: {@link Field#get() boxedRatio().get()}
      */
     public Float getBoxedRatio() {
-        return access.get(FIELD_BOXED_RATIO);
+        return FIELD_BOXED_RATIO.get(access);
     }
 
     /**
@@ -606,21 +539,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedRatio().set(value)}
      */
     public CompletionStage<Void> setBoxedRatio(Float value) {
-        return access.set(FIELD_BOXED_RATIO, value);
+        return FIELD_BOXED_RATIO.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedPrecise}: key {@code everything.boxedPrecise}
      */
     public Field<Double> boxedPrecise() {
-        return access.field(FIELD_BOXED_PRECISE);
+        return FIELD_BOXED_PRECISE.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedPrecise}, or its default: {@link Field#get() boxedPrecise().get()}
      */
     public Double getBoxedPrecise() {
-        return access.get(FIELD_BOXED_PRECISE);
+        return FIELD_BOXED_PRECISE.get(access);
     }
 
     /**
@@ -628,21 +561,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedPrecise().set(value)}
      */
     public CompletionStage<Void> setBoxedPrecise(Double value) {
-        return access.set(FIELD_BOXED_PRECISE, value);
+        return FIELD_BOXED_PRECISE.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#boxedLetter}: key {@code everything.boxedLetter}
      */
     public Field<Character> boxedLetter() {
-        return access.field(FIELD_BOXED_LETTER);
+        return FIELD_BOXED_LETTER.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#boxedLetter}, or its default: {@link Field#get() boxedLetter().get()}
      */
     public Character getBoxedLetter() {
-        return access.get(FIELD_BOXED_LETTER);
+        return FIELD_BOXED_LETTER.get(access);
     }
 
     /**
@@ -650,21 +583,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) boxedLetter().set(value)}
      */
     public CompletionStage<Void> setBoxedLetter(Character value) {
-        return access.set(FIELD_BOXED_LETTER, value);
+        return FIELD_BOXED_LETTER.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#theme}: key {@code everything.theme}
      */
     public Field<Theme> theme() {
-        return access.field(FIELD_THEME);
+        return FIELD_THEME.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#theme}, or its default: {@link Field#get() theme().get()}
      */
     public Theme getTheme() {
-        return access.get(FIELD_THEME);
+        return FIELD_THEME.get(access);
     }
 
     /**
@@ -672,21 +605,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) theme().set(value)}
      */
     public CompletionStage<Void> setTheme(Theme value) {
-        return access.set(FIELD_THEME, value);
+        return FIELD_THEME.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#amount}: key {@code everything.amount}
      */
     public Field<BigDecimal> amount() {
-        return access.field(FIELD_AMOUNT);
+        return FIELD_AMOUNT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#amount}, or its default: {@link Field#get() amount().get()}
      */
     public BigDecimal getAmount() {
-        return access.get(FIELD_AMOUNT);
+        return FIELD_AMOUNT.get(access);
     }
 
     /**
@@ -694,21 +627,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) amount().set(value)}
      */
     public CompletionStage<Void> setAmount(BigDecimal value) {
-        return access.set(FIELD_AMOUNT, value);
+        return FIELD_AMOUNT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#id}: key {@code everything.id}
      */
     public Field<UUID> id() {
-        return access.field(FIELD_ID);
+        return FIELD_ID.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#id}, or its default: {@link Field#get() id().get()}
      */
     public UUID getId() {
-        return access.get(FIELD_ID);
+        return FIELD_ID.get(access);
     }
 
     /**
@@ -716,21 +649,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) id().set(value)}
      */
     public CompletionStage<Void> setId(UUID value) {
-        return access.set(FIELD_ID, value);
+        return FIELD_ID.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#at}: key {@code everything.at}
      */
     public Field<Instant> at() {
-        return access.field(FIELD_AT);
+        return FIELD_AT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#at}, or its default: {@link Field#get() at().get()}
      */
     public Instant getAt() {
-        return access.get(FIELD_AT);
+        return FIELD_AT.get(access);
     }
 
     /**
@@ -738,21 +671,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) at().set(value)}
      */
     public CompletionStage<Void> setAt(Instant value) {
-        return access.set(FIELD_AT, value);
+        return FIELD_AT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#day}: key {@code everything.day}
      */
     public Field<LocalDate> day() {
-        return access.field(FIELD_DAY);
+        return FIELD_DAY.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#day}, or its default: {@link Field#get() day().get()}
      */
     public LocalDate getDay() {
-        return access.get(FIELD_DAY);
+        return FIELD_DAY.get(access);
     }
 
     /**
@@ -760,21 +693,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) day().set(value)}
      */
     public CompletionStage<Void> setDay(LocalDate value) {
-        return access.set(FIELD_DAY, value);
+        return FIELD_DAY.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#moment}: key {@code everything.moment}
      */
     public Field<LocalDateTime> moment() {
-        return access.field(FIELD_MOMENT);
+        return FIELD_MOMENT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#moment}, or its default: {@link Field#get() moment().get()}
      */
     public LocalDateTime getMoment() {
-        return access.get(FIELD_MOMENT);
+        return FIELD_MOMENT.get(access);
     }
 
     /**
@@ -782,21 +715,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) moment().set(value)}
      */
     public CompletionStage<Void> setMoment(LocalDateTime value) {
-        return access.set(FIELD_MOMENT, value);
+        return FIELD_MOMENT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#timeout}: key {@code everything.timeout}
      */
     public Field<Duration> timeout() {
-        return access.field(FIELD_TIMEOUT);
+        return FIELD_TIMEOUT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#timeout}, or its default: {@link Field#get() timeout().get()}
      */
     public Duration getTimeout() {
-        return access.get(FIELD_TIMEOUT);
+        return FIELD_TIMEOUT.get(access);
     }
 
     /**
@@ -804,21 +737,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) timeout().set(value)}
      */
     public CompletionStage<Void> setTimeout(Duration value) {
-        return access.set(FIELD_TIMEOUT, value);
+        return FIELD_TIMEOUT.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#tags}: key {@code everything.tags}
      */
     public Field<List<String>> tags() {
-        return access.field(FIELD_TAGS);
+        return FIELD_TAGS.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#tags}, or its default: {@link Field#get() tags().get()}
      */
     public List<String> getTags() {
-        return access.get(FIELD_TAGS);
+        return FIELD_TAGS.get(access);
     }
 
     /**
@@ -826,21 +759,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) tags().set(value)}
      */
     public CompletionStage<Void> setTags(List<String> value) {
-        return access.set(FIELD_TAGS, value);
+        return FIELD_TAGS.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#themes}: key {@code everything.themes}
      */
     public Field<Set<Theme>> themes() {
-        return access.field(FIELD_THEMES);
+        return FIELD_THEMES.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#themes}, or its default: {@link Field#get() themes().get()}
      */
     public Set<Theme> getThemes() {
-        return access.get(FIELD_THEMES);
+        return FIELD_THEMES.get(access);
     }
 
     /**
@@ -848,21 +781,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) themes().set(value)}
      */
     public CompletionStage<Void> setThemes(Set<Theme> value) {
-        return access.set(FIELD_THEMES, value);
+        return FIELD_THEMES.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#numbers}: key {@code everything.numbers}
      */
     public Field<List<Integer>> numbers() {
-        return access.field(FIELD_NUMBERS);
+        return FIELD_NUMBERS.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#numbers}, or its default: {@link Field#get() numbers().get()}
      */
     public List<Integer> getNumbers() {
-        return access.get(FIELD_NUMBERS);
+        return FIELD_NUMBERS.get(access);
     }
 
     /**
@@ -870,21 +803,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) numbers().set(value)}
      */
     public CompletionStage<Void> setNumbers(List<Integer> value) {
-        return access.set(FIELD_NUMBERS, value);
+        return FIELD_NUMBERS.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#ids}: key {@code everything.ids}
      */
     public Field<Set<UUID>> ids() {
-        return access.field(FIELD_IDS);
+        return FIELD_IDS.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#ids}, or its default: {@link Field#get() ids().get()}
      */
     public Set<UUID> getIds() {
-        return access.get(FIELD_IDS);
+        return FIELD_IDS.get(access);
     }
 
     /**
@@ -892,21 +825,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) ids().set(value)}
      */
     public CompletionStage<Void> setIds(Set<UUID> value) {
-        return access.set(FIELD_IDS, value);
+        return FIELD_IDS.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#addresses}: key {@code everything.addresses}
      */
     public Field<List<Address>> addresses() {
-        return access.field(FIELD_ADDRESSES);
+        return FIELD_ADDRESSES.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#addresses}, or its default: {@link Field#get() addresses().get()}
      */
     public List<Address> getAddresses() {
-        return access.get(FIELD_ADDRESSES);
+        return FIELD_ADDRESSES.get(access);
     }
 
     /**
@@ -914,21 +847,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) addresses().set(value)}
      */
     public CompletionStage<Void> setAddresses(List<Address> value) {
-        return access.set(FIELD_ADDRESSES, value);
+        return FIELD_ADDRESSES.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#counters}: key {@code everything.counters}
      */
     public Field<Map<String, Integer>> counters() {
-        return access.field(FIELD_COUNTERS);
+        return FIELD_COUNTERS.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#counters}, or its default: {@link Field#get() counters().get()}
      */
     public Map<String, Integer> getCounters() {
-        return access.get(FIELD_COUNTERS);
+        return FIELD_COUNTERS.get(access);
     }
 
     /**
@@ -936,21 +869,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) counters().set(value)}
      */
     public CompletionStage<Void> setCounters(Map<String, Integer> value) {
-        return access.set(FIELD_COUNTERS, value);
+        return FIELD_COUNTERS.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#calendar}: key {@code everything.calendar}
      */
     public Field<Map<String, List<LocalDate>>> calendar() {
-        return access.field(FIELD_CALENDAR);
+        return FIELD_CALENDAR.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#calendar}, or its default: {@link Field#get() calendar().get()}
      */
     public Map<String, List<LocalDate>> getCalendar() {
-        return access.get(FIELD_CALENDAR);
+        return FIELD_CALENDAR.get(access);
     }
 
     /**
@@ -958,21 +891,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) calendar().set(value)}
      */
     public CompletionStage<Void> setCalendar(Map<String, List<LocalDate>> value) {
-        return access.set(FIELD_CALENDAR, value);
+        return FIELD_CALENDAR.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#address}: key {@code everything.address}
      */
     public Field<Address> address() {
-        return access.field(FIELD_ADDRESS);
+        return FIELD_ADDRESS.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#address}, or its default: {@link Field#get() address().get()}
      */
     public Address getAddress() {
-        return access.get(FIELD_ADDRESS);
+        return FIELD_ADDRESS.get(access);
     }
 
     /**
@@ -980,21 +913,21 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) address().set(value)}
      */
     public CompletionStage<Void> setAddress(Address value) {
-        return access.set(FIELD_ADDRESS, value);
+        return FIELD_ADDRESS.set(access, value);
     }
 
     /**
      * @return the handle of {@link Everything#point}: key {@code everything.point}
      */
     public Field<Everything.Point> point() {
-        return access.field(FIELD_POINT);
+        return FIELD_POINT.handle(access);
     }
 
     /**
      * @return the stored {@link Everything#point}, or its default: {@link Field#get() point().get()}
      */
     public Everything.Point getPoint() {
-        return access.get(FIELD_POINT);
+        return FIELD_POINT.get(access);
     }
 
     /**
@@ -1002,7 +935,7 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) point().set(value)}
      */
     public CompletionStage<Void> setPoint(Everything.Point value) {
-        return access.set(FIELD_POINT, value);
+        return FIELD_POINT.set(access, value);
     }
 
     /**
@@ -1012,40 +945,40 @@ public final class EverythingStore implements TypedStore {
      */
     public Everything get() {
         Everything value = new Everything();
-        value.text = access.get(FIELD_TEXT);
-        value.flag = access.get(FIELD_FLAG);
-        value.tiny = access.get(FIELD_TINY);
-        value.small = access.get(FIELD_SMALL);
-        value.count = access.get(FIELD_COUNT);
-        value.big = access.get(FIELD_BIG);
-        value.ratio = access.get(FIELD_RATIO);
-        value.precise = access.get(FIELD_PRECISE);
-        value.letter = access.get(FIELD_LETTER);
-        value.negative = access.get(FIELD_NEGATIVE);
-        value.boxedFlag = access.get(FIELD_BOXED_FLAG);
-        value.boxedTiny = access.get(FIELD_BOXED_TINY);
-        value.boxedSmall = access.get(FIELD_BOXED_SMALL);
-        value.boxedCount = access.get(FIELD_BOXED_COUNT);
-        value.boxedBig = access.get(FIELD_BOXED_BIG);
-        value.boxedRatio = access.get(FIELD_BOXED_RATIO);
-        value.boxedPrecise = access.get(FIELD_BOXED_PRECISE);
-        value.boxedLetter = access.get(FIELD_BOXED_LETTER);
-        value.theme = access.get(FIELD_THEME);
-        value.amount = access.get(FIELD_AMOUNT);
-        value.id = access.get(FIELD_ID);
-        value.at = access.get(FIELD_AT);
-        value.day = access.get(FIELD_DAY);
-        value.moment = access.get(FIELD_MOMENT);
-        value.timeout = access.get(FIELD_TIMEOUT);
-        value.tags = access.get(FIELD_TAGS);
-        value.themes = access.get(FIELD_THEMES);
-        value.numbers = access.get(FIELD_NUMBERS);
-        value.ids = access.get(FIELD_IDS);
-        value.addresses = access.get(FIELD_ADDRESSES);
-        value.counters = access.get(FIELD_COUNTERS);
-        value.calendar = access.get(FIELD_CALENDAR);
-        value.address = access.get(FIELD_ADDRESS);
-        value.point = access.get(FIELD_POINT);
+        value.text = FIELD_TEXT.get(access);
+        value.flag = FIELD_FLAG.get(access);
+        value.tiny = FIELD_TINY.get(access);
+        value.small = FIELD_SMALL.get(access);
+        value.count = FIELD_COUNT.get(access);
+        value.big = FIELD_BIG.get(access);
+        value.ratio = FIELD_RATIO.get(access);
+        value.precise = FIELD_PRECISE.get(access);
+        value.letter = FIELD_LETTER.get(access);
+        value.negative = FIELD_NEGATIVE.get(access);
+        value.boxedFlag = FIELD_BOXED_FLAG.get(access);
+        value.boxedTiny = FIELD_BOXED_TINY.get(access);
+        value.boxedSmall = FIELD_BOXED_SMALL.get(access);
+        value.boxedCount = FIELD_BOXED_COUNT.get(access);
+        value.boxedBig = FIELD_BOXED_BIG.get(access);
+        value.boxedRatio = FIELD_BOXED_RATIO.get(access);
+        value.boxedPrecise = FIELD_BOXED_PRECISE.get(access);
+        value.boxedLetter = FIELD_BOXED_LETTER.get(access);
+        value.theme = FIELD_THEME.get(access);
+        value.amount = FIELD_AMOUNT.get(access);
+        value.id = FIELD_ID.get(access);
+        value.at = FIELD_AT.get(access);
+        value.day = FIELD_DAY.get(access);
+        value.moment = FIELD_MOMENT.get(access);
+        value.timeout = FIELD_TIMEOUT.get(access);
+        value.tags = FIELD_TAGS.get(access);
+        value.themes = FIELD_THEMES.get(access);
+        value.numbers = FIELD_NUMBERS.get(access);
+        value.ids = FIELD_IDS.get(access);
+        value.addresses = FIELD_ADDRESSES.get(access);
+        value.counters = FIELD_COUNTERS.get(access);
+        value.calendar = FIELD_CALENDAR.get(access);
+        value.address = FIELD_ADDRESS.get(access);
+        value.point = FIELD_POINT.get(access);
         return value;
     }
 
@@ -1056,42 +989,42 @@ public final class EverythingStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(Everything value) {
-        return access.batch()
-                .set(FIELD_TEXT, value.text)
-                .set(FIELD_FLAG, value.flag)
-                .set(FIELD_TINY, value.tiny)
-                .set(FIELD_SMALL, value.small)
-                .set(FIELD_COUNT, value.count)
-                .set(FIELD_BIG, value.big)
-                .set(FIELD_RATIO, value.ratio)
-                .set(FIELD_PRECISE, value.precise)
-                .set(FIELD_LETTER, value.letter)
-                .set(FIELD_NEGATIVE, value.negative)
-                .set(FIELD_BOXED_FLAG, value.boxedFlag)
-                .set(FIELD_BOXED_TINY, value.boxedTiny)
-                .set(FIELD_BOXED_SMALL, value.boxedSmall)
-                .set(FIELD_BOXED_COUNT, value.boxedCount)
-                .set(FIELD_BOXED_BIG, value.boxedBig)
-                .set(FIELD_BOXED_RATIO, value.boxedRatio)
-                .set(FIELD_BOXED_PRECISE, value.boxedPrecise)
-                .set(FIELD_BOXED_LETTER, value.boxedLetter)
-                .set(FIELD_THEME, value.theme)
-                .set(FIELD_AMOUNT, value.amount)
-                .set(FIELD_ID, value.id)
-                .set(FIELD_AT, value.at)
-                .set(FIELD_DAY, value.day)
-                .set(FIELD_MOMENT, value.moment)
-                .set(FIELD_TIMEOUT, value.timeout)
-                .set(FIELD_TAGS, value.tags)
-                .set(FIELD_THEMES, value.themes)
-                .set(FIELD_NUMBERS, value.numbers)
-                .set(FIELD_IDS, value.ids)
-                .set(FIELD_ADDRESSES, value.addresses)
-                .set(FIELD_COUNTERS, value.counters)
-                .set(FIELD_CALENDAR, value.calendar)
-                .set(FIELD_ADDRESS, value.address)
-                .set(FIELD_POINT, value.point)
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_TEXT.set(batch, value.text);
+        FIELD_FLAG.set(batch, value.flag);
+        FIELD_TINY.set(batch, value.tiny);
+        FIELD_SMALL.set(batch, value.small);
+        FIELD_COUNT.set(batch, value.count);
+        FIELD_BIG.set(batch, value.big);
+        FIELD_RATIO.set(batch, value.ratio);
+        FIELD_PRECISE.set(batch, value.precise);
+        FIELD_LETTER.set(batch, value.letter);
+        FIELD_NEGATIVE.set(batch, value.negative);
+        FIELD_BOXED_FLAG.set(batch, value.boxedFlag);
+        FIELD_BOXED_TINY.set(batch, value.boxedTiny);
+        FIELD_BOXED_SMALL.set(batch, value.boxedSmall);
+        FIELD_BOXED_COUNT.set(batch, value.boxedCount);
+        FIELD_BOXED_BIG.set(batch, value.boxedBig);
+        FIELD_BOXED_RATIO.set(batch, value.boxedRatio);
+        FIELD_BOXED_PRECISE.set(batch, value.boxedPrecise);
+        FIELD_BOXED_LETTER.set(batch, value.boxedLetter);
+        FIELD_THEME.set(batch, value.theme);
+        FIELD_AMOUNT.set(batch, value.amount);
+        FIELD_ID.set(batch, value.id);
+        FIELD_AT.set(batch, value.at);
+        FIELD_DAY.set(batch, value.day);
+        FIELD_MOMENT.set(batch, value.moment);
+        FIELD_TIMEOUT.set(batch, value.timeout);
+        FIELD_TAGS.set(batch, value.tags);
+        FIELD_THEMES.set(batch, value.themes);
+        FIELD_NUMBERS.set(batch, value.numbers);
+        FIELD_IDS.set(batch, value.ids);
+        FIELD_ADDRESSES.set(batch, value.addresses);
+        FIELD_COUNTERS.set(batch, value.counters);
+        FIELD_CALENDAR.set(batch, value.calendar);
+        FIELD_ADDRESS.set(batch, value.address);
+        FIELD_POINT.set(batch, value.point);
+        return batch.commit();
     }
 
     /**

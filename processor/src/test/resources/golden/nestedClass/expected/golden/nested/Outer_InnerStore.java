@@ -6,6 +6,7 @@ import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -42,9 +43,7 @@ public final class Outer_InnerStore implements TypedStore {
 
     private static final Outer.Inner DEFAULTS = new Outer.Inner();
 
-    private static final StoreField<String> FIELD_VALUE = StoreField.builder(0, StorageArea.LOCAL, "value", "inner.value", Codecs.string())
-            .defaultValue(DEFAULTS.value)
-            .build();
+    private static final StoreField<String> FIELD_VALUE = StoreField.of(0, StorageArea.LOCAL, "value", "inner.value", Codecs.string(), DEFAULTS.value);
 
     /**
      * Describes this store: its area, namespace and fields.
@@ -120,14 +119,14 @@ public final class Outer_InnerStore implements TypedStore {
      * @return the handle of {@link Outer.Inner#value}: key {@code inner.value}
      */
     public Field<String> value() {
-        return access.field(FIELD_VALUE);
+        return FIELD_VALUE.handle(access);
     }
 
     /**
      * @return the stored {@link Outer.Inner#value}, or its default: {@link Field#get() value().get()}
      */
     public String getValue() {
-        return access.get(FIELD_VALUE);
+        return FIELD_VALUE.get(access);
     }
 
     /**
@@ -135,7 +134,7 @@ public final class Outer_InnerStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) value().set(value)}
      */
     public CompletionStage<Void> setValue(String value) {
-        return access.set(FIELD_VALUE, value);
+        return FIELD_VALUE.set(access, value);
     }
 
     /**
@@ -145,7 +144,7 @@ public final class Outer_InnerStore implements TypedStore {
      */
     public Outer.Inner get() {
         Outer.Inner value = new Outer.Inner();
-        value.value = access.get(FIELD_VALUE);
+        value.value = FIELD_VALUE.get(access);
         return value;
     }
 
@@ -156,9 +155,9 @@ public final class Outer_InnerStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(Outer.Inner value) {
-        return access.batch()
-                .set(FIELD_VALUE, value.value)
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_VALUE.set(batch, value.value);
+        return batch.commit();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -43,16 +44,11 @@ public final class LayoutStore implements TypedStore {
      */
     public static final String NAMESPACE = "layout";
 
-    private static final StoreField<String> FIELD_PANEL = StoreField.builder(0, StorageArea.LOCAL, "panel", "layout.panel", Codecs.string())
-            .build();
+    private static final StoreField<String> FIELD_PANEL = StoreField.of(0, StorageArea.LOCAL, "panel", "layout.panel", Codecs.string(), null);
 
-    private static final StoreField<Integer> FIELD_WIDTH = StoreField.builder(1, StorageArea.LOCAL, "width", "layout.width", Codecs.integer())
-            .defaultValue(0)
-            .build();
+    private static final StoreField<Integer> FIELD_WIDTH = StoreField.of(1, StorageArea.LOCAL, "width", "layout.width", Codecs.integer(), 0);
 
-    private static final StoreField<Boolean> FIELD_DARK_MODE = StoreField.builder(2, StorageArea.LOCAL, "darkMode", "layout.dark-mode", Codecs.bool())
-            .defaultValue(false)
-            .build();
+    private static final StoreField<Boolean> FIELD_DARK_MODE = StoreField.of(2, StorageArea.LOCAL, "darkMode", "layout.dark-mode", Codecs.bool(), false);
 
     private static final StoreField<List<String>> FIELD_PINNED = StoreField.builder(3, StorageArea.LOCAL, "pinned", "layout.pinned", Codecs.list(Codecs.string()))
             .ttl(Duration.parse("P7D"))
@@ -132,14 +128,14 @@ public final class LayoutStore implements TypedStore {
      * @return the handle of {@link Layout#panel() panel}: key {@code layout.panel}
      */
     public Field<String> panel() {
-        return access.field(FIELD_PANEL);
+        return FIELD_PANEL.handle(access);
     }
 
     /**
      * @return the stored {@link Layout#panel() panel}, or its default: {@link Field#get() panel().get()}
      */
     public String getPanel() {
-        return access.get(FIELD_PANEL);
+        return FIELD_PANEL.get(access);
     }
 
     /**
@@ -147,21 +143,21 @@ public final class LayoutStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) panel().set(value)}
      */
     public CompletionStage<Void> setPanel(String value) {
-        return access.set(FIELD_PANEL, value);
+        return FIELD_PANEL.set(access, value);
     }
 
     /**
      * @return the handle of {@link Layout#width() width}: key {@code layout.width}
      */
     public Field<Integer> width() {
-        return access.field(FIELD_WIDTH);
+        return FIELD_WIDTH.handle(access);
     }
 
     /**
      * @return the stored {@link Layout#width() width}, or its default: {@link Field#get() width().get()}
      */
     public int getWidth() {
-        return access.get(FIELD_WIDTH);
+        return FIELD_WIDTH.get(access);
     }
 
     /**
@@ -169,21 +165,21 @@ public final class LayoutStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) width().set(value)}
      */
     public CompletionStage<Void> setWidth(int value) {
-        return access.set(FIELD_WIDTH, value);
+        return FIELD_WIDTH.set(access, value);
     }
 
     /**
      * @return the handle of {@link Layout#darkMode() darkMode}: key {@code layout.dark-mode}
      */
     public Field<Boolean> darkMode() {
-        return access.field(FIELD_DARK_MODE);
+        return FIELD_DARK_MODE.handle(access);
     }
 
     /**
      * @return the stored {@link Layout#darkMode() darkMode}, or its default: {@link Field#get() darkMode().get()}
      */
     public boolean isDarkMode() {
-        return access.get(FIELD_DARK_MODE);
+        return FIELD_DARK_MODE.get(access);
     }
 
     /**
@@ -191,21 +187,21 @@ public final class LayoutStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) darkMode().set(value)}
      */
     public CompletionStage<Void> setDarkMode(boolean value) {
-        return access.set(FIELD_DARK_MODE, value);
+        return FIELD_DARK_MODE.set(access, value);
     }
 
     /**
      * @return the handle of {@link Layout#pinned() pinned}: key {@code layout.pinned}, lifetime P7D
      */
     public Field<List<String>> pinned() {
-        return access.field(FIELD_PINNED);
+        return FIELD_PINNED.handle(access);
     }
 
     /**
      * @return the stored {@link Layout#pinned() pinned}, or its default: {@link Field#get() pinned().get()}
      */
     public List<String> getPinned() {
-        return access.get(FIELD_PINNED);
+        return FIELD_PINNED.get(access);
     }
 
     /**
@@ -213,7 +209,7 @@ public final class LayoutStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) pinned().set(value)}
      */
     public CompletionStage<Void> setPinned(List<String> value) {
-        return access.set(FIELD_PINNED, value);
+        return FIELD_PINNED.set(access, value);
     }
 
     /**
@@ -222,7 +218,7 @@ public final class LayoutStore implements TypedStore {
      * @return a new Layout
      */
     public Layout get() {
-        return new Layout(access.get(FIELD_PANEL), access.get(FIELD_WIDTH), access.get(FIELD_DARK_MODE), access.get(FIELD_PINNED));
+        return new Layout(FIELD_PANEL.get(access), FIELD_WIDTH.get(access), FIELD_DARK_MODE.get(access), FIELD_PINNED.get(access));
     }
 
     /**
@@ -232,12 +228,12 @@ public final class LayoutStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(Layout value) {
-        return access.batch()
-                .set(FIELD_PANEL, value.panel())
-                .set(FIELD_WIDTH, value.width())
-                .set(FIELD_DARK_MODE, value.darkMode())
-                .set(FIELD_PINNED, value.pinned())
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_PANEL.set(batch, value.panel());
+        FIELD_WIDTH.set(batch, value.width());
+        FIELD_DARK_MODE.set(batch, value.darkMode());
+        FIELD_PINNED.set(batch, value.pinned());
+        return batch.commit();
     }
 
     /**

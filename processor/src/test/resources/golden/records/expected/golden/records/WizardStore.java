@@ -6,6 +6,7 @@ import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -43,13 +44,9 @@ public final class WizardStore implements TypedStore {
 
     private static final Wizard DEFAULTS = new Wizard();
 
-    private static final StoreField<Integer> FIELD_STEP = StoreField.builder(0, StorageArea.SESSION, "step", "wizard.step", Codecs.integer())
-            .defaultValue(DEFAULTS.step())
-            .build();
+    private static final StoreField<Integer> FIELD_STEP = StoreField.of(0, StorageArea.SESSION, "step", "wizard.step", Codecs.integer(), DEFAULTS.step());
 
-    private static final StoreField<String> FIELD_EMAIL = StoreField.builder(1, StorageArea.SESSION, "email", "wizard.email", Codecs.string())
-            .defaultValue(DEFAULTS.email())
-            .build();
+    private static final StoreField<String> FIELD_EMAIL = StoreField.of(1, StorageArea.SESSION, "email", "wizard.email", Codecs.string(), DEFAULTS.email());
 
     /**
      * Describes this store: its area, namespace and fields.
@@ -125,14 +122,14 @@ public final class WizardStore implements TypedStore {
      * @return the handle of {@link Wizard#step() step}: key {@code wizard.step}
      */
     public Field<Integer> step() {
-        return access.field(FIELD_STEP);
+        return FIELD_STEP.handle(access);
     }
 
     /**
      * @return the stored {@link Wizard#step() step}, or its default: {@link Field#get() step().get()}
      */
     public int getStep() {
-        return access.get(FIELD_STEP);
+        return FIELD_STEP.get(access);
     }
 
     /**
@@ -140,21 +137,21 @@ public final class WizardStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) step().set(value)}
      */
     public CompletionStage<Void> setStep(int value) {
-        return access.set(FIELD_STEP, value);
+        return FIELD_STEP.set(access, value);
     }
 
     /**
      * @return the handle of {@link Wizard#email() email}: key {@code wizard.email}
      */
     public Field<String> email() {
-        return access.field(FIELD_EMAIL);
+        return FIELD_EMAIL.handle(access);
     }
 
     /**
      * @return the stored {@link Wizard#email() email}, or its default: {@link Field#get() email().get()}
      */
     public String getEmail() {
-        return access.get(FIELD_EMAIL);
+        return FIELD_EMAIL.get(access);
     }
 
     /**
@@ -162,7 +159,7 @@ public final class WizardStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) email().set(value)}
      */
     public CompletionStage<Void> setEmail(String value) {
-        return access.set(FIELD_EMAIL, value);
+        return FIELD_EMAIL.set(access, value);
     }
 
     /**
@@ -171,7 +168,7 @@ public final class WizardStore implements TypedStore {
      * @return a new Wizard
      */
     public Wizard get() {
-        return new Wizard(access.get(FIELD_STEP), access.get(FIELD_EMAIL));
+        return new Wizard(FIELD_STEP.get(access), FIELD_EMAIL.get(access));
     }
 
     /**
@@ -181,10 +178,10 @@ public final class WizardStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(Wizard value) {
-        return access.batch()
-                .set(FIELD_STEP, value.step())
-                .set(FIELD_EMAIL, value.email())
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_STEP.set(batch, value.step());
+        FIELD_EMAIL.set(batch, value.email());
+        return batch.commit();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.store.Field;
+import dev.browserstorage.store.FieldBatch;
 import dev.browserstorage.store.GeneratedStore;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreDescriptor;
@@ -143,14 +144,14 @@ public final class DraftStore implements TypedStore {
      * @return the handle of {@link Draft#getTitle() title}: key {@code draft.title}, lifetime PT30M
      */
     public Field<String> title() {
-        return access.field(FIELD_TITLE);
+        return FIELD_TITLE.handle(access);
     }
 
     /**
      * @return the stored {@link Draft#getTitle() title}, or its default: {@link Field#get() title().get()}
      */
     public String getTitle() {
-        return access.get(FIELD_TITLE);
+        return FIELD_TITLE.get(access);
     }
 
     /**
@@ -158,21 +159,21 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) title().set(value)}
      */
     public CompletionStage<Void> setTitle(String value) {
-        return access.set(FIELD_TITLE, value);
+        return FIELD_TITLE.set(access, value);
     }
 
     /**
      * @return the handle of {@link Draft#isPublished() published}: key {@code draft.published}, lifetime PT30M
      */
     public Field<Boolean> published() {
-        return access.field(FIELD_PUBLISHED);
+        return FIELD_PUBLISHED.handle(access);
     }
 
     /**
      * @return the stored {@link Draft#isPublished() published}, or its default: {@link Field#get() published().get()}
      */
     public boolean isPublished() {
-        return access.get(FIELD_PUBLISHED);
+        return FIELD_PUBLISHED.get(access);
     }
 
     /**
@@ -180,21 +181,21 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) published().set(value)}
      */
     public CompletionStage<Void> setPublished(boolean value) {
-        return access.set(FIELD_PUBLISHED, value);
+        return FIELD_PUBLISHED.set(access, value);
     }
 
     /**
      * @return the handle of {@link Draft#getBody() body}: key {@code draft.body}, lifetime P1D
      */
     public Field<String> body() {
-        return access.field(FIELD_BODY);
+        return FIELD_BODY.handle(access);
     }
 
     /**
      * @return the stored {@link Draft#getBody() body}, or its default: {@link Field#get() body().get()}
      */
     public String getBody() {
-        return access.get(FIELD_BODY);
+        return FIELD_BODY.get(access);
     }
 
     /**
@@ -202,21 +203,21 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) body().set(value)}
      */
     public CompletionStage<Void> setBody(String value) {
-        return access.set(FIELD_BODY, value);
+        return FIELD_BODY.set(access, value);
     }
 
     /**
      * @return the handle of {@link Draft#getRevision() revision}: key {@code draft.rev}, lifetime PT30M
      */
     public Field<Integer> revision() {
-        return access.field(FIELD_REVISION);
+        return FIELD_REVISION.handle(access);
     }
 
     /**
      * @return the stored {@link Draft#getRevision() revision}, or its default: {@link Field#get() revision().get()}
      */
     public int getRevision() {
-        return access.get(FIELD_REVISION);
+        return FIELD_REVISION.get(access);
     }
 
     /**
@@ -224,21 +225,21 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) revision().set(value)}
      */
     public CompletionStage<Void> setRevision(int value) {
-        return access.set(FIELD_REVISION, value);
+        return FIELD_REVISION.set(access, value);
     }
 
     /**
      * @return the handle of {@link Draft#getTags() tags}: key {@code draft.tags}, lifetime PT30M
      */
     public Field<List<String>> tags() {
-        return access.field(FIELD_TAGS);
+        return FIELD_TAGS.handle(access);
     }
 
     /**
      * @return the stored {@link Draft#getTags() tags}, or its default: {@link Field#get() tags().get()}
      */
     public List<String> getTags() {
-        return access.get(FIELD_TAGS);
+        return FIELD_TAGS.get(access);
     }
 
     /**
@@ -246,7 +247,7 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored it: {@link Field#set(Object) tags().set(value)}
      */
     public CompletionStage<Void> setTags(List<String> value) {
-        return access.set(FIELD_TAGS, value);
+        return FIELD_TAGS.set(access, value);
     }
 
     /**
@@ -256,11 +257,11 @@ public final class DraftStore implements TypedStore {
      */
     public Draft get() {
         Draft value = new Draft();
-        value.setTitle(access.get(FIELD_TITLE));
-        value.setPublished(access.get(FIELD_PUBLISHED));
-        value.setBody(access.get(FIELD_BODY));
-        value.setRevision(access.get(FIELD_REVISION));
-        value.setTags(access.get(FIELD_TAGS));
+        value.setTitle(FIELD_TITLE.get(access));
+        value.setPublished(FIELD_PUBLISHED.get(access));
+        value.setBody(FIELD_BODY.get(access));
+        value.setRevision(FIELD_REVISION.get(access));
+        value.setTags(FIELD_TAGS.get(access));
         return value;
     }
 
@@ -271,13 +272,13 @@ public final class DraftStore implements TypedStore {
      * @return completes when the browser has stored them (at once if nothing changed)
      */
     public CompletionStage<Void> set(Draft value) {
-        return access.batch()
-                .set(FIELD_TITLE, value.getTitle())
-                .set(FIELD_PUBLISHED, value.isPublished())
-                .set(FIELD_BODY, value.getBody())
-                .set(FIELD_REVISION, value.getRevision())
-                .set(FIELD_TAGS, value.getTags())
-                .commit();
+        FieldBatch batch = access.batch();
+        FIELD_TITLE.set(batch, value.getTitle());
+        FIELD_PUBLISHED.set(batch, value.isPublished());
+        FIELD_BODY.set(batch, value.getBody());
+        FIELD_REVISION.set(batch, value.getRevision());
+        FIELD_TAGS.set(batch, value.getTags());
+        return batch.commit();
     }
 
     /**
