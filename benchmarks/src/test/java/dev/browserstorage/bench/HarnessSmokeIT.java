@@ -54,15 +54,17 @@ class HarnessSmokeIT {
 
     @Test
     void writeLatencyRunsWithTheJavaClient() throws Exception {
-        String out = bench("latency", "-Dbench.count=400 -Dbench.rounds=2 -Dbench.chromiumCount=0");
+        String out = bench("latency", "-Dbench.count=400 -Dbench.rounds=2 -Dbench.warmup=2000 -Dbench.chromiumCount=0");
         assertThat(out).containsPattern("Java client: p50 ratio \\d+\\.\\d+x");
     }
 
     @Test
     void writeLatencyRunsInChromium() throws Exception {
         needs(Files.isExecutable(Path.of("/usr/bin/chromium")), "latency's browser sample needs /usr/bin/chromium");
-        String out =
-                bench("latency", "-Dbench.count=200 -Dbench.rounds=1 -Dbench.chromiumCount=10", "latency-chromium");
+        String out = bench(
+                "latency",
+                "-Dbench.count=200 -Dbench.rounds=1 -Dbench.warmup=200 -Dbench.chromiumCount=10",
+                "latency-chromium");
         assertThat(out).containsPattern("Chromium: p50 ratio \\d+\\.\\d+x");
     }
 

@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  * bare endpoint echoes) is printed beside them as a cross-check.
  *
  * <p>System properties: {@code bench.count} (timed round trips of each kind for the Java client,
- * default 20000), {@code bench.rounds} (5), {@code bench.chromiumCount} (per round, 100; 0 skips
- * Chromium), {@code bench.chromium} (the Chromium binary, {@code /usr/bin/chromium}).
+ * default 60000), {@code bench.rounds} (6), {@code bench.warmup} (untimed round trips of each kind
+ * first, 10000: with 2,000 the write path was still being compiled, and the p50 ratio of a quiet
+ * machine swung from 1.7x to 2.1x against 1.1x to 1.5x at 60,000), {@code bench.chromiumCount}
+ * (per round, 100; 0 skips Chromium), {@code bench.chromium} (the Chromium binary, {@code
+ * /usr/bin/chromium}).
  */
 public final class WriteLatency {
 
@@ -31,11 +34,11 @@ public final class WriteLatency {
      * @throws Exception if the app or a client fails
      */
     public static void main(String[] args) throws Exception {
-        int count = Integer.getInteger("bench.count", 20_000);
-        int rounds = Integer.getInteger("bench.rounds", 5);
+        int count = Integer.getInteger("bench.count", 60_000);
+        int rounds = Integer.getInteger("bench.rounds", 6);
         int chromiumCount = Integer.getInteger("bench.chromiumCount", 100);
         int perRound = count / rounds;
-        int warmup = 2000;
+        int warmup = Integer.getInteger("bench.warmup", 10_000);
         try (BenchServer server = BenchServer.start("latency", "-Xmx1g");
                 Clients clients = new Clients(server.port(), 10)) {
             ProtocolClient browser = Await.result(ProtocolClient.connect(clients, Clients.hello(1024, 4, "j")), 30);
