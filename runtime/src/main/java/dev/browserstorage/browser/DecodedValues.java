@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Valid for one version of the view: every change a reader could see (a server write, an
  * acknowledgement or failure taking a write back, a change or snapshot from the browser) makes a
- * new version, and {@link StorageTarget#decodedValues} then hands out a new, empty instance. A
+ * new version, and {@link BrowserLink#decodedValues} then hands out a new, empty instance. A
  * reader must take the instance <em>before</em> it reads the view, and must only put here what
  * every later reader of that version may see: values that cannot change (immutable, no lifetime).
  *
