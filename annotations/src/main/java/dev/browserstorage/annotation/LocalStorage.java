@@ -37,4 +37,25 @@ public @interface LocalStorage {
      * @return the namespace
      */
     String value() default "";
+
+    /**
+     * The version of this store's shape. Raise it when a change of the POJO would make values that
+     * browsers already hold read wrongly (a field renamed, its type changed), and declare in {@link
+     * #migrations()} how values of each older version become values of the next. Values of version 1
+     * carry no mark; every later version is kept in the browser as the key {@code <app>:<namespace>}.
+     * Default 1.
+     *
+     * @return the version, at least 1
+     */
+    int version() default 1;
+
+    /**
+     * The class whose static {@link Migration} methods turn values of each older version into the
+     * next one's. Needed when {@link #version()} is over 1; the processor checks that its migrations
+     * cover every step from the oldest one up to {@link #version()}, without a gap or a duplicate.
+     * Default: none ({@code void.class}).
+     *
+     * @return the migrations' class
+     */
+    Class<?> migrations() default void.class;
 }

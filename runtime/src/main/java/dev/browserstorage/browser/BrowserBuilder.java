@@ -2,6 +2,7 @@ package dev.browserstorage.browser;
 
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieRule;
+import dev.browserstorage.protect.ValueProtection;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,8 @@ public final class BrowserBuilder {
     HttpOnlyCommits httpOnlyCommits;
     boolean insecureLocalhostCookies;
     Set<String> reservedCookieNames = Set.of();
+    ValueProtection protection;
+    HydrationStep afterHydrate;
 
     BrowserBuilder(String browserId, String appId) {
         this.browserId = Objects.requireNonNull(browserId, "browserId");
@@ -101,6 +104,30 @@ public final class BrowserBuilder {
         Objects.requireNonNull(names, "names");
         names.forEach(name -> Objects.requireNonNull(name, "a reserved cookie name"));
         this.reservedCookieNames = Set.copyOf(names);
+        return this;
+    }
+
+    /**
+     * Sets the keys that seal and open {@code @Signed} and {@code @Encrypted} values, and where a
+     * refused value is reported. Default: one random key for this process, refusals only logged.
+     *
+     * @param protection the keys and the report
+     * @return this builder
+     */
+    public BrowserBuilder protection(ValueProtection protection) {
+        this.protection = Objects.requireNonNull(protection, "protection");
+        return this;
+    }
+
+    /**
+     * Sets what runs each time the browser has sent what it holds, before any read sees it: the
+     * migration of versioned stores and the re-sealing of values sealed with an older key.
+     *
+     * @param step the step
+     * @return this builder
+     */
+    public BrowserBuilder afterHydrate(HydrationStep step) {
+        this.afterHydrate = Objects.requireNonNull(step, "step");
         return this;
     }
 

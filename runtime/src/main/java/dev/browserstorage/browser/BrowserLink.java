@@ -57,6 +57,9 @@ public final class BrowserLink {
         });
         target.unavailable = null;
         target.hydrated.complete(null);
+        if (target.afterHydrate != null && target instanceof Browser browser) {
+            target.afterHydrate.hydrated(browser);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.StorageUnavailableException;
 import dev.browserstorage.cookie.CookieHeaderBudget;
 import dev.browserstorage.cookie.CookieWritePolicy;
+import dev.browserstorage.protect.ValueProtection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,10 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     private final HttpOnlyCommits httpOnlyCommits;
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final ValueProtection protection;
+    /** Runs after each hydration (migrations, re-sealing); may be null. */
+    final HydrationStep afterHydrate;
+
     final PendingBatches pending = new PendingBatches();
     final StorageLayers layers = new StorageLayers(pending);
     final StorageChecks checks;
@@ -83,6 +88,8 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
         this.keyPrefix = builder.appId + ":";
         this.limits = builder.limits;
         this.clock = builder.clock;
+        this.protection = builder.protection;
+        this.afterHydrate = builder.afterHydrate;
         this.httpOnlyCommits = builder.httpOnlyCommits;
         this.checks = new StorageChecks(browserId, keyPrefix, limits, builder.cookieHeaderBudget, layers);
         this.cookies = new WrittenCookies(
@@ -115,6 +122,12 @@ public abstract sealed class StorageTarget implements BrowserSource permits Brow
     /** @return the clock used for lifetimes */
     public Clock clock() {
         return clock;
+    }
+
+    /** @return the keys that seal and open protected values, and where refusals go */
+    public ValueProtection protection() {
+        ValueProtection configured = protection;
+        return configured != null ? configured : ValueProtection.ephemeral();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.browserstorage.StorageArea;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.codec.ValueCodec;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.protect.Protection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +29,10 @@ public final class StoreField<T> {
     private final Duration ttl;
     private final boolean ttlCapable;
     private final CookieOptions cookieOptions;
+    private final Protection protection;
 
     private StoreField(Builder<T> builder) {
+        this.protection = builder.protection;
         this.ordinal = builder.ordinal;
         this.area = builder.area;
         this.name = builder.name;
@@ -184,6 +187,11 @@ public final class StoreField<T> {
         return ttlCapable;
     }
 
+    /** @return how the field's stored values are protected: {@link Protection#NONE} unless declared */
+    public Protection protection() {
+        return protection;
+    }
+
     /** @return the cookie's attributes (cookies only) */
     public Optional<CookieOptions> cookieOptions() {
         return Optional.ofNullable(cookieOptions);
@@ -209,6 +217,7 @@ public final class StoreField<T> {
         private Duration ttl;
         private boolean ttlCapable;
         private CookieOptions cookieOptions;
+        private Protection protection = Protection.NONE;
 
         private Builder(int ordinal, StorageArea area, String name, String key, ValueCodec<T> codec) {
             if (ordinal < 0) {
@@ -260,6 +269,17 @@ public final class StoreField<T> {
                 throw new IllegalArgumentException("Only cookie fields have cookie options: " + key);
             }
             this.cookieOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Sets how stored values are protected ({@code @Signed}, {@code @Encrypted}).
+         *
+         * @param protection the protection
+         * @return this builder
+         */
+        public Builder<T> protection(Protection protection) {
+            this.protection = Objects.requireNonNull(protection, "protection");
             return this;
         }
 
