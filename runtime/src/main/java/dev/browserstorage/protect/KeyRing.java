@@ -31,6 +31,44 @@ public final class KeyRing {
         throw new UnsupportedOperationException("#18 stub");
     }
 
+    /**
+     * Seals a stored text: {@code s.<kid>.<exp>.<mac>.<text>} (signed) or {@code
+     * e.<kid>.<exp>.<data>} (encrypted), with the sealing key (design: /tmp/briefs/design18.md).
+     *
+     * @param protection {@link Protection#SIGNED} or {@link Protection#ENCRYPTED}
+     * @param binding what the value is bound to: the area's wire name, a line feed, the key inside the app
+     * @param expiresAtSeconds epoch seconds after which it must not open, or 0 for no expiry
+     * @param text the text as it would be stored unprotected
+     * @return the sealed text (cookie-safe wherever {@code text} is)
+     */
+    public String seal(Protection protection, String binding, long expiresAtSeconds, String text) {
+        throw new UnsupportedOperationException("#18 stub");
+    }
+
+    /**
+     * Opens a sealed text with whichever configured key sealed it.
+     *
+     * @param binding what it must be bound to (as for {@link #seal})
+     * @param sealed the stored text
+     * @param nowMillis the current time, for the sealed expiry
+     * @return the text inside, the protection it had and whether it needs sealing again with the
+     *     newest key
+     * @throws SealException with the reason it does not open
+     */
+    public Opened open(String binding, String sealed, long nowMillis) {
+        throw new UnsupportedOperationException("#18 stub");
+    }
+
+    /**
+     * A sealed text opened.
+     *
+     * @param text the text inside
+     * @param protection how it was sealed
+     * @param expiresAtSeconds its sealed expiry, 0 for none
+     * @param stale true if an older key sealed it: seal it again with the newest
+     */
+    public record Opened(String text, Protection protection, long expiresAtSeconds, boolean stale) {}
+
     /** @return the id of the key that seals */
     public String sealingId() {
         throw new UnsupportedOperationException("#18 stub");
