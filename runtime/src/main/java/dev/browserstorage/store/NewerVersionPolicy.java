@@ -7,7 +7,7 @@ package dev.browserstorage.store;
 public enum NewerVersionPolicy {
     /**
      * Keep them untouched for the newer version: every field reads as its default, and a write to
-     * the store fails with {@link NewerStoreVersionException}. The default.
+     * the store fails with {@link StoreVersionException}. The default.
      */
     KEEP,
     /** Drop them: the store's values are removed when the browser connects, and it starts afresh at this version. */
