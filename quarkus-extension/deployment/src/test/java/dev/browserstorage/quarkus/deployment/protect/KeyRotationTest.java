@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
-import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Rotation: with the old key still configured and a new one sealing, a value the old key sealed
  * opens, and comes back sealed with the new key in a batch when its browser connects.
  */
-class KeyRotationTest {
+class KeyRotationTest extends SocketTest {
     static final byte[] OLD = secret(1);
     static final byte[] NEW = secret(2);
 
@@ -33,21 +28,12 @@ class KeyRotationTest {
                     "test",
                     Secrets.class,
                     SecretsStore.class,
-                    jar -> jar.addClasses(Credentials.class, SyncClient.class, Hellos.class))
+                    jar -> jar.addClasses(Credentials.class, SyncClient.class, Hellos.class, SocketTest.class))
             .overrideConfigKey(
                     "quarkus.browser-storage.keys.k1", Base64.getEncoder().encodeToString(OLD))
             .overrideConfigKey(
                     "quarkus.browser-storage.keys.k2", Base64.getEncoder().encodeToString(NEW))
             .overrideConfigKey("quarkus.browser-storage.sealing-key", "k2");
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    Browsers browsers;
-
-    @Inject
-    Vertx vertx;
 
     @Test
     void aValueTheOldKeySealedOpensAndIsSealedAgainWithTheNewOne() throws Exception {

@@ -7,16 +7,11 @@ import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
 import dev.browserstorage.protect.RejectedValue;
-import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * edited reads as the default, and the app's {@code @ObservesAsync RejectedValue} observer hears it
  * once per stored text, however often it is read.
  */
-class RejectedValueEventTest {
+class RejectedValueEventTest extends SocketTest {
     static final byte[] SECRET = new byte[32];
 
     static {
@@ -42,18 +37,10 @@ class RejectedValueEventTest {
                     "test",
                     Secrets.class,
                     SecretsStore.class,
-                    jar -> jar.addClasses(Credentials.class, SyncClient.class, Rejections.class, Hellos.class))
+                    jar -> jar.addClasses(
+                            Credentials.class, SyncClient.class, Rejections.class, Hellos.class, SocketTest.class))
             .overrideConfigKey(
                     "quarkus.browser-storage.keys.k1", Base64.getEncoder().encodeToString(SECRET));
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    Browsers browsers;
-
-    @Inject
-    Vertx vertx;
 
     @Test
     void anEditedValueReadsAsTheDefaultAndFiresOneEventPerStoredText() throws Exception {

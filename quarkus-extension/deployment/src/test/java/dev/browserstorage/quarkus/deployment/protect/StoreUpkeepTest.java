@@ -3,16 +3,11 @@ package dev.browserstorage.quarkus.deployment.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.browser.Browser;
-import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,23 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every browser the extension holds runs the stores' upkeep when its hello arrives: values of an
  * older version come back migrated in one batch, the version's mark with them.
  */
-class StoreUpkeepTest {
+class StoreUpkeepTest extends SocketTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = TestApps.withStore(
             "test",
             Profile.class,
             ProfileStore.class,
-            jar -> jar.addClasses(Credentials.class, SyncClient.class, Hellos.class, ProfileMigrations.class));
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    Browsers browsers;
-
-    @Inject
-    Vertx vertx;
+            jar -> jar.addClasses(
+                    Credentials.class, SyncClient.class, Hellos.class, SocketTest.class, ProfileMigrations.class));
 
     @Test
     void aHelloWithVersion1ValuesGetsTheMigrationBatch() throws Exception {
