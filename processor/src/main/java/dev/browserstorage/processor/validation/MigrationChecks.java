@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The checks of a localStorage or sessionStorage store's {@code version} and {@code migrations}:
@@ -35,6 +36,10 @@ final class MigrationChecks {
         if (version < 1) {
             onArea(Message.VERSION_INVALID, "version", version);
             return;
+        }
+        Optional<AnnotationValue> written = area.explicit("migrations");
+        if (written.isPresent() && !(written.get().getValue() instanceof TypeMirror)) {
+            return; // a class literal javac could not resolve: javac reports it
         }
         if (migrations.isEmpty()) {
             if (version > 1) {

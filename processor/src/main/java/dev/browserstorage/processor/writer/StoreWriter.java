@@ -122,8 +122,8 @@ public final class StoreWriter {
                         "The fields of {@link $T}, kept in the browser's cookies, one cookie per field.\n",
                         store.pojo());
         }
-        if (store.version() > 1) {
-            MigrationsModel migrations = store.migrations().orElseThrow();
+        if (store.version() > 1 && store.migrations().isPresent()) {
+            MigrationsModel migrations = store.migrations().get();
             int oldest = store.oldestVersion();
             doc.add(
                     "\n<p>Version $L, kept in the browser under {@code <app>:$L}. Values of $L are migrated by the\n"
@@ -208,8 +208,11 @@ public final class StoreWriter {
                         store.area().name(),
                         store.namespace(),
                         fields.build());
-        if (store.version() > 1) {
-            MigrationsModel migrations = store.migrations().orElseThrow();
+        // Without a readable migrations class (a class literal javac could not resolve, which javac
+        // reports and so fails the compilation) the version is left out rather than made up.
+        boolean versioned = store.version() > 1 && store.migrations().isPresent();
+        if (versioned) {
+            MigrationsModel migrations = store.migrations().get();
             descriptor.add("$>$>\n.withVersion($L, $L", store.version(), store.oldestVersion());
             for (MigrationModel step : migrations.inOrder()) {
                 descriptor.add(", $T::$L", migrations.className(), step.name());
@@ -219,7 +222,7 @@ public final class StoreWriter {
         type.addField(
                 FieldSpec.builder(STORE_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc(
-                                store.version() > 1
+                                versioned
                                         ? "Describes this store: its area, namespace, fields, version and migrations.\n"
                                         : "Describes this store: its area, namespace and fields.\n")
                         .initializer(descriptor.build())
