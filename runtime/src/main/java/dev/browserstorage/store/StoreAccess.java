@@ -33,6 +33,13 @@ import java.util.function.Consumer;
  * whose values are immutable; mutable ones are decoded afresh for each reader). A stored text that does not decode, because it
  * was edited by hand or by an older version, reads as the default and logs one warning; the next
  * write of the field replaces it.
+ *
+ * <p>A versioned store ({@link StoreDescriptor#version()} above 1) reads every field as its default,
+ * and refuses writes with {@link StoreVersionException} (a failed stage, nothing written), while the
+ * browser holds its values at another version than the app's ({@link StoreUpkeep} migrates older
+ * ones at hydration); its first write to an empty store also sets the version marker. Writes before
+ * the browser's snapshot fail with {@link NotHydratedException}: the stored version is not known yet.
+ * Version 1 stores never read or write a marker.
  */
 public final class StoreAccess {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());

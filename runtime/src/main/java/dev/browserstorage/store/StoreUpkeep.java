@@ -8,6 +8,7 @@ import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.Tab;
 import dev.browserstorage.browser.Write;
+import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
@@ -225,7 +226,10 @@ public final class StoreUpkeep implements HydrationStep {
             boolean changed = before == null
                     || !before.value().equals(value.value())
                     || before.expiresAtMillis() != value.expiresAtMillis()
-                    || (field != null && (before.sealed() != wanted || before.stale()));
+                    || (field != null
+                            && (before.sealed() != wanted
+                                    || before.stale()
+                                    || field.expires() != (before.expiresAtMillis() != Long.MAX_VALUE)));
             if (changed) {
                 writes.add(Write.set(store.area(), prefix + name, text(target, store, name, field, value, now)));
             }
@@ -282,7 +286,12 @@ public final class StoreUpkeep implements HydrationStep {
                 && json.path("expires").isIntegralNumber();
     }
 
-    /** The text a migrated value is stored as: in an envelope where it expires, sealed per the current field. */
+    /**
+     * The text a migrated value is stored as: in an envelope where it expires (a current field
+     * with a declared lifetime gets one, with its expiry or else the field's ttl from now; a
+     * current field without one is stored plain, as its readers read it), sealed per the current
+     * field.
+     */
     private static String text(
             StorageTarget target,
             StoreDescriptor store,
@@ -291,12 +300,16 @@ public final class StoreUpkeep implements HydrationStep {
             MigratingValues.Entry value,
             long now) {
         long expiresAt = value.expiresAtMillis();
-        if (expiresAt == Long.MAX_VALUE && field != null && field.ttl().isPresent()) {
+        // A current field's readers take an envelope exactly where it declares a lifetime.
+        boolean envelope = field != null ? field.expires() : expiresAt != Long.MAX_VALUE;
+        if (!envelope) {
+            expiresAt = Long.MAX_VALUE;
+        } else if (expiresAt == Long.MAX_VALUE && field != null && field.ttl().isPresent()) {
             expiresAt = now + field.ttl().get().toMillis();
         }
-        String text = expiresAt == Long.MAX_VALUE
-                ? MigratingValues.JSON.encode(value.value())
-                : dev.browserstorage.codec.Expiring.encode(MigratingValues.JSON, value.value(), expiresAt);
+        String text = envelope
+                ? Expiring.encode(MigratingValues.JSON, value.value(), expiresAt)
+                : MigratingValues.JSON.encode(value.value());
         if (field == null || field.protection() == Protection.NONE) {
             return text;
         }

@@ -401,6 +401,17 @@ class StoreVersionsTest {
     }
 
     @Test
+    void aValueOfAFieldThatGainedALifetimeIsStoredWithOne() {
+        Browser browser = browser(prefs3);
+
+        hydrate(browser, Map.of("demo:prefs.session", "\"abc\""));
+
+        assertThat(browser.readText(StorageArea.LOCAL, "demo:prefs.session"))
+                .contains("{\"expires\":" + inAnHour() + ",\"value\":\"abc\"}");
+        assertThat(new StoreAccess(browser, prefs3).get(session)).isEqualTo("abc");
+    }
+
+    @Test
     void versionOneStoresNeverTouchAMarker() {
         StoreDescriptor plain = StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", color, size, session);
         Browser browser = browser(plain);
@@ -442,5 +453,36 @@ class StoreVersionsTest {
                         .open("local\nprefs.role", written, clock.millis())
                         .text())
                 .isEqualTo("\"admin\"");
+    }
+
+    @Disabled("needs H1's KeyRing")
+    @Test
+    void aValueSealedWithAnOlderKeyIsSealedAgainWithTheNewestAtHydration() throws Exception {
+        StoreField<String> role = StoreField.builder(0, StorageArea.LOCAL, "role", "prefs.role", Codecs.string())
+                .defaultValue("guest")
+                .protection(Protection.SIGNED)
+                .build();
+        StoreDescriptor store = StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", role);
+        byte[] oldSecret = new byte[32];
+        byte[] newSecret = new byte[32];
+        newSecret[0] = 1;
+        var before = dev.browserstorage.protect.KeyRing.of(Map.of("old", oldSecret), "old");
+        var now = dev.browserstorage.protect.KeyRing.of(Map.of("old", oldSecret, "new", newSecret), "new");
+        Browser browser = Browser.builder("b1", "demo")
+                .clock(clock)
+                .protection(new dev.browserstorage.protect.ValueProtection(now, rejected -> {}))
+                .afterHydrate(StoreUpkeep.of(List.of(store), NewerVersionPolicy.KEEP))
+                .build();
+        String stale = before.seal(Protection.SIGNED, "local\nprefs.role", 0, "\"admin\"");
+
+        hydrate(browser, Map.of("demo:prefs.role", stale));
+
+        List<Write> writes = browser.link().pendingBatches().get(0).writes();
+        assertThat(writes).hasSize(1);
+        assertThat(writes.get(0).value()).startsWith("s.new.");
+        assertThat(now.open("local\nprefs.role", writes.get(0).value(), clock.millis())
+                        .stale())
+                .isFalse();
+        assertThat(new StoreAccess(browser, store).get(role)).isEqualTo("admin");
     }
 }
