@@ -15,6 +15,7 @@ import dev.browserstorage.protect.Protection;
 import dev.browserstorage.protect.SealException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,26 +59,32 @@ public final class StoreUpkeep implements HydrationStep {
     /** localStorage and cookies, and the browser's own sessionStorage (a browser used without tabs). */
     @Override
     public void hydrated(Browser browser) {
-        for (StoreDescriptor store : stores) {
-            upkeep(browser, store);
-        }
+        upkeep(browser, false);
     }
 
     /** The tab's sessionStorage. */
     @Override
     public void tabHydrated(Tab tab) {
+        upkeep(tab, true);
+    }
+
+    /** Each store's upkeep, with one copy of an area's view for all its stores until one writes. */
+    private void upkeep(StorageTarget target, boolean sessionOnly) {
+        Map<StorageArea, SortedMap<String, String>> views = new EnumMap<>(StorageArea.class);
         for (StoreDescriptor store : stores) {
-            if (store.area() == StorageArea.SESSION) {
-                upkeep(tab, store);
+            if ((sessionOnly && store.area() != StorageArea.SESSION) || !needsUpkeep(store)) {
+                continue;
+            }
+            SortedMap<String, String> view =
+                    views.computeIfAbsent(store.area(), area -> target.link().view(area));
+            if (upkeep(target, store, view)) {
+                views.remove(store.area());
             }
         }
     }
 
-    private void upkeep(StorageTarget target, StoreDescriptor store) {
-        if (!needsUpkeep(store)) {
-            return;
-        }
-        SortedMap<String, String> view = target.link().view(store.area());
+    /** One store's upkeep in a browser or tab; true if it wrote. */
+    private boolean upkeep(StorageTarget target, StoreDescriptor store, SortedMap<String, String> view) {
         List<Write> writes;
         try {
             writes = store.version() > 1 ? versioned(target, store, view) : resealed(target, store, view);
@@ -86,10 +93,10 @@ public final class StoreUpkeep implements HydrationStep {
                     System.Logger.Level.WARNING,
                     "Upkeep of store " + store.typeName() + " in browser " + target.browserId() + " failed, nothing"
                             + " was written: " + e);
-            return;
+            return false;
         }
         if (writes.isEmpty()) {
-            return;
+            return false;
         }
         try {
             target.write(writes).exceptionally(e -> {
@@ -105,6 +112,7 @@ public final class StoreUpkeep implements HydrationStep {
                     "Could not write the upkeep of store " + store.typeName() + " to browser " + target.browserId()
                             + ", nothing was written: " + e.getMessage());
         }
+        return true;
     }
 
     private static boolean needsUpkeep(StoreDescriptor store) {

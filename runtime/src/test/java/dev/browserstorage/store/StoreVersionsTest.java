@@ -412,6 +412,30 @@ class StoreVersionsTest {
     }
 
     @Test
+    void eachStoreOfAnAreaGetsItsOwnBatch() {
+        StoreField<Integer> items = StoreField.builder(0, StorageArea.LOCAL, "items", "cart.items", Codecs.integer())
+                .defaultValue(0)
+                .build();
+        StoreDescriptor cart = StoreDescriptor.of("demo.Cart", StorageArea.LOCAL, "cart", items)
+                .withVersion(2, 1, values -> values.rename("count", "items"));
+        Browser browser = browser(prefs3, cart);
+        Map<String, String> local = new HashMap<>(version1());
+        local.put("demo:cart.count", "3");
+
+        hydrate(browser, local);
+
+        List<WriteBatch> batches = browser.link().pendingBatches();
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1).writes())
+                .containsExactly(
+                        Write.remove(StorageArea.LOCAL, "demo:cart.count"),
+                        Write.set(StorageArea.LOCAL, "demo:cart.items", "3"),
+                        Write.set(StorageArea.LOCAL, "demo:cart", "2"));
+        assertThat(new StoreAccess(browser, cart).get(items)).isEqualTo(3);
+        assertThat(new StoreAccess(browser, prefs3).get(color)).isEqualTo("red");
+    }
+
+    @Test
     void versionOneStoresNeverTouchAMarker() {
         StoreDescriptor plain = StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", color, size, session);
         Browser browser = browser(plain);
