@@ -205,12 +205,13 @@ final class Replicas {
         Tab copyTab = copy.tab(tab.tabId());
         copyTab.link().connect(batch -> enqueue(publicId, tab.tabId(), copyTab, batch));
         URI page = owned.pageUrl().orElse(null);
-        // As a hello hydrates a copy: the browser's areas, then the tab's.
+        // As a hello hydrates a copy: the browser's areas, then the tab's, each followed by its upkeep.
         copy.link()
                 .hydrate(new Snapshot(
                         page, owned.entries(StorageArea.LOCAL), Map.of(), owned.entries(StorageArea.COOKIE)));
-        copyTab.link().hydrate(new Snapshot(page, Map.of(), tab.entries(StorageArea.SESSION), Map.of()));
         upkeep.hydrated(copy);
+        copyTab.link().hydrate(new Snapshot(page, Map.of(), tab.entries(StorageArea.SESSION), Map.of()));
+        upkeep.tabHydrated(copyTab);
     }
 
     /** Redis came back: what every copy read may be stale. */
