@@ -6,6 +6,7 @@ import dev.browserstorage.browser.Browser;
 import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
+import dev.browserstorage.quarkus.deployment.testing.Hellos;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;

@@ -8,6 +8,7 @@ import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
 import dev.browserstorage.protect.RejectedValue;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
+import dev.browserstorage.quarkus.deployment.testing.Hellos;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
+import dev.browserstorage.quarkus.deployment.testing.Hellos;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.deployment.testing.TestApps;
 import io.quarkus.test.QuarkusUnitTest;

@@ -2,10 +2,12 @@ package dev.browserstorage.quarkus.redis.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
 import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.deployment.testing.Credentials;
 import dev.browserstorage.quarkus.deployment.testing.Eventually;
+import dev.browserstorage.quarkus.deployment.testing.Hellos;
 import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import dev.browserstorage.quarkus.runtime.StoreServices;
 import io.quarkus.test.QuarkusUnitTest;
@@ -20,7 +22,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -37,8 +38,9 @@ class RedisStoreUpkeepTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar ->
-                    jar.addClasses(Profile.class, ProfileStore.class, ProfileMigrations.class, SharedRedis.class))
+            .withApplicationRoot(
+                    jar -> jar.addClasses(Profile.class, ProfileStore.class, ProfileMigrations.class, SharedRedis.class)
+                            .addAsResource("META-INF/browser-storage/stores/" + Profile.class.getName() + ".json"))
             .overrideConfigKey("quarkus.redis.hosts", SharedRedis.uri())
             .overrideConfigKey("quarkus.browser-storage.app-id", "test")
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -79,37 +81,19 @@ class RedisStoreUpkeepTest {
     void aHelloWithVersion1ValuesGetsTheMigrationThroughTheOutboxAndEveryCopySeesIt() throws Exception {
         String credential = Credentials.issue(base);
         try (SyncClient browser = SyncClient.connect(vertx, base, credential, null)) {
-            browser.send(new JsonObject()
-                    .put("t", "hello")
-                    .put("v", 1)
-                    .put("app", "test")
-                    .put("page", "http://localhost/")
-                    .put("local", new JsonObject().put("test:profile.colour", "\"red\""))
-                    .put("cookies", "")
-                    .put("applied", 0));
-            assertThat(browser.next().getString("t")).isEqualTo("welcome");
-            JsonObject batch = browser.next();
-            assertThat(batch.getString("t")).as(batch.encode()).isEqualTo("batch");
-            browser.send(new JsonObject().put("t", "ack").put("id", batch.getLong("id")));
-            Map<String, String> writes = new LinkedHashMap<>();
-            batch.getJsonArray("writes").forEach(write -> {
-                JsonObject one = (JsonObject) write;
-                writes.put(one.getString("key"), one.getString("value"));
-            });
+            Hellos.hello(browser, new JsonObject().put("test:profile.colour", "\"red\""));
             Map<String, String> expected = new HashMap<>();
             expected.put("test:profile.colour", null);
             expected.put("test:profile.color", "\"red\"");
             expected.put("test:profile", "2");
-            assertThat(writes).isEqualTo(expected);
+            assertThat(Hellos.ackedBatch(browser)).isEqualTo(expected);
 
             // The app's copy (what its code reads on any node) reads the state the browser's answer settled.
             Browser copy = browsers.get(Credentials.id(credential));
             Eventually.waitUntil(
                     () -> copy.isHydrated() && new ProfileStore(copy).getColor().equals("red"),
-                    () -> copy.isHydrated()
-                            ? copy.entries(dev.browserstorage.StorageArea.LOCAL).toString()
-                            : "-");
-            assertThat(copy.entries(dev.browserstorage.StorageArea.LOCAL))
+                    () -> copy.isHydrated() ? copy.entries(StorageArea.LOCAL).toString() : "-");
+            assertThat(copy.entries(StorageArea.LOCAL))
                     .containsEntry("test:profile", "2")
                     .doesNotContainKey("test:profile.colour");
         }

@@ -1,8 +1,7 @@
-package dev.browserstorage.quarkus.deployment.protect;
+package dev.browserstorage.quarkus.deployment.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browserstorage.quarkus.deployment.testing.SyncClient;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
