@@ -55,10 +55,12 @@ public class StoreServices {
         Optional<byte[]> shared = sharing.sharedSecret(SHARED_SECRET);
         if (shared.isPresent()) {
             byte[] secret = shared.get();
-            LOG.infof(
-                    "Protected values are sealed with key %s, which the app's servers share; to configure keys"
-                            + " later without losing the values it sealed, keep it in %s under that id",
-                    ProtectionKeys.generatedId(secret), ProtectionKeys.KEYS);
+            LOG.logf(
+                    stores.hasProtectedFields() ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "Protected values are sealed with key %s, which the app's servers share through Redis; to"
+                            + " configure keys later without losing the values it sealed, keep it in %s under that id",
+                    ProtectionKeys.generatedId(secret),
+                    ProtectionKeys.KEYS);
             return ProtectionKeys.generated(secret);
         }
         Optional<byte[]> dev = stores.devKey();
