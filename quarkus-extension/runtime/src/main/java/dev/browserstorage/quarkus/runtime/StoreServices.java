@@ -46,8 +46,8 @@ public class StoreServices {
         this.upkeep = StoreUpkeep.of(stores.descriptors(), config.newerVersions());
     }
 
-    private static KeyRing ring(
-            BrowserStorageConfig config, BrowserSharing sharing, AppStores stores, LaunchMode mode) {
+    /** The ring: configured, shared, dev mode's, or drawn for this process (with a warning in production). */
+    static KeyRing ring(BrowserStorageConfig config, BrowserSharing sharing, AppStores stores, LaunchMode mode) {
         Optional<KeyRing> configured = ProtectionKeys.configured(config.keys(), config.sealingKey());
         if (configured.isPresent()) {
             return configured.get();
