@@ -134,6 +134,11 @@ final class AppNode implements AutoCloseable {
         }
     }
 
+    /** @return the node's log file, appended across restarts */
+    Path log() {
+        return log;
+    }
+
     boolean isRunning() {
         return process != null && process.isAlive();
     }
