@@ -25,6 +25,26 @@ public final class AppStores {
         this.devKey = devKey == null ? null : devKey.clone();
     }
 
+    /**
+     * The descriptor of a generated store: its {@code DESCRIPTOR} constant.
+     *
+     * @param storeClassName the generated store's binary name
+     * @return its descriptor
+     * @throws IllegalStateException if the class or its constant cannot be read
+     */
+    public static StoreDescriptor descriptorOf(String storeClassName) {
+        try {
+            Class<?> type =
+                    Class.forName(storeClassName, true, Thread.currentThread().getContextClassLoader());
+            return (StoreDescriptor) type.getField("DESCRIPTOR").get(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(
+                    "Cannot read the DESCRIPTOR of store " + storeClassName + ": rebuild it with the same"
+                            + " browser-storage-processor version as the runtime",
+                    e);
+        }
+    }
+
     /** @return every store's descriptor, sorted by POJO name */
     public List<StoreDescriptor> descriptors() {
         return descriptors;

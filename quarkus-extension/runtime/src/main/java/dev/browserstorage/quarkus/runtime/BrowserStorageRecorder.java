@@ -61,17 +61,7 @@ public class BrowserStorageRecorder {
         return () -> {
             List<StoreDescriptor> descriptors = new ArrayList<>();
             for (String storeClassName : storeClassNames) {
-                try {
-                    Class<?> type = Class.forName(
-                            storeClassName, true, Thread.currentThread().getContextClassLoader());
-                    descriptors.add(
-                            (StoreDescriptor) type.getField("DESCRIPTOR").get(null));
-                } catch (ReflectiveOperationException | ClassCastException e) {
-                    throw new IllegalStateException(
-                            "Cannot read the DESCRIPTOR of store " + storeClassName + ": rebuild it with the same"
-                                    + " browser-storage-processor version as the runtime",
-                            e);
-                }
+                descriptors.add(AppStores.descriptorOf(storeClassName));
             }
             return new AppStores(
                     descriptors, devKey == null ? null : Base64.getDecoder().decode(devKey));
