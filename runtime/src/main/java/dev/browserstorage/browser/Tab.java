@@ -1,5 +1,6 @@
 package dev.browserstorage.browser;
 
+import dev.browserstorage.protect.ValueProtection;
 import java.util.List;
 
 /**
@@ -40,6 +41,12 @@ public final class Tab extends StorageTarget {
     @Override
     public Tab currentTab() {
         return this;
+    }
+
+    /** @return its browser's keys and report: a tab's sessionStorage is sealed and opened with them */
+    @Override
+    public ValueProtection protection() {
+        return browser.protection();
     }
 
     @Override
