@@ -203,7 +203,37 @@ final class StoredText {
      * @return the binding
      */
     static String binding(StoreField<?> field) {
-        return field.area().wireName() + "\n" + field.key();
+        return binding(field.area(), field.key());
+    }
+
+    /**
+     * What a value kept under a key is bound to, for a key no current field may have (a migration's
+     * old names).
+     *
+     * @param area where it is kept
+     * @param key the key inside the app ({@code namespace.name}), or the cookie name
+     * @return the binding
+     */
+    static String binding(StorageArea area, String key) {
+        return area.wireName() + "\n" + key;
+    }
+
+    /**
+     * A protected field's stored text sealed again with the sealing key, the text inside and its
+     * sealed expiry unchanged, and with the field's protection: for the re-sealing of {@linkplain
+     * Decoded#stale() stale} values at hydration.
+     *
+     * @param field the field, protected
+     * @param sealed its stored text
+     * @param protection the keys
+     * @param nowMillis the current time
+     * @return the text sealed anew
+     * @throws SealException if it does not open
+     */
+    static String reseal(StoreField<?> field, String sealed, ValueProtection protection, long nowMillis)
+            throws SealException {
+        KeyRing.Opened opened = protection.keys().open(binding(field), sealed, nowMillis);
+        return protection.keys().seal(field.protection(), binding(field), opened.expiresAtSeconds(), opened.text());
     }
 
     /**

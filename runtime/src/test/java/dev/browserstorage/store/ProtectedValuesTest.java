@@ -268,7 +268,7 @@ class ProtectedValuesTest {
     }
 
     @Test
-    void aValueSealedWithAnOlderKeyStillOpens() {
+    void aValueSealedWithAnOlderKeyStillOpens() throws Exception {
         KeyRing old = ring("k0");
         Browser rotated = Browser.builder("b3", "demo")
                 .clock(clock)
@@ -285,6 +285,25 @@ class ProtectedValuesTest {
 
         assertThat(store.get(role)).isEqualTo("admin");
         assertThat(store.get(token)).isEmpty();
+        // Opened with the older key: stale, for the hydration to seal it again with the newest.
+        StoredText.Decoded decoded = StoredText.decode(
+                role,
+                "demo.Prefs",
+                ROLE_KEY,
+                rotated.readText(StorageArea.LOCAL, ROLE_KEY).orElseThrow(),
+                Long.MAX_VALUE,
+                rotated.protection(),
+                clock.millis(),
+                false);
+        assertThat(decoded.stale()).isTrue();
+        String resealed = StoredText.reseal(
+                role,
+                rotated.readText(StorageArea.LOCAL, ROLE_KEY).orElseThrow(),
+                rotated.protection(),
+                clock.millis());
+        assertThat(resealed).startsWith("s.k1..").endsWith(".\"admin\"");
+        assertThat(ring.open("local\nprefs.role", resealed, clock.millis()).stale())
+                .isFalse();
         assertThat(events).extracting(RejectedValue::reason).containsExactly(Reason.UNKNOWN_KEY);
 
         store.set(role, "user");
