@@ -120,8 +120,9 @@ final class StoredText {
         } catch (ValueDecodingException e) {
             return unreadable(
                     field,
-                    where + " is not a valid " + field.codec().typeName() + ", reading the default instead: "
-                            + e.getMessage());
+                    where + " is not a valid " + field.codec().typeName() + ", reading the default instead"
+                            // The message quotes the text, which an encrypted field's log must not show.
+                            + (field.protection() == Protection.ENCRYPTED ? "" : ": " + e.getMessage()));
         }
     }
 
