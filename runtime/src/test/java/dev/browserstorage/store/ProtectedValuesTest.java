@@ -191,6 +191,53 @@ class ProtectedValuesTest {
     }
 
     @Test
+    void readersRacingToATamperedValueReportItOnce() throws Exception {
+        List<RejectedValue> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Browser shared = Browser.builder("b4", "demo")
+                .protection(new ValueProtection(ring, seen::add))
+                .build();
+        new InMemoryBrowser(shared)
+                .preload(StorageArea.LOCAL, ROLE_KEY, "\"admin\"")
+                .preload(StorageArea.LOCAL, TOKEN_KEY, "e.k1..forged")
+                .connect();
+        StoreAccess store = new StoreAccess(shared, prefs.descriptor());
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(readers.submit(() -> {
+                    start.await();
+                    assertThat(store.get(role)).isEqualTo("guest");
+                    assertThat(store.isSet(token)).isFalse();
+                    assertThat(store.get(token)).isEmpty();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> read : reads) {
+                read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(seen).extracting(RejectedValue::field).containsExactlyInAnyOrder("role", "token");
+    }
+
+    @Test
+    void aValueSealedWithTheOtherProtectionOpensAndIsStale() throws Exception {
+        String signed = ring.seal(Protection.SIGNED, "local\nprefs.token", 0, "\"t\"");
+        browser.preload(StorageArea.LOCAL, TOKEN_KEY, signed).connect();
+        // Only this server makes either: the field was @Signed before it was @Encrypted.
+        assertThat(prefs.get(token)).isEqualTo("t");
+        assertThat(StoredText.decode(
+                                token, "demo.Prefs", TOKEN_KEY, signed, Long.MAX_VALUE, session.protection(), 0, false)
+                        .stale())
+                .isTrue();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void aValueWrittenByAPageScriptIsNotSealed() {
         browser.preload(StorageArea.LOCAL, ROLE_KEY, "\"admin\"");
         browser.connect();
@@ -495,6 +542,25 @@ class ProtectedValuesTest {
         assertThat(events)
                 .containsExactly(new RejectedValue("demo.Auth", "sid", StorageArea.COOKIE, "sid", Reason.TAMPERED));
         assertThat(session.isHydrated()).isFalse();
+    }
+
+    @Test
+    void theRefusedTextsRememberedForHttpReadsAreBounded() {
+        Exchange exchange = new Exchange();
+        StoreAccess auth =
+                cookieStore(new ExchangeSource(session, exchange), "sid", Protection.SIGNED, CookieOptions.defaults());
+        for (int i = 0; i <= StoredText.RefusedTexts.SIZE; i++) {
+            exchange.request.put("sid", "forged-" + i);
+            assertThat(auth.get(sid(auth))).isEqualTo("none");
+            assertThat(auth.get(sid(auth))).isEqualTo("none");
+        }
+        assertThat(events).hasSize(StoredText.RefusedTexts.SIZE + 1);
+        // The first has been forgotten to make room: it is reported again; the last is still known.
+        exchange.request.put("sid", "forged-0");
+        auth.get(sid(auth));
+        exchange.request.put("sid", "forged-" + StoredText.RefusedTexts.SIZE);
+        auth.get(sid(auth));
+        assertThat(events).hasSize(StoredText.RefusedTexts.SIZE + 2);
     }
 
     @Test
