@@ -61,8 +61,8 @@ import javax.tools.StandardLocation;
 public final class BrowserStorageProcessor extends AbstractProcessor {
     private static final List<String> STORE_ANNOTATIONS =
             List.of(ModelBuilder.LOCAL_STORAGE, ModelBuilder.SESSION_STORAGE, ModelBuilder.COOKIE);
-    private static final List<String> FIELD_ANNOTATIONS =
-            List.of(ModelBuilder.KEY, ModelBuilder.TTL, ModelBuilder.COOKIE);
+    private static final List<String> FIELD_ANNOTATIONS = List.of(
+            ModelBuilder.KEY, ModelBuilder.TTL, ModelBuilder.COOKIE, ModelBuilder.SIGNED, ModelBuilder.ENCRYPTED);
 
     private final Set<String> deferred = new TreeSet<>();
     private final Map<String, String> missingTypes = new TreeMap<>();
@@ -97,7 +97,9 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
                 ModelBuilder.SESSION_STORAGE,
                 ModelBuilder.COOKIE,
                 ModelBuilder.KEY,
-                ModelBuilder.TTL);
+                ModelBuilder.TTL,
+                ModelBuilder.SIGNED,
+                ModelBuilder.ENCRYPTED);
     }
 
     @Override
@@ -191,7 +193,10 @@ public final class BrowserStorageProcessor extends AbstractProcessor {
         deferred.clear();
     }
 
-    /** {@code @Key}, {@code @Ttl} or a field's {@code @Cookie} on a type that is not a store. */
+    /**
+     * {@code @Key}, {@code @Ttl}, a field's {@code @Cookie}, {@code @Signed} or {@code @Encrypted} on
+     * a type that is not a store.
+     */
     private void reportStrayAnnotations(RoundEnvironment round) {
         for (String annotation : FIELD_ANNOTATIONS) {
             TypeElement annotationType = elements.getTypeElement(annotation);

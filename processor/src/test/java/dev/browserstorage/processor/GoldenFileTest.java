@@ -41,6 +41,26 @@ class GoldenFileTest {
         assertGolden("nestedClass");
     }
 
+    @Test
+    void versionedLocalStorageStoreWithTwoMigrationsInAClassOfTheirOwn() {
+        assertGolden("versionedLocal");
+    }
+
+    @Test
+    void versionedSessionRecordWithANestedMigrationAndSignedAndEncryptedFields() {
+        assertGolden("versionedSession");
+    }
+
+    @Test
+    void cookieStoreWithASignedAndAnEncryptedCookie() {
+        assertGolden("protectedCookies");
+    }
+
+    @Test
+    void encryptedStoreWithOneFieldSignedInstead() {
+        assertGolden("encryptedStore");
+    }
+
     private static void assertGolden(String name) {
         Compilation compilation = Compilations.compile(GoldenFiles.inputs(name), Compilations.STRICT_OPTIONS);
         assertThat(compilation).succeededWithoutWarnings();

@@ -2,6 +2,7 @@ package dev.browserstorage.browser;
 
 import dev.browserstorage.DisconnectedException;
 import dev.browserstorage.NotHydratedException;
+import dev.browserstorage.protect.ValueProtection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +22,13 @@ public final class Browser extends StorageTarget {
     private static final System.Logger LOG = System.getLogger(Browser.class.getName());
 
     private final Tabs tabs;
+    /** The builder's protection, for the tabs ({@code null}: the default). */
+    private final ValueProtection protection;
 
     private Browser(BrowserBuilder builder) {
         super(builder);
         this.tabs = new Tabs(builder.browserId, builder.limits.maxTabs());
+        this.protection = builder.protection;
     }
 
     /**
@@ -86,9 +90,18 @@ public final class Browser extends StorageTarget {
         return opened.tab();
     }
 
-    /** What a tab is built from: the browser's id, app, limits, clock and reserved cookie names. */
+    /**
+     * What a tab is built from: the browser's id, app, limits, clock, reserved cookie names,
+     * protection and hydration step.
+     */
     private BrowserBuilder tabBuilder() {
-        return builder(browserId(), appId()).limits(limits()).clock(clock()).reservedCookieNames(reservedCookieNames());
+        BrowserBuilder builder = builder(browserId(), appId())
+                .limits(limits())
+                .clock(clock())
+                .reservedCookieNames(reservedCookieNames());
+        builder.protection = protection;
+        builder.afterHydrate = afterHydrate;
+        return builder;
     }
 
     /**

@@ -120,8 +120,9 @@ public final class BrowserBuilder {
     }
 
     /**
-     * Sets what runs each time the browser has sent what it holds, before any read sees it: the
-     * migration of versioned stores and the re-sealing of values sealed with an older key.
+     * Sets what runs each time the browser or one of its tabs has sent what it holds, before code
+     * waiting for the hydration runs: the migration of versioned stores and the re-sealing of values
+     * sealed with an older key. The browser's tabs run it too ({@link HydrationStep#tabHydrated}).
      *
      * @param step the step
      * @return this builder

@@ -4,6 +4,7 @@ import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.StorageArea;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletionStage;
  * it is released, as {@link StorageTarget} describes.
  */
 public final class BrowserLink {
+    private static final System.Logger LOG = System.getLogger(BrowserLink.class.getName());
+
     private final StorageTarget target;
 
     BrowserLink(StorageTarget target) {
@@ -56,10 +59,46 @@ public final class BrowserLink {
             target.layers.replaceConfirmed(StorageArea.COOKIE, known, reported);
         });
         target.unavailable = null;
-        target.hydrated.complete(null);
-        if (target.afterHydrate != null && target instanceof Browser browser) {
-            target.afterHydrate.hydrated(browser);
+        try {
+            afterHydrate();
+        } finally {
+            // After the step: code waiting for the hydration (and its stages' dependents, which run
+            // right here) reads the migrated values, never the view the migration replaces.
+            target.hydrated.complete(null);
         }
+    }
+
+    /** Runs the builder's {@link HydrationStep}, if any; a failure is logged, and the hydration stands. */
+    private void afterHydrate() {
+        HydrationStep step = target.afterHydrate;
+        if (step == null) {
+            return;
+        }
+        try {
+            if (target instanceof Browser browser) {
+                step.hydrated(browser);
+            } else if (target instanceof Tab tab) {
+                step.tabHydrated(tab);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The step after the hydration of browser " + target.browserId() + " failed: " + e,
+                    e);
+        }
+    }
+
+    /**
+     * What readers of an area see now (confirmed values with the pending writes over them), also
+     * while a {@link HydrationStep} runs, before reads through the {@link StorageTarget} are let in.
+     * For hydration steps.
+     *
+     * @param area the area
+     * @return a sorted copy, keys with the app's prefix
+     */
+    public SortedMap<String, String> view(StorageArea area) {
+        Objects.requireNonNull(area, "area");
+        return target.locked(() -> target.layers.snapshot(area));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.browserstorage.browser;
 
-import dev.browserstorage.protect.ValueProtection;
 import java.util.List;
 
 /**
@@ -41,12 +40,6 @@ public final class Tab extends StorageTarget {
     @Override
     public Tab currentTab() {
         return this;
-    }
-
-    /** @return its browser's keys and report: a tab's sessionStorage is sealed and opened with them */
-    @Override
-    public ValueProtection protection() {
-        return browser.protection();
     }
 
     @Override

@@ -34,6 +34,13 @@ import java.util.function.Consumer;
  * whose values are immutable; mutable ones are decoded afresh for each reader). A stored text that does not decode, because it
  * was edited by hand or by an older version, reads as the default and logs one warning; the next
  * write of the field replaces it.
+ *
+ * <p>A versioned store ({@link StoreDescriptor#version()} above 1) reads every field as its default,
+ * and refuses writes with {@link StoreVersionException} (a failed stage, nothing written), while the
+ * browser holds its values at another version than the app's ({@link StoreUpkeep} migrates older
+ * ones at hydration); its first write to an empty store also sets the version marker. Writes before
+ * the browser's snapshot fail with {@link NotHydratedException}: the stored version is not known yet.
+ * Version 1 stores never read or write a marker.
  */
 public final class StoreAccess {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
@@ -49,6 +56,10 @@ public final class StoreAccess {
     private final StoreField<?>[] keptFields;
     /** Protected cookies refused inside HTTP requests, which carry no memo: each is reported once. */
     private final StoredText.RefusedTexts refusedHttpTexts = new StoredText.RefusedTexts();
+    /** The version guard of a versioned store; {@code null} for version 1 stores, which have none. */
+    private final StoreVersions versions;
+    /** How many values this store keeps per view: one per field, and the version's for a versioned store. */
+    private final int slots;
 
     /**
      * Binds a store to its browsers: one fixed browser, or the current request's.
@@ -72,6 +83,13 @@ public final class StoreAccess {
                 keptFields[field.ordinal()] = field;
             }
         }
+        this.versions = descriptor.version() > 1 ? new StoreVersions(browsers.appId(), descriptor) : null;
+        this.slots = keptFields.length + (versions == null ? 0 : 1);
+    }
+
+    /** Whether reads of a versioned store see its current version in a hydrated view (always true for version 1). */
+    private boolean readsCurrent(StorageTarget target) {
+        return versions == null || versions.readsCurrent(target, this, slots);
     }
 
     /** @return the current call's browser, or its tab for a sessionStorage store */
@@ -136,6 +154,9 @@ public final class StoreAccess {
                     .orElse(field.defaultValue());
         }
         StorageTarget target = browser();
+        if (versions != null && !readsCurrent(target)) {
+            return field.defaultValue();
+        }
         int ordinal = field.ordinal();
         if (ordinal < keptFields.length && keptFields[ordinal] == field) {
             return keptValue(target, field);
@@ -149,7 +170,7 @@ public final class StoreAccess {
      * can change and which never expire. The view's version is taken before the view is read.
      */
     private <T> T keptValue(StorageTarget target, StoreField<T> field) {
-        DecodedValues values = target.link().decodedValues(this, keptFields.length);
+        DecodedValues values = target.link().decodedValues(this, slots);
         Object kept = values.get(field.ordinal());
         if (kept != DecodedValues.absent()) {
             return cast(kept);
@@ -276,6 +297,9 @@ public final class StoreAccess {
                     .isPresent();
         }
         StorageTarget target = browser();
+        if (versions != null && !readsCurrent(target)) {
+            return false;
+        }
         StoredValue stored = target.read(field.area(), browserKey(field));
         if (stored == null) {
             return false;
@@ -345,6 +369,10 @@ public final class StoreAccess {
             return get(field);
         }
         StorageTarget target = browserIfAny();
+        if (versions != null && (target == null || !target.isHydrated() || !readsCurrent(target))) {
+            // Before the snapshot the stored version is unknown, and writes wait for it: nothing is known.
+            return field.defaultValue();
+        }
         if (target != null && target.isHydrated() && keptFields[field.ordinal()] == field) {
             return keptValue(target, field);
         }
@@ -418,7 +446,7 @@ public final class StoreAccess {
             throw new IllegalArgumentException("Field " + field.name() + " of " + descriptor.typeName()
                     + " has no declared lifetime: declare one with @Ttl to give it one per write");
         }
-        return browser().write(List.of(write(field, value, ttl)));
+        return submit(List.of(write(field, value, ttl)));
     }
 
     /**
@@ -485,6 +513,9 @@ public final class StoreAccess {
         if (writes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        if (versions != null) {
+            return versions.submit(browser(), writes);
+        }
         return descriptor.area() == StorageArea.COOKIE
                 ? browser().writeCookies(browsers.httpCookies(), writes)
                 : browser().write(writes);
@@ -521,6 +552,9 @@ public final class StoreAccess {
      */
     public <T> Registration onChange(StoreField<T> field, Consumer<? super ValueChange<T>> listener) {
         Objects.requireNonNull(listener, "listener");
+        if (versions != null) {
+            return versions.onChange(browser(), field, browserKey(field), listener);
+        }
         return browser().addListener(field.area(), browserKey(field), change -> {
             StorageTarget target = browser();
             listener.accept(StoredText.typed(

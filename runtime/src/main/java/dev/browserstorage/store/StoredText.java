@@ -170,6 +170,16 @@ final class StoredText {
                 change.source());
     }
 
+    /**
+     * A change of a field's stored text as typed values, as {@link #typed(StoreField, String, String,
+     * StorageChange, StorageTarget, java.util.function.Function)} without a memo: refusals are left to
+     * the readers of the text.
+     */
+    static <T> ValueChange<T> typed(
+            StoreField<T> field, String browserKey, StorageChange change, StorageTarget browser) {
+        return typed(field, "", browserKey, change, browser, null);
+    }
+
     private static Object valueOf(
             StoreField<?> field,
             String storeType,

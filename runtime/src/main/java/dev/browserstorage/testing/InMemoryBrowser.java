@@ -4,13 +4,20 @@ import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.QuotaExceededException;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.BrowserBuilder;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.Transport;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.browser.WriteBatch;
+import dev.browserstorage.protect.ValueProtection;
+import dev.browserstorage.store.NewerVersionPolicy;
+import dev.browserstorage.store.StoreDescriptor;
+import dev.browserstorage.store.StoreUpkeep;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -38,6 +45,24 @@ import java.util.TreeMap;
  * assertEquals("\"dark\"", browser.storage(StorageArea.LOCAL).get("demo:prefs.theme"));
  * }</pre>
  *
+ * <p>A browser that held values before it connects, such as a versioned store's values of an older
+ * version, comes from {@link #builder()}: its server copy runs the stores' upkeep ({@link StoreUpkeep})
+ * when it connects, so the test reads the migrated values through the store and sees what was written
+ * back once it {@linkplain #deliver() delivers}:
+ *
+ * <pre>{@code
+ * InMemoryBrowser browser = InMemoryBrowser.builder()
+ *         .stores(PrefsStore.DESCRIPTOR)
+ *         .version(PrefsStore.DESCRIPTOR, 1)                    // the marker, "1" (optional for 1)
+ *         .holding(StorageArea.LOCAL, "prefs.colour", "\"red\"") // the key inside the app
+ *         .build();
+ * browser.connect();                                          // hydrated: migrated, batch sent
+ * PrefsStore prefs = new PrefsStore(browser.server());
+ * assertEquals("red", prefs.getColor());
+ * browser.deliver();                                          // applied and acknowledged
+ * assertEquals("3", browser.storage(StorageArea.LOCAL).get("app:prefs"));
+ * }</pre>
+ *
  * <p>Not thread safe: drive it from the test's thread.
  */
 public final class InMemoryBrowser implements Transport {
@@ -49,6 +74,21 @@ public final class InMemoryBrowser implements Transport {
     private final Set<Long> applied = new HashSet<>();
     private long quotaUnits = Long.MAX_VALUE;
     private boolean connected;
+
+    /**
+     * Starts building a browser that holds values before it connects, with a server copy of app
+     * {@value Builder#DEFAULT_APP} that runs the upkeep of the given stores at each hydration.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the server's copy of this browser: bind stores to it */
+    public Browser server() {
+        return server;
+    }
 
     /**
      * A browser on {@code https://localhost/}, for the server's copy of it.
@@ -286,5 +326,165 @@ public final class InMemoryBrowser implements Transport {
             units += entry.getKey().length() + entry.getValue().length();
         }
         return units;
+    }
+
+    /**
+     * Builds an {@link InMemoryBrowser} and its server copy: the app's stores (whose upkeep runs at
+     * each hydration), the keys of protected values, and what the browser holds before it connects.
+     */
+    public static final class Builder {
+        /** The app id unless {@link #app} sets another. */
+        public static final String DEFAULT_APP = "app";
+
+        private String browserId = "browser-1";
+        private String appId = DEFAULT_APP;
+        private URI pageUrl = URI.create("https://localhost/");
+        private Clock clock;
+        private ValueProtection protection;
+        private NewerVersionPolicy newerVersions = NewerVersionPolicy.KEEP;
+        private final List<StoreDescriptor> stores = new ArrayList<>();
+        private final List<Held> held = new ArrayList<>();
+
+        /** A stored text given to {@link #holding}. */
+        private record Held(StorageArea area, String key, String text) {}
+
+        private Builder() {}
+
+        /**
+         * Sets the app id, the prefix of the browser's localStorage and sessionStorage keys.
+         *
+         * @param appId the app id; default {@value #DEFAULT_APP}
+         * @return this builder
+         */
+        public Builder app(String appId) {
+            this.appId = Objects.requireNonNull(appId, "appId");
+            return this;
+        }
+
+        /**
+         * Sets the browser's id on the server.
+         *
+         * @param browserId the id; default {@code browser-1}
+         * @return this builder
+         */
+        public Builder browserId(String browserId) {
+            this.browserId = Objects.requireNonNull(browserId, "browserId");
+            return this;
+        }
+
+        /**
+         * Sets the page the browser shows.
+         *
+         * @param pageUrl the page's URL; default {@code https://localhost/}
+         * @return this builder
+         */
+        public Builder page(URI pageUrl) {
+            this.pageUrl = Objects.requireNonNull(pageUrl, "pageUrl");
+            return this;
+        }
+
+        /**
+         * Sets the server copy's clock (lifetimes, sealed expiries).
+         *
+         * @param clock the clock, such as a {@link ManualClock}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the keys that seal and open protected values.
+         *
+         * @param protection the keys and where refusals go; default the process's ephemeral one
+         * @return this builder
+         */
+        public Builder protection(ValueProtection protection) {
+            this.protection = Objects.requireNonNull(protection, "protection");
+            return this;
+        }
+
+        /**
+         * Sets what the upkeep does with values of a newer version.
+         *
+         * @param policy the policy; default {@link NewerVersionPolicy#KEEP}
+         * @return this builder
+         */
+        public Builder newerVersions(NewerVersionPolicy policy) {
+            this.newerVersions = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Adds the app's stores: generated stores' {@code DESCRIPTOR}s. Their upkeep (migrations,
+         * re-sealing) runs each time the browser connects.
+         *
+         * @param descriptors the stores
+         * @return this builder
+         */
+        public Builder stores(StoreDescriptor... descriptors) {
+            Arrays.stream(descriptors).forEach(d -> stores.add(Objects.requireNonNull(d, "descriptor")));
+            return this;
+        }
+
+        /**
+         * Puts a stored text in the browser, as an earlier visit (perhaps of an older version of
+         * the app) left it.
+         *
+         * @param area the area
+         * @param key the key inside the app, such as {@code prefs.colour} (the app's prefix is
+         *     added), or the cookie's name
+         * @param text the stored text, as the browser holds it: JSON such as {@code "\"red\""}
+         * @return this builder
+         */
+        public Builder holding(StorageArea area, String key, String text) {
+            held.add(new Held(
+                    Objects.requireNonNull(area, "area"),
+                    Objects.requireNonNull(key, "key"),
+                    Objects.requireNonNull(text, "text")));
+            return this;
+        }
+
+        /**
+         * Marks a versioned store's values in the browser as of a version: its version marker (the
+         * store's {@link StoreDescriptor#versionKey()}) set to it. Values of version 1 need none: a
+         * store with values and no marker is at version 1.
+         *
+         * @param store the store
+         * @param version the version its values have
+         * @return this builder
+         */
+        public Builder version(StoreDescriptor store, int version) {
+            if (version < 1) {
+                throw new IllegalArgumentException("Versions start at 1, not " + version);
+            }
+            return holding(store.area(), store.versionKey(), Integer.toString(version));
+        }
+
+        /**
+         * The browser, holding what was given, not connected yet: {@link InMemoryBrowser#connect}
+         * hydrates its server copy, which runs the stores' upkeep.
+         *
+         * @return the browser
+         */
+        public InMemoryBrowser build() {
+            BrowserBuilder server = Browser.builder(browserId, appId);
+            if (clock != null) {
+                server.clock(clock);
+            }
+            if (protection != null) {
+                server.protection(protection);
+            }
+            if (!stores.isEmpty()) {
+                server.afterHydrate(StoreUpkeep.of(stores, newerVersions));
+            }
+            InMemoryBrowser browser = new InMemoryBrowser(server.build(), pageUrl);
+            for (Held one : held) {
+                String key = one.area() == StorageArea.COOKIE ? one.key() : appId + ":" + one.key();
+                browser.preload(one.area(), key, one.text());
+            }
+            return browser;
+        }
     }
 }

@@ -500,7 +500,7 @@ class SyncConnectionTest {
     }
 
     /** A frame with its batches' random tokens taken out, to compare with a fixed text. */
-    private static String withoutTokens(String frame) {
+    static String withoutTokens(String frame) {
         return frame.replaceAll(",\"token\":\"[0-9a-z]{10}\"", "");
     }
 }

@@ -22,6 +22,7 @@ import javax.lang.model.element.Element;
  * @param finalField true if the field is final (it cannot be set)
  * @param cookieAttributes a cookie field's attributes, resolved from its own and its type's
  *     {@code @Cookie} (cookie stores only)
+ * @param protections the {@code @Signed} and {@code @Encrypted} on the field or its getter
  */
 public record FieldModel(
         Element element,
@@ -36,7 +37,8 @@ public record FieldModel(
         Optional<AnnotationRef> cookie,
         Optional<Object> defaultLiteral,
         boolean finalField,
-        Optional<CookieAttributes> cookieAttributes) {
+        Optional<CookieAttributes> cookieAttributes,
+        Protections protections) {
 
     /** @return the stored name's last part: the {@code @Key} value, or the Java name */
     public String keyPart() {
@@ -81,6 +83,7 @@ public record FieldModel(
                 cookie,
                 defaultLiteral,
                 finalField,
-                Optional.of(attributes));
+                Optional.of(attributes),
+                protections);
     }
 }

@@ -13,6 +13,7 @@ import dev.browserstorage.StorageArea;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -23,6 +24,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -44,6 +46,14 @@ public final class ModelBuilder {
     public static final String KEY = "dev.browserstorage.annotation.Key";
     /** See {@link #KEY}. */
     public static final String TTL = "dev.browserstorage.annotation.Ttl";
+    /** See {@link #KEY}; also on the type. */
+    public static final String SIGNED = "dev.browserstorage.annotation.Signed";
+    /** See {@link #KEY}; also on the type. */
+    public static final String ENCRYPTED = "dev.browserstorage.annotation.Encrypted";
+    /** On a method of a store's migrations class. */
+    public static final String MIGRATION = "dev.browserstorage.annotation.Migration";
+    /** The parameter type of a migration. */
+    public static final String STORED_VALUES = "dev.browserstorage.store.StoredValues";
 
     private final TypeResolver resolver;
     private final Types types;
@@ -102,6 +112,13 @@ public final class ModelBuilder {
                             CookieAttributes.resolve(typeCookie, field.cookie().map(CookiePrism::of))))
                     .toList();
         }
+        int version = 1;
+        Optional<MigrationsModel> migrations = Optional.empty();
+        if (area != StorageArea.COOKIE) {
+            Object declared = areaAnnotation.value("version");
+            version = declared instanceof Integer number ? number : 1;
+            migrations = migrationsOf(type, areaAnnotation);
+        }
         return new StoreModel(
                 type,
                 ClassName.get(type),
@@ -113,7 +130,83 @@ public final class ModelBuilder {
                 record ? AccessKind.RECORD_COMPONENT : AccessKind.FIELD,
                 shapeOf(type),
                 annotation(type, TTL),
-                fields);
+                fields,
+                new Protections(annotation(type, SIGNED), annotation(type, ENCRYPTED)),
+                version,
+                migrations);
+    }
+
+    /**
+     * The class a store names in {@code migrations}, read as a type mirror (never loaded), with its
+     * {@code @Migration} methods; empty for the default {@code void.class}.
+     */
+    private Optional<MigrationsModel> migrationsOf(TypeElement store, AnnotationRef areaAnnotation) {
+        Object value = areaAnnotation.value("migrations");
+        if (!(value instanceof TypeMirror mirror) || mirror.getKind() == TypeKind.VOID) {
+            return Optional.empty();
+        }
+        if (mirror.getKind() == TypeKind.ERROR) {
+            throw new MissingTypeException(mirror.toString());
+        }
+        if (!(mirror instanceof DeclaredType declared)
+                || !(declared.asElement() instanceof TypeElement migrationsType)) {
+            return Optional.empty();
+        }
+        String storePackage = elements.getPackageOf(store).getQualifiedName().toString();
+        boolean samePackage =
+                elements.getPackageOf(migrationsType).getQualifiedName().contentEquals(storePackage);
+        boolean classAccessible = true;
+        for (Element e = migrationsType; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            classAccessible &= reachable(e, samePackage);
+        }
+        TypeMirror storedValues = Optional.ofNullable(elements.getTypeElement(STORED_VALUES))
+                .map(Element::asType)
+                .orElse(null);
+        TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+        List<MigrationModel> methods = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(migrationsType.getEnclosedElements())) {
+            Optional<AnnotationRef> migration = annotation(method, MIGRATION);
+            if (migration.isEmpty() || !(migration.get().value("from") instanceof Integer from)) {
+                continue; // without from, javac itself reports the annotation
+            }
+            List<String> parameters = method.getParameters().stream()
+                    .map(parameter -> parameter.asType().toString())
+                    .toList();
+            boolean takesStoredValues = method.getParameters().size() == 1
+                    && storedValues != null
+                    && types.isSameType(method.getParameters().get(0).asType(), storedValues);
+            List<String> badThrows = method.getThrownTypes().stream()
+                    .filter(thrown -> !types.isSubtype(thrown, exception))
+                    .map(TypeMirror::toString)
+                    .toList();
+            methods.add(new MigrationModel(
+                    method,
+                    migration.get(),
+                    from,
+                    method.getModifiers().contains(Modifier.STATIC),
+                    reachable(method, samePackage),
+                    method.getModifiers().contains(Modifier.PRIVATE),
+                    method.getReturnType().getKind() == TypeKind.VOID,
+                    method.getReturnType().toString(),
+                    takesStoredValues,
+                    parameters,
+                    badThrows));
+        }
+        return Optional.of(new MigrationsModel(
+                migrationsType, ClassName.get(migrationsType), classAccessible, storePackage, methods));
+    }
+
+    /** Whether code in the store's package (not a subclass) can name an element. */
+    private static boolean reachable(Element element, boolean samePackage) {
+        Set<Modifier> modifiers = element.getModifiers();
+        if (modifiers.contains(Modifier.PUBLIC)) {
+            return true;
+        }
+        if (element.getEnclosingElement() instanceof TypeElement owner
+                && owner.getKind().isInterface()) {
+            return !modifiers.contains(Modifier.PRIVATE); // interface members are public unless private
+        }
+        return samePackage && !modifiers.contains(Modifier.PRIVATE);
     }
 
     /**
@@ -187,7 +280,8 @@ public final class ModelBuilder {
                     annotation(component, COOKIE),
                     Optional.empty(),
                     false,
-                    Optional.empty()));
+                    Optional.empty(),
+                    new Protections(annotation(component, SIGNED), annotation(component, ENCRYPTED))));
         }
         return fields;
     }
@@ -220,15 +314,23 @@ public final class ModelBuilder {
                     getter == null ? null : getter.getSimpleName().toString(),
                     setter == null ? null : setter.getSimpleName().toString(),
                     valueType,
-                    annotation(field, KEY).or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, KEY))),
-                    annotation(field, TTL).or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, TTL))),
-                    annotation(field, COOKIE)
-                            .or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, COOKIE))),
+                    onFieldOrGetter(field, getter, KEY),
+                    onFieldOrGetter(field, getter, TTL),
+                    onFieldOrGetter(field, getter, COOKIE),
                     literalInitializer(field, valueType),
                     field.getModifiers().contains(Modifier.FINAL),
-                    Optional.empty()));
+                    Optional.empty(),
+                    new Protections(
+                            onFieldOrGetter(field, getter, SIGNED), onFieldOrGetter(field, getter, ENCRYPTED))));
         }
         return fields;
+    }
+
+    /** An annotation on a field, else on its getter. */
+    private static Optional<AnnotationRef> onFieldOrGetter(
+            VariableElement field, ExecutableElement getter, String qualifiedName) {
+        return annotation(field, qualifiedName)
+                .or(() -> Optional.ofNullable(getter).flatMap(g -> annotation(g, qualifiedName)));
     }
 
     private ExecutableElement findGetter(List<ExecutableElement> methods, VariableElement field) {

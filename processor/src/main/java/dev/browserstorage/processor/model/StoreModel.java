@@ -2,6 +2,7 @@ package dev.browserstorage.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.protect.Protection;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
@@ -22,6 +23,9 @@ import javax.lang.model.element.TypeElement;
  * @param shape facts about the type the validator checks
  * @param ttl the {@code @Ttl} on the type
  * @param fields the stored fields in declaration order
+ * @param protections the {@code @Signed} and {@code @Encrypted} on the type
+ * @param version the declared {@code version} (1 for cookie stores, which have none)
+ * @param migrations the class named in {@code migrations}, if any
  */
 public record StoreModel(
         TypeElement element,
@@ -34,7 +38,10 @@ public record StoreModel(
         AccessKind kind,
         TypeShape shape,
         Optional<AnnotationRef> ttl,
-        List<FieldModel> fields) {
+        List<FieldModel> fields,
+        Protections protections,
+        int version,
+        Optional<MigrationsModel> migrations) {
 
     /** @return true for a record */
     public boolean isRecord() {
@@ -75,6 +82,31 @@ public record StoreModel(
      */
     public Optional<String> ttlOf(FieldModel field) {
         return field.ttl().or(() -> ttl).map(ref -> ref.string("value"));
+    }
+
+    /**
+     * A field's protection: its own {@code @Signed} or {@code @Encrypted}, else the type's.
+     *
+     * @param field one of this store's fields
+     * @return the protection, {@link Protection#NONE} where none is declared
+     */
+    public Protection protectionOf(FieldModel field) {
+        return field.protections()
+                .protection()
+                .or(() -> protections.protection())
+                .orElse(Protection.NONE);
+    }
+
+    /**
+     * The oldest version whose values the store migrates: the smallest {@code from} of its
+     * migrations.
+     *
+     * @return the oldest version, or {@link #version()} where there are no migrations
+     */
+    public int oldestVersion() {
+        return migrations
+                .flatMap(m -> m.methods().stream().map(MigrationModel::from).min(Integer::compare))
+                .orElse(version);
     }
 
     /**

@@ -99,6 +99,56 @@ public enum Message {
             Diagnostic.Kind.WARNING,
             "Cookie '%s' already uses %d of its 4096 bytes with its default value: a longer value will be refused. Keep cookies small (an id, a flag), and large values in localStorage."),
 
+    COOKIE_SEALED_TOO_LARGE(
+            Diagnostic.Kind.ERROR,
+            "Cookie '%s' can need %d bytes once %s, over the 4096 browsers keep for a cookie's name and value: its name takes %d bytes, and a %s value of up to %d bytes takes up to %d once %s. Shorten the cookie's name (its prefix or @Key), or keep the value in localStorage."),
+
+    // ------------------------------------------------------------ versions and migrations
+    VERSION_INVALID(
+            Diagnostic.Kind.ERROR,
+            "version = %d is not a store version: versions start at 1 (the default) and go up by one with each change of the stored shape. Write version = 1 or more."),
+    VERSION_WITHOUT_MIGRATIONS(
+            Diagnostic.Kind.ERROR,
+            "version %d needs migrations: declare migrations = %s.class with static @Migration(from = %s) methods, which turn values that browsers hold at an older version into the next version's."),
+    MIGRATIONS_AT_VERSION_ONE(
+            Diagnostic.Kind.ERROR,
+            "migrations = %s.class is declared, but %s is at version 1, so no migration would ever run and browsers' older values would be read as the new shape. Raise version to %d (one above the newest @Migration's from), or remove migrations."),
+    MIGRATIONS_CLASS_NOT_ACCESSIBLE(
+            Diagnostic.Kind.ERROR,
+            "migrations = %s.class cannot be reached from package %s, where the generated store calls its migrations. Make the class (and any class it is nested in) public, or move it to package %s."),
+    MIGRATIONS_NONE(
+            Diagnostic.Kind.ERROR,
+            "migrations = %s.class has no @Migration method, so browsers holding values of an older version than %d cannot be migrated. Add static methods @Migration(from = %s) void name(StoredValues values) to it."),
+    MIGRATION_NOT_STATIC(
+            Diagnostic.Kind.ERROR,
+            "@Migration method %s.%s is not static: the generated store calls it without an instance. Make it static."),
+    MIGRATION_NOT_ACCESSIBLE(
+            Diagnostic.Kind.ERROR,
+            "@Migration method %s.%s is %s, so the generated store in package %s cannot call it. Make it public%s."),
+    MIGRATION_NOT_VOID(
+            Diagnostic.Kind.ERROR,
+            "@Migration method %s.%s returns %s: a migration changes the values it is given in place. Make it return void."),
+    MIGRATION_PARAMETERS(
+            Diagnostic.Kind.ERROR,
+            "@Migration method %s.%s takes (%s): a migration takes exactly one dev.browserstorage.store.StoredValues, the store's values at version 'from'. Declare it as %s(StoredValues values)."),
+    MIGRATION_THROWS(
+            Diagnostic.Kind.ERROR,
+            "@Migration method %s.%s declares throws %s: a migration may throw Exception and its subclasses only (a failure leaves the browser's values as they were). Declare throws Exception or narrower."),
+    MIGRATION_FROM_OUT_OF_RANGE(
+            Diagnostic.Kind.ERROR,
+            "@Migration(from = %d) on %s.%s is outside the versions of %s, which is at version %d: a migration reads version 'from' and writes 'from + 1', so 'from' must be at least 1 and at most %d."),
+    MIGRATION_DUPLICATE(
+            Diagnostic.Kind.ERROR,
+            "@Migration(from = %d) on %s.%s migrates the same version as %s.%s: each step from one version to the next has one migration. Remove one, or change its 'from'."),
+    MIGRATION_GAP(
+            Diagnostic.Kind.ERROR,
+            "The migrations of %s (version %d) in %s skip from = %s: every step from version %d up to %d must have a migration, or values of the older versions cannot reach version %d. Add a static @Migration method for each missing 'from' to %s."),
+
+    // ------------------------------------------------------------ protected values
+    PROTECTION_CONFLICT(
+            Diagnostic.Kind.ERROR,
+            "'%s' is annotated with both @Signed and @Encrypted: keep one. @Encrypted also authenticates the value and hides it from page scripts; @Signed only authenticates it, and page scripts can read it."),
+
     // ------------------------------------------------------------ stray annotations
     ANNOTATION_OUTSIDE_STORE(
             Diagnostic.Kind.ERROR,

@@ -12,8 +12,10 @@ import dev.browserstorage.processor.model.CookieAttributes;
 import dev.browserstorage.processor.model.CookiePrism;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.Names;
+import dev.browserstorage.processor.model.Protections;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
+import dev.browserstorage.protect.Protection;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
@@ -181,10 +184,23 @@ public final class StoreValidator {
         if (store.fields().isEmpty()) {
             problems.add(Problem.on(Message.NO_FIELDS, store.element(), typeName));
         }
+        checkProtections(store.protections(), store.element().getSimpleName().toString(), problems);
+        if (store.area() != StorageArea.COOKIE) {
+            new MigrationChecks(store, problems).check();
+        }
+    }
+
+    /** Both {@code @Signed} and {@code @Encrypted} on one element: an error on the second. */
+    private static void checkProtections(Protections protections, String name, List<Problem> problems) {
+        if (protections.both()) {
+            AnnotationRef encrypted = protections.encrypted().orElseThrow();
+            problems.add(Problem.at(Message.PROTECTION_CONFLICT, encrypted.element(), encrypted.mirror(), null, name));
+        }
     }
 
     private void validateField(StoreModel store, FieldModel field, List<Problem> problems, Set<String> reported) {
         String typeName = store.pojo().canonicalName();
+        checkProtections(field.protections(), field.name(), problems);
         if (field.access() == AccessKind.INACCESSIBLE) {
             String capitalized = Names.capitalize(field.name());
             problems.add(Problem.on(
@@ -339,13 +355,35 @@ public final class StoreValidator {
                     field.name(),
                     field.type().describe()));
         }
+        Protection protection = store.protectionOf(field);
+        int nameBytes = CookieRules.nameValueBytes(name, "");
         field.defaultLiteral().filter(String.class::isInstance).ifPresent(literal -> {
-            int bytes = CookieRules.nameValueBytes(
-                    name, Codecs.cookieForm(Codecs.string()).encode((String) literal));
+            String text = Codecs.cookieForm(Codecs.string()).encode((String) literal);
+            int bytes = nameBytes + SealedSizes.sealed(protection, text.length());
             if (bytes > CookieRules.MAX_NAME_VALUE_BYTES / 2) {
                 problems.add(Problem.on(Message.COOKIE_DEFAULT_LARGE, field.element(), name, bytes));
             }
         });
+        if (nameValid && protection != Protection.NONE && field.type().isSupported()) {
+            OptionalInt longest = SealedSizes.maxCookieText(field.type());
+            if (longest.isPresent()) {
+                int sealed = SealedSizes.sealed(protection, longest.getAsInt());
+                if (nameBytes + sealed > CookieRules.MAX_NAME_VALUE_BYTES) {
+                    String how = protection == Protection.SIGNED ? "signed" : "encrypted";
+                    problems.add(Problem.on(
+                            Message.COOKIE_SEALED_TOO_LARGE,
+                            field.element(),
+                            name,
+                            nameBytes + sealed,
+                            how,
+                            nameBytes,
+                            field.type().describe(),
+                            longest.getAsInt(),
+                            sealed,
+                            how));
+                }
+            }
+        }
         return nameValid;
     }
 

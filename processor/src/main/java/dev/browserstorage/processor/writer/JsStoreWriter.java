@@ -3,7 +3,9 @@ package dev.browserstorage.processor.writer;
 import dev.browserstorage.StorageArea;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
+import dev.browserstorage.protect.Protection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Optional;
  * checked property per field. The extension serves the definitions of all stores after that runtime
  * (see {@code docs/javascript.md}). The limits a value is checked against are not written here: they
  * are the server's run-time configuration, which the glue receives when it is served. Cookie stores get none: the glue's API reads only localStorage
- * and sessionStorage.
+ * and sessionStorage. A store above version 1 carries its {@code "version"}; signed fields carry
+ * {@code "protection": "signed"} (the page reads them, never writes them), and encrypted fields are
+ * left out, since the page can do nothing with their values.
  */
 public final class JsStoreWriter {
     /** Where the definitions go, relative to the class output, next to their TypeScript types. */
@@ -65,13 +69,16 @@ public final class JsStoreWriter {
                     json.writeStringField("name", store.namespace());
                     json.writeStringField("area", store.area().wireName());
                     json.writeStringField("type", store.pojo().reflectionName());
+                    if (store.version() > 1) {
+                        json.writeNumberField("version", store.version());
+                    }
                     json.writeEndObject();
                 }));
         // One field a line, so that a diff of two versions shows which field changed.
         out.setLength(out.length() - 1);
         out.append(",\"fields\":[");
         String separator = "\n  ";
-        for (FieldModel field : store.fields()) {
+        for (FieldModel field : visibleFields(store)) {
             out.append(separator).append(field(store, field));
             separator = ",\n  ";
         }
@@ -94,8 +101,21 @@ public final class JsStoreWriter {
             if (ttl.isPresent()) {
                 json.writeNumberField("ttlSeconds", Duration.parse(ttl.get()).toSeconds());
             }
+            SchemaWriter.writeProtection(json, store, field);
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The fields page scripts get: all but the encrypted ones, whose values are opaque to the page.
+     *
+     * @param store a localStorage or sessionStorage store
+     * @return its fields without the encrypted ones, in declaration order
+     */
+    static List<FieldModel> visibleFields(StoreModel store) {
+        return store.fields().stream()
+                .filter(field -> store.protectionOf(field) != Protection.ENCRYPTED)
+                .toList();
     }
 
     /**

@@ -8,15 +8,19 @@ import dev.browserstorage.processor.model.CookieValues;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
+import dev.browserstorage.protect.Protection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the JSON description of a store that the browser glue and the server extension read: its
- * keys, each field's JSON schema and default, lifetimes, limits and cookie attributes. The format
+ * keys, each field's JSON schema and default, lifetimes, limits, cookie attributes, protection
+ * ({@code "protection": "signed"} or {@code "encrypted"}) and, for a store above version 1, its
+ * {@code "version"}. The format
  * is documented in {@code docs/annotations.md}.
  */
 public final class SchemaWriter {
@@ -51,6 +55,9 @@ public final class SchemaWriter {
             if (store.area() != StorageArea.COOKIE) {
                 json.writeStringField("namespace", store.namespace());
             }
+            if (store.version() > 1) {
+                json.writeNumberField("version", store.version());
+            }
             json.writeObjectFieldStart("limits");
             if (store.area() == StorageArea.COOKIE) {
                 json.writeNumberField("maxNameValueBytes", CookieRules.MAX_NAME_VALUE_BYTES);
@@ -83,12 +90,21 @@ public final class SchemaWriter {
         if (ttl.isPresent()) {
             json.writeNumberField("ttlSeconds", Duration.parse(ttl.get()).toSeconds());
         }
+        writeProtection(json, store, field);
         if (store.area() == StorageArea.COOKIE) {
             json.writeStringField(
                     "cookieEncoding", field.type().kind().isScalar() && isTextual(field.type()) ? "text" : "json");
             writeCookie(json, store, field);
         }
         json.writeEndObject();
+    }
+
+    /** {@code "protection": "signed"} or {@code "encrypted"}; nothing for an unprotected field. */
+    static void writeProtection(JsonGenerator json, StoreModel store, FieldModel field) throws IOException {
+        Protection protection = store.protectionOf(field);
+        if (protection != Protection.NONE) {
+            json.writeStringField("protection", protection.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private static boolean isTextual(ValueType type) {

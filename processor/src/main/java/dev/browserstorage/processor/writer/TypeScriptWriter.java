@@ -3,6 +3,7 @@ package dev.browserstorage.processor.writer;
 import dev.browserstorage.processor.model.FieldModel;
 import dev.browserstorage.processor.model.StoreModel;
 import dev.browserstorage.processor.model.ValueType;
+import dev.browserstorage.protect.Protection;
 import java.util.stream.Collectors;
 
 /**
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
  * "LIGHT" | "DARK"; fontSize: number; ... }}: enums as unions of their constants' names, lists and
  * sets as arrays, maps as records, nested objects as records of unknown values, and {@code | null}
  * where the field has no default the processor could read (it then reads as null while absent).
+ * Signed fields are {@code readonly} (only the server writes them); encrypted fields are left out.
  * The extension joins the interfaces of all stores into one {@code .d.ts} with the store API around
  * them (see {@code docs/javascript.md}).
  */
@@ -65,13 +67,14 @@ public final class TypeScriptWriter {
                 .append("export interface ")
                 .append(interfaceName(store))
                 .append(" {\n");
-        for (FieldModel field : store.fields()) {
+        for (FieldModel field : JsStoreWriter.visibleFields(store)) {
+            boolean signed = store.protectionOf(field) == Protection.SIGNED;
             out.append("  /** ")
                     .append(field.type().describe().replace("*/", "*\\/"))
                     .append(" at \"")
                     .append(store.keyOf(field))
-                    .append("\". */\n")
-                    .append("  ")
+                    .append(signed ? "\", signed: only the server writes it. */\n" : "\". */\n")
+                    .append(signed ? "  readonly " : "  ")
                     .append(field.name())
                     .append(": ")
                     .append(type(field.type()));
