@@ -40,4 +40,26 @@ public interface BrowserSource {
     default java.util.Optional<HttpCookies> httpCookies() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The keys that seal and open protected values ({@code @Signed}, {@code @Encrypted}) and where
+     * refusals go: what a cookie read inside an HTTP exchange opens its value with. A browser or tab
+     * answers with its own; the default asks {@link #current()}, which a framework adapter may spare
+     * by answering with the app's configured protection.
+     *
+     * @return the protection of the current call's browser
+     */
+    default dev.browserstorage.protect.ValueProtection protection() {
+        return current().protection();
+    }
+
+    /**
+     * The clock of the current call's browser: what a sealed expiry is checked against when a cookie
+     * is read inside an HTTP exchange. The default asks {@link #current()}.
+     *
+     * @return the clock
+     */
+    default java.time.Clock clock() {
+        return current().clock();
+    }
 }

@@ -24,6 +24,12 @@ public record ValueProtection(KeyRing keys, Consumer<RejectedValue> rejected) {
      * @return the process's default protection
      */
     public static ValueProtection ephemeral() {
-        throw new UnsupportedOperationException("#18 stub");
+        return Ephemeral.PROTECTION;
+    }
+
+    /** Made on first use: a process that protects no value draws no random key. */
+    private static final class Ephemeral {
+        // The store layer logs a warning for each refused value; nobody else listens here.
+        static final ValueProtection PROTECTION = new ValueProtection(KeyRing.random(), rejectedValue -> {});
     }
 }

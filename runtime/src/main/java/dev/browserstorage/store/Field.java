@@ -34,7 +34,10 @@ public final class Field<T> {
 
     /**
      * The stored value, or the field's default if it is absent, expired or unreadable (a stored
-     * text that does not decode is logged once and replaced by the next write).
+     * text that does not decode is logged once and replaced by the next write). A {@code @Signed} or
+     * {@code @Encrypted} field's value that does not open (edited, forged, copied from another key,
+     * sealed with a key no longer configured) reads as the default too; it is logged and reported
+     * once ({@link dev.browserstorage.protect.RejectedValue}).
      *
      * @return the value
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
@@ -56,7 +59,8 @@ public final class Field<T> {
     }
 
     /**
-     * Whether the browser holds a live value: not absent, not expired.
+     * Whether the browser holds a live value: not absent, not expired, and for a protected field
+     * one that opens.
      *
      * @return true if a value is stored
      * @throws dev.browserstorage.NotHydratedException before the browser has sent what it holds
@@ -67,7 +71,8 @@ public final class Field<T> {
 
     /**
      * Stores a value, with the field's declared lifetime if it has one; readers on this server see
-     * it at once. The same as the store's setter.
+     * it at once. The same as the store's setter. A protected field's value is sealed first (its
+     * lifetime sealed with it), and the browser's limits apply to the sealed text.
      *
      * @param value the new value, or {@code null} to remove it
      * @return completes when the browser has stored it; fails, and the value is taken back, if it

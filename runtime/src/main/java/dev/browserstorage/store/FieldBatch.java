@@ -51,8 +51,14 @@ public final class FieldBatch {
         if (stored == null) {
             return field.defaultText().orElse(null);
         }
+        // A protected value that does not open is as unreadable: any value repairs it.
+        String plain = StoredText.opened(
+                field, stored, browser.protection(), browser.clock().millis());
+        if (plain == null) {
+            return null;
+        }
         try {
-            Expiring<T> current = StoredText.decodeText(field, stored);
+            Expiring<T> current = StoredText.decodeText(field, plain);
             if (current.value() == null || current.isExpiredAt(browser.clock().millis())) {
                 return field.defaultText().orElse(null);
             }

@@ -10,6 +10,7 @@ import dev.browserstorage.browser.StorageTarget;
 import dev.browserstorage.browser.StoredValue;
 import dev.browserstorage.browser.Write;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.protect.Protection;
 import dev.browserstorage.store.StoredText.Decoded;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +51,11 @@ public final class StoreAccess {
     private final Field<?>[] handles;
     /**
      * By ordinal, the fields whose decoded value is kept per browser view ({@link DecodedValues}):
-     * immutable values without a lifetime; {@code null} for the others.
+     * immutable values without a lifetime (none sealed into them either); {@code null} for the others.
      */
     private final StoreField<?>[] keptFields;
+    /** Protected cookies refused inside HTTP requests, which carry no memo: each is reported once. */
+    private final StoredText.RefusedTexts refusedHttpTexts = new StoredText.RefusedTexts();
     /** The version guard of a versioned store; {@code null} for version 1 stores, which have none. */
     private final StoreVersions versions;
     /** How many values this store keeps per view: one per field, and the version's for a versioned store. */
@@ -76,7 +79,7 @@ public final class StoreAccess {
         this.keptFields = new StoreField<?>[browserKeys.length];
         for (StoreField<?> field : descriptor.fields()) {
             handles[field.ordinal()] = new Field<>(this, field);
-            if (field.codec().producesImmutableValues() && !field.expires()) {
+            if (field.codec().producesImmutableValues() && !field.expires() && !StoredText.sealsExpiry(field)) {
                 keptFields[field.ordinal()] = field;
             }
         }
@@ -145,7 +148,8 @@ public final class StoreAccess {
         if (http.isPresent()) {
             return http.get()
                     .cookie(browserKey(field))
-                    .map(text -> StoredText.decode(field, browserKey(field), text, Long.MAX_VALUE))
+                    .map(text -> httpDecode(field, text))
+                    .filter(decoded -> !httpExpired(decoded))
                     .map(decoded -> StoreAccess.<T>cast(decoded.value()))
                     .orElse(field.defaultValue());
         }
@@ -187,13 +191,12 @@ public final class StoreAccess {
                 // Mutable values (POJO classes) are decoded afresh, so no caller can change another's copy.
                 return field.codec().producesImmutableValues() || !decoded.valid()
                         ? cast(decoded.value())
-                        : cast(decode(target, field, stored.text()).value());
+                        : cast(decode(target, field, stored.text(), false).value());
             }
             dropExpired(target, field, stored);
             return field.defaultValue();
         }
-        Decoded decoded = decode(target, field, stored.text());
-        stored.memo(decoded);
+        Decoded decoded = memoised(target, field, stored);
         if (decoded.expiredAt(target.clock().millis())) {
             dropExpired(target, field, stored);
             return field.defaultValue();
@@ -201,8 +204,77 @@ public final class StoreAccess {
         return cast(decoded.value());
     }
 
-    private Decoded decode(StorageTarget target, StoreField<?> field, String text) {
-        return StoredText.decode(field, browserKey(field), text, target.limits().maxValueBytes());
+    private Decoded decode(StorageTarget target, StoreField<?> field, String text, boolean report) {
+        return StoredText.decode(
+                field,
+                descriptor.typeName(),
+                browserKey(field),
+                text,
+                target.limits().maxValueBytes(),
+                target.protection(),
+                target.clock().millis(),
+                report);
+    }
+
+    /**
+     * The decoded form of a stored value, memoised on it. A protected field's is made under the
+     * value's monitor, so that a refused text is reported once however many readers race to it.
+     */
+    private Decoded memoised(StorageTarget target, StoreField<?> field, StoredValue stored) {
+        if (field.protection() == Protection.NONE) {
+            Decoded decoded = decode(target, field, stored.text(), true);
+            stored.memo(decoded);
+            return decoded;
+        }
+        synchronized (stored) {
+            if (stored.memo() instanceof Decoded decoded && decoded.field() == field) {
+                return decoded;
+            }
+            Decoded decoded = decode(target, field, stored.text(), true);
+            stored.memo(decoded);
+            return decoded;
+        }
+    }
+
+    /** A protected field's memoised decoding of a text, if it is what the browser holds now; else null. */
+    private Decoded memoisedIfCurrent(StorageTarget target, StoreField<?> field, String text) {
+        if (field.protection() == Protection.NONE || !target.isHydrated()) {
+            return null;
+        }
+        StoredValue stored = target.read(field.area(), browserKey(field));
+        return stored != null && stored.text().equals(text) ? memoised(target, field, stored) : null;
+    }
+
+    /**
+     * A cookie's value inside an HTTP request, which keeps no memo: a protected cookie refused is
+     * reported on the first read of its text only.
+     */
+    private Decoded httpDecode(StoreField<?> field, String text) {
+        if (field.protection() == Protection.NONE) {
+            // Nothing to open: neither the keys nor the clock are needed.
+            return StoredText.decode(
+                    field, descriptor.typeName(), browserKey(field), text, Long.MAX_VALUE, null, 0, false);
+        }
+        boolean report = !refusedHttpTexts.contains(field, text);
+        Decoded decoded = StoredText.decode(
+                field,
+                descriptor.typeName(),
+                browserKey(field),
+                text,
+                Long.MAX_VALUE,
+                browsers.protection(),
+                browsers.clock().millis(),
+                report);
+        if (report && !decoded.valid()) {
+            refusedHttpTexts.add(field, text);
+        }
+        return decoded;
+    }
+
+    /** Whether a cookie read inside an HTTP request is past its sealed expiry (only protected ones have one). */
+    private boolean httpExpired(Decoded decoded) {
+        return decoded.expiresAtMillis() != Long.MAX_VALUE
+                && decoded.expiredAt(browsers.clock().millis());
     }
 
     /**
@@ -215,7 +287,14 @@ public final class StoreAccess {
     public boolean isSet(StoreField<?> field) {
         Optional<HttpCookies> http = http(field);
         if (http.isPresent()) {
-            return http.get().cookie(browserKey(field)).isPresent();
+            if (field.protection() == Protection.NONE) {
+                return http.get().cookie(browserKey(field)).isPresent();
+            }
+            return http.get()
+                    .cookie(browserKey(field))
+                    .map(text -> httpDecode(field, text))
+                    .filter(decoded -> decoded.valid() && !httpExpired(decoded))
+                    .isPresent();
         }
         StorageTarget target = browser();
         if (versions != null && !readsCurrent(target)) {
@@ -225,10 +304,17 @@ public final class StoreAccess {
         if (stored == null) {
             return false;
         }
+        if (field.protection() != Protection.NONE) {
+            // A protected value that does not open is no value: as for get, once per stored text.
+            Decoded decoded = stored.memo() instanceof Decoded memo && memo.field() == field
+                    ? memo
+                    : memoised(target, field, stored);
+            return decoded.valid() && !decoded.expiredAt(target.clock().millis());
+        }
         if (!field.expires()) {
             return true;
         }
-        Decoded decoded = decode(target, field, stored.text());
+        Decoded decoded = decode(target, field, stored.text(), true);
         return decoded.valid() && target.clock().millis() < decoded.expiresAtMillis();
     }
 
@@ -401,7 +487,8 @@ public final class StoreAccess {
         if (value == null) {
             return removal(field);
         }
-        String text = StoredText.encode(field, value, ttl, browser().clock().millis());
+        StorageTarget target = browser();
+        String text = StoredText.encode(field, value, ttl, target.clock().millis(), target.protection());
         if (field.area() == StorageArea.COOKIE) {
             return Write.setCookie(
                     browserKey(field), text, field.cookieOptions().orElseThrow());
@@ -468,11 +555,16 @@ public final class StoreAccess {
         if (versions != null) {
             return versions.onChange(browser(), field, browserKey(field), listener);
         }
-        return browser()
-                .addListener(
-                        field.area(),
-                        browserKey(field),
-                        change -> listener.accept(StoredText.typed(field, browserKey(field), change, browser())));
+        return browser().addListener(field.area(), browserKey(field), change -> {
+            StorageTarget target = browser();
+            listener.accept(StoredText.typed(
+                    field,
+                    descriptor.typeName(),
+                    browserKey(field),
+                    change,
+                    target,
+                    text -> memoisedIfCurrent(target, field, text)));
+        });
     }
 
     /**

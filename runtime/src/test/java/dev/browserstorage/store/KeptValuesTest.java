@@ -275,7 +275,7 @@ class KeptValuesTest {
         }
     }
 
-    private static BrowserSource source(
+    static BrowserSource source(
             java.util.function.Supplier<Browser> current, java.util.function.Supplier<StorageTarget> tab) {
         return new BrowserSource() {
             @Override

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -449,7 +448,6 @@ class StoreVersionsTest {
                 .containsExactly(Write.set(StorageArea.LOCAL, "demo:prefs.size", "\"l\""));
     }
 
-    @Disabled("needs H1's KeyRing")
     @Test
     void aSignedFieldIsOpenedMigratedAndSealedAgain() throws Exception {
         StoreField<String> role = StoreField.builder(0, StorageArea.LOCAL, "role", "prefs.role", Codecs.string())
@@ -479,7 +477,6 @@ class StoreVersionsTest {
                 .isEqualTo("\"admin\"");
     }
 
-    @Disabled("needs H1's KeyRing")
     @Test
     void aValueSealedWithAnOlderKeyIsSealedAgainWithTheNewestAtHydration() throws Exception {
         StoreField<String> role = StoreField.builder(0, StorageArea.LOCAL, "role", "prefs.role", Codecs.string())
