@@ -134,11 +134,6 @@ final class AppNode implements AutoCloseable {
         }
     }
 
-    /** @return the node's log file, appended across restarts */
-    Path log() {
-        return log;
-    }
-
     boolean isRunning() {
         return process != null && process.isAlive();
     }
