@@ -64,22 +64,22 @@
   // '<app>:<namespace>' as decimal text; without one, 1 if the store has a key, else the store is
   // empty and counts as current. Version 1 stores (no version given) read no marker.
   function age(store) {
-    if (!(store.version > 1)) return 0;
+    const version = store.version;
+    if (!(version > 1)) return 0;
     const key = core.prefix() + store.namespace;
-    let stored = store.version;
+    let stored = version;
     try {
-      const s = core.storage(store.area);
-      const marker = s.getItem(key);
-      if (marker !== null) stored = /^\d{1,9}$/.test(marker) ? Number(marker) : Infinity;
-      else for (let i = 0; i < s.length; i++) if (String(s.key(i)).startsWith(key + '.')) stored = 1;
+      const marker = core.storage(store.area).getItem(key);
+      if (marker !== null) stored = /^\d{1,9}$/.test(marker) ? +marker : Infinity;
+      else if (Object.keys(core.snapshot(store.area)).some(k => k.startsWith(key + '.'))) stored = 1;
     } catch (e) {
       // No storage: nothing stored to be of another version.
     }
-    if (stored > store.version && !warned[key]) {
+    if (stored > version && !warned[key]) {
       warned[key] = true;
-      console.warn(`browser-storage: ${key} is not version ${store.version} or older: ${store.namespace} shows its defaults, read-only`);
+      console.warn(`browser-storage: ${key} is newer than ${version} or unreadable: defaults, read-only`);
     }
-    return stored < store.version ? -1 : stored > store.version ? 1 : 0;
+    return stored < version ? -1 : stored > version ? 1 : 0;
   }
 
   // Before a write the glue makes to a current versioned store: one without its marker (empty until

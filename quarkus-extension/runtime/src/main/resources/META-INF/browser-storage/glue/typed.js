@@ -135,15 +135,17 @@
     if (field.protection === 'signed') throw new TypeError(`${store.name}.${field.name} is signed: only the server writes it`);
     const age = core.schema.age(store);
     if (age) {
-      const which = age < 0 ? 'an older version the server has not migrated yet' : 'a newer or unknown version';
-      throw named('InvalidStateError', `${store.name}: the stored values are of ${which}, not version ${store.version};`
-        + ' nothing was written');
+      throw named('InvalidStateError', `${store.name}: the stored values are not version ${store.version} (${age < 0
+        ? 'the server has not migrated them yet' : 'newer or unreadable'}); nothing was written`);
     }
-    if (value === null || value === undefined) {
-      core.schema.stamp(store);
-      api.remove(key, store.area);
-      return;
-    }
+    const text = value === null || value === undefined ? null : encode(store, field, key, value);
+    core.schema.stamp(store);
+    if (text === null) api.remove(key, store.area);
+    else api.set(key, text, store.area);
+  }
+
+  // The text a value is stored as, checked as the server checks it: it throws what the server would refuse.
+  function encode(store, field, key, value) {
     const p = problem(field.schema, value, isFloat(field));
     if (p) {
       // A number of the right kind that does not fit is out of range; anything else is of the wrong type.
@@ -162,8 +164,7 @@
       throw named('QuotaExceededError', `${store.name}.${field.name}: the app's ${store.area}Storage would hold ${over.units} UTF-16 units,`
         + ` over its budget of ${over.budget}; nothing was written`);
     }
-    core.schema.stamp(store);
-    api.set(key, text, store.area);
+    return text;
   }
 
   // A change of a versioned store's marker changes what all its fields read.
