@@ -1,5 +1,6 @@
-// A minimal browser for the glue's unit tests: window, document (events, cookies, no DOM tree),
-// localStorage and sessionStorage, location and a WebSocket that records what the glue sends. The
+// A minimal browser for the glue's unit tests: window, document (events, cookies, a flat list of
+// elements instead of a DOM tree), localStorage and sessionStorage, location and a WebSocket that
+// records what the glue sends. The
 // scripts run as served: the build's minified copies in target/classes (GLUE_DIR overrides).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,69 @@ class Events {
 }
 
 /**
+ * A form control, or any element: attributes, the properties the glue sets (value, checked,
+ * readOnly, disabled) and, in assigned, every value and checked state the glue ever gave it.
+ */
+class FakeElement extends Events {
+  constructor(tag, attributes = {}) {
+    super();
+    this.nodeType = 1;
+    this.tagName = tag.toUpperCase();
+    this.type = attributes.type || (tag === 'select' ? 'select-one' : tag);
+    this.attributes = new Map(Object.entries(attributes));
+    this.readOnly = false;
+    this.disabled = false;
+    this.children = [];
+    this.assigned = [];
+    this.shown = '';
+    this.ticked = false;
+  }
+  get value() {
+    return this.shown;
+  }
+  set value(text) {
+    this.assigned.push(text);
+    this.shown = String(text);
+  }
+  get checked() {
+    return this.ticked;
+  }
+  set checked(on) {
+    this.assigned.push(on);
+    this.ticked = on;
+  }
+  hasAttribute(name) {
+    return this.attributes.has(name);
+  }
+  getAttribute(name) {
+    return this.attributes.has(name) ? this.attributes.get(name) : null;
+  }
+  setAttribute(name, value) {
+    this.attributes.set(name, String(value));
+  }
+  removeAttribute(name) {
+    this.attributes.delete(name);
+  }
+  appendChild(child) {
+    this.children.push(child);
+    return child;
+  }
+  querySelectorAll(selector) {
+    return this.children.filter(child => matches(child, selector));
+  }
+}
+
+// The selectors the glue uses: [attribute] and tag[type=...][attribute].
+function matches(el, selector) {
+  const m = /^([a-z]*)((?:\[[^\]]+\])*)$/.exec(selector);
+  if (!m || (m[1] && el.tagName !== m[1].toUpperCase())) return false;
+  return (m[2].match(/\[[^\]]+\]/g) || []).every(part => {
+    const [name, value] = part.slice(1, -1).split('=');
+    return value === undefined ? el.hasAttribute(name) : (name === 'type' ? el.type : el.getAttribute(name)) === value;
+  });
+}
+
+/**
  * A new browser: {window, run(...files), sockets, sent(type), cookies}. Timers do not run unless a
  * test calls them (tick()); sockets open when a test calls open().
  */
@@ -75,8 +139,12 @@ export function browser(options = {}) {
   document.visibilityState = 'visible';
   document.currentScript = null;
   document.getElementsByTagName = () => [];
-  document.querySelectorAll = () => [];
   document.nodeType = 9;
+  document.head = new FakeElement('head');
+  document.documentElement = new FakeElement('html');
+  document.body = new FakeElement('body');
+  document.createElement = tag => new FakeElement(tag);
+  document.querySelectorAll = selector => document.body.querySelectorAll(selector);
   Object.defineProperty(document, 'cookie', {
     get: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
     set: text => {
@@ -139,6 +207,15 @@ export function browser(options = {}) {
     /** Evaluates script text in this browser. */
     eval(text) {
       return vm.runInContext(text, context);
+    },
+    /** A new element in the page's body (not yet bound: the glue binds what is there when it binds). */
+    element(tag, attributes) {
+      return document.body.appendChild(new FakeElement(tag, attributes));
+    },
+    /** The user edits a control: its value changes (not as the glue's assignment) and it fires type. */
+    edit(el, text, type = 'change') {
+      el.shown = text;
+      document.dispatchEvent({ type: type, target: el });
     },
     /** What the glue sent over its last socket, of one frame type. */
     sent(type) {

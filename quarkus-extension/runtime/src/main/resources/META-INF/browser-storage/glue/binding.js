@@ -21,6 +21,8 @@
   const unsent = new Map();
   const warned = {};
   let binding = false;
+  // The style rule that hides fields waiting for a migration is in the document.
+  let styled = false;
   // Some engines (HtmlUnit) fire change when a script sets .checked.
   let showing = false;
   // In ms: typing coalesces into one change frame per pause.
@@ -35,12 +37,15 @@
       // The server names each store as its bean is named (cookie stores have no namespace).
       const name = store.name || store.namespace;
       store.fields.forEach(f => {
-        // Script cannot write an HttpOnly cookie, nor read it: such a field has nothing to bind.
-        if (cookie && f.cookie && f.cookie.httpOnly) return;
+        // Script cannot write an HttpOnly cookie, nor read it, nor an encrypted value: such a field
+        // has nothing to bind, and its value is never decoded here.
+        if (f.protection === 'encrypted' || (cookie && f.cookie && f.cookie.httpOnly)) return;
         const c = f.cookie || {};
-        // cookie: the attributes its writes take, as the cookie road reads them.
-        const field = { area: store.area, key: f.key, schema: f.schema, javaType: f.javaType, fallback: f.default,
-          ttl: f.ttlSeconds, text: f.cookieEncoding === 'text',
+        // namespace and version: the store's, for its version marker (core.schema.age); signed: only
+        // the server writes it. cookie: the attributes its writes take, as the cookie road reads them.
+        const field = { area: store.area, namespace: store.namespace, version: store.version, key: f.key,
+          schema: f.schema, javaType: f.javaType, fallback: f.default, ttl: f.ttlSeconds, text: f.cookieEncoding === 'text',
+          signed: f.protection === 'signed',
           cookie: cookie ? { path: c.path, domain: c.domain, maxAge: c.maxAgeSeconds, secure: c.secure, sameSite: c.sameSite,
             partitioned: c.partitioned } : null };
         fields[name + '.' + f.name] = field;
@@ -91,16 +96,16 @@
   }
 
   // The field's value as the stores read it: the stored value, or the default when it is absent,
-  // expired or not of the field's type.
+  // expired, not of the field's type, a signed value not sealed, or in a store of another version.
   function current(field) {
-    let value;
+    let value = null;
     try {
-      if (field.cookie) {
-        // As the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
-        const text = core.cookie(field.key);
-        value = text === null ? null : field.text ? decodeURIComponent(text) : JSON.parse(decodeURIComponent(text));
-      } else {
-        value = JSON.parse(storage(field.area).getItem(fullKey(field)));
+      let text = field.cookie ? core.cookie(field.key) : storage(field.area).getItem(fullKey(field));
+      if (field.signed) text = core.schema.unseal(text);
+      // A cookie as the server encodes it (docs/cookies.md): bare text or JSON, percent-encoded.
+      if (text !== null && !core.schema.age(field)) {
+        value = field.cookie ? decodeURIComponent(text) : text;
+        if (!field.text) value = JSON.parse(value);
       }
       if (value !== null && field.ttl) value = value.expires > Date.now() ? value.value : null;
     } catch (e) {
@@ -110,9 +115,24 @@
     return checked && !checked.error ? checked.value : field.fallback === undefined ? null : field.fallback;
   }
 
+  // A store of an older version waits for the server's migration: its fields are hidden and not
+  // filled (they never show a value of the old shape) until a batch sets the store's version.
+  // Fields of signed values and of a store of a newer version are read-only.
   function show(el) {
     const field = fieldOf(el);
     if (!field) return;
+    const age = core.schema.age(field);
+    lock(el, age || field.signed);
+    if (age < 0) {
+      if (!styled) {
+        styled = true;
+        const style = document.createElement('style');
+        style.textContent = '[data-storage-pending]{visibility:hidden}';
+        (document.head || document.documentElement).appendChild(style);
+      }
+      return el.setAttribute('data-storage-pending', '');
+    }
+    el.removeAttribute('data-storage-pending');
     const value = current(field);
     const texts = Array.isArray(value) ? value.map(String) : [];
     const text = value === null ? '' : String(value);
@@ -128,10 +148,26 @@
     }
   }
 
+  // readOnly, or disabled where a control has no readOnly; data-storage-readonly names which, so
+  // that the glue only lifts what it set.
+  function lock(el, on) {
+    const what = /^(select|checkbox|radio|range|color)/.test(el.type) ? 'disabled' : 'readOnly';
+    if (on && !el[what]) {
+      el[what] = true;
+      el.setAttribute('data-storage-readonly', what);
+    } else if (!on && el.hasAttribute('data-storage-readonly')) {
+      el[what] = false;
+      el.removeAttribute('data-storage-readonly');
+    }
+  }
+
+  // Shows the fields of a key again, and all the fields of a store when its version marker changes.
   function refresh(key, except) {
     [].forEach.call(document.querySelectorAll('[data-storage]'), el => {
       const field = fields[el.getAttribute('data-storage')];
-      if (el !== except && field && fullKey(field) === key) show(el);
+      if (el !== except && field && (fullKey(field) === key || (field.version > 1 && core.prefix() + field.namespace === key))) {
+        show(el);
+      }
     });
   }
 
@@ -221,6 +257,8 @@
     if (showing || !el || el.nodeType !== 1 || !el.hasAttribute('data-storage')) return;
     const field = fieldOf(el);
     if (!field) return;
+    // A read-only field (signed, a store of another version) stores nothing: it shows what it reads.
+    if (field.signed || core.schema.age(field)) return show(el);
     const key = fullKey(field);
     const value = raw(el, field);
     if (el.setCustomValidity) el.setCustomValidity('');
@@ -235,6 +273,7 @@
     if (over) return refuse(el, field, value, 'does not fit in the app\'s ' + field.area + 'Storage');
     const old = storage(field.area).getItem(key);
     try {
+      core.schema.stamp(field);
       core.put(field.area, key, text);
     } catch (error) {
       return refuse(el, field, value, `was refused by the browser: ${error.name}`);

@@ -1,7 +1,8 @@
 /*
  * browser-storage glue, internal module: the checks bound fields (binding.js) and typed stores
  * (typed.js) share, written once: the string formats of the stores' JSON schemas, read as java.time
- * and the codecs read them (docs/annotations.md), and the server's limits on what the page stores.
+ * and the codecs read them (docs/annotations.md), the server's limits on what the page stores, and
+ * the store versions and signed values they read alike (docs/javascript.md#versions-and-protected-values).
  * The server serves it after the core, storage.js, when the application has stores; it registers
  * with the core through BrowserStorage._core. Plain ES2017 inside what HtmlUnit runs.
  */
@@ -53,5 +54,51 @@
     return Number(m[3]) >= 1 && Number(m[3]) <= days && !(m[4] > 23 || m[5] > 59 || m[6] > 59);
   }
 
-  core.use({ schema: { formats: FORMATS, realCalendar: realCalendar, room: room } });
+  // ---- versioned stores and signed values (docs/javascript.md#versions-and-protected-values)
+
+  // The marker of each versioned store that has warned of a newer version.
+  const warned = {};
+
+  // Where a store ({area, namespace, version}) stands: 0 current, -1 older (the server has not
+  // migrated it yet), 1 newer or unreadable (after a rollback deploy). Its version is the marker
+  // '<app>:<namespace>' as decimal text; without one, 1 if the store has a key, else the store is
+  // empty and counts as current. Version 1 stores (no version given) read no marker.
+  function age(store) {
+    const version = store.version;
+    if (!(version > 1)) return 0;
+    const key = core.prefix() + store.namespace;
+    let stored = version;
+    try {
+      const marker = core.storage(store.area).getItem(key);
+      if (marker !== null) stored = /^\d{1,9}$/.test(marker) ? +marker : Infinity;
+      else if (Object.keys(core.snapshot(store.area)).some(k => k.startsWith(key + '.'))) stored = 1;
+    } catch (e) {
+      // No storage: nothing stored to be of another version.
+    }
+    if (stored > version && !warned[key]) {
+      warned[key] = true;
+      console.warn(`browser-storage: ${key} is newer than ${version} or unreadable: defaults, read-only`);
+    }
+    return stored < version ? -1 : stored > version ? 1 : 0;
+  }
+
+  // Before a write the glue makes to a current versioned store: one without its marker (empty until
+  // now) gets it, reported to the server as any change.
+  function stamp(store) {
+    const key = core.prefix() + store.namespace;
+    const version = String(store.version);
+    if (store.version > 1 && core.storage(store.area).getItem(key) === null) {
+      core.put(store.area, key, version);
+      core.change(store.area, key, version);
+    }
+  }
+
+  // The text under a signed value's seal, s.<kid>.<exp>.<mac>.<text> (the page cannot check the mac:
+  // the server does), or null when the text is not sealed or is past its expiry (<exp>, epoch seconds).
+  function unseal(text) {
+    const m = /^s\.[\w-]{1,8}\.(\d*)\.[\w-]{43}\.([\s\S]*)$/.exec(text);
+    return m && !(m[1] && m[1] * 1000 < Date.now()) ? m[2] : null;
+  }
+
+  core.use({ schema: { formats: FORMATS, realCalendar: realCalendar, room: room, age: age, stamp: stamp, unseal: unseal } });
 })();

@@ -15,21 +15,37 @@ export interface StorageChange {
   source: "server" | "browser";
 }
 
-/** What every typed store has beside a property per field. */
+/**
+ * The fields of T that page script may write: all but the readonly ones, the @Signed fields, which
+ * only the server writes.
+ */
+export type WritableField<T> = {
+  [K in keyof T]-?: (<X>() => X extends { [Q in K]: T[K] } ? 1 : 2) extends
+    (<X>() => X extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? K : never;
+}[keyof T];
+
+/**
+ * What every typed store has beside a property per field. A store with a version (version = N on its
+ * annotation) reads every field as its default, and its writes throw an Error named
+ * InvalidStateError, while the browser holds values of another version: an older one until the
+ * server's migration arrives (then the fields' onChange listeners hear the migrated values), a newer
+ * one after a rollback.
+ */
 export interface StoreMethods<T> {
-  /** The field's stored value, or its default when absent, expired or unreadable. */
+  /** The field's stored value, or its default when absent, expired, unreadable or of another version. */
   get<K extends keyof T>(field: K): T[K];
   /** Checks the value as the server would, stores it and tells the server; null removes it. */
-  set<K extends keyof T>(field: K, value: T[K] | null): void;
+  set<K extends WritableField<T>>(field: K, value: T[K] | null): void;
   /** Removes the field's value (it then reads as its default) and tells the server. */
-  remove(field: keyof T): void;
+  remove(field: WritableField<T>): void;
   /** Calls the listener when a server batch or another tab changes the field; returns what stops it. */
   onChange<K extends keyof T>(field: K, listener: (value: T[K], change: StorageChange) => void): () => void;
 }
 
 /**
  * A typed store: reading a field's property gives its stored value or default; assigning one
- * checks and stores it (a TypeError, RangeError or QuotaExceededError if it does not fit).
+ * checks and stores it (a TypeError, RangeError or QuotaExceededError if it does not fit). A @Signed
+ * field's property is readonly: page script reads it, assigning it throws a TypeError.
  */
 export type TypedStore<T> = StoreMethods<T> & Omit<T, keyof StoreMethods<T>>;
 

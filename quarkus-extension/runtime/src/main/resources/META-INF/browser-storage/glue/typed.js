@@ -96,9 +96,11 @@
     return `${app}:${field.key}`;
   }
 
-  // The stored text as the field's value: its default when absent, expired or not readable as one.
+  // The stored text as the field's value: its default when absent, expired, not readable as one, a
+  // signed value not sealed (or past its seal's expiry), or in a store of another version.
   function decode(store, field, text) {
-    if (text === null || text === undefined) return copy(field.default);
+    if (field.protection === 'signed') text = core.schema.unseal(text);
+    if (text === null || text === undefined || core.schema.age(store)) return copy(field.default);
     let value;
     try {
       value = JSON.parse(text);
@@ -122,18 +124,28 @@
     return value;
   }
 
-  function quotaError(message) {
+  function named(name, message) {
     const e = new Error(message);
-    e.name = 'QuotaExceededError';
+    e.name = name;
     return e;
   }
 
   function write(store, field, value) {
     const key = appKey(field);
-    if (value === null || value === undefined) {
-      api.remove(key, store.area);
-      return;
+    if (field.protection === 'signed') throw new TypeError(`${store.name}.${field.name} is signed: only the server writes it`);
+    const age = core.schema.age(store);
+    if (age) {
+      throw named('InvalidStateError', `${store.name}: the stored values are not version ${store.version} (${age < 0
+        ? 'the server has not migrated them yet' : 'newer or unreadable'}); nothing was written`);
     }
+    const text = value === null || value === undefined ? null : encode(store, field, key, value);
+    core.schema.stamp(store);
+    if (text === null) api.remove(key, store.area);
+    else api.set(key, text, store.area);
+  }
+
+  // The text a value is stored as, checked as the server checks it: it throws what the server would refuse.
+  function encode(store, field, key, value) {
     const p = problem(field.schema, value, isFloat(field));
     if (p) {
       // A number of the right kind that does not fit is out of range; anything else is of the wrong type.
@@ -145,21 +157,23 @@
     // The server's limits, from its run-time configuration (the glue's _core.configure).
     const over = core.schema.room(store.area, key, text);
     if (over && over.limit) {
-      throw quotaError(`${store.name}.${field.name}: the value is ${over.bytes} bytes in UTF-8, over the limit of `
+      throw named('QuotaExceededError', `${store.name}.${field.name}: the value is ${over.bytes} bytes in UTF-8, over the limit of `
         + `${over.limit} for one value; nothing was written`);
     }
     if (over) {
-      throw quotaError(`${store.name}.${field.name}: the app's ${store.area}Storage would hold ${over.units} UTF-16 units,`
+      throw named('QuotaExceededError', `${store.name}.${field.name}: the app's ${store.area}Storage would hold ${over.units} UTF-16 units,`
         + ` over its budget of ${over.budget}; nothing was written`);
     }
-    api.set(key, text, store.area);
+    return text;
   }
 
+  // A change of a versioned store's marker changes what all its fields read.
   function dispatch(change) {
     listeners.forEach(l => {
-      if (l.area !== change.area || `${api.app()}:${l.field.key}` !== change.key) return;
+      const marker = l.store.version > 1 && `${api.app()}:${l.store.namespace}` === change.key;
+      if (l.area !== change.area || (`${api.app()}:${l.field.key}` !== change.key && !marker)) return;
       try {
-        l.fn(decode(l.store, l.field, change.value), change);
+        l.fn(decode(l.store, l.field, marker ? api.get(appKey(l.field), l.area) : change.value), change);
       } catch (e) {
         console.error(e);
       }
@@ -175,7 +189,8 @@
   function defineStore(definition) {
     if (stores[definition.name]) return stores[definition.name];
     const fields = Object.create(null);
-    const meta = { name: definition.name, area: definition.area };
+    // namespace and version: for the store's version marker (core.schema.age).
+    const meta = { name: definition.name, namespace: definition.name, area: definition.area, version: definition.version };
     const store = {
       /** The field's stored value, or its default. */
       get(name) {

@@ -21,15 +21,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What the browser scripts cost on the wire, measured in every build on the bytes the server
  * serves (minified by the build, docs/javascript.md), gzipped at the highest level. This application
  * has every kind of store, so its glue has every part: the core, the shared checks, the cookie road
- * and form binding; its budget is 8,960 bytes, 8.75 KB (the aim is 8 KB: docs/javascript.md says
- * what is in the way), without the schemas document at its end, which grows with the stores. The
- * typed-store runtime at the head of {@code stores.global.js} has 2 KB.
+ * and form binding; its budget is 9,472 bytes, 9.25 KB (the aim is 8 KB: docs/javascript.md says
+ * what is in the way; versioned stores and signed values, issue #18, took it from 8.75 KB), without
+ * the schemas document at its end, which grows with the stores. The typed-store runtime at the head
+ * of {@code stores.global.js} has 2.25 KB (2 KB before issue #18).
  * GlueCoreSizeTest measures the core alone (4 KB, GlueBytes.CORE_BUDGET_BYTES). The figures are printed and kept in
  * docs/javascript.md.
  */
 class GlueSizeTest {
-    private static final int GLUE_BUDGET_BYTES = 8960;
-    private static final int TYPED_STORES_BUDGET_BYTES = 2048;
+    private static final int GLUE_BUDGET_BYTES = 9472;
+    private static final int TYPED_STORES_BUDGET_BYTES = 2304;
 
     @RegisterExtension
     static final QuarkusUnitTest APP =
