@@ -3,7 +3,8 @@ import { stores, path } from 'build-time-data';
 import '@vaadin/details';
 
 /**
- * The application's stores, as the build found them: area, namespace, POJO and store class, and
+ * The application's stores, as the build found them: area, namespace, version (above 1), POJO and
+ * store class, each field's protection (signed, encrypted), and
  * each field's key, type, default, lifetime and cookie attributes, with the store's limits.
  */
 export class QwcBrowserStorageStores extends LitElement {
@@ -31,7 +32,7 @@ export class QwcBrowserStorageStores extends LitElement {
 
     _store(store) {
         const summary = html`<span class="area">${store.area}</span>&nbsp;
-            <code>${store.type}</code>${store.namespace ? html`&nbsp;· namespace <code>${store.namespace}</code>` : ''}`;
+            <code>${store.type}</code>${store.namespace ? html`&nbsp;· namespace <code>${store.namespace}</code>` : ''}${store.version ? html`&nbsp;· version <code>${store.version}</code>` : ''}`;
         return html`
             <vaadin-details opened>
                 <div slot="summary">${summary}</div>
@@ -51,7 +52,7 @@ export class QwcBrowserStorageStores extends LitElement {
 
     _field(store, field) {
         return html`<tr>
-            <td><code>${field.name}</code></td>
+            <td><code>${field.name}</code>${field.protection ? html` <span class="meta">${field.protection}</span>` : ''}</td>
             <td><code>${field.key}</code></td>
             <td><code>${field.javaType}</code></td>
             <td>${field.default !== undefined ? html`<code>${field.default}</code>` : html`<span class="meta">none</span>`}</td>

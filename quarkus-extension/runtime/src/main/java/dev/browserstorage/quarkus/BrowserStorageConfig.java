@@ -1,11 +1,13 @@
 package dev.browserstorage.quarkus;
 
+import dev.browserstorage.store.NewerVersionPolicy;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of browser-storage, under {@code quarkus.browser-storage}. */
@@ -235,4 +237,38 @@ public interface BrowserStorageConfig {
      */
     @WithDefault("false")
     boolean insecureLocalhostCookies();
+
+    /**
+     * The keys that seal {@code @Signed} and {@code @Encrypted} values ({@code docs/protected.md}), by
+     * key id: {@code quarkus.browser-storage.keys."<id>"=<base64 of at least 32 random bytes>}. An id
+     * is 1 to 8 of letters, digits, {@code _} and {@code -}, and is written into every value the key
+     * seals. The key named by {@link #sealingKey()} seals; every key opens, and a value opened with
+     * another one is sealed again with the sealing key when its browser connects: to rotate, add the
+     * new key, make it the sealing key, and remove the old one once its values had time to be
+     * re-sealed. Set the same keys on every node. Default: none; then, with the Redis module, a
+     * random key shared through Redis; alone, a random key per process (kept across live reloads in
+     * dev mode), with a warning in production when the app has protected fields.
+     *
+     * @return the keys by id
+     */
+    Map<String, String> keys();
+
+    /**
+     * The id of the key in {@link #keys()} that seals new values; the others only open. Required
+     * when there is more than one key; the only key otherwise.
+     *
+     * @return the sealing key's id
+     */
+    Optional<String> sealingKey();
+
+    /**
+     * What the server does with a store whose values a newer version of the app wrote (after a
+     * rollback deploy): {@code keep} leaves them untouched for that version (the store reads its
+     * defaults and refuses writes), {@code reset} removes them when the browser connects. Default
+     * {@code keep}.
+     *
+     * @return the policy
+     */
+    @WithDefault("keep")
+    NewerVersionPolicy newerVersions();
 }

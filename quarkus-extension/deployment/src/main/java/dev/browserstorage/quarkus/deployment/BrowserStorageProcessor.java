@@ -4,6 +4,7 @@ import dev.browserstorage.quarkus.BrowserIdentity;
 import dev.browserstorage.quarkus.BrowserStorageBuildTimeConfig;
 import dev.browserstorage.quarkus.Browsers;
 import dev.browserstorage.quarkus.PageScripts;
+import dev.browserstorage.quarkus.runtime.AppStores;
 import dev.browserstorage.quarkus.runtime.BrowserCookiesProducer;
 import dev.browserstorage.quarkus.runtime.BrowserIdFilter;
 import dev.browserstorage.quarkus.runtime.BrowserIds;
@@ -13,6 +14,7 @@ import dev.browserstorage.quarkus.runtime.CookieCommits;
 import dev.browserstorage.quarkus.runtime.CurrentBrowser;
 import dev.browserstorage.quarkus.runtime.IdRotation;
 import dev.browserstorage.quarkus.runtime.OriginCheck;
+import dev.browserstorage.quarkus.runtime.StoreServices;
 import dev.browserstorage.quarkus.runtime.SyncEndpoint;
 import dev.browserstorage.quarkus.runtime.UntypedStorageProducers;
 import dev.browserstorage.quarkus.runtime.sharing.AloneSharing;
@@ -29,6 +31,8 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalApplicationArchiveMarkerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.LiveReloadBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.runtime.RuntimeValue;
@@ -71,6 +75,7 @@ class BrowserStorageProcessor {
                         OriginCheck.class,
                         SyncEndpoint.class,
                         UntypedStorageProducers.class,
+                        StoreServices.class,
                         AloneSharing.class)
                 .setUnremovable()
                 .build());
@@ -132,9 +137,22 @@ class BrowserStorageProcessor {
     void registerStores(
             StoreNamesBuildItem names,
             StoresBuildItem stores,
+            LaunchModeBuildItem launchMode,
+            LiveReloadBuildItem liveReload,
             BrowserStorageRecorder recorder,
             BuildProducer<SyntheticBeanBuildItem> beans,
             BuildProducer<ReflectiveClassBuildItem> reflection) {
+        // Every store's DESCRIPTOR, for the upkeep of versioned stores and the check of protected fields.
+        beans.produce(SyntheticBeanBuildItem.configure(AppStores.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.appStores(
+                        stores.stores().stream()
+                                .map(StoreIndex.Store::storeClass)
+                                .toList(),
+                        DevModeKeysProcessor.protectionKey(launchMode, liveReload)))
+                .setRuntimeInit()
+                .done());
         for (StoreIndex.Store store : stores.stores()) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean =
                     SyntheticBeanBuildItem.configure(DotName.createSimple(store.storeClass()));
@@ -148,6 +166,7 @@ class BrowserStorageProcessor {
                     .done());
             reflection.produce(ReflectiveClassBuildItem.builder(store.storeClass())
                     .constructors()
+                    .fields()
                     .build());
         }
     }

@@ -11,7 +11,7 @@ import java.util.Base64;
 
 /**
  * In dev mode, keeps the keys the extension would otherwise draw at random per process (the
- * browser-id key, the commit-URL key) the same across live reloads. Each reload starts a new
+ * browser-id key, the commit-URL key, the key of protected values) the same across live reloads. Each reload starts a new
  * application: with new keys, every open page would lose its browser id on the edit, and its
  * reconnect would be answered with a fresh one. Only in dev mode, where the defaults stay in the
  * developer's JVM; a production build never carries a key, and a configured key always wins.
@@ -38,6 +38,26 @@ class DevModeKeysProcessor {
                 "quarkus.browser-storage.cookie-commit-key", keys.cookieCommitKey()));
     }
 
+    /**
+     * The secret that seals protected values when no key is configured, in dev mode: kept across
+     * live reloads, so that an edit does not turn every sealed value in the open pages into a refused
+     * one. Handed to the application in its recorded start-up code, which only dev mode's JVM runs.
+     *
+     * @return base64 of the secret in dev mode, else {@code null} (test and production runs draw
+     *     one per process, unless the Redis module shares one)
+     */
+    static String protectionKey(LaunchModeBuildItem launchMode, LiveReloadBuildItem liveReload) {
+        if (launchMode.getLaunchMode() != LaunchMode.DEVELOPMENT) {
+            return null;
+        }
+        DevProtectionKey key = liveReload.getContextObject(DevProtectionKey.class);
+        if (key == null) {
+            key = new DevProtectionKey(randomKey());
+            liveReload.setContextObject(DevProtectionKey.class, key);
+        }
+        return key.secret();
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -46,4 +66,12 @@ class DevModeKeysProcessor {
 
     /** The keys of one dev-mode session, kept by Quarkus across its live reloads. */
     private record DevKeys(String browserIdKey, String cookieCommitKey) {}
+
+    /** The protection secret of one dev-mode session, kept by Quarkus across its live reloads. */
+    private record DevProtectionKey(String secret) {
+        @Override
+        public String toString() {
+            return "DevProtectionKey";
+        }
+    }
 }

@@ -43,10 +43,21 @@ final class StoreIndex {
             StorageArea.COOKIE, DotName.createSimple(Cookie.class));
 
     /**
-     * One store: its POJO and generated class, its area, its fields' keys, its schema's resource and
-     * its namespace (empty for cookie stores).
+     * One store: its POJO and generated class, its area, its fields' keys, its schema's resource, its
+     * namespace (empty for cookie stores) and the Java names of its {@code @Encrypted} fields.
      */
-    record Store(String type, String storeClass, String area, List<String> keys, String schema, String namespace) {}
+    record Store(
+            String type,
+            String storeClass,
+            String area,
+            List<String> keys,
+            String schema,
+            String namespace,
+            List<String> encryptedFields) {
+        Store(String type, String storeClass, String area, List<String> keys, String schema, String namespace) {
+            this(type, storeClass, area, keys, schema, namespace, List.of());
+        }
+    }
 
     /**
      * What the index holds.
@@ -97,8 +108,12 @@ final class StoreIndex {
             }
             JsonNode schema = read(mapper, schemaUrl);
             List<String> keys = new ArrayList<>();
+            List<String> encrypted = new ArrayList<>();
             for (JsonNode field : schema.path("fields")) {
                 keys.add(field.path("key").asText());
+                if (field.path("protection").asText().equals("encrypted")) {
+                    encrypted.add(field.path("name").asText());
+                }
             }
             stores.putIfAbsent(
                     pojo.toString(),
@@ -108,7 +123,8 @@ final class StoreIndex {
                             area.wireName(),
                             List.copyOf(keys),
                             schemaPath,
-                            schema.path("namespace").asText("")));
+                            schema.path("namespace").asText(""),
+                            List.copyOf(encrypted)));
         }
         return new Found(
                 List.copyOf(stores.values()), List.copyOf(stale.values()), List.copyOf(missingSchemas.values()));

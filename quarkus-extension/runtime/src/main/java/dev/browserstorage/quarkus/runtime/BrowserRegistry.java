@@ -69,13 +69,15 @@ public class BrowserRegistry {
     private final Set<String> reservedCookies;
     /** How this node shares its browsers with the app's other nodes (alone by default). */
     private final BrowserSharing sharing;
+    /** The key ring and the upkeep of the app's stores; {@code null} outside CDI. */
+    private final StoreServices services;
 
     /**
      * Sessions with Quarkus' default request-header limit and no commit URLs (HttpOnly cookies then
      * only in HTTP requests), for use outside CDI.
      */
     public BrowserRegistry(BrowserStorageConfig config, Optional<String> appName) {
-        this(config, appName, "20K", null, Set.of(), new AloneSharing());
+        this(config, appName, "20K", null, Set.of(), new AloneSharing(), null);
     }
 
     @Inject
@@ -85,8 +87,9 @@ public class BrowserRegistry {
             @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K") String maxHeaderSize,
             CookieCommits httpOnlyCommits,
             BrowserIds ids,
-            BrowserSharing sharing) {
-        this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames(), sharing);
+            BrowserSharing sharing,
+            StoreServices services) {
+        this(config, appName, maxHeaderSize, httpOnlyCommits, ids.reservedNames(), sharing, services);
     }
 
     private BrowserRegistry(
@@ -95,9 +98,11 @@ public class BrowserRegistry {
             String maxHeaderSize,
             HttpOnlyCommits httpOnlyCommits,
             Set<String> reservedCookies,
-            BrowserSharing sharing) {
+            BrowserSharing sharing,
+            StoreServices services) {
         this.reservedCookies = reservedCookies;
         this.sharing = sharing;
+        this.services = services;
         // A browser whose cookies pass the server's header limit gets 431 for every later request.
         this.cookieHeaderBudget = CookieHeaderBudget.under(
                 new MemorySizeConverter().convert(maxHeaderSize).asLongValue());
@@ -164,18 +169,33 @@ public class BrowserRegistry {
     }
 
     /**
-     * A copy of a browser built as the registry builds its own (limits, cookie rules, commit URLs),
-     * but not held by it: for the scale-out module, whose node that owns a browser keeps the copy
-     * its sockets drive apart from the one the app's code reads and writes.
+     * A copy of a browser built as the registry builds its own (limits, cookie rules, commit URLs,
+     * the key ring of protected values), but not held by it: for the scale-out module, whose node
+     * that owns a browser keeps the copy its sockets drive apart from the one the app's code reads
+     * and writes. Nothing runs when it is hydrated: the module runs the {@linkplain
+     * StoreServices#upkeep() upkeep} where its writes reach every node.
      *
      * @param publicId the browser's public id
      * @return a new, unhydrated copy
      */
     public Browser newCopy(String publicId) {
-        return newBrowser(publicId);
+        return builder(publicId).build();
     }
 
+    /**
+     * A copy the registry holds. Alone, the stores' upkeep runs each time it is hydrated (a socket's
+     * hello); a shared copy is hydrated from the state the nodes share, where the owner of the
+     * browser has run the upkeep ({@link #newCopy}).
+     */
     private Browser newBrowser(String publicId) {
+        BrowserBuilder builder = builder(publicId);
+        if (services != null && !sharing.isShared()) {
+            builder.afterHydrate(services.upkeep());
+        }
+        return builder.build();
+    }
+
+    private BrowserBuilder builder(String publicId) {
         BrowserBuilder builder = Browser.builder(sharing.label(publicId), appId)
                 .limits(limits)
                 .clock(clock)
@@ -185,7 +205,10 @@ public class BrowserRegistry {
         if (httpOnlyCommits != null) {
             builder.httpOnlyCommits(httpOnlyCommits);
         }
-        return builder.build();
+        if (services != null) {
+            services.protect(builder);
+        }
+        return builder;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.browserstorage.quarkus.runtime;
 
 import dev.browserstorage.browser.BrowserSource;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
+import dev.browserstorage.store.StoreDescriptor;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -12,10 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Creates the injectable instances of generated stores and the handlers that serve the browser its files. */
@@ -41,6 +45,26 @@ public class BrowserStorageRecorder {
                                 + " browser-storage-processor version as the runtime",
                         e);
             }
+        };
+    }
+
+    /**
+     * The app's stores, each by its generated class's {@code DESCRIPTOR}, read when the
+     * application starts.
+     *
+     * @param storeClassNames the generated stores' binary names
+     * @param devKey base64 of the protection secret dev mode keeps across live reloads, or {@code
+     *     null} outside dev mode
+     * @return what makes the bean
+     */
+    public Supplier<AppStores> appStores(List<String> storeClassNames, String devKey) {
+        return () -> {
+            List<StoreDescriptor> descriptors = new ArrayList<>();
+            for (String storeClassName : storeClassNames) {
+                descriptors.add(AppStores.descriptorOf(storeClassName));
+            }
+            return new AppStores(
+                    descriptors, devKey == null ? null : Base64.getDecoder().decode(devKey));
         };
     }
 

@@ -96,6 +96,16 @@ final class OwnedBrowser implements SocketRoute.OwnedSocket {
         }
         CompletionStage<Void> stored = mirrorAll(tab);
         fetch();
+        // After the state shows the hello: the upkeep's writes, settled later, then go over it.
+        stored.whenComplete((ok, failure) -> {
+            if (!dropped) {
+                try {
+                    owners.upkeep.hydrated(publicId, copy, tab);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "The stores' upkeep of browser %s failed", copy.browserId());
+                }
+            }
+        });
         return stored;
     }
 

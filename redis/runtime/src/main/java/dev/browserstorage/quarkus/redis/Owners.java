@@ -1,6 +1,8 @@
 package dev.browserstorage.quarkus.redis;
 
 import dev.browserstorage.StorageArea;
+import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.Tab;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +25,25 @@ final class Owners {
     private final BrowserRegistry registry;
     final long ttlMillis;
     private final ConcurrentHashMap<String, OwnedBrowser> owned = new ConcurrentHashMap<>();
+    /** Runs the stores' upkeep on what a hello brought, once the state shows it. */
+    final Upkeep upkeep;
 
-    Owners(RedisLink link, BrowserRegistry registry, long ttlMillis) {
+    Owners(RedisLink link, BrowserRegistry registry, long ttlMillis, Upkeep upkeep) {
         this.link = link;
         this.registry = registry;
         this.ttlMillis = ttlMillis;
+        this.upkeep = upkeep;
+    }
+
+    /** The stores' upkeep of a browser whose hello reached its owner. */
+    @FunctionalInterface
+    interface Upkeep {
+        /**
+         * @param publicId the browser's public id
+         * @param copy the owner's copy, hydrated by the hello
+         * @param tab the hello's tab, hydrated by it
+         */
+        void hydrated(String publicId, Browser copy, Tab tab);
     }
 
     /** @return the browser this node owns, if it does */

@@ -2,10 +2,12 @@ package dev.browserstorage.quarkus.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.HydrationStep;
 import dev.browserstorage.browser.Tab;
 import dev.browserstorage.quarkus.BrowserStorageConfig;
 import dev.browserstorage.quarkus.runtime.BrowserRegistry;
 import dev.browserstorage.quarkus.runtime.RequestBrowser;
+import dev.browserstorage.quarkus.runtime.StoreServices;
 import dev.browserstorage.quarkus.runtime.sharing.BrowserSharing;
 import dev.browserstorage.quarkus.runtime.sharing.SocketRoute;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,6 +66,10 @@ public class RedisSharing implements BrowserSharing {
     @Inject
     Instance<BrowserRegistry> registryInstance;
 
+    /** Lazily: it reads the shared secrets from this bean. */
+    @Inject
+    Instance<StoreServices> servicesInstance;
+
     @ConfigProperty(name = "quarkus.application.name")
     Optional<String> appName;
 
@@ -79,9 +85,12 @@ public class RedisSharing implements BrowserSharing {
         String appId = storageConfig.appId().or(() -> appName).orElse("app");
         link = new RedisLink(
                 vertx, redis, config, config.keyPrefix() + ":" + appId, this::onMessage, this::onResubscribed);
-        // The secrets every node must share: read (or first written) once, before any request.
+        // The secrets every node must share: read (or first written) once, before any request. The
+        // protection key too when the app configures none, whether or not it has protected fields now:
+        // a node that starts with them later finds the key the others use.
         fetchSecret("browser-id-key", storageConfig.browserIdKey().isPresent());
         fetchSecret("cookie-commit-key", storageConfig.cookieCommitKey().isPresent());
+        fetchSecret(StoreServices.SHARED_SECRET, !storageConfig.keys().isEmpty());
         byte[] labelKey = storageConfig
                 .browserIdKey()
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))
@@ -117,9 +126,15 @@ public class RedisSharing implements BrowserSharing {
         synchronized (this) {
             if (owners == null) {
                 long ttl = storageConfig.idleTimeout().toMillis();
-                Owners made = new Owners(link, registry(), ttl);
+                Replicas madeReplicas = new Replicas(link, registry(), vertx, ttl, storageConfig.maxPendingWrites());
+                HydrationStep upkeep = servicesInstance.get().upkeep();
+                Owners made = new Owners(
+                        link,
+                        registry(),
+                        ttl,
+                        (publicId, copy, tab) -> madeReplicas.upkeep(publicId, copy, tab, upkeep));
                 relays = new Relays(link, made, vertx);
-                replicas = new Replicas(link, registry(), vertx, ttl, storageConfig.maxPendingWrites());
+                replicas = madeReplicas;
                 owners = made;
             }
         }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.browserstorage.BrowserStorageException;
 import dev.browserstorage.DisconnectedException;
+import dev.browserstorage.StorageArea;
 import dev.browserstorage.browser.Browser;
+import dev.browserstorage.browser.HydrationStep;
 import dev.browserstorage.browser.RefusedChangeException;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.browser.StorageTarget;
@@ -183,6 +185,33 @@ final class Replicas {
         } catch (RuntimeException e) {
             LOG.warnf("Could not take the shared state of browser %s: %s", browser.browserId(), e.getMessage());
         }
+    }
+
+    /**
+     * Runs the stores' upkeep (migrations, values sealed again with the newest key) on what a
+     * hello brought the owner, on a copy of its own that no one else reads: its writes go through
+     * the outbox as every node's do, so the owner delivers them under the outbox's ids, and once the
+     * browser applied them the state and every node's copy have them. The owner's copy itself
+     * never writes: its batch ids are the outbox's.
+     *
+     * @param publicId the browser's public id
+     * @param owned the owner's copy, hydrated by the hello
+     * @param tab the hello's tab
+     * @param upkeep the upkeep
+     */
+    void upkeep(String publicId, Browser owned, Tab tab, HydrationStep upkeep) {
+        Browser copy = registry.newCopy(publicId);
+        copy.link().connect(batch -> enqueue(publicId, null, copy, batch));
+        Tab copyTab = copy.tab(tab.tabId());
+        copyTab.link().connect(batch -> enqueue(publicId, tab.tabId(), copyTab, batch));
+        URI page = owned.pageUrl().orElse(null);
+        // As a hello hydrates a copy: the browser's areas, then the tab's, each followed by its upkeep.
+        copy.link()
+                .hydrate(new Snapshot(
+                        page, owned.entries(StorageArea.LOCAL), Map.of(), owned.entries(StorageArea.COOKIE)));
+        upkeep.hydrated(copy);
+        copyTab.link().hydrate(new Snapshot(page, Map.of(), tab.entries(StorageArea.SESSION), Map.of()));
+        upkeep.tabHydrated(copyTab);
     }
 
     /** Redis came back: what every copy read may be stale. */

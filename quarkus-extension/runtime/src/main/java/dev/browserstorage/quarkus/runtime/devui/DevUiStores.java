@@ -1,5 +1,6 @@
 package dev.browserstorage.quarkus.runtime.devui;
 
+import dev.browserstorage.quarkus.runtime.AppStores;
 import dev.browserstorage.store.StoreDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +46,6 @@ public final class DevUiStores {
     }
 
     private static StoreDescriptor load(String storeClass) {
-        try {
-            Class<?> type =
-                    Class.forName(storeClass, true, Thread.currentThread().getContextClassLoader());
-            return (StoreDescriptor) type.getField("DESCRIPTOR").get(null);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(
-                    "Cannot read the descriptor of store " + storeClass + ": rebuild it with the"
-                            + " same browser-storage-processor version as the runtime",
-                    e);
-        }
+        return AppStores.descriptorOf(storeClass);
     }
 }
