@@ -154,12 +154,19 @@ public final class StoreAccess {
                     .orElse(field.defaultValue());
         }
         StorageTarget target = browser();
-        if (versions != null && !readsCurrent(target)) {
-            return field.defaultValue();
-        }
         int ordinal = field.ordinal();
-        if (ordinal < keptFields.length && keptFields[ordinal] == field) {
-            return keptValue(target, field);
+        boolean kept = ordinal < keptFields.length && keptFields[ordinal] == field;
+        if (versions != null) {
+            // One lookup of the view's decoded values serves the version's guard and the kept value.
+            DecodedValues values = target.link().decodedValues(this, slots);
+            if (!versions.readsCurrent(target, values, slots)) {
+                return field.defaultValue();
+            }
+            if (kept) {
+                return keptValue(target, field, values);
+            }
+        } else if (kept) {
+            return keptValue(target, field, target.link().decodedValues(this, slots));
         }
         return typedValue(target, field, target.read(field.area(), browserKey(field)));
     }
@@ -170,7 +177,11 @@ public final class StoreAccess {
      * can change and which never expire. The view's version is taken before the view is read.
      */
     private <T> T keptValue(StorageTarget target, StoreField<T> field) {
-        DecodedValues values = target.link().decodedValues(this, slots);
+        return keptValue(target, field, target.link().decodedValues(this, slots));
+    }
+
+    /** {@link #keptValue(StorageTarget, StoreField)} from the view's decoded values already at hand. */
+    private <T> T keptValue(StorageTarget target, StoreField<T> field, DecodedValues values) {
         Object kept = values.get(field.ordinal());
         if (kept != DecodedValues.absent()) {
             return cast(kept);

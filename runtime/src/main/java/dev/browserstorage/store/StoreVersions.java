@@ -133,7 +133,11 @@ final class StoreVersions {
      * @param slots the size of its decoded values; the last slot is the version's
      */
     boolean readsCurrent(StorageTarget target, Object reader, int slots) {
-        DecodedValues values = target.link().decodedValues(reader, slots);
+        return readsCurrent(target, target.link().decodedValues(reader, slots), slots);
+    }
+
+    /** {@link #readsCurrent(StorageTarget, Object, int)} with the reader's decoded values of the view at hand. */
+    boolean readsCurrent(StorageTarget target, DecodedValues values, int slots) {
         Object kept = values.get(slots - 1);
         if (kept instanceof Boolean current) {
             return current;
