@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark of benchmarks/RESULTS.md, or all of them, and prints its figures.
 #
-#   benchmarks/bench.sh read|codec|known|latency|throughput|connections|hydration|processor|glue|scaleout|all
+#   benchmarks/bench.sh read|codec|known|protected|latency|throughput|connections|hydration|processor|glue|scaleout|all
 #
 # Builds the module first if it is not built (offline, from the installed snapshots of the other
 # modules). Harness options are system properties, passed with BENCH_OPTS, e.g.
@@ -74,6 +74,7 @@ run() {
     read) java_main dev.browserstorage.bench.jmh.TypedRead && java_main dev.browserstorage.bench.jmh.CpuTime read ;;
     codec) java_main dev.browserstorage.bench.jmh.Codec && java_main dev.browserstorage.bench.jmh.CpuTime codec ;;
     known) java_main dev.browserstorage.bench.jmh.KnownRead ;;
+    protected) java_main dev.browserstorage.bench.jmh.ProtectedRead ;;
     latency) java_main dev.browserstorage.bench.harness.WriteLatency ;;
     throughput) java_main dev.browserstorage.bench.harness.Throughput ;;
     connections) java_main dev.browserstorage.bench.harness.Connections ;;
@@ -86,14 +87,14 @@ run() {
         (cd .. && ./mvnw -o -B -ntp -q -pl benchmarks/redis-app package -DskipTests)
       fi
       java_main dev.browserstorage.bench.harness.ScaleOut ;;
-    *) echo "usage: $0 read|codec|known|latency|throughput|connections|hydration|processor|glue|scaleout|all" >&2; exit 2 ;;
+    *) echo "usage: $0 read|codec|known|protected|latency|throughput|connections|hydration|processor|glue|scaleout|all" >&2; exit 2 ;;
   esac
 }
 
 if [ "${1:-}" = all ]; then
   start=$(date +%s)
   failed=()
-  for name in read codec known latency throughput connections hydration processor glue scaleout; do
+  for name in read codec known protected latency throughput connections hydration processor glue scaleout; do
     SECONDS=0
     # One failing benchmark must not hide the figures of the others; the run fails at its end.
     run "$name" 2>&1 | tee "$results/$name.txt" || { echo "($name FAILED)"; failed+=("$name"); }

@@ -53,6 +53,13 @@ class HarnessSmokeIT {
     }
 
     @Test
+    void protectedReadsRun() throws Exception {
+        String out = bench("protected", JMH_SMOKE);
+        assertThat(out).contains("Versions and protection (ns/op)", "signedGetter", "openEncrypted");
+        assertThat(out).containsPattern("encrypted getter / plain getter = \\d+\\.\\d+x");
+    }
+
+    @Test
     void writeLatencyRunsWithTheJavaClient() throws Exception {
         String out = bench("latency", "-Dbench.count=400 -Dbench.rounds=2 -Dbench.warmup=2000 -Dbench.chromiumCount=0");
         assertThat(out).containsPattern("Java client: p50 ratio \\d+\\.\\d+x");
