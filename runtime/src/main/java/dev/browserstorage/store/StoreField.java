@@ -192,6 +192,17 @@ public final class StoreField<T> {
         return protection;
     }
 
+    /**
+     * What a protected value of this field is bound to, as {@link dev.browserstorage.protect.KeyRing}
+     * seals and opens it: the area's wire name, a line feed and the key inside the app. A sealed text
+     * copied under another key does not open.
+     *
+     * @return the binding
+     */
+    public String sealBinding() {
+        return area.wireName() + "\n" + key;
+    }
+
     /** @return the cookie's attributes (cookies only) */
     public Optional<CookieOptions> cookieOptions() {
         return Optional.ofNullable(cookieOptions);

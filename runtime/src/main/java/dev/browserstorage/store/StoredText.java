@@ -214,7 +214,7 @@ final class StoredText {
      * @return the binding
      */
     static String binding(StoreField<?> field) {
-        return binding(field.area(), field.key());
+        return field.sealBinding();
     }
 
     /**

@@ -214,7 +214,7 @@ public class BrowserStorageJsonRpcService {
             String stored = browser.reservedCookieNames().contains(key) && descriptor.area() == StorageArea.COOKIE
                     ? null
                     : held.get(key);
-            fields.add(FieldValues.read(field, stored, now));
+            fields.add(FieldValues.read(field, stored, now, browser.protection()));
         }
         return new BrowserView.StoreValues(
                 descriptor.typeName(), descriptor.area().wireName(), descriptor.namespace(), tabId, fields);

@@ -3,9 +3,13 @@ package dev.browserstorage.quarkus.runtime.devui;
 import dev.browserstorage.browser.Snapshot;
 import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.ValueDecodingException;
+import dev.browserstorage.protect.Protection;
+import dev.browserstorage.protect.SealException;
+import dev.browserstorage.protect.ValueProtection;
 import dev.browserstorage.store.StoreAccess;
 import dev.browserstorage.store.StoreField;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,9 +24,12 @@ final class FieldValues {
      * @param field the field
      * @param stored the text the browser holds for it, or {@code null}
      * @param nowMillis the session clock's time, to tell expired values
+     * @param protection the keys that open a protected field's sealed text (shown opened, as the
+     *     server reads it: the Dev UI is the developer's own server)
      * @return the field's value as the Dev UI shows it
      */
-    static <T> BrowserView.FieldValue read(StoreField<T> field, String stored, long nowMillis) {
+    static <T> BrowserView.FieldValue read(
+            StoreField<T> field, String stored, long nowMillis, ValueProtection protection) {
         String fallback = field.defaultText().orElse("null");
         if (stored == null) {
             return new BrowserView.FieldValue(
@@ -36,16 +43,33 @@ final class FieldValues {
                     null,
                     "the browser holds a value over max-value-bytes (not sent to the server); reads as the default");
         }
+        String text = stored;
+        if (field.protection() != Protection.NONE) {
+            try {
+                text = protection
+                        .keys()
+                        .open(field.sealBinding(), stored, nowMillis)
+                        .text();
+            } catch (SealException e) {
+                return held(
+                        field,
+                        stored,
+                        fallback,
+                        null,
+                        "a " + field.protection().name().toLowerCase(Locale.ROOT) + " value that does not open ("
+                                + e.reason() + "); reads as the default");
+            }
+        }
         try {
             if (field.expires()) {
-                Expiring<T> expiring = Expiring.decode(field.codec(), stored);
+                Expiring<T> expiring = Expiring.decode(field.codec(), text);
                 String expiresAt =
                         Instant.ofEpochMilli(expiring.expiresAtMillis()).toString();
                 return expiring.isExpiredAt(nowMillis)
                         ? held(field, stored, fallback, expiresAt, "expired; reads as the default")
                         : held(field, stored, json(field, expiring.value(), fallback), expiresAt, null);
             }
-            return held(field, stored, json(field, field.storedCodec().decode(stored), fallback), null, null);
+            return held(field, stored, json(field, field.storedCodec().decode(text), fallback), null, null);
         } catch (ValueDecodingException e) {
             return held(
                     field,
