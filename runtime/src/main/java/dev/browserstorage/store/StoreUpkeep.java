@@ -338,7 +338,10 @@ public final class StoreUpkeep implements HydrationStep {
 
     // ---------------------------------------------------------------- re-sealing
 
-    /** The protected fields whose value an older key sealed, sealed again with the newest. */
+    /**
+     * The protected fields whose value an older key sealed, or that was sealed under the field's
+     * former protection, sealed again with the newest key and the field's protection.
+     */
     private static List<Write> resealed(StorageTarget target, StoreDescriptor store, SortedMap<String, String> view) {
         List<Write> writes = new ArrayList<>();
         long now = target.clock().millis();
@@ -351,13 +354,18 @@ public final class StoreUpkeep implements HydrationStep {
             if (text == null || !isSealed(text)) {
                 continue;
             }
-            String binding = field.area().wireName() + "\n" + field.key();
+            String binding = field.sealBinding();
             KeyRing keys = target.protection().keys();
             KeyRing.Opened opened = open(keys, binding, text, now);
-            if (opened == null || !opened.stale()) { // one that does not open: its readers report it
+            if (opened == null) { // one that does not open: its readers report it
                 continue;
             }
-            String sealed = keys.seal(opened.protection(), binding, opened.expiresAtSeconds(), opened.text());
+            // Sealed by an older key, or under the field's former protection (a @Signed field made
+            // @Encrypted must not stay readable to the page): sealed again, the field's way.
+            if (!opened.stale() && opened.protection() == field.protection()) {
+                continue;
+            }
+            String sealed = keys.seal(field.protection(), binding, opened.expiresAtSeconds(), opened.text());
             writes.add(
                     field.area() == StorageArea.COOKIE
                             ? Write.setCookie(key, sealed, field.cookieOptions().orElseThrow())

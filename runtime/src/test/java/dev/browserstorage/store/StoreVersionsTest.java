@@ -506,4 +506,31 @@ class StoreVersionsTest {
                 .isFalse();
         assertThat(new StoreAccess(browser, store).get(role)).isEqualTo("admin");
     }
+
+    @Test
+    void aSignedValueOfAFieldNowEncryptedIsEncryptedAtHydration() throws Exception {
+        StoreField<String> note = StoreField.builder(0, StorageArea.LOCAL, "note", "prefs.note", Codecs.string())
+                .defaultValue("")
+                .protection(Protection.ENCRYPTED)
+                .build();
+        StoreDescriptor store = StoreDescriptor.of("demo.Prefs", StorageArea.LOCAL, "prefs", note);
+        var keys = dev.browserstorage.protect.KeyRing.of(Map.of("k1", new byte[32]), "k1");
+        Browser browser = Browser.builder("b1", "demo")
+                .clock(clock)
+                .protection(new dev.browserstorage.protect.ValueProtection(keys, rejected -> {}))
+                .afterHydrate(StoreUpkeep.of(List.of(store), NewerVersionPolicy.KEEP))
+                .build();
+        // Written while the field was @Signed: the page could read it, and must not any more.
+        String signed = keys.seal(Protection.SIGNED, "local\nprefs.note", 0, "\"door code 4711\"");
+
+        hydrate(browser, Map.of("demo:prefs.note", signed));
+
+        List<Write> writes = browser.link().pendingBatches().get(0).writes();
+        assertThat(writes).hasSize(1);
+        assertThat(writes.get(0).value()).startsWith("e.k1.").doesNotContain("4711");
+        var opened = keys.open("local\nprefs.note", writes.get(0).value(), clock.millis());
+        assertThat(opened.protection()).isEqualTo(Protection.ENCRYPTED);
+        assertThat(opened.text()).isEqualTo("\"door code 4711\"");
+        assertThat(new StoreAccess(browser, store).get(note)).isEqualTo("door code 4711");
+    }
 }
