@@ -3,6 +3,7 @@ package dev.browserstorage.processor.validation;
 import dev.browserstorage.codec.Codecs;
 import dev.browserstorage.codec.ValueCodec;
 import dev.browserstorage.processor.model.ValueType;
+import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,33 +19,18 @@ import java.util.UUID;
  * longest values of the type), and what sealing adds to a text ({@code docs/protected.md}).
  */
 final class SealedSizes {
-    /** {@code s.<kid>.<exp>.<mac>.}: a kid of at most 8, an expiry of at most 11 digits, a 43-character MAC. */
-    static final int SIGNED_OVERHEAD = 2 + 8 + 1 + 11 + 1 + 43 + 1;
-    /** {@code e.<kid>.<exp>.}, before the base64url data. */
-    static final int ENCRYPTED_PREFIX = 2 + 8 + 1 + 11 + 1;
-    /** The 12-byte IV and the 16-byte GCM tag around the ciphertext. */
-    static final int ENCRYPTED_EXTRA_BYTES = 12 + 16;
-
     private SealedSizes() {}
 
     /**
-     * The most bytes a text of {@code n} bytes takes once sealed.
+     * The most bytes a text of {@code n} bytes takes once sealed: the runtime's own bound ({@link
+     * KeyRing#maxSealedBytes}), so that compile time and run time count alike.
      *
      * @param protection how it is sealed
      * @param n the text's length in UTF-8 bytes
      * @return the sealed text's length in bytes
      */
     static int sealed(Protection protection, int n) {
-        return switch (protection) {
-            case NONE -> n;
-            case SIGNED -> n + SIGNED_OVERHEAD;
-            case ENCRYPTED -> ENCRYPTED_PREFIX + base64UrlLength(ENCRYPTED_EXTRA_BYTES + n);
-        };
-    }
-
-    /** Base64url without padding: 4 characters per 3 bytes, rounded up. */
-    static int base64UrlLength(int bytes) {
-        return (bytes * 4 + 2) / 3;
+        return Math.toIntExact(KeyRing.maxSealedBytes(protection, n));
     }
 
     /**
