@@ -145,16 +145,29 @@ public final class KeyRing {
     }
 
     private static void checkId(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("Key id '" + (id == null ? "null" : printable(id)) + "' must be 1 to "
                     + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 _ -");
         }
+    }
+
+    /**
+     * Whether a text can be a key's id: 1 to {@value #MAX_ID_LENGTH} of {@code A-Z a-z 0-9 _ -}
+     * (it is written into every value the key seals).
+     *
+     * @param id the id, or {@code null}
+     * @return true if it is valid
+     */
+    public static boolean isValidId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
         for (int i = 0; i < id.length(); i++) {
             if (!idChar(id.charAt(i))) {
-                throw new IllegalArgumentException("Key id '" + printable(id) + "' must be 1 to " + MAX_ID_LENGTH
-                        + " characters of A-Z a-z 0-9 _ -");
+                return false;
             }
         }
+        return true;
     }
 
     private static String printable(String id) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,9 +30,8 @@ final class ProtectionKeys {
     /** The property of the sealing key's id. */
     static final String SEALING_KEY = "quarkus.browser-storage.sealing-key";
     /** The least length of a key, in bytes. */
-    static final int MIN_BYTES = 32;
+    static final int MIN_BYTES = KeyRing.MIN_SECRET_BYTES;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,8}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] ID_CONTEXT = "browser-storage key id".getBytes(StandardCharsets.US_ASCII);
 
@@ -84,7 +82,7 @@ final class ProtectionKeys {
 
     /** A configured key's secret, checked: its id, its base64 and its length. */
     private static byte[] secret(String id, String base64) {
-        if (!ID.matcher(id).matches()) {
+        if (!KeyRing.isValidId(id)) {
             throw new IllegalStateException(KEYS + " has a key whose id '" + id + "' is not 1 to 8 of letters, digits,"
                     + " '_' and '-' (the id is written into every value the key seals)");
         }
