@@ -200,7 +200,7 @@ public final class StoreField<T> {
      * @return the binding
      */
     public String sealBinding() {
-        return area.wireName() + "\n" + key;
+        return StoredText.binding(area, key);
     }
 
     /** @return the cookie's attributes (cookies only) */

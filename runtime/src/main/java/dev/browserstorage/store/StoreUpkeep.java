@@ -321,7 +321,7 @@ public final class StoreUpkeep implements HydrationStep {
         if (field == null || field.protection() == Protection.NONE) {
             return text;
         }
-        long expiresAtSeconds = expiresAt == Long.MAX_VALUE ? 0 : Math.floorDiv(expiresAt + 999, 1000);
+        long expiresAtSeconds = expiresAt == Long.MAX_VALUE ? 0 : StoredText.sealedExpiry(expiresAt);
         return target.protection().keys().seal(field.protection(), binding(store, name), expiresAtSeconds, text);
     }
 
@@ -392,6 +392,6 @@ public final class StoreUpkeep implements HydrationStep {
 
     /** What a value of the store under a name is bound to: the area's wire name and the key inside the app. */
     private static String binding(StoreDescriptor store, String name) {
-        return store.area().wireName() + "\n" + store.namespace() + "." + name;
+        return StoredText.binding(store.area(), store.namespace() + "." + name);
     }
 }

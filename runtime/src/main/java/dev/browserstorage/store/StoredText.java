@@ -8,6 +8,7 @@ import dev.browserstorage.codec.Expiring;
 import dev.browserstorage.codec.Utf8;
 import dev.browserstorage.codec.ValueDecodingException;
 import dev.browserstorage.cookie.CookieOptions;
+import dev.browserstorage.cookie.CookieRules;
 import dev.browserstorage.protect.KeyRing;
 import dev.browserstorage.protect.Protection;
 import dev.browserstorage.protect.RejectedValue;
@@ -23,9 +24,6 @@ import java.time.Instant;
  */
 final class StoredText {
     private static final System.Logger LOG = System.getLogger(StoreAccess.class.getName());
-
-    /** The most days a browser keeps a cookie: its sealed expiry is capped there. */
-    private static final long MAX_COOKIE_DAYS = 400;
 
     private StoredText() {}
 
@@ -214,7 +212,7 @@ final class StoredText {
      * @return the binding
      */
     static String binding(StoreField<?> field) {
-        return field.sealBinding();
+        return binding(field.area(), field.key());
     }
 
     /**
@@ -308,21 +306,32 @@ final class StoredText {
         if (field.area() == StorageArea.COOKIE) {
             expiresAtMillis = cookieExpiry(field.cookieOptions().orElseThrow(), nowMillis);
         }
-        // Rounded up: the value opens until the second its envelope (or cookie) expires.
-        long expiresAtSeconds = expiresAtMillis <= 0 ? 0 : Math.max(1, (expiresAtMillis + 999) / 1000);
-        return protection.keys().seal(field.protection(), binding(field), expiresAtSeconds, text);
+        return protection
+                .keys()
+                .seal(
+                        field.protection(),
+                        binding(field),
+                        expiresAtMillis <= 0 ? 0 : sealedExpiry(expiresAtMillis),
+                        text);
+    }
+
+    /**
+     * A sealed expiry in epoch seconds, rounded up: the value opens until the second its envelope
+     * (or cookie) expires.
+     *
+     * @param expiresAtMillis when the value expires, in epoch milliseconds (positive)
+     * @return the seconds to seal, at least 1 ({@code 0} means none)
+     */
+    static long sealedExpiry(long expiresAtMillis) {
+        return Math.max(1, Math.floorDiv(expiresAtMillis + 999, 1000));
     }
 
     /** When a cookie written now expires, capped at 400 days as browsers cap it; 0 for a session cookie. */
     private static long cookieExpiry(CookieOptions options, long nowMillis) {
-        long cap = nowMillis + Duration.ofDays(MAX_COOKIE_DAYS).toMillis();
+        long cap = nowMillis + CookieRules.MAX_LIFETIME.toMillis();
         if (options.maxAge().isPresent()) {
             Duration maxAge = options.maxAge().get();
-            long seconds = Math.max(
-                    0,
-                    Math.min(
-                            maxAge.getSeconds(),
-                            Duration.ofDays(MAX_COOKIE_DAYS).getSeconds()));
+            long seconds = Math.max(0, Math.min(maxAge.getSeconds(), CookieRules.MAX_LIFETIME.getSeconds()));
             return Math.min(cap, nowMillis + seconds * 1000);
         }
         if (options.expires().isPresent()) {
